@@ -1,0 +1,99 @@
+import Foundation
+
+/// A conference programme as every reader produces it: venue time zone, sessions in time order.
+public struct Schedule: Sendable, Equatable {
+    public var conference: Conference
+    /// Sorted by start, then room, then title: the order every view and listing uses.
+    public private(set) var sessions: [Session]
+    /// Conference days, each a contiguous run of `sessions`.
+    public private(set) var days: [ConferenceDay]
+
+    public init(conference: Conference, sessions: [Session]) {
+        self.conference = conference
+        self.sessions = sessions.sorted(by: Session.programmeOrder)
+        self.days = ConferenceDay.split(self.sessions, calendar: conference.calendar, dayChange: conference.dayChange)
+    }
+
+    public var timeZone: TimeZone { conference.timeZone }
+
+    /// The conference day (index into `days`) that holds the session at `index`.
+    public func dayIndex(ofSession index: Int) -> Int? {
+        days.firstIndex { $0.sessionRange.contains(index) }
+    }
+}
+
+public struct Conference: Sendable, Equatable {
+    public var title: String
+    public var shortTitle: String?
+    public var timeZone: TimeZone
+    /// Time after midnight until which a session still belongs to the previous conference day.
+    public var dayChange: DateComponents
+
+    public init(title: String, shortTitle: String? = nil, timeZone: TimeZone,
+                dayChange: DateComponents = DateComponents(hour: 4, minute: 0)) {
+        self.title = title
+        self.shortTitle = shortTitle
+        self.timeZone = timeZone
+        self.dayChange = dayChange
+    }
+
+    /// A Gregorian calendar in the venue's zone: the calendar every day and time is read in.
+    public var calendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar
+    }
+}
+
+public struct Session: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var guid: String?
+    public var title: String
+    public var subtitle: String?
+    public var start: Date
+    public var end: Date
+    public var room: String?
+    public var track: String?
+    public var type: String?
+    public var language: String?
+    public var persons: [String]
+    public var abstract: String?
+    public var description: String?
+    public var url: String?
+
+    public init(id: String, guid: String? = nil, title: String, subtitle: String? = nil,
+                start: Date, end: Date, room: String? = nil, track: String? = nil,
+                type: String? = nil, language: String? = nil, persons: [String] = [],
+                abstract: String? = nil, description: String? = nil, url: String? = nil) {
+        self.id = id
+        self.guid = guid
+        self.title = title
+        self.subtitle = subtitle
+        self.start = start
+        self.end = end
+        self.room = room
+        self.track = track
+        self.type = type
+        self.language = language
+        self.persons = persons
+        self.abstract = abstract
+        self.description = description
+        self.url = url
+    }
+
+    /// Stable across reloads, for favourites and change tracking: ids repeat in real files, guids rarely.
+    public var key: String {
+        if let guid, !guid.isEmpty { return guid }
+        return "\(id)|\(title)|\(Int(start.timeIntervalSince1970))"
+    }
+
+    public var duration: TimeInterval { end.timeIntervalSince(start) }
+
+    public func isRunning(at now: Date) -> Bool { start <= now && now < end }
+
+    static func programmeOrder(_ a: Session, _ b: Session) -> Bool {
+        if a.start != b.start { return a.start < b.start }
+        if a.room != b.room { return (a.room ?? "") < (b.room ?? "") }
+        return a.title < b.title
+    }
+}

@@ -1,0 +1,39 @@
+import Testing
+@testable import AgendaModel
+
+@Suite struct SanitizerTests {
+    @Test(arguments: [
+        ("a\u{1B}]0;pwned\u{07}b", "ab"),                       // OSC 0 window title
+        ("a\u{1B}]2;pwned\u{1B}\\b", "ab"),                    // OSC 2, ST-terminated
+        ("a\u{1B}]8;;http://evil\u{1B}\\link\u{1B}]8;;\u{1B}\\b", "alinkb"),  // OSC 8 hyperlink
+        ("a\u{1B}]52;c;cHduZWQ=\u{07}b", "ab"),                 // OSC 52 clipboard
+        ("a\u{1B}[2J\u{1B}[1;1Hb", "ab"),                       // CSI clear, cursor move
+        ("a\u{1B}P1$r\u{1B}\\b", "ab"),                         // DCS
+        ("a\u{9B}31mb", "ab"),                                  // C1 CSI as a code point
+        ("a\u{07}\u{08}\u{7F}b", "ab"),                         // BEL BS DEL
+        ("a\u{202E}b\u{2066}c\u{2069}", "abc"),                 // bidi overrides, isolates
+        ("a\u{200D}b\u{200B}c\u{FEFF}", "abc"),                 // zero-width
+        ("❤\u{FE0F}", "❤"),                                     // VS16
+        ("👍\u{1F3FD}", "👍"),                                  // skin tone
+        ("a\r\nb\tc", "a b c"),
+        ("  spaced   out  ", "spaced out"),
+        ("中文标题", "中文标题"),
+    ])
+    func line(input: String, expected: String) {
+        #expect(Sanitizer.line(input) == expected)
+    }
+
+    @Test func textKeepsParagraphs() {
+        #expect(Sanitizer.text("one\r\ntwo\r\r\r\n\n\nthree  \n\n") == "one\ntwo\n\nthree")
+    }
+
+    @Test func unterminatedOSCEndsAtLineBreak() {
+        #expect(Sanitizer.text("a\u{1B}]0;evil\nnext") == "a\nnext")
+    }
+
+    @Test func nothingBelowSpaceSurvives() {
+        let everyControl = String(String.UnicodeScalarView((0..<0x20).compactMap(Unicode.Scalar.init) + (0x7F...0x9F).compactMap(Unicode.Scalar.init)))
+        let cleaned = Sanitizer.text("x" + everyControl + "y")
+        #expect(!cleaned.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) })
+    }
+}
