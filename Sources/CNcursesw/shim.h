@@ -48,6 +48,17 @@ static inline int agenda_get_cell(WINDOW *win, int y, int x, wchar_t *text, attr
     return getcchar(&cell, text, attr, pair, NULL);
 }
 
+/// Checks a terminal type without starting curses, so a bad TERM leaves the terminal untouched.
+/// 0: usable; 1: unknown to terminfo; 2: no cursor addressing (dumb, hardcopy).
+static inline int agenda_check_term(const char *name) {
+    int err = 0;
+    if (setupterm((char *)name, -1, &err) != OK) return 1;
+    char *cup = tigetstr("cup");
+    int usable = cup != NULL && cup != (char *)-1;
+    del_curterm(cur_term);
+    return usable ? 0 : 2;
+}
+
 /// The cursor-addressing capability: without it (TERM=dumb) no full-screen UI is possible.
 static inline int agenda_has_cursor_addressing(void) {
     char *cup = tigetstr("cup");

@@ -1,0 +1,15 @@
+/// The plain listing for pipes and scripts: one session per line, tab-separated
+/// (day, start-end, room, title). Every field is already sanitised; tabs cannot occur in them.
+public enum ScheduleListing {
+    public static func text(_ schedule: Schedule) -> String {
+        let time = VenueTime(timeZone: schedule.timeZone)
+        var out = ""
+        for session in schedule.sessions {
+            out += time.isoDay(session.start) + "\t"
+            out += time.range(session.start, session.end, separator: "-") + "\t"
+            out += (session.room ?? "-") + "\t"
+            out += session.title + "\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,208 @@
+import AgendaUI
+import CNcursesw
+import Glibc
+
+/// The full-screen terminal: the only type that talks to ncurses.
+///
+/// It copies each `Canvas` into curses' virtual screen, touching only the cells that changed,
+/// and lets ncurses send the minimal update; it turns curses input into `Input`.
+public final class Terminal {
+    private let screen: OpaquePointer
+    private let output: UnsafeMutablePointer<FILE>
+    private let input: UnsafeMutablePointer<FILE>
+    private let theme: Theme
+    private var shown: Canvas?
+    private var needsFullRepaint = false
+    private var stopped = false
+    /// Set when standard input has ended (EOF, hang-up): the run loop should finish.
+    public private(set) var inputClosed = false
+
+    public var measure: TextMeasure { TerminalLocale.measure }
+
+    public struct Options: Sendable {
+        public var colour: Bool
+        public var mouse: Bool
+        /// Raw mode: Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys instead of signals (kiosk).
+        public var raw: Bool
+        public init(colour: Bool = true, mouse: Bool = true, raw: Bool = false) {
+            self.colour = colour
+            self.mouse = mouse
+            self.raw = raw
+        }
+    }
+
+    /// Checks everything that would make curses fail or misbehave, before touching the terminal.
+    public static func preflight(environment: [String: String]) throws(TerminalError) {
+        guard isatty(0) == 1, isatty(1) == 1 else { throw .notATerminal }
+        guard let term = environment["TERM"], !term.isEmpty else { throw .noTerm }
+        switch agenda_check_term(term) {
+        case 0: return
+        case 1: throw .unknownTerm(term)
+        default: throw .noCursorAddressing(term)
+        }
+    }
+
+    /// Starts curses on the process's terminal (stdin/stdout).
+    public convenience init(options: Options = Options()) throws(TerminalError) {
+        // Exported LINES/COLUMNS pin the size and break resizing.
+        unsetenv("LINES")
+        unsetenv("COLUMNS")
+        guard let output = fdopen(dup(1), "w"), let input = fdopen(dup(0), "r") else { throw .startFailed }
+        try self.init(term: nil, output: output, input: input, options: options)
+    }
+
+    /// Starts curses without a terminal: output to /dev/null, no input. For tests of this layer.
+    public static func headless(size: Size, term: String = "xterm-256color") throws(TerminalError) -> Terminal {
+        setenv("LINES", String(size.height), 1)
+        setenv("COLUMNS", String(size.width), 1)
+        defer { unsetenv("LINES"); unsetenv("COLUMNS") }
+        guard let output = fopen("/dev/null", "w"), let input = fopen("/dev/null", "r") else { throw .startFailed }
+        return try Terminal(term: term, output: output, input: input, options: Options(mouse: false))
+    }
+
+    private init(term: String?, output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>,
+                 options: Options) throws(TerminalError) {
+        set_escdelay(25)
+        guard let screen = newterm(term, output, input) else {
+            fclose(output); fclose(input)
+            throw .startFailed
+        }
+        self.screen = screen
+        self.output = output
+        self.input = input
+        set_term(screen)
+        _ = options.raw ? raw() : cbreak()
+        noecho()
+        nonl()
+        let window = agenda_stdscr()
+        keypad(window, true)
+        curs_set(0)
+        if options.mouse {
+            mousemask(agenda_mouse_mask(), nil)
+            mouseinterval(0)
+        }
+        let colour = options.colour && has_colors()
+        if colour {
+            start_color()
+            use_default_colors()
+        }
+        theme = Theme(colour: colour)
+    }
+
+    deinit { stop() }
+
+    public var size: Size { Size(width: Int(agenda_cols()), height: Int(agenda_lines())) }
+
+    /// Puts the terminal back as it was: cursor, echo, line mode, main screen.
+    public func stop() {
+        guard !stopped else { return }
+        stopped = true
+        endwin()
+        delscreen(screen)
+        fclose(output)
+        fclose(input)
+    }
+
+    /// Shows a frame. Only cells that differ from the last frame are handed to curses.
+    public func present(_ canvas: Canvas) {
+        let window = agenda_stdscr()
+        let previous = (shown?.size == canvas.size && !needsFullRepaint) ? shown : nil
+        if needsFullRepaint { clearok(window, true); needsFullRepaint = false }
+        var text: [wchar_t] = Array(repeating: 0, count: 8)
+        for y in 0..<canvas.size.height {
+            for x in 0..<canvas.size.width {
+                let cell = canvas[x, y]
+                if cell.isContinuation { continue }
+                if let previous, previous[x, y] == cell,
+                   x + 1 >= canvas.size.width || previous[x + 1, y] == canvas[x + 1, y] { continue }
+                var count = 0
+                for scalar in cell.text.unicodeScalars where count < 5 {
+                    text[count] = wchar_t(bitPattern: scalar.value)
+                    count += 1
+                }
+                text[count] = 0
+                let (attr, pair) = theme.style(cell.role)
+                _ = agenda_put_cell(window, Int32(y), Int32(x), text, attr, pair)
+            }
+        }
+        wnoutrefresh(window)
+        doupdate()
+        shown = canvas
+    }
+
+    /// Draws everything again on the next `present`: after a resize, a resume, or Ctrl-L.
+    public func invalidate() { needsFullRepaint = true }
+
+    /// Waits up to `timeout` milliseconds (negative: forever) for one input.
+    public func nextInput(timeout: Int32) -> Input? {
+        let window = agenda_stdscr()
+        wtimeout(window, timeout)
+        var code: wint_t = 0
+        let status = wget_wch(window, &code)
+        if status == KEY_CODE_YES { return functionKey(Int32(code)) }
+        guard status == OK else {
+            if timeout != 0, inputHasEnded() { inputClosed = true }
+            return nil
+        }
+        switch code {
+        case 10, 13: return .key(.enter)
+        case 9: return .key(.tab)
+        case 27: return .key(.escape)
+        case 8, 127: return .key(.backspace)
+        case 12:  // Ctrl-L: repaint, as in every full-screen program
+            invalidate()
+            return .resize(size)
+        default:
+            guard code >= 32, let scalar = Unicode.Scalar(UInt32(code)) else { return nil }
+            return .key(.char(Character(scalar)))
+        }
+    }
+
+    /// curses reports EOF as a timeout; ask the descriptor itself so we do not spin on it.
+    private func inputHasEnded() -> Bool {
+        var descriptor = pollfd(fd: fileno(input), events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) >= 0 else { return false }
+        return descriptor.revents & Int16(POLLHUP | POLLNVAL | POLLERR) != 0
+    }
+
+    private func functionKey(_ code: Int32) -> Input? {
+        switch code {
+        case KEY_UP: return .key(.up)
+        case KEY_DOWN: return .key(.down)
+        case KEY_LEFT: return .key(.left)
+        case KEY_RIGHT: return .key(.right)
+        case KEY_PPAGE: return .key(.pageUp)
+        case KEY_NPAGE: return .key(.pageDown)
+        case KEY_HOME, KEY_A1: return .key(.home)
+        case KEY_END, KEY_C1: return .key(.end)
+        case KEY_ENTER: return .key(.enter)
+        case KEY_BACKSPACE: return .key(.backspace)
+        case KEY_BTAB: return .key(.backTab)
+        case agenda_key_resize():
+            invalidate()
+            return .resize(size)
+        case agenda_key_mouse():
+            var event = MEVENT()
+            guard getmouse(&event) == OK else { return nil }
+            let x = Int(event.x), y = Int(event.y)
+            if event.bstate & agenda_wheel_up() != 0 { return .mouse(.wheelUp, x: x, y: y) }
+            if event.bstate & agenda_wheel_down() != 0 { return .mouse(.wheelDown, x: x, y: y) }
+            if event.bstate & agenda_button1() != 0 { return .mouse(.left, x: x, y: y) }
+            return nil
+        default: return nil
+        }
+    }
+
+    /// What curses holds for one cell, for tests: its text and whether it is drawn reversed or bold.
+    public func cell(x: Int, y: Int) -> (text: String, attributes: UInt) {
+        var text: [wchar_t] = Array(repeating: 0, count: 8)
+        var attr: attr_t = 0
+        var pair: Int16 = 0
+        guard agenda_get_cell(agenda_stdscr(), Int32(y), Int32(x), &text, &attr, &pair) != ERR else { return ("", 0) }
+        let scalars = text.prefix { $0 != 0 }.compactMap { Unicode.Scalar(UInt32(bitPattern: $0)) }
+        return (String(String.UnicodeScalarView(scalars)), UInt(attr))
+    }
+
+    public static var boldAttribute: UInt { UInt(agenda_a_bold()) }
+    public static var reverseAttribute: UInt { UInt(agenda_a_reverse()) }
+}

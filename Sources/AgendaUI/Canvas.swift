@@ -1,0 +1,128 @@
+/// What a cell means on screen; a theme in the terminal layer turns it into colours.
+public enum Role: UInt8, Sendable, CaseIterable {
+    case normal, dim, header, headerAccent, statusBar, statusKey
+    case listTime, listRoom, selected, selectedInactive, running
+    case title, subtitle, label, border, accent, warning
+}
+
+public struct Size: Sendable, Equatable {
+    public var width: Int
+    public var height: Int
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+}
+
+/// One terminal cell: a spacing character with any combining marks, or the right half of a
+/// wide character (`isContinuation`), which the terminal fills from its left neighbour.
+public struct Cell: Sendable, Equatable {
+    public var text: String
+    public var role: Role
+    public var isContinuation: Bool
+
+    public static let blank = Cell(text: " ", role: .normal, isContinuation: false)
+}
+
+/// A grid of cells that views draw into. Text is placed scalar by scalar with the injected
+/// measure, so clipping and wide characters come out exactly as the terminal will show them.
+public struct Canvas: Sendable, Equatable {
+    public let size: Size
+    public private(set) var cells: [Cell]
+
+    public init(size: Size) {
+        self.size = Size(width: max(0, size.width), height: max(0, size.height))
+        cells = Array(repeating: .blank, count: self.size.width * self.size.height)
+    }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        cells[y * size.width + x]
+    }
+
+    /// Fills a rectangle with blanks of one role.
+    public mutating func fill(_ rect: Rect, role: Role) {
+        let r = rect.clipped(to: size)
+        guard r.width > 0 else { return }
+        for y in r.y..<(r.y + r.height) {
+            for x in r.x..<(r.x + r.width) {
+                cells[y * size.width + x] = Cell(text: " ", role: role, isContinuation: false)
+            }
+        }
+    }
+
+    /// Draws `text` from (x, y), never past `x + limit`; returns the cells used.
+    /// A wide character that would straddle the limit is replaced by a space.
+    @discardableResult
+    public mutating func put(_ text: some StringProtocol, x: Int, y: Int, limit: Int? = nil,
+                             role: Role, measure: TextMeasure) -> Int {
+        guard y >= 0, y < size.height, x < size.width else { return 0 }
+        let end = min(size.width, x + (limit ?? size.width))
+        var column = x
+        var lastCell: Int?
+        for scalar in text.unicodeScalars {
+            var glyph = scalar
+            var width = measure.width(scalar)
+            if width == 0 {
+                // Combining marks ride on the previous cell; ncurses keeps up to 4 of them.
+                if let lastCell, cells[lastCell].text.unicodeScalars.count < 4 {
+                    cells[lastCell].text.unicodeScalars.append(scalar)
+                }
+                continue
+            }
+            if width < 0 { glyph = "\u{FFFD}"; width = 1 }
+            if column + width > end {
+                if column < end, column >= 0 { set(column, y, Cell(text: " ", role: role, isContinuation: false)) }
+                break
+            }
+            if column >= 0 {
+                set(column, y, Cell(text: String(glyph), role: role, isContinuation: false))
+                lastCell = y * size.width + column
+                if width == 2 { set(column + 1, y, Cell(text: "", role: role, isContinuation: true)) }
+            }
+            column += width
+        }
+        return max(0, column - x)
+    }
+
+    private mutating func set(_ x: Int, _ y: Int, _ cell: Cell) {
+        let index = y * size.width + x
+        // Overwriting half of a wide character blanks the other half, as a terminal would.
+        if cells[index].isContinuation, x > 0 { cells[index - 1] = Cell(text: " ", role: cells[index - 1].role, isContinuation: false) }
+        if !cells[index].isContinuation, x + 1 < size.width, cells[index + 1].isContinuation, !cell.isContinuation {
+            cells[index + 1] = Cell(text: " ", role: cells[index + 1].role, isContinuation: false)
+        }
+        cells[index] = cell
+    }
+
+    /// The screen as text, one line per row, trailing spaces trimmed: what snapshots compare.
+    public func text() -> String {
+        var lines: [String] = []
+        for y in 0..<size.height {
+            var line = ""
+            for x in 0..<size.width where !self[x, y].isContinuation { line += self[x, y].text }
+            while line.hasSuffix(" ") { line.removeLast() }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The roles of one row, one character per cell, for tests of highlighting.
+    public func roles(row y: Int) -> [Role] {
+        (0..<size.width).map { self[$0, y].role }
+    }
+}
+
+public struct Rect: Sendable, Equatable {
+    public var x: Int, y: Int, width: Int, height: Int
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x; self.y = y; self.width = width; self.height = height
+    }
+    public func contains(x px: Int, y py: Int) -> Bool {
+        px >= x && px < x + width && py >= y && py < y + height
+    }
+    func clipped(to size: Size) -> Rect {
+        let x0 = max(0, x), y0 = max(0, y)
+        let x1 = min(size.width, x + width), y1 = min(size.height, y + height)
+        return Rect(x: x0, y: y0, width: max(0, x1 - x0), height: max(0, y1 - y0))
+    }
+}

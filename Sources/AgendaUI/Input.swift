@@ -1,0 +1,15 @@
+/// A key as the UI sees it, whatever terminal produced it.
+public enum Key: Sendable, Equatable {
+    case char(Character)
+    case up, down, left, right, pageUp, pageDown, home, end
+    case enter, escape, tab, backTab, backspace
+}
+
+public enum MouseButton: Sendable, Equatable { case left, wheelUp, wheelDown }
+
+/// Everything the terminal layer can report.
+public enum Input: Sendable, Equatable {
+    case key(Key)
+    case mouse(MouseButton, x: Int, y: Int)
+    case resize(Size)
+}

@@ -1,0 +1,33 @@
+/// Where each part of the browser goes for a terminal size. The reducer and the views share
+/// it, so a click is tested against exactly the rectangles that were drawn.
+public struct Layout: Sendable, Equatable {
+    public static let minimum = Size(width: 40, height: 10)
+    /// From this width on, list and detail stand side by side.
+    public static let sideBySideWidth = 100
+
+    public let size: Size
+    public let header: Rect
+    public let list: Rect
+    public let detail: Rect
+    public let status: Rect
+    public let sideBySide: Bool
+
+    public var isTooSmall: Bool { size.width < Self.minimum.width || size.height < Self.minimum.height }
+
+    public init(size: Size) {
+        self.size = size
+        sideBySide = size.width >= Self.sideBySideWidth
+        let bodyTop = 2, bodyHeight = max(0, size.height - 3)
+        header = Rect(x: 0, y: 0, width: size.width, height: 2)
+        status = Rect(x: 0, y: size.height - 1, width: size.width, height: 1)
+        if sideBySide {
+            let listWidth = size.width * 9 / 20
+            list = Rect(x: 0, y: bodyTop, width: listWidth, height: bodyHeight)
+            // One column for the divider between the panes.
+            detail = Rect(x: listWidth + 1, y: bodyTop, width: size.width - listWidth - 1, height: bodyHeight)
+        } else {
+            list = Rect(x: 0, y: bodyTop, width: size.width, height: bodyHeight)
+            detail = list
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// Draws the whole browser for a state. The only entry point the run loop needs.
+public enum Screen {
+    public static func render(_ state: AppState) -> Canvas {
+        var canvas = Canvas(size: state.size)
+        let layout = state.layout
+        if layout.isTooSmall {
+            TooSmallView.draw(into: &canvas, measure: state.measure)
+            return canvas
+        }
+        HeaderView.draw(state, into: &canvas)
+        if layout.sideBySide {
+            SessionListView.draw(state, into: &canvas)
+            canvas.fill(Rect(x: layout.list.width, y: layout.list.y, width: 1, height: layout.list.height), role: .border)
+            for y in layout.list.y..<(layout.list.y + layout.list.height) {
+                canvas.put("│", x: layout.list.width, y: y, role: .border, measure: state.measure)
+            }
+            DetailView.draw(state, into: &canvas)
+        } else if state.detailOpen {
+            DetailView.draw(state, into: &canvas)
+        } else {
+            SessionListView.draw(state, into: &canvas)
+        }
+        StatusBarView.draw(state, into: &canvas)
+        if state.helpVisible { HelpView.draw(state, into: &canvas) }
+        return canvas
+    }
+}

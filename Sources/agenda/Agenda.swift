@@ -1,0 +1,35 @@
+import ArgumentParser
+import AgendaModel
+
+@main
+struct Agenda: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agenda",
+        abstract: "Browse a conference programme in the terminal.",
+        discussion: """
+            With no schedule, opens the bundled CACIE 2021 plenary.
+            Exit status: 0 ok, 2 unusable terminal, 64 bad usage, 65 unreadable schedule,
+            66 missing file, 128+N ended by signal N.
+            """,
+        version: "0.1.0",
+        subcommands: [Browse.self, List.self],
+        defaultSubcommand: Browse.self
+    )
+}
+
+/// Options every command that reads a schedule shares.
+struct ScheduleOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("Schedule file (a CACIE session page). Default: the bundled CACIE 2021 plenary.",
+                                 valueName: "schedule"))
+    var path: String?
+
+    func load() throws -> Schedule {
+        guard let path else { return BundledSchedule.load() }
+        do {
+            return try ScheduleLoader.load(path: path)
+        } catch {
+            printError(error.description)
+            throw ExitCode(error.kind == .missing ? ExitStatus.noInput : ExitStatus.dataError)
+        }
+    }
+}

@@ -1,0 +1,13 @@
+import Foundation
+
+/// Exit statuses, following sysexits.h where one fits.
+enum ExitStatus {
+    static let unusableTerminal: Int32 = 2
+    static let dataError: Int32 = 65     // EX_DATAERR
+    static let noInput: Int32 = 66       // EX_NOINPUT
+}
+
+/// One line on stderr, prefixed with the program name; the text is already sanitised.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data("agenda: \(message)\n".utf8))
+}

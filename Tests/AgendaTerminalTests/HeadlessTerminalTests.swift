@@ -1,0 +1,47 @@
+import Testing
+import AgendaTerminal
+import AgendaUI
+
+/// ncurses holds one global screen: these tests must not run in parallel.
+@Suite(.serialized) struct HeadlessTerminalTests {
+    @Test func presentedCellsReachCursesVirtualScreen() throws {
+        TerminalLocale.setUp()
+        let terminal = try Terminal.headless(size: Size(width: 20, height: 4))
+        defer { terminal.stop() }
+        #expect(terminal.size == Size(width: 20, height: 4))
+        var canvas = Canvas(size: terminal.size)
+        canvas.put("Plenary 中文", x: 1, y: 1, role: .title, measure: terminal.measure)
+        canvas.put("é", x: 0, y: 3, role: .normal, measure: terminal.measure)
+        terminal.present(canvas)
+        #expect(terminal.cell(x: 1, y: 1).text == "P")
+        #expect(terminal.cell(x: 9, y: 1).text == "中")
+        #expect(terminal.cell(x: 11, y: 1).text == "文")
+        #expect(terminal.cell(x: 0, y: 3).text == "é")
+        #expect(terminal.cell(x: 1, y: 1).attributes & Terminal.boldAttribute != 0)
+        #expect(terminal.cell(x: 0, y: 3).attributes & Terminal.boldAttribute == 0)
+    }
+
+    @Test func onlyChangedCellsAreRewrittenAndStaleTextIsCleared() throws {
+        TerminalLocale.setUp()
+        let terminal = try Terminal.headless(size: Size(width: 10, height: 2))
+        defer { terminal.stop() }
+        var first = Canvas(size: terminal.size)
+        first.put("abcdef", x: 0, y: 0, role: .normal, measure: terminal.measure)
+        terminal.present(first)
+        var second = Canvas(size: terminal.size)
+        second.put("ab", x: 0, y: 0, role: .normal, measure: terminal.measure)
+        terminal.present(second)
+        #expect(terminal.cell(x: 1, y: 0).text == "b")
+        #expect(terminal.cell(x: 2, y: 0).text == " ")
+        #expect(terminal.cell(x: 5, y: 0).text == " ")
+    }
+
+    @Test func wcwidthAgreesWithCursesOnWideAndCombining() {
+        TerminalLocale.setUp()
+        let measure = TerminalLocale.measure
+        #expect(measure.width("中") == 2)
+        #expect(measure.width("a") == 1)
+        #expect(measure.width("\u{301}") == 0)
+        #expect(measure.width("\u{7}") == -1)
+    }
+}

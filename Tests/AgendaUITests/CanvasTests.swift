@@ -1,0 +1,52 @@
+import Testing
+@testable import AgendaUI
+
+@Suite struct CanvasTests {
+    let measure = TextMeasure.standard
+
+    @Test func wideCharactersTakeTwoCells() {
+        var canvas = Canvas(size: Size(width: 6, height: 1))
+        #expect(canvas.put("中文a", x: 0, y: 0, role: .normal, measure: measure) == 5)
+        #expect(canvas[1, 0].isContinuation && canvas[3, 0].isContinuation)
+        #expect(canvas.text() == "中文a")
+    }
+
+    @Test func wideCharacterAtTheLimitBecomesASpace() {
+        var canvas = Canvas(size: Size(width: 5, height: 1))
+        canvas.put("ab中", x: 0, y: 0, limit: 3, role: .normal, measure: measure)
+        #expect(canvas.text() == "ab")
+        #expect(!canvas[2, 0].isContinuation)
+    }
+
+    @Test func combiningMarksJoinThePreviousCell() {
+        var canvas = Canvas(size: Size(width: 3, height: 1))
+        #expect(canvas.put("e\u{301}x", x: 0, y: 0, role: .normal, measure: measure) == 2)
+        #expect(canvas[0, 0].text == "e\u{301}")
+    }
+
+    @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {
+        var canvas = Canvas(size: Size(width: 4, height: 1))
+        canvas.put("中中", x: 0, y: 0, role: .normal, measure: measure)
+        canvas.put("x", x: 1, y: 0, role: .normal, measure: measure)
+        #expect(canvas.text() == " x中")
+    }
+
+    @Test func unprintableBecomesReplacementCharacter() {
+        var canvas = Canvas(size: Size(width: 3, height: 1))
+        canvas.put("a\u{7}b", x: 0, y: 0, role: .normal, measure: measure)
+        #expect(canvas.text() == "a\u{FFFD}b")
+    }
+
+    @Test func fitAddsEllipsisByCells() {
+        #expect(TextLayout.fit("Plenary Session", width: 8, measure: measure) == "Plenary…")
+        #expect(TextLayout.fit("中文标题", width: 5, measure: measure) == "中文…")
+        #expect(TextLayout.fit("short", width: 8, measure: measure) == "short")
+    }
+
+    @Test func wrapBreaksOnWordsAndInsideLongOnes() {
+        #expect(TextLayout.wrap("one two three", width: 7, measure: measure) == ["one two", "three"])
+        #expect(TextLayout.wrap("abcdefghij", width: 4, measure: measure) == ["abcd", "efgh", "ij"])
+        #expect(TextLayout.wrap("中文中文中", width: 4, measure: measure) == ["中文", "中文", "中"])
+        #expect(TextLayout.wrap("a\n\nb", width: 4, measure: measure) == ["a", "", "b"])
+    }
+}

@@ -1,0 +1,194 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the real `agenda` binary in a real terminal (tmux).
+
+Usage: test_browser.py PATH/TO/agenda
+Each test drives the binary through a shell in a tmux pane and checks what a user would see:
+the screen, the exit status the shell reports, and that the terminal is back as it was."""
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(__file__))
+from tmux_harness import Pane  # noqa: E402
+
+AGENDA = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else None
+NOW = "--now 2021-10-22T10:00+08:00"
+# Saves the tty settings, runs agenda, then reports its status and whether the tty is as before.
+# The quotes split the markers so that the typed command itself never matches them.
+RUN = 'S=$(stty -g); {cmd}; echo "EX""IT=$?"; [ "$(stty -g)" = "$S" ] && echo "TTY""=restored"'
+
+
+def start(pane, args=NOW):
+    pane.type_line(RUN.format(cmd=f"{AGENDA} {args}"))
+    return pane.wait_for("Plenary Session")
+
+
+def finished(pane, status):
+    screen = pane.wait_for("EXIT=")
+    assert f"EXIT={status}" in screen, screen
+    pane.wait_for("TTY=restored")
+    assert not pane.alternate_screen_on(), "alternate screen still on"
+
+
+def agenda_pid():
+    out = subprocess.run(["pgrep", "-n", "-f", f"^{AGENDA}"], capture_output=True, text=True).stdout.split()
+    assert out, "agenda is not running"
+    return int(out[-1])
+
+
+def test_shows_plenary_moves_help_resize_and_quits():
+    pane = Pane(100, 30)
+    try:
+        screen = start(pane)
+        for text in ["CACIE 2021", "Friday 22 October 2021", "09:00–12:00", "Convention Hall No. 1",
+                     "│ Plenary Session", "New Opportunities and Prospects", "Asia/Shanghai", "? help"]:
+            assert text in screen, f"{text!r} missing:\n{screen}"
+        pane.send("Tab")
+        pane.wait_for("Esc back")
+        pane.send("j", "j", "j", "j", "j", "j")
+        pane.wait_for("▲")                         # the detail scrolled
+        pane.send("?")
+        pane.wait_for("Keys")
+        assert "switch between list and detail" in pane.screen()
+        pane.send("Escape")
+        pane.wait_for("Keys", absent=True)
+        pane.resize(70, 20)                        # narrow: the list alone
+        screen = pane.wait_for("│", absent=True)
+        assert "Plenary Session" in screen and "Enter open" in screen, screen
+        pane.send("Enter")
+        pane.wait_for("Esc back")
+        pane.send("Escape")
+        pane.wait_for("Enter open")
+        pane.resize(30, 8)
+        pane.wait_for("Terminal too small")
+        pane.resize(100, 30)
+        screen = pane.wait_for("Terminal too small", absent=True)
+        assert "09:00–12:00  Plenary Session" in screen and "│" in screen, screen
+        pane.send("q")
+        finished(pane, 0)
+    finally:
+        pane.close()
+
+
+def mouse(button, x, y):
+    """An X10-style mouse report for 0-based cell (x, y)."""
+    return "\x1b[M" + chr(32 + button) + chr(33 + x) + chr(33 + y)
+
+
+def test_mouse_click_and_wheel():
+    pane = Pane(100, 30)
+    try:
+        start(pane)
+        # xterm mouse reports (the encoding ncurses asks for here): wheel down over the detail
+        # pane scrolls it; a click on the detail focuses it, one on the list focuses the list.
+        pane.send("-l", mouse(65, 70, 10))
+        pane.wait_for("▲")
+        pane.send("-l", mouse(0, 70, 10) + mouse(3, 70, 10))
+        pane.wait_for("Esc back")
+        pane.send("-l", mouse(0, 5, 2) + mouse(3, 5, 2))
+        pane.wait_for("Enter open")
+        pane.send("q")
+        finished(pane, 0)
+    finally:
+        pane.close()
+
+
+def test_signals_restore_the_terminal():
+    for sig, key in [(signal.SIGTERM, None), (signal.SIGHUP, None), (signal.SIGINT, "C-c")]:
+        pane = Pane(100, 30)
+        try:
+            start(pane)
+            if key:
+                pane.send(key)
+            else:
+                os.kill(agenda_pid(), sig)
+            finished(pane, 128 + sig)
+        finally:
+            pane.close()
+
+
+def test_bad_terminals_exit_2_and_leave_it_untouched():
+    for term, expected in [("dumb", "cannot move the cursor"), ("no-such-terminal", "no terminfo entry")]:
+        pane = Pane(100, 30)
+        try:
+            pane.type_line(RUN.format(cmd=f"TERM={term} {AGENDA} 2>&1"))
+            screen = pane.wait_for("EXIT=")
+            assert expected in screen and "EXIT=2" in screen, screen
+            assert not pane.alternate_screen_on()
+        finally:
+            pane.close()
+    pane = Pane(100, 30)
+    try:
+        pane.type_line(RUN.format(cmd=f"env -u TERM {AGENDA} 2>&1"))
+        screen = pane.wait_for("EXIT=")
+        assert "TERM is not set" in screen and "EXIT=2" in screen, screen
+    finally:
+        pane.close()
+
+
+def run(*args, **kwargs):
+    return subprocess.run([AGENDA, *args], capture_output=True, timeout=20, **kwargs)
+
+
+def test_pipe_prints_the_plain_listing():
+    result = run()
+    assert result.returncode == 0
+    assert result.stdout == "2021-10-22\t09:00-12:00\tConvention Hall No. 1\tPlenary Session\n".encode(), result.stdout
+    assert run("list").stdout == result.stdout
+
+
+def test_listing_never_carries_escape_sequences():
+    with tempfile.TemporaryDirectory() as directory:
+        page = os.path.join(directory, "hostile.txt")
+        with open(page, "w") as f:
+            f.write("Evil\x1b]0;pwned\x07 Talk\x1b[2J\nTime:October 22 09:00-22 12:00,2021\n"
+                    "Room:Hall\x9b31m 1\u202e\n\nBody\x1b]52;c;Zm9v\x07 text\n")
+        result = run("list", page)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == "2021-10-22\t09:00-12:00\tHall 1\tEvil Talk\n".encode(), result.stdout
+
+
+def test_errors_name_file_and_line_with_exit_codes():
+    with tempfile.TemporaryDirectory() as directory:
+        page = os.path.join(directory, "bad.txt")
+        with open(page, "w") as f:
+            f.write("Talk\nRoom:A\nTime:Someday 09:00-12:00,2021\n")
+        result = run("list", page)
+        assert result.returncode == 65
+        assert f"{page}:3:6: error: cannot read Time".encode() in result.stderr, result.stderr
+        assert run(page).returncode == 65
+        missing = run(os.path.join(directory, "missing.txt"))
+        assert missing.returncode == 66 and b"no such file" in missing.stderr
+
+
+def test_binary_copied_alone_still_opens_the_bundled_schedule():
+    with tempfile.TemporaryDirectory() as directory:
+        copy = os.path.join(directory, "agenda")
+        shutil.copy(AGENDA, copy)
+        result = subprocess.run([copy, "list"], capture_output=True, cwd=directory, timeout=20)
+        assert result.returncode == 0 and b"Plenary Session" in result.stdout
+
+
+def main():
+    if not AGENDA or not os.access(AGENDA, os.X_OK):
+        sys.exit("usage: test_browser.py PATH/TO/agenda")
+    tests = [(name, fn) for name, fn in globals().items() if name.startswith("test_") and callable(fn)]
+    failed = 0
+    for name, fn in tests:
+        started = time.monotonic()
+        try:
+            fn()
+            print(f"ok   {name} ({time.monotonic() - started:.1f}s)")
+        except Exception as error:  # report every failure, then fail the run
+            failed += 1
+            print(f"FAIL {name}: {error}")
+    print(f"{len(tests) - failed}/{len(tests)} end-to-end tests passed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()

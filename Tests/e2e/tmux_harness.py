@@ -1,0 +1,54 @@
+"""A real terminal for end-to-end tests: a tmux server of our own, a shell in a pane, keys in,
+screen text out. Each test gets a fresh server so nothing leaks between them."""
+import os
+import subprocess
+import time
+import uuid
+
+
+class Pane:
+    def __init__(self, width=100, height=30, term="xterm-256color", env=None):
+        self.socket = f"agenda-e2e-{uuid.uuid4().hex[:8]}"
+        environment = {"TERM": term, "LANG": "C.UTF-8", "PS1": "$ ", "HOME": os.environ.get("HOME", "/tmp")}
+        environment.update(env or {})
+        args = ["new-session", "-d", "-x", str(width), "-y", str(height)]
+        for key, value in environment.items():
+            args += ["-e", f"{key}={value}"]
+        self.tmux(*args, "env PS1='$ ' bash --norc --noprofile")
+        self.tmux("set-option", "-g", "status", "off")
+        self.wait_for("$")
+
+    def tmux(self, *args):
+        return subprocess.run(["tmux", "-L", self.socket, *args], check=True,
+                              capture_output=True, text=True).stdout
+
+    def send(self, *keys):
+        self.tmux("send-keys", *keys)
+
+    def type_line(self, line):
+        self.send("-l", line)
+        self.send("Enter")
+
+    def screen(self):
+        return self.tmux("capture-pane", "-p")
+
+    def alternate_screen_on(self):
+        return self.tmux("display-message", "-p", "#{alternate_on}").strip() == "1"
+
+    def resize(self, width, height):
+        self.tmux("resize-window", "-x", str(width), "-y", str(height))
+
+    def wait_for(self, text, timeout=10.0, absent=False):
+        """Waits until `text` is on screen (or gone, with absent=True); returns the screen."""
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            if (text in screen) != absent:
+                return screen
+            if time.monotonic() > deadline:
+                state = "still shown" if absent else "not shown"
+                raise AssertionError(f"{text!r} {state} after {timeout}s; screen:\n{screen}")
+            time.sleep(0.05)
+
+    def close(self):
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
