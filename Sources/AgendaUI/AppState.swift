@@ -5,7 +5,9 @@ public enum Pane: Sendable, Equatable { case list, detail }
 
 /// Everything the browser shows, as plain data: the reducer changes it, the views draw it.
 public struct AppState: Sendable {
-    public var schedule: Schedule
+    public var schedule: Schedule {
+        didSet { longestRoom = Self.longestRoom(in: schedule, measure: measure) }
+    }
     public var size: Size
     public var now: Date
     public let measure: TextMeasure
@@ -22,12 +24,19 @@ public struct AppState: Sendable {
     public var helpVisible = false
     public var helpTop = 0
     public var shouldQuit = false
+    /// Cells of the longest room name, so the list gives short room names no more than they need.
+    public private(set) var longestRoom: Int
 
     public init(schedule: Schedule, size: Size, now: Date, measure: TextMeasure = .standard) {
         self.schedule = schedule
         self.size = size
         self.now = now
         self.measure = measure
+        longestRoom = Self.longestRoom(in: schedule, measure: measure)
+    }
+
+    private static func longestRoom(in schedule: Schedule, measure: TextMeasure) -> Int {
+        Set(schedule.sessions.compactMap(\.room)).map(measure.cells).max() ?? 0
     }
 
     public var layout: Layout { Layout(size: size) }

@@ -21,7 +21,7 @@ public struct Layout: Sendable, Equatable {
         header = Rect(x: 0, y: 0, width: size.width, height: 2)
         status = Rect(x: 0, y: size.height - 1, width: size.width, height: 1)
         if sideBySide {
-            let listWidth = size.width * 9 / 20
+            let listWidth = size.width / 2
             list = Rect(x: 0, y: bodyTop, width: listWidth, height: bodyHeight)
             // One column for the divider between the panes.
             detail = Rect(x: listWidth + 1, y: bodyTop, width: size.width - listWidth - 1, height: bodyHeight)

@@ -11,7 +11,7 @@ enum SessionListView {
             canvas.put("No sessions in this schedule.", x: rect.x + 1, y: rect.y, limit: rect.width - 2, role: .dim, measure: measure)
             return
         }
-        let columns = Columns(width: rect.width)
+        let columns = Columns(width: rect.width, longestRoom: state.longestRoom)
         for row in 0..<rect.height {
             let index = state.listTop + row
             guard index < sessions.count else { break }
@@ -32,15 +32,16 @@ enum SessionListView {
         }
     }
 
-    /// Column widths for a list of `width` cells: time (11), title (the rest), room (when it fits).
+    /// Column widths for a list of `width` cells: time (11), title (the rest), room (when it fits,
+    /// and no wider than the longest room name).
     struct Columns {
         let titleX = 14
         let title: Int
         let room: Int
         let roomX: Int
 
-        init(width: Int) {
-            room = width >= 40 ? min(28, max(10, width * 3 / 10)) : 0
+        init(width: Int, longestRoom: Int) {
+            room = width >= 40 ? min(longestRoom, 28, max(10, width * 3 / 10)) : 0
             roomX = width - 1 - room
             title = max(1, (room > 0 ? roomX - 2 : width - 1) - titleX)
         }
