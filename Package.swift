@@ -31,7 +31,7 @@ let package = Package(
         ),
 
         .testTarget(name: "AgendaModelTests", dependencies: ["AgendaModel"]),
-        .testTarget(name: "AgendaUITests", dependencies: ["AgendaUI", "AgendaModel"]),
+        .testTarget(name: "AgendaUITests", dependencies: ["AgendaUI", "AgendaModel"], exclude: ["__Snapshots__"]),
         .testTarget(name: "AgendaTerminalTests", dependencies: ["AgendaTerminal", "AgendaUI"]),
     ],
     swiftLanguageModes: [.v6]
