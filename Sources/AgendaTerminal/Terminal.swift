@@ -20,12 +20,12 @@ public final class Terminal {
     public var measure: TextMeasure { TerminalLocale.measure }
 
     public struct Options: Sendable {
-        public var colour: Bool
+        public var theme: ThemeName
         public var mouse: Bool
         /// Raw mode: Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys instead of signals (kiosk).
         public var raw: Bool
-        public init(colour: Bool = true, mouse: Bool = true, raw: Bool = false) {
-            self.colour = colour
+        public init(theme: ThemeName = .standard, mouse: Bool = true, raw: Bool = false) {
+            self.theme = theme
             self.mouse = mouse
             self.raw = raw
         }
@@ -81,12 +81,13 @@ public final class Terminal {
             mousemask(agenda_mouse_mask(), nil)
             mouseinterval(0)
         }
-        let colour = options.colour && has_colors()
-        if colour {
+        var themeName = has_colors() ? options.theme : .mono
+        if themeName != .mono {
             start_color()
             use_default_colors()
+            if themeName == .xterm256, agenda_colors() < 256 { themeName = .standard }
         }
-        theme = Theme(colour: colour)
+        theme = Theme(themeName)
     }
 
     deinit { stop() }
@@ -129,6 +130,9 @@ public final class Terminal {
         doupdate()
         shown = canvas
     }
+
+    /// Rings the terminal bell (or flashes, where there is no bell).
+    public func bell() { beep() }
 
     /// Draws everything again on the next `present`: after a resize, a resume, or Ctrl-L.
     public func invalidate() { needsFullRepaint = true }
