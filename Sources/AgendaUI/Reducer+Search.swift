@@ -38,6 +38,15 @@ extension AppState {
         rebuildRows(keepSelection: true)
     }
 
+    /// Whether the search index still has to be built (the run loop builds it in the background).
+    public var needsSearchIndex: Bool { searchIndex == nil }
+
+    /// Installs an index built elsewhere for exactly these sessions; a stale one is ignored.
+    public mutating func installSearchIndex(_ index: SearchIndex, for sessions: [Session]) {
+        guard searchIndex == nil, sessions == schedule.sessions else { return }
+        searchIndex = index
+    }
+
     /// Where the query occurs in `text`, for highlighting (scalar offsets).
     public func matchRanges(in text: String) -> [Range<Int>] {
         guard !search.folded.isEmpty else { return [] }

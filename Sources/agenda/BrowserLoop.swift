@@ -47,10 +47,15 @@ struct BrowserLoop {
         state.apply(.tick(clock.now()))
         terminal.present(Screen.render(state))
         var saveError: String?
+        // Fold the search text on the other core while the user reads the first screen.
+        let background = BackgroundIndex(schedule.sessions)
 
         while !state.shouldQuit, Signals.caught == 0, !terminal.inputClosed {
             // Wake at least twice a second for signals and the clock; draw only on change.
             let input = terminal.nextInput(timeout: 500)
+            if state.needsSearchIndex, let index = background.take() {
+                state.installSearchIndex(index, for: schedule.sessions)
+            }
             var changed = false
             if let input, let action = KeyMap.action(for: input, in: state) {
                 state.apply(action)
