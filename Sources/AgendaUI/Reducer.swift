@@ -240,6 +240,11 @@ extension AppState {
         if showsTimetable { keepSelectionInTimetable() }
     }
 
+    /// A message in the status line until `until` or the next Esc (a failed save, say).
+    public mutating func notify(_ text: String, until: Date) {
+        banner = Banner(text: text, until: until)
+    }
+
     /// The clock moved on: show it, refresh what depends on "now", raise due reminders.
     mutating func tick(_ date: Date) {
         now = date
@@ -251,7 +256,7 @@ extension AppState {
             guard lead > 0, lead <= reminderLead, !reminded.contains(session.key) else { continue }
             reminded.insert(session.key)
             let minutes = Int((lead / 60).rounded(.up))
-            var text = strings.startsIn(minutes, session.title)
+            var text = "⏰ " + strings.startsIn(minutes, session.title)
             if let room = session.room { text += " · \(room)" }
             banner = Banner(text: text, until: session.start)
             if bellEnabled { effects.append(.bell) }

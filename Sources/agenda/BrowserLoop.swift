@@ -70,7 +70,13 @@ struct BrowserLoop {
                 switch effect {
                 case .bell: terminal.bell()
                 case .saveFavourites(let keys):
-                    do { try store.save(keys) } catch { saveError = "could not save favourites to \(store.file.path): \(error)" }
+                    do {
+                        try store.save(keys)
+                    } catch {
+                        saveError = "could not save favourites to \(store.file.path): \(error.localizedDescription)"
+                        state.notify("⚠ " + saveError!, until: now.addingTimeInterval(60))
+                        changed = true
+                    }
                 }
             }
             if changed, !state.shouldQuit { terminal.present(Screen.render(state)) }

@@ -246,7 +246,7 @@ private extension AppState {
         state.apply(.tick(Fixtures.date("2024-12-28T09:50:00+01:00")))
         #expect(state.banner == nil)
         state.apply(.tick(Fixtures.date("2024-12-28T09:56:00+01:00")))
-        #expect(state.banner?.text == "In 4 min: Day Two Keynote · Saal 1")
+        #expect(state.banner?.text == "⏰ In 4 min: Day Two Keynote · Saal 1")
         #expect(state.takeEffects() == [.bell])
         state.apply(.tick(Fixtures.date("2024-12-28T09:57:00+01:00")))
         #expect(state.takeEffects().isEmpty)

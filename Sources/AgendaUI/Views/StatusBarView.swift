@@ -7,7 +7,7 @@ enum StatusBarView {
         let strings = state.strings
         if let banner = state.banner, state.overlay == .none, !state.search.editing {
             canvas.fill(rect, role: .banner)
-            canvas.put(TextLayout.fit("⏰ " + banner.text, width: rect.width - 2, measure: measure), x: 1, y: rect.y,
+            canvas.put(TextLayout.fit(banner.text, width: rect.width - 2, measure: measure), x: 1, y: rect.y,
                        role: .banner, measure: measure)
             return
         }
