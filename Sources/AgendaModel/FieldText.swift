@@ -15,10 +15,27 @@ enum FieldText {
     /// Abstract or description: HTML becomes readable text, Markdown and plain text stay.
     static func text(_ text: String?) -> String? {
         guard let text, !text.isEmpty else { return nil }
-        let readable = HTMLText.isHTML(text) ? HTMLText.readable(text) : HTMLText.decodingEntities(text)
+        let readable = normalisingCR(HTMLText.isHTML(text) ? HTMLText.readable(text) : HTMLText.decodingEntities(text))
         if isCleanText(readable) { return readable }
         let clean = Sanitizer.text(readable)
         return clean.isEmpty ? nil : clean
+    }
+
+    /// CRs before a line feed are dropped (`&#13;` then CRLF is one line break, not two);
+    /// a CR on its own is a line break.
+    static func normalisingCR(_ text: String) -> String {
+        guard text.utf8.contains(0x0D) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingCRs = 0
+        for byte in text.utf8 {
+            if byte == 0x0D { pendingCRs += 1; continue }
+            if pendingCRs > 0, byte != 0x0A { out.append(contentsOf: repeatElement(0x0A, count: pendingCRs)) }
+            pendingCRs = 0
+            out.append(byte)
+        }
+        if pendingCRs > 0 { out.append(0x0A) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Printable ASCII with single inner spaces: what `Sanitizer.line` returns unchanged.

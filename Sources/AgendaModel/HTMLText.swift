@@ -86,7 +86,7 @@ enum HTMLText {
                     if !tag.closing, let href = tag.attribute("href") {
                         link = (href, writer.out.count)
                     } else if tag.closing, let open = link {
-                        let text = Array(writer.out[open.textStart...])
+                        let text = Array(writer.out[open.textStart...].drop { $0 == 0x20 || $0 == 0x0A })
                         if !open.href.isEmpty, text != open.href, !open.href.starts(with: Array("#".utf8)),
                            !open.href.starts(with: Array("mailto:".utf8)) || text.isEmpty {
                             writer.text(Array(" (".utf8) + open.href + Array(")".utf8), pre: true)

@@ -75,7 +75,7 @@ struct ICalendarLine {
                     }
                 } while i < bytes.count && bytes[i] == UInt8(ascii: ",")
             }
-            parameters.append((parameterName, values.joined(separator: ",")))
+            parameters.append((parameterName, ICalendarLine.caretDecoded(values.joined(separator: ","))))
         }
         guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return nil }
         let raw = bytes[(i + 1)...]
@@ -94,6 +94,30 @@ struct ICalendarLine {
         self.parameters = parameters
         self.value = value
         self.line = line
+    }
+
+    /// RFC 6868 parameter values: `^'` a double quote, `^n` a line break, `^^` a caret.
+    static func caretDecoded(_ text: String) -> String {
+        guard text.contains("^") else { return text }
+        var out = ""
+        var caret = false
+        for character in text {
+            if caret {
+                switch character {
+                case "'": out.append("\"")
+                case "n": out.append("\n")
+                case "^": out.append("^")
+                default: out.append("^"); out.append(character)
+                }
+                caret = false
+            } else if character == "^" {
+                caret = true
+            } else {
+                out.append(character)
+            }
+        }
+        if caret { out.append("^") }
+        return out
     }
 
     /// TEXT values (§3.3.11): `\n` `\N` `\,` `\;` `\\` unescaped.

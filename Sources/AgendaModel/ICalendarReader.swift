@@ -53,6 +53,10 @@ public enum ICalendarReader {
                     guard let open = stack.last else {
                         throw ScheduleError(file: file, line: line.line, message: "END:\(name) closes nothing")
                     }
+                    if open.name != name, stack.contains(where: { $0.name == name }) {
+                        throw ScheduleError(file: file, line: open.line,
+                                            message: "BEGIN:\(open.name) is never ended (END:\(name) on line \(line.line) comes first): truncated?")
+                    }
                     guard open.name == name else {
                         throw ScheduleError(file: file, line: line.line,
                                             message: "END:\(name) does not close BEGIN:\(open.name) (line \(open.line))")
@@ -77,6 +81,10 @@ public enum ICalendarReader {
                     case "X-WR-CALNAME": draft.title = FieldText.line(ICalendarLine.unescape(line.value))
                     case "X-WR-CALDESC": calendarDescription = FieldText.line(ICalendarLine.unescape(line.value))
                     case "X-WR-TIMEZONE": draft.zoneName = FieldText.line(line.value); draft.zoneLine = line.line
+                    case "X-AGENDA-DAY-CHANGE":
+                        if let hhmm = ICalendarTime.offset("+" + line.value) { draft.dayChange = hhmm }
+                    case "X-AGENDA-FIRST-DAY": draft.conferenceStart = ICalendarTime.dateTime(line.value)?.time
+                    case "X-AGENDA-LAST-DAY": draft.conferenceEnd = ICalendarTime.dateTime(line.value)?.time
                     default: break
                     }
                 default: break
@@ -121,7 +129,7 @@ public enum ICalendarReader {
                 case "LOCATION": item.room = FieldText.line(text())
                 case "CATEGORIES": if item.track == nil { item.track = FieldText.line(ICalendarLine.unescapedList(line.value).first) }
                 case "URL": item.url = FieldText.line(line.value)
-                case "UID": uid = FieldText.line(line.value)
+                case "UID": uid = FieldText.line(text())
                 case "ATTENDEE", "ORGANIZER": if let name = FieldText.line(line.parameter("CN")) { item.persons.append(name) }
                 case "DTSTART": start = try time(line)
                 case "DTEND": end = try time(line)?.0

@@ -13,7 +13,9 @@ public struct Schedule: Sendable, Equatable {
     public init(conference: Conference, sessions: [Session]) {
         self.conference = conference
         self.sessions = sessions.sorted(by: Session.programmeOrder)
-        self.days = ConferenceDay.split(self.sessions, calendar: conference.calendar, dayChange: conference.dayChange)
+        let stated = conference.startDate.flatMap { first in conference.endDate.map { (first, $0) } }
+        self.days = ConferenceDay.split(self.sessions, calendar: conference.calendar, dayChange: conference.dayChange,
+                                        within: stated)
     }
 
     public var timeZone: TimeZone { conference.timeZone }

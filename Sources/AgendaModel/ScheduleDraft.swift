@@ -101,11 +101,11 @@ struct ScheduleDraft {
         var conference = Conference(title: title ?? acronym ?? "Schedule", shortTitle: acronym, timeZone: zone,
                                     dayChange: DateComponents(hour: dayChange / 3600, minute: dayChange % 3600 / 60))
         conference.url = url
+        conference.startDate = venueDate(conferenceStart, zone) ?? venueDate(days.first?.date, zone)
+        conference.endDate = venueDate(conferenceEnd, zone) ?? venueDate(days.last?.date, zone)
         var schedule = Schedule(conference: conference, sessions: sessions)
-        schedule.conference.startDate = venueDate(conferenceStart, zone) ?? venueDate(days.first?.date, zone)
-            ?? schedule.days.first?.date
-        schedule.conference.endDate = venueDate(conferenceEnd, zone) ?? venueDate(days.last?.date, zone)
-            ?? schedule.days.last?.date
+        if schedule.conference.startDate == nil { schedule.conference.startDate = schedule.days.first?.date }
+        if schedule.conference.endDate == nil { schedule.conference.endDate = schedule.days.last?.date }
         schedule.warnings = warnings
         return schedule
     }
