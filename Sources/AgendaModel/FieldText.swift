@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every text field a reader loads goes through here: sanitised, empty becomes nil.
 ///
 /// The fast paths return the string untouched when `Sanitizer` provably would too (plain
@@ -24,7 +26,7 @@ enum FieldText {
     /// CRs before a line feed are dropped (`&#13;` then CRLF is one line break, not two);
     /// a CR on its own is a line break.
     static func normalisingCR(_ text: String) -> String {
-        guard text.utf8.contains(0x0D) else { return text }
+        guard text.containsByte(0x0D) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingCRs = 0
@@ -38,38 +40,93 @@ enum FieldText {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Printable ASCII with single inner spaces: what `Sanitizer.line` returns unchanged.
+    /// Visible characters with single inner spaces: what `Sanitizer.line` returns unchanged.
     static func isCleanLine(_ text: String) -> Bool {
         var previousWasSpace = true
-        for byte in text.utf8 {
-            if byte == 0x20 {
+        let clean = scanScalars(text) { value in
+            if value == 0x20 {
                 if previousWasSpace { return false }
                 previousWasSpace = true
-            } else if byte > 0x20 && byte < 0x7F {
-                previousWasSpace = false
-            } else {
-                return false
+                return true
             }
+            previousWasSpace = false
+            return isVisible(value)
         }
-        return !previousWasSpace
+        return clean && !previousWasSpace
     }
 
-    /// Printable ASCII and LF, no trailing spaces, at most one blank line between paragraphs,
-    /// none at the ends: what `Sanitizer.text` returns unchanged.
+    /// Visible characters and LF, no trailing spaces, at most one blank line between
+    /// paragraphs, none at the ends: what `Sanitizer.text` returns unchanged.
     static func isCleanText(_ text: String) -> Bool {
-        var newlines = 2, previous: UInt8 = 0x0A
-        for byte in text.utf8 {
-            if byte == 0x0A {
-                if previous == 0x20 { return false }
+        var newlines = 2
+        var previous: UInt32 = 0x0A
+        let clean = scanScalars(text) { value in
+            defer { previous = value }
+            if value == 0x0A {
                 newlines += 1
-                if newlines > 2 { return false }
-            } else if byte >= 0x20 && byte < 0x7F {
-                newlines = 0
-            } else {
-                return false
+                return previous != 0x20 && newlines <= 2
             }
-            previous = byte
+            newlines = 0
+            return value == 0x20 || isVisible(value)
         }
-        return previous != 0x0A && previous != 0x20
+        return clean && previous != 0x0A && previous != 0x20
+    }
+
+    /// Shown as is by `Sanitizer`: printable ASCII, and from U+00A1 on what it does not drop.
+    @inline(__always)
+    private static func isVisible(_ value: UInt32) -> Bool {
+        if value > 0x20 && value < 0x7F { return true }
+        guard value >= 0xA1, let scalar = Unicode.Scalar(value) else { return false }
+        return !Sanitizer.isInvisible(scalar)
+    }
+
+    /// Calls `body` with each scalar value until it returns false; decodes the UTF-8 in place.
+    @inline(__always)
+    private static func scanScalars(_ text: String, _ body: (UInt32) -> Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            let count = bytes.count
+            while i < count {
+                let lead = UInt32(bytes[i])
+                var value = lead
+                if lead < 0x80 {
+                    i += 1
+                } else if lead < 0xE0 {
+                    value = (lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    i += 2
+                } else if lead < 0xF0 {
+                    value = (lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    value = (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
+                        | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                    i += 4
+                }
+                if !body(value) { return false }
+            }
+            return true
+        }
+    }
+}
+
+extension String {
+    /// Whether the UTF-8 holds `byte`, with `memchr` where the storage allows.
+    func containsByte(_ byte: UInt8) -> Bool {
+        if let found = utf8.withContiguousStorageIfAvailable({ buffer -> Bool in
+            guard let base = buffer.baseAddress, buffer.count > 0 else { return false }
+            return memchr(base, Int32(byte), buffer.count) != nil
+        }) { return found }
+        return utf8.contains(byte)
+    }
+}
+
+extension String {
+    /// Without surrounding whitespace and line breaks; free when there is none.
+    var trimmed: String {
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        func isSpace(_ byte: UInt8) -> Bool { byte <= 0x20 || byte >= 0x80 }
+        if !isSpace(first) && !isSpace(last) { return self }
+        return trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -249,8 +249,3 @@ public enum FrabXMLReader {
         }
     }
 }
-
-extension String {
-    /// Without surrounding whitespace and line breaks.
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
-}

@@ -4,17 +4,17 @@
 enum HTMLText {
     /// True when the text holds a tag of the kind abstracts use; Markdown and plain text do not.
     static func isHTML(_ text: String) -> Bool {
+        guard text.containsByte(UInt8(ascii: "<")) else { return false }
         let bytes = text.utf8
-        guard bytes.contains(UInt8(ascii: "<")) else { return false }
         var iterator = bytes.makeIterator()
         while let byte = iterator.next() {
             guard byte == UInt8(ascii: "<") else { continue }
-            var name: [UInt8] = []
+            var name = ""
             while let next = iterator.next() {
                 let lower = next | 0x20
                 if (lower >= 0x61 && lower <= 0x7A) || (next >= 0x30 && next <= 0x39 && !name.isEmpty) {
-                    name.append(lower)
-                    if name.count > 10 { break }
+                    name.unicodeScalars.append(Unicode.Scalar(lower))
+                    if name.utf8.count > 10 { break }
                 } else if next == UInt8(ascii: "/") && name.isEmpty {
                     continue
                 } else {
@@ -27,21 +27,21 @@ enum HTMLText {
         return false
     }
 
-    static let knownTags: Set<[UInt8]> = Set([
+    static let knownTags: Set<String> = [
         "p", "br", "a", "ul", "ol", "li", "div", "span", "em", "strong", "b", "i", "u", "s", "h1", "h2",
         "h3", "h4", "h5", "h6", "blockquote", "pre", "code", "img", "table", "tr", "td", "th", "hr",
         "sup", "sub", "tt", "dl", "dt", "dd", "small", "big", "center", "font",
-    ].map { Array($0.utf8) })
+    ]
 
-    private static let paragraphTags: Set<[UInt8]> = Set([
+    private static let paragraphTags: Set<String> = [
         "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "ul", "ol",
         "dl", "hr", "section", "article", "header", "footer", "center",
-    ].map { Array($0.utf8) })
-    private static let lineTags: Set<[UInt8]> = Set(["br", "tr", "dt", "dd"].map { Array($0.utf8) })
+    ]
+    private static let lineTags: Set<String> = ["br", "tr", "dt", "dd"]
 
     /// Plain text or Markdown: only character references are decoded (`&#13;`, `&amp;`).
     static func decodingEntities(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+        guard text.containsByte(UInt8(ascii: "&")) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         let bytes = Array(text.utf8)
@@ -69,20 +69,20 @@ enum HTMLText {
             if byte == UInt8(ascii: "<"), let tag = Tag(bytes, at: i) {
                 i = tag.end
                 if tag.isComment { continue }
-                if tag.name == Array("script".utf8) || tag.name == Array("style".utf8), !tag.closing {
+                if tag.name == "script" || tag.name == "style", !tag.closing {
                     i = skipRawText(bytes, from: i, name: tag.name)
                     continue
                 }
-                if tag.name == Array("pre".utf8) { preDepth = max(0, preDepth + (tag.closing ? -1 : 1)) }
+                if tag.name == "pre" { preDepth = max(0, preDepth + (tag.closing ? -1 : 1)) }
                 if paragraphTags.contains(tag.name) {
                     writer.paragraph()
                 } else if lineTags.contains(tag.name) {
-                    if !tag.closing || tag.name != Array("br".utf8) { writer.newline() }
-                } else if tag.name == Array("li".utf8) {
+                    if !tag.closing || tag.name != "br" { writer.newline() }
+                } else if tag.name == "li" {
                     if !tag.closing { writer.newline(); writer.raw("• ") }
-                } else if tag.name == Array("td".utf8) || tag.name == Array("th".utf8) {
+                } else if tag.name == "td" || tag.name == "th" {
                     writer.space()
-                } else if tag.name == Array("a".utf8) {
+                } else if tag.name == "a" {
                     if !tag.closing, let href = tag.attribute("href") {
                         link = (href, writer.out.count)
                     } else if tag.closing, let open = link {
@@ -98,17 +98,18 @@ enum HTMLText {
             }
             if byte == UInt8(ascii: "&"), let (scalar, length) = Entities.decode(bytes, at: i) {
                 // A no-break space in HTML is layout, not content.
-                writer.text(scalar == "\u{A0}" ? [0x20] : Array(String(scalar).utf8), pre: preDepth > 0)
+                if scalar == "\u{A0}" { writer.byte(0x20, pre: preDepth > 0) }
+                else { UTF8.encode(scalar) { writer.byte($0, pre: preDepth > 0) } }
                 i += length
                 continue
             }
-            writer.text([byte], pre: preDepth > 0)
+            writer.byte(byte, pre: preDepth > 0)
             i += 1
         }
         return String(decoding: writer.out, as: UTF8.self)
     }
 
-    private static func skipRawText(_ bytes: [UInt8], from start: Int, name: [UInt8]) -> Int {
+    private static func skipRawText(_ bytes: [UInt8], from start: Int, name: String) -> Int {
         var i = start
         while i < bytes.count {
             if bytes[i] == UInt8(ascii: "<"), let tag = Tag(bytes, at: i), tag.closing, tag.name == name { return tag.end }
@@ -123,15 +124,17 @@ enum HTMLText {
         var pendingSpace = false
 
         mutating func text(_ bytes: [UInt8], pre: Bool) {
-            for byte in bytes {
-                if !pre, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
-                    pendingSpace = true
-                    continue
-                }
-                if pendingSpace, let last = out.last, last != 0x0A, last != 0x20 { out.append(0x20) }
-                pendingSpace = false
-                out.append(byte == 0x0D ? 0x0A : byte)
+            for byte in bytes { self.byte(byte, pre: pre) }
+        }
+
+        mutating func byte(_ byte: UInt8, pre: Bool) {
+            if !pre, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+                pendingSpace = true
+                return
             }
+            if pendingSpace, let last = out.last, last != 0x0A, last != 0x20 { out.append(0x20) }
+            pendingSpace = false
+            out.append(byte == 0x0D ? 0x0A : byte)
         }
 
         mutating func raw(_ text: String) { out.append(contentsOf: Array(text.utf8)); pendingSpace = false }
@@ -155,7 +158,7 @@ enum HTMLText {
 
     /// One tag: its lower-case name, whether it closes, and its attribute text.
     struct Tag {
-        var name: [UInt8] = []
+        var name = ""
         var closing = false
         var isComment = false
         var attributes: ArraySlice<UInt8> = []
@@ -163,7 +166,7 @@ enum HTMLText {
 
         init?(_ bytes: [UInt8], at start: Int) {
             var i = start + 1
-            if bytes[i...].starts(with: Array("!--".utf8)) {
+            if i + 2 < bytes.count, bytes[i] == 0x21, bytes[i + 1] == 0x2D, bytes[i + 2] == 0x2D {
                 isComment = true
                 i += 3
                 while i + 2 < bytes.count, !(bytes[i] == 0x2D && bytes[i + 1] == 0x2D && bytes[i + 2] == 0x3E) { i += 1 }
@@ -171,12 +174,13 @@ enum HTMLText {
                 return
             }
             if i < bytes.count, bytes[i] == UInt8(ascii: "/") { closing = true; i += 1 }
+            let nameStart = i
             while i < bytes.count {
                 let lower = bytes[i] | 0x20
-                guard (lower >= 0x61 && lower <= 0x7A) || (bytes[i] >= 0x30 && bytes[i] <= 0x39 && !name.isEmpty) else { break }
-                name.append(lower)
+                guard (lower >= 0x61 && lower <= 0x7A) || (bytes[i] >= 0x30 && bytes[i] <= 0x39 && i > nameStart) else { break }
                 i += 1
             }
+            name = String(decoding: bytes[nameStart..<i].lazy.map { $0 | 0x20 }, as: UTF8.self)
             guard !name.isEmpty || bytes.indices.contains(i) && bytes[i] == UInt8(ascii: "!") else { return nil }
             let attributesStart = i
             var quote: UInt8? = nil

@@ -40,8 +40,11 @@ struct ICalendarLine {
                 continue
             }
             if !lineHasStarted { lineHasStarted = true; currentLine = physicalLine }
-            current.append(byte)
-            i += 1
+            // Copy the run up to the next line break at once.
+            var end = i + 1
+            while end < bytes.count, bytes[end] != 0x0D, bytes[end] != 0x0A { end += 1 }
+            current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+            i = end
         }
         if lineHasStarted { result.append((current, currentLine)) }
         return result
@@ -51,27 +54,30 @@ struct ICalendarLine {
     /// `CHARSET=` names how the value is encoded; UTF-8 otherwise.
     init?(_ bytes: [UInt8], line: Int, file: String) throws(ScheduleError) {
         var i = 0
-        func token(until stops: Set<UInt8>) -> String {
+        func token(until a: UInt8, _ b: UInt8 = 0, _ c: UInt8 = 0) -> String {
             let start = i
-            while i < bytes.count, !stops.contains(bytes[i]) { i += 1 }
+            while i < bytes.count, bytes[i] != a, bytes[i] != b, bytes[i] != c { i += 1 }
             return String(decoding: bytes[start..<i], as: UTF8.self)
         }
-        let name = token(until: [UInt8(ascii: ";"), UInt8(ascii: ":")]).uppercased()
+        func upper(_ text: String) -> String {
+            text.utf8.contains { $0 >= 0x61 && $0 <= 0x7A } ? text.uppercased() : text
+        }
+        let name = upper(token(until: UInt8(ascii: ";"), UInt8(ascii: ":")))
         guard !name.isEmpty, i < bytes.count else { return nil }   // blank or garbage: skipped
         var parameters: [(name: String, value: String)] = []
         while i < bytes.count, bytes[i] == UInt8(ascii: ";") {
             i += 1
-            let parameterName = token(until: [UInt8(ascii: "="), UInt8(ascii: ";"), UInt8(ascii: ":")]).uppercased()
+            let parameterName = upper(token(until: UInt8(ascii: "="), UInt8(ascii: ";"), UInt8(ascii: ":")))
             var values: [String] = []
             if i < bytes.count, bytes[i] == UInt8(ascii: "=") {
                 repeat {
                     i += 1
                     if i < bytes.count, bytes[i] == 0x22 {
                         i += 1
-                        values.append(token(until: [0x22]))
+                        values.append(token(until: 0x22))
                         if i < bytes.count { i += 1 }
                     } else {
-                        values.append(token(until: [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":")]))
+                        values.append(token(until: UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":")))
                     }
                 } while i < bytes.count && bytes[i] == UInt8(ascii: ",")
             }
@@ -98,7 +104,7 @@ struct ICalendarLine {
 
     /// RFC 6868 parameter values: `^'` a double quote, `^n` a line break, `^^` a caret.
     static func caretDecoded(_ text: String) -> String {
-        guard text.contains("^") else { return text }
+        guard text.containsByte(UInt8(ascii: "^")) else { return text }
         var out = ""
         var caret = false
         for character in text {
@@ -122,24 +128,22 @@ struct ICalendarLine {
 
     /// TEXT values (§3.3.11): `\n` `\N` `\,` `\;` `\\` unescaped.
     static func unescape(_ text: String) -> String {
-        guard text.contains("\\") else { return text }
-        var out = ""
+        guard text.containsByte(UInt8(ascii: "\\")) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var escaping = false
-        for character in text {
+        for byte in text.utf8 {
             if escaping {
-                switch character {
-                case "n", "N": out.append("\n")
-                default: out.append(character)
-                }
+                out.append(byte == UInt8(ascii: "n") || byte == UInt8(ascii: "N") ? 0x0A : byte)
                 escaping = false
-            } else if character == "\\" {
+            } else if byte == UInt8(ascii: "\\") {
                 escaping = true
             } else {
-                out.append(character)
+                out.append(byte)
             }
         }
-        if escaping { out.append("\\") }
-        return out
+        if escaping { out.append(UInt8(ascii: "\\")) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A list TEXT value (`CATEGORIES`): split at unescaped commas, each unescaped.

@@ -98,6 +98,10 @@ struct ScheduleDraft {
             sessions.append(session)
         }
 
+        // Sorted here by index, so that `Schedule` sorts an already sorted list without moving sessions.
+        let order = sessions.indices.sorted { Session.programmeOrder(sessions[$0], sessions[$1]) }
+        sessions = order.map { sessions[$0] }
+
         var conference = Conference(title: title ?? acronym ?? "Schedule", shortTitle: acronym, timeZone: zone,
                                     dayChange: DateComponents(hour: dayChange / 3600, minute: dayChange % 3600 / 60))
         conference.url = url
