@@ -19,6 +19,7 @@ enum FieldText {
         guard let text, !text.isEmpty else { return nil }
         let readable = normalisingCR(HTMLText.isHTML(text) ? HTMLText.readable(text) : HTMLText.decodingEntities(text))
         if isCleanText(readable) { return readable }
+        if let tidy = tidyVisibleText(readable) { return tidy.isEmpty ? nil : tidy }
         let clean = Sanitizer.text(readable)
         return clean.isEmpty ? nil : clean
     }
@@ -70,6 +71,39 @@ enum FieldText {
             return value == 0x20 || isVisible(value)
         }
         return clean && previous != 0x0A && previous != 0x20
+    }
+
+    /// `Sanitizer.text` for text whose every character is visible, a space, a tab or a line
+    /// feed: only the line structure changes (tabs as spaces, trailing spaces trimmed, at most
+    /// one blank line, none at the ends), done on bytes. Nil for anything else.
+    static func tidyVisibleText(_ text: String) -> String? {
+        let allVisible = scanScalars(text) { $0 == 0x0A || $0 == 0x20 || $0 == 0x09 || isVisible($0) }
+        guard allVisible else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var lineStart = 0          // where the current line starts in `out`
+        var blankPending = false   // an empty line seen since the last text
+        for byte in text.utf8 {
+            if byte == 0x0A {
+                while out.count > lineStart, out.last == 0x20 { out.removeLast() }
+                if out.count == lineStart {
+                    blankPending = lineStart > 0 || blankPending
+                } else {
+                    out.append(0x0A)
+                    lineStart = out.count
+                }
+                continue
+            }
+            if out.count == lineStart, blankPending, lineStart > 0 {
+                out.append(0x0A)
+                lineStart = out.count
+            }
+            blankPending = false
+            out.append(byte == 0x09 ? 0x20 : byte)
+        }
+        while out.count > lineStart, out.last == 0x20 { out.removeLast() }
+        while out.last == 0x0A { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Shown as is by `Sanitizer`: printable ASCII, and from U+00A1 on what it does not drop.

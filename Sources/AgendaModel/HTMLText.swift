@@ -106,6 +106,8 @@ enum HTMLText {
             writer.byte(byte, pre: preDepth > 0)
             i += 1
         }
+        // The closing </p> leaves a paragraph break behind: drop it, so clean text stays on the fast path.
+        while let last = writer.out.last, last == 0x0A || last == 0x20 { writer.out.removeLast() }
         return String(decoding: writer.out, as: UTF8.self)
     }
 

@@ -28,9 +28,26 @@ import Testing
     }
 
     @Test func fastPathsAgreeWithTheSanitizer() {
-        for sample in ["plain", "two  spaces", " lead", "trail ", "tab\there", "ünï", "a\nb", "a\n\n\nb", "a \nb", "\nx", "x\n"] {
+        for sample in ["plain", "two  spaces", " lead", "trail ", "tab\there", "ünï", "a\nb", "a\n\n\nb", "a \nb", "\nx", "x\n",
+                       "\n\n  \n a \n\n\n\tb\t\n \n", " \n", "\t", "é \n\n\n", "a\n \nb", "a\n\nb\n\n"] {
             #expect(FieldText.line(sample) == (Sanitizer.line(sample).isEmpty ? nil : Sanitizer.line(sample)), "\(sample)")
             #expect(FieldText.text(sample) == (Sanitizer.text(sample).isEmpty ? nil : Sanitizer.text(sample)), "\(sample)")
+        }
+    }
+
+    @Test func fastPathsAgreeWithTheSanitizerOnRandomText() {
+        let alphabet: [String] = [" ", "\n", "\t", "a", "b", "é", "日", "😀", "\u{A0}", "\r", "\u{200B}", "\u{1B}", "\u{85}", "\u{FE0F}", "\u{7F}"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        for _ in 0..<3000 {
+            let sample = (0..<(next() % 14)).map { _ in alphabet[next() % alphabet.count] }.joined()
+            let line = Sanitizer.line(sample)
+            #expect(FieldText.line(sample) == (line.isEmpty ? nil : line), "\(Array(sample.unicodeScalars))")
+            let text = Sanitizer.text(FieldText.normalisingCR(sample))
+            #expect(FieldText.text(sample) == (text.isEmpty ? nil : text), "\(Array(sample.unicodeScalars))")
         }
     }
 }
