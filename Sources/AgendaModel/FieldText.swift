@@ -24,6 +24,21 @@ enum FieldText {
         return clean.isEmpty ? nil : clean
     }
 
+    /// Removes the indentation that every line after the first shares: XML writers indent
+    /// element text to the element's depth, which is layout of the file, not of the text.
+    /// Markdown's own indentation beyond that common part is kept.
+    static func dedented(_ text: String) -> String {
+        guard text.contains("\n ") else { return text }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let common = lines.dropFirst()
+            .filter { !$0.allSatisfy { $0 == " " } }
+            .map { $0.prefix { $0 == " " }.count }
+            .min() ?? 0
+        guard common > 0 else { return text }
+        return ([lines[0]] + lines.dropFirst().map { $0.allSatisfy { $0 == " " } ? "" : $0.dropFirst(common) })
+            .joined(separator: "\n")
+    }
+
     /// CRs before a line feed are dropped (`&#13;` then CRLF is one line break, not two);
     /// a CR on its own is a line break.
     static func normalisingCR(_ text: String) -> String {

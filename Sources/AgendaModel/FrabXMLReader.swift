@@ -169,8 +169,8 @@ public enum FrabXMLReader {
             case .track: event!.track = FieldText.line(value)
             case .type: event!.type = FieldText.line(value)
             case .language: event!.language = FieldText.line(value)
-            case .abstract: event!.abstract = FieldText.text(value)
-            case .description: event!.description = FieldText.text(value)
+            case .abstract: event!.abstract = FieldText.text(FieldText.dedented(value))
+            case .description: event!.description = FieldText.text(FieldText.dedented(value))
             case .url: event!.url = FieldText.line(value)
             case .slug: if event!.id.isEmpty { event!.id = FieldText.line(value) ?? "" }
             case .person: if let name = FieldText.line(value) { event!.persons.append(name) }

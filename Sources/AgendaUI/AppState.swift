@@ -79,6 +79,14 @@ public struct AppState: Sendable {
         refreshFavourites()
         day = openingDay()
         rebuildRows(keepSelection: false)
+        // While the conference runs, open on what is on now.
+        if isRunning { apply(.jumpToNow) }
+    }
+
+    /// Between the first session's start and the last one's end.
+    var isRunning: Bool {
+        guard let first = schedule.sessions.first?.start, let last = schedule.sessions.map(\.end).max() else { return false }
+        return first <= now && now <= last
     }
 
     public var layout: Layout { Layout(size: size, split: !showsTimetable) }
@@ -111,8 +119,7 @@ public struct AppState: Sendable {
 
     /// Today when the conference is running, else the first day.
     func openingDay() -> Int {
-        guard let first = schedule.sessions.first?.start,
-              let last = schedule.sessions.map(\.end).max(), first <= now, now <= last else { return 0 }
+        guard isRunning else { return 0 }
         let running = schedule.days.lastIndex { schedule.sessions[$0.sessionRange.lowerBound].start <= now } ?? 0
         return running
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import AgendaModel
 
@@ -49,5 +50,21 @@ import Testing
             let text = Sanitizer.text(FieldText.normalisingCR(sample))
             #expect(FieldText.text(sample) == (text.isEmpty ? nil : text), "\(Array(sample.unicodeScalars))")
         }
+    }
+}
+
+@Suite struct DedentTests {
+    @Test func sourceIndentationIsRemovedMarkdownIndentationKept() {
+        #expect(FieldText.dedented("First.\n\n        Second\n        - item\n            code") == "First.\n\nSecond\n- item\n    code")
+        #expect(FieldText.dedented("No indent\nhere") == "No indent\nhere")
+    }
+
+    @Test func realScheduleDescriptionsHaveNoSourceIndentation() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../../shared/schedules/38c3-schedule.xml")
+        guard let data = try? Data(contentsOf: url) else { return }
+        let schedule = try ScheduleLoader.read(data, file: "38c3")
+        let indented = schedule.sessions.filter { ($0.description ?? "").contains("\n                    ") }
+        #expect(indented.isEmpty)
     }
 }

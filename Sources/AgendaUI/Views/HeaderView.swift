@@ -19,7 +19,7 @@ enum HeaderView {
         let showClock = width - clockWidth - 2 >= 24
         if showClock { canvas.put(clock, x: width - clockWidth - 1, y: 0, role: .header, measure: measure) }
         var title = conference.title
-        if let short = conference.shortTitle, short != title { title = "\(short) · \(title)" }
+        if let short = conference.shortTitle, short.lowercased() != title.lowercased() { title = "\(short) · \(title)" }
         let room = width - 2 - (showClock ? clockWidth + 2 : 0)
         canvas.put(TextLayout.fit(title, width: room, measure: measure), x: 1, y: 0, role: .header, measure: measure)
 
