@@ -96,7 +96,11 @@ public enum FrabXMLReader {
                 event = item
                 dateText = nil; startText = nil; durationText = nil
             } else if conferenceDepth != 0 {
-                if depth == conferenceDepth + 1 { capture(conferenceField()) }
+                if depth == conferenceDepth + 1, scanner.nameIs("track") {
+                    draft.addTrackColour(name: scanner.attribute("name"), colour: scanner.attribute("color"))
+                } else if depth == conferenceDepth + 1 {
+                    capture(conferenceField())
+                }
             } else if scanner.nameIs("conference"), depth == 2 {
                 conferenceDepth = depth
             } else if scanner.nameIs("day"), dayDepth == 0 {

@@ -36,6 +36,8 @@ public struct Conference: Sendable, Equatable {
     public var startDate: DateComponents? = nil
     public var endDate: DateComponents? = nil
     public var url: String? = nil
+    /// Track name to colour (`#RRGGBB`), when the file gives them.
+    public var trackColours: [String: String] = [:]
 
     public init(title: String, shortTitle: String? = nil, timeZone: TimeZone,
                 dayChange: DateComponents = DateComponents(hour: 4, minute: 0)) {

@@ -39,6 +39,7 @@ struct ScheduleDraft {
     var title: String?
     var acronym: String?
     var url: String?
+    var trackColours: [String: String] = [:]
     /// The zone the file names (`time_zone_name`, `X-WR-TIMEZONE`), and where.
     var zoneName: String?
     var zoneLine: Int?
@@ -105,6 +106,7 @@ struct ScheduleDraft {
         var conference = Conference(title: title ?? acronym ?? "Schedule", shortTitle: acronym, timeZone: zone,
                                     dayChange: DateComponents(hour: dayChange / 3600, minute: dayChange % 3600 / 60))
         conference.url = url
+        conference.trackColours = trackColours
         conference.startDate = venueDate(conferenceStart, zone) ?? venueDate(days.first?.date, zone)
         conference.endDate = venueDate(conferenceEnd, zone) ?? venueDate(days.last?.date, zone)
         var schedule = Schedule(conference: conference, sessions: sessions)
@@ -181,5 +183,14 @@ enum TimeZones {
 
     static func fixed(_ offset: Int) -> TimeZone {
         TimeZone(secondsFromGMT: offset) ?? TimeZone(identifier: "UTC")!
+    }
+}
+
+extension ScheduleDraft {
+    /// Keeps a track's colour when it is a plain `#RRGGBB` (anything else is ignored, never shown).
+    mutating func addTrackColour(name: String?, colour: String?) {
+        guard let name = FieldText.line(name), let colour = colour?.trimmingCharacters(in: .whitespaces),
+              colour.count == 7, colour.first == "#", colour.dropFirst().allSatisfy(\.isHexDigit) else { return }
+        trackColours[name] = colour.uppercased()
     }
 }

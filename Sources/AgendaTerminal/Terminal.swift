@@ -11,6 +11,8 @@ public final class Terminal {
     private let output: UnsafeMutablePointer<FILE>
     private let input: UnsafeMutablePointer<FILE>
     private let theme: Theme
+    private let themeName: ThemeName
+    private var tints = TrackTints([], theme: .mono)
     private var shown: Canvas?
     private var needsFullRepaint = false
     private var stopped = false
@@ -88,6 +90,7 @@ public final class Terminal {
             if themeName == .xterm256, agenda_colors() < 256 { themeName = .standard }
         }
         theme = Theme(themeName)
+        self.themeName = themeName
     }
 
     deinit { stop() }
@@ -122,13 +125,20 @@ public final class Terminal {
                     count += 1
                 }
                 text[count] = 0
-                let (attr, pair) = theme.style(cell.role)
+                var (attr, pair) = theme.style(cell.role)
+                if cell.tint != 0, case let tinted = tints.pair(cell.tint), tinted != 0 { pair = tinted }
                 _ = agenda_put_cell(window, Int32(y), Int32(x), text, attr, pair)
             }
         }
         wnoutrefresh(window)
         doupdate()
         shown = canvas
+    }
+
+    /// Sets up colours for the tracks' own colours (`#RRGGBB`), numbered as `Cell.tint` counts.
+    public func useTrackColours(_ hexes: [String]) {
+        tints = TrackTints(hexes, theme: themeName)
+        needsFullRepaint = true
     }
 
     /// Rings the terminal bell (or flashes, where there is no bell).

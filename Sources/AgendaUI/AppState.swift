@@ -65,6 +65,9 @@ public struct AppState: Sendable {
 
     /// Cells of the longest room name, so the list gives short names no more than they need.
     public private(set) var longestRoom = 0
+    /// Tracks with a colour from the file, as tint numbers, and the colours in tint order.
+    public private(set) var trackTints: [String: UInt8] = [:]
+    public private(set) var tintColours: [String] = []
 
     public init(schedule: Schedule, size: Size, now: Date, measure: TextMeasure = .standard,
                 strings: Strings = .for(.en), localZone: TimeZone = .current, favourites: Set<String> = []) {
@@ -76,12 +79,23 @@ public struct AppState: Sendable {
         self.localZone = localZone
         self.favourites = favourites
         longestRoom = Set(schedule.sessions.compactMap(\.room)).map(measure.cells).max() ?? 0
+        (trackTints, tintColours) = Self.tints(schedule.conference.trackColours)
         refreshFavourites()
         day = openingDay()
         rebuildRows(keepSelection: false)
         // While the conference runs, open on what is on now.
         if isRunning { apply(.jumpToNow) }
     }
+
+    /// Numbers the distinct track colours (at most 64, the rest go uncoloured).
+    static func tints(_ colours: [String: String]) -> ([String: UInt8], [String]) {
+        let palette = Array(Set(colours.values)).sorted().prefix(64)
+        let number = Dictionary(uniqueKeysWithValues: palette.enumerated().map { ($1, UInt8($0 + 1)) })
+        return (colours.compactMapValues { number[$0] }, Array(palette))
+    }
+
+    /// The tint of a session's track, 0 when the file gives it no colour.
+    func tint(of session: Session) -> UInt8 { session.track.flatMap { trackTints[$0] } ?? 0 }
 
     /// Between the first session's start and the last one's end.
     var isRunning: Bool {
@@ -109,6 +123,7 @@ public struct AppState: Sendable {
         let key = selectedSession?.key
         schedule = newSchedule
         longestRoom = Set(schedule.sessions.compactMap(\.room)).map(measure.cells).max() ?? 0
+        (trackTints, tintColours) = Self.tints(schedule.conference.trackColours)
         searchIndex = nil
         if !search.query.isEmpty { runSearch(narrowing: false) }
         refreshFavourites()

@@ -45,6 +45,7 @@ struct BrowserLoop {
         state.reminderLead = settings.reminderLead
         state.bellEnabled = settings.bell
         state.apply(.tick(clock.now()))
+        terminal.useTrackColours(state.tintColours)
         terminal.present(Screen.render(state))
         var saveError: String?
         // Fold the search text on the other core while the user reads the first screen.

@@ -128,3 +128,20 @@ func isoDate(_ text: String) -> Date { ISO8601DateFormatter().date(from: text)! 
         #expect(warning.description.contains(": warning: "))
     }
 }
+
+@Suite struct TrackColourTests {
+    @Test func xmlConferenceTracksGiveColours() throws {
+        let schedule = try SharedSchedules.load("38c3-schedule.xml")
+        #expect(schedule.conference.trackColours["Security"] == "#0347B4")
+        #expect(schedule.conference.trackColours["Art & Beauty"] == "#F9B000")
+    }
+
+    @Test func jsonTracksAndBadColoursIgnored() throws {
+        let json = """
+            {"schedule": {"conference": {"title": "T", "tracks": [{"name": "A", "color": "#00ff00"},
+             {"name": "B", "color": "red; \\u001b[31m"}], "days": []}}}
+            """
+        let schedule = try ScheduleLoader.read(Data(json.utf8), file: "t.json")
+        #expect(schedule.conference.trackColours == ["A": "#00FF00"])
+    }
+}

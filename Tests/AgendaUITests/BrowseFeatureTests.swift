@@ -332,3 +332,19 @@ private extension AppState {
         #expect(Screen.render(state).text().contains("When"))
     }
 }
+
+@Suite struct TrackColourViewTests {
+    @Test func sessionsOfAColouredTrackCarryItsTint() {
+        let base = Fixtures.congress()
+        var conference = base.schedule.conference
+        conference.trackColours = ["Hardware": "#685B9D", "CCC": "#F9B000"]
+        let state = AppState(schedule: Schedule(conference: conference, sessions: base.schedule.sessions),
+                             size: Size(width: 120, height: 40), now: base.now)
+        #expect(state.tintColours == ["#685B9D", "#F9B000"])
+        let canvas = Screen.render(state)
+        let firstRow = state.layout.list.y
+        #expect(canvas[3, firstRow].role == .trackMark && canvas[3, firstRow].tint == 2)      // Opening: CCC
+        #expect(canvas[3, firstRow + 1].tint == 1)                                           // Café: Hardware
+        #expect(canvas[3, firstRow + 2].role != .trackMark)                                  // Rust: no colour given
+    }
+}

@@ -43,6 +43,8 @@ enum SessionListView {
         if running { canvas.put("▶", x: rect.x, y: y, role: role(.running), measure: measure) }
         if state.favourites.contains(session.key) { canvas.put("★", x: rect.x + 1, y: y, role: role(.star), measure: measure) }
         if state.clashes.contains(index) { canvas.put("!", x: rect.x + 2, y: y, role: role(.clash), measure: measure) }
+        let tint = state.tint(of: session)
+        if tint != 0 { canvas.put("▐", x: rect.x + 3, y: y, role: .trackMark, tint: tint, measure: measure) }
         let time = state.time
         canvas.put(time.clock(session.start) + "–" + time.clock(session.end), x: rect.x + columns.timeX, y: y,
                    role: role(running ? .running : .listTime), measure: measure)

@@ -52,7 +52,11 @@ enum TimetableView {
         let selected = index == state.selected
         let fill: Role = selected ? (state.focus == .list ? .selected : .selectedInactive) : .box
         canvas.fill(box, role: fill)
-        for y in box.y..<(box.y + box.height) { canvas.put("▏", x: box.x, y: y, role: selected ? fill : .border, measure: measure) }
+        let tint = state.tint(of: session)
+        for y in box.y..<(box.y + box.height) {
+            canvas.put(tint != 0 ? "▌" : "▏", x: box.x, y: y, role: tint != 0 ? .trackMark : (selected ? fill : .border),
+                       tint: tint, measure: measure)
+        }
         var marks = ""
         if state.favourites.contains(session.key) { marks += "★" }
         if state.clashes.contains(index) { marks += "!" }
