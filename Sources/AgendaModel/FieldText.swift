@@ -28,15 +28,28 @@ enum FieldText {
     /// element text to the element's depth, which is layout of the file, not of the text.
     /// Markdown's own indentation beyond that common part is kept.
     static func dedented(_ text: String) -> String {
-        guard text.contains("\n ") else { return text }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let common = lines.dropFirst()
-            .filter { !$0.allSatisfy { $0 == " " } }
-            .map { $0.prefix { $0 == " " }.count }
-            .min() ?? 0
-        guard common > 0 else { return text }
-        return ([lines[0]] + lines.dropFirst().map { $0.allSatisfy { $0 == " " } ? "" : $0.dropFirst(common) })
-            .joined(separator: "\n")
+        var text = text
+        return text.withUTF8 { bytes in
+            // One pass to find the smallest indentation of the non-blank lines after the first.
+            var common = Int.max, index = 0
+            while let newline = bytes[index...].firstIndex(of: 0x0A) {
+                var end = newline + 1
+                while end < bytes.count, bytes[end] == 0x20 { end += 1 }
+                if end < bytes.count, bytes[end] != 0x0A { common = min(common, end - newline - 1) }
+                index = newline + 1
+            }
+            guard common != Int.max, common > 0 else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var lineStart = false, skipped = 0
+            for byte in bytes {
+                if lineStart, byte == 0x20, skipped < common { skipped += 1; continue }
+                lineStart = byte == 0x0A
+                if lineStart { skipped = 0; if out.last == 0x20 { while out.last == 0x20 { out.removeLast() } } }
+                out.append(byte)
+            }
+            return String(decoding: out, as: UTF8.self)
+        } ?? text
     }
 
     /// CRs before a line feed are dropped (`&#13;` then CRLF is one line break, not two);
