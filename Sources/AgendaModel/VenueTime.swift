@@ -18,17 +18,25 @@ public struct VenueTime: Sendable {
         calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date)
     }
 
-    /// `09:05`
+    /// `09:05`. Plain arithmetic on the zone offset: this runs for every row of every frame,
+    /// and Foundation's calendar and `String(format:)` cost more than the rest of a frame.
     public func clock(_ date: Date) -> String {
-        let p = parts(date)
-        return String(format: "%02d:%02d", p.hour ?? 0, p.minute ?? 0)
+        let minuteOfDay = localSeconds(date).remainder(86400) / 60
+        return twoDigits(minuteOfDay / 60) + ":" + twoDigits(minuteOfDay % 60)
     }
 
     /// `09:00–12:00`, or `09:00–17:00 (+2)` when the end falls days later.
     public func range(_ start: Date, _ end: Date, separator: String = "–") -> String {
-        let days = dayNumber(end) - dayNumber(start)
+        let days = localSeconds(end).quotient(86400) - localSeconds(start).quotient(86400)
         return clock(start) + separator + clock(end) + (days > 0 ? " (+\(days))" : "")
     }
+
+    /// Seconds since the epoch on the venue's wall clock.
+    private func localSeconds(_ date: Date) -> Int {
+        Int(date.timeIntervalSince1970.rounded(.down)) + calendar.timeZone.secondsFromGMT(for: date)
+    }
+
+    private func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
     /// `Fri 22 Oct 2021`
     public func shortDay(_ date: Date) -> String {
@@ -59,10 +67,10 @@ public struct VenueTime: Sendable {
     public func zone(at date: Date) -> String {
         "\(calendar.timeZone.identifier), \(offset(date))"
     }
+}
 
-    private func dayNumber(_ date: Date) -> Int {
-        let p = calendar.dateComponents([.year, .month, .day], from: date)
-        let midnight = calendar.date(from: p) ?? date
-        return Int((midnight.timeIntervalSince1970 + Double(calendar.timeZone.secondsFromGMT(for: midnight))) / 86400)
-    }
+private extension Int {
+    /// Floor division and its remainder, right for instants before 1970 too.
+    func quotient(_ divisor: Int) -> Int { (self - remainder(divisor)) / divisor }
+    func remainder(_ divisor: Int) -> Int { ((self % divisor) + divisor) % divisor }
 }

@@ -119,9 +119,10 @@ public final class Terminal {
                 if cell.isContinuation { continue }
                 if let previous, previous[x, y] == cell,
                    x + 1 >= canvas.size.width || previous[x + 1, y] == canvas[x + 1, y] { continue }
-                var count = 0
-                for scalar in cell.text.unicodeScalars where count < 5 {
-                    text[count] = wchar_t(bitPattern: scalar.value)
+                text[0] = wchar_t(bitPattern: cell.scalar.value)
+                var count = 1
+                for mark in cell.marks where count < 5 {
+                    text[count] = wchar_t(bitPattern: mark.value)
                     count += 1
                 }
                 text[count] = 0

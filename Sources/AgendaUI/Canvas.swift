@@ -20,13 +20,28 @@ public struct Size: Sendable, Equatable {
 /// One terminal cell: a spacing character with any combining marks, or the right half of a
 /// wide character (`isContinuation`), which the terminal fills from its left neighbour.
 public struct Cell: Sendable, Equatable {
-    public var text: String
+    /// The spacing character; comparing scalars keeps the per-frame diff cheap.
+    public var scalar: Unicode.Scalar
+    /// Combining marks drawn on top of `scalar` (rare, so usually an empty array).
+    public var marks: [Unicode.Scalar] = []
     public var role: Role
     public var isContinuation: Bool
     /// For `.trackMark`: 1-based index into `AppState.tintColours`; 0 for none.
     public var tint: UInt8 = 0
 
-    public static let blank = Cell(text: " ", role: .normal, isContinuation: false)
+    public init(scalar: Unicode.Scalar, role: Role, isContinuation: Bool = false, tint: UInt8 = 0) {
+        self.scalar = scalar
+        self.role = role
+        self.isContinuation = isContinuation
+        self.tint = tint
+    }
+
+    /// What the cell shows: empty for the right half of a wide character.
+    public var text: String {
+        isContinuation ? "" : String(String.UnicodeScalarView([scalar] + marks))
+    }
+
+    public static let blank = Cell(scalar: " ", role: .normal)
 }
 
 /// A grid of cells that views draw into. Text is placed scalar by scalar with the injected
@@ -50,7 +65,7 @@ public struct Canvas: Sendable, Equatable {
         guard r.width > 0 else { return }
         for y in r.y..<(r.y + r.height) {
             for x in r.x..<(r.x + r.width) {
-                cells[y * size.width + x] = Cell(text: " ", role: role, isContinuation: false)
+                cells[y * size.width + x] = Cell(scalar: " ", role: role)
             }
         }
     }
@@ -69,20 +84,20 @@ public struct Canvas: Sendable, Equatable {
             var width = measure.width(scalar)
             if width == 0 {
                 // Combining marks ride on the previous cell; ncurses keeps up to 4 of them.
-                if let lastCell, cells[lastCell].text.unicodeScalars.count < 4 {
-                    cells[lastCell].text.unicodeScalars.append(scalar)
+                if let lastCell, cells[lastCell].marks.count < 3 {
+                    cells[lastCell].marks.append(scalar)
                 }
                 continue
             }
             if width < 0 { glyph = "\u{FFFD}"; width = 1 }
             if column + width > end {
-                if column < end, column >= 0 { set(column, y, Cell(text: " ", role: role, isContinuation: false)) }
+                if column < end, column >= 0 { set(column, y, Cell(scalar: " ", role: role)) }
                 break
             }
             if column >= 0 {
-                set(column, y, Cell(text: String(glyph), role: role, isContinuation: false, tint: tint))
+                set(column, y, Cell(scalar: glyph, role: role, tint: tint))
                 lastCell = y * size.width + column
-                if width == 2 { set(column + 1, y, Cell(text: "", role: role, isContinuation: true)) }
+                if width == 2 { set(column + 1, y, Cell(scalar: " ", role: role, isContinuation: true)) }
             }
             column += width
         }
@@ -92,9 +107,9 @@ public struct Canvas: Sendable, Equatable {
     private mutating func set(_ x: Int, _ y: Int, _ cell: Cell) {
         let index = y * size.width + x
         // Overwriting half of a wide character blanks the other half, as a terminal would.
-        if cells[index].isContinuation, x > 0 { cells[index - 1] = Cell(text: " ", role: cells[index - 1].role, isContinuation: false) }
+        if cells[index].isContinuation, x > 0 { cells[index - 1] = Cell(scalar: " ", role: cells[index - 1].role) }
         if !cells[index].isContinuation, x + 1 < size.width, cells[index + 1].isContinuation, !cell.isContinuation {
-            cells[index + 1] = Cell(text: " ", role: cells[index + 1].role, isContinuation: false)
+            cells[index + 1] = Cell(scalar: " ", role: cells[index + 1].role)
         }
         cells[index] = cell
     }
@@ -103,10 +118,13 @@ public struct Canvas: Sendable, Equatable {
     public func text() -> String {
         var lines: [String] = []
         for y in 0..<size.height {
-            var line = ""
-            for x in 0..<size.width where !self[x, y].isContinuation { line += self[x, y].text }
-            while line.hasSuffix(" ") { line.removeLast() }
-            lines.append(line)
+            var line = String.UnicodeScalarView()
+            for x in 0..<size.width where !self[x, y].isContinuation {
+                line.append(self[x, y].scalar)
+                line.append(contentsOf: self[x, y].marks)
+            }
+            while line.last == " " { line.removeLast() }
+            lines.append(String(line))
         }
         return lines.joined(separator: "\n")
     }

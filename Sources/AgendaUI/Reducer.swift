@@ -235,7 +235,7 @@ extension AppState {
         if cursor < listTop { listTop = cursor }
         if cursor >= listTop + height { listTop = cursor - height + 1 }
         listTop = max(0, min(listTop, rows.count - height))
-        detailTop = max(0, min(detailTop, DetailView.maxTop(self)))
+        if detailTop > 0 { detailTop = max(0, min(detailTop, DetailView.maxTop(self))) }
         helpTop = max(0, min(helpTop, HelpView.maxTop(self)))
         if showsTimetable { keepSelectionInTimetable() }
     }

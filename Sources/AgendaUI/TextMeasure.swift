@@ -4,10 +4,16 @@
 /// our layout and the terminal agree. Tests use `TextMeasure.standard`, a fixed table, so
 /// snapshots do not depend on the machine's locale.
 public struct TextMeasure: Sendable {
-    public let width: @Sendable (Unicode.Scalar) -> Int
+    private let lookup: @Sendable (Unicode.Scalar) -> Int
 
     public init(width: @escaping @Sendable (Unicode.Scalar) -> Int) {
-        self.width = width
+        lookup = width
+    }
+
+    /// Printable ASCII is one cell everywhere; only the rest asks the width function.
+    @inline(__always)
+    public func width(_ scalar: Unicode.Scalar) -> Int {
+        scalar.value >= 0x20 && scalar.value < 0x7F ? 1 : lookup(scalar)
     }
 
     /// Cells taken by a whole string, unprintable scalars counted as one replacement cell.
