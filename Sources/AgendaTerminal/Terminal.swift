@@ -117,11 +117,11 @@ public final class Terminal {
             for x in 0..<canvas.size.width {
                 let cell = canvas[x, y]
                 if cell.isContinuation { continue }
-                if let previous, previous[x, y] == cell,
+                if let previous, previous[x, y] == cell, !cell.hasMarks || previous.marks(x: x, y: y) == canvas.marks(x: x, y: y),
                    x + 1 >= canvas.size.width || previous[x + 1, y] == canvas[x + 1, y] { continue }
                 text[0] = wchar_t(bitPattern: cell.scalar.value)
                 var count = 1
-                for mark in cell.marks where count < 5 {
+                for mark in canvas.marks(x: x, y: y) where count < 5 {
                     text[count] = wchar_t(bitPattern: mark.value)
                     count += 1
                 }

@@ -20,10 +20,11 @@ public struct Size: Sendable, Equatable {
 /// One terminal cell: a spacing character with any combining marks, or the right half of a
 /// wide character (`isContinuation`), which the terminal fills from its left neighbour.
 public struct Cell: Sendable, Equatable {
-    /// The spacing character; comparing scalars keeps the per-frame diff cheap.
+    /// The spacing character. Cells are plain values (no references), so building, copying
+    /// and diffing a frame of thousands of them costs no reference counting.
     public var scalar: Unicode.Scalar
-    /// Combining marks drawn on top of `scalar` (rare, so usually an empty array).
-    public var marks: [Unicode.Scalar] = []
+    /// Set when combining marks ride on this cell; the canvas keeps them aside.
+    public var hasMarks = false
     public var role: Role
     public var isContinuation: Bool
     /// For `.trackMark`: 1-based index into `AppState.tintColours`; 0 for none.
@@ -36,11 +37,6 @@ public struct Cell: Sendable, Equatable {
         self.tint = tint
     }
 
-    /// What the cell shows: empty for the right half of a wide character.
-    public var text: String {
-        isContinuation ? "" : String(String.UnicodeScalarView([scalar] + marks))
-    }
-
     public static let blank = Cell(scalar: " ", role: .normal)
 }
 
@@ -49,6 +45,8 @@ public struct Cell: Sendable, Equatable {
 public struct Canvas: Sendable, Equatable {
     public let size: Size
     public private(set) var cells: [Cell]
+    /// Combining marks by cell index, for the few cells that have any.
+    public private(set) var marks: [Int: [Unicode.Scalar]] = [:]
 
     public init(size: Size) {
         self.size = Size(width: max(0, size.width), height: max(0, size.height))
@@ -59,12 +57,24 @@ public struct Canvas: Sendable, Equatable {
         cells[y * size.width + x]
     }
 
+    /// The combining marks on a cell (empty for almost every cell).
+    public func marks(x: Int, y: Int) -> [Unicode.Scalar] {
+        cells[y * size.width + x].hasMarks ? marks[y * size.width + x] ?? [] : []
+    }
+
+    /// What a cell shows: its character and marks; empty for the right half of a wide character.
+    public func text(x: Int, y: Int) -> String {
+        let cell = self[x, y]
+        return cell.isContinuation ? "" : String(String.UnicodeScalarView([cell.scalar] + marks(x: x, y: y)))
+    }
+
     /// Fills a rectangle with blanks of one role.
     public mutating func fill(_ rect: Rect, role: Role) {
         let r = rect.clipped(to: size)
         guard r.width > 0 else { return }
         for y in r.y..<(r.y + r.height) {
             for x in r.x..<(r.x + r.width) {
+                if cells[y * size.width + x].hasMarks { marks[y * size.width + x] = nil }
                 cells[y * size.width + x] = Cell(scalar: " ", role: role)
             }
         }
@@ -84,8 +94,9 @@ public struct Canvas: Sendable, Equatable {
             var width = measure.width(scalar)
             if width == 0 {
                 // Combining marks ride on the previous cell; ncurses keeps up to 4 of them.
-                if let lastCell, cells[lastCell].marks.count < 3 {
-                    cells[lastCell].marks.append(scalar)
+                if let lastCell, marks[lastCell, default: []].count < 3 {
+                    marks[lastCell, default: []].append(scalar)
+                    cells[lastCell].hasMarks = true
                 }
                 continue
             }
@@ -111,6 +122,7 @@ public struct Canvas: Sendable, Equatable {
         if !cells[index].isContinuation, x + 1 < size.width, cells[index + 1].isContinuation, !cell.isContinuation {
             cells[index + 1] = Cell(scalar: " ", role: cells[index + 1].role)
         }
+        if cells[index].hasMarks { marks[index] = nil }
         cells[index] = cell
     }
 
@@ -121,7 +133,7 @@ public struct Canvas: Sendable, Equatable {
             var line = String.UnicodeScalarView()
             for x in 0..<size.width where !self[x, y].isContinuation {
                 line.append(self[x, y].scalar)
-                line.append(contentsOf: self[x, y].marks)
+                line.append(contentsOf: marks(x: x, y: y))
             }
             while line.last == " " { line.removeLast() }
             lines.append(String(line))

@@ -16,10 +16,12 @@ public enum TextLayout {
     }
 
     /// Paragraph-aware word wrap: line breaks in `text` are kept, words wider than a line are split.
-    public static func wrap(_ text: String, width: Int, measure: TextMeasure) -> [String] {
+    /// Stops once `maxLines` lines are made: a pane needs only what it can show.
+    public static func wrap(_ text: String, width: Int, measure: TextMeasure, maxLines: Int = .max) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if lines.count >= maxLines { break }
             var line = ""
             var used = 0
             for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {

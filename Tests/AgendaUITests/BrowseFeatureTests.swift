@@ -93,7 +93,7 @@ private extension AppState {
     @Test func runningSessionIsMarked() {
         let state = Fixtures.congress(now: "2024-12-27T10:10:00+01:00")
         let row = state.layout.list.y
-        #expect(Screen.render(state)[0, row].text == "▶")
+        #expect(Screen.render(state).text(x: 0, y: row) == "▶")
     }
 }
 
@@ -219,7 +219,7 @@ private extension AppState {
         var state = Fixtures.congress(favourites: ["guid-2", "guid-3", "guid-4", "guid-7"])
         #expect(state.clashes == [1, 2, 3])
         let canvas = Screen.render(state)
-        #expect(canvas[2, state.layout.list.y + 1].text == "!")
+        #expect(canvas.text(x: 2, y: state.layout.list.y + 1) == "!")
         state.apply(.move(1))
         #expect(Screen.render(state).text().contains("Clash     Rust in Space, 10:30–11:10"))
     }

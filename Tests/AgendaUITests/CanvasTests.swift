@@ -21,7 +21,7 @@ import Testing
     @Test func combiningMarksJoinThePreviousCell() {
         var canvas = Canvas(size: Size(width: 3, height: 1))
         #expect(canvas.put("e\u{301}x", x: 0, y: 0, role: .normal, measure: measure) == 2)
-        #expect(canvas[0, 0].text == "e\u{301}")
+        #expect(canvas.text(x: 0, y: 0) == "e\u{301}")
     }
 
     @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {

@@ -18,7 +18,8 @@ enum DetailView {
         return Rect(x: rect.x + 1, y: rect.y, width: max(1, rect.width - 3), height: rect.height)
     }
 
-    static func lines(_ state: AppState) -> [Line] {
+    /// The detail's lines; with `limit`, at least that many (or all there are), no more work.
+    static func lines(_ state: AppState, limit: Int = .max) -> [Line] {
         guard let index = state.selected else { return [] }
         let session = state.schedule.sessions[index]
         let strings = state.strings
@@ -27,7 +28,10 @@ enum DetailView {
         let time = state.time
         var lines: [Line] = []
         func wrapped(_ text: String, _ role: Role) {
-            for line in TextLayout.wrap(text, width: width, measure: measure) { lines.append(Line(text: line, role: role)) }
+            let room = limit == .max ? .max : max(0, limit - lines.count)
+            for line in TextLayout.wrap(text, width: width, measure: measure, maxLines: room) {
+                lines.append(Line(text: line, role: role))
+            }
         }
         func field(_ label: String, _ value: String?, role: Role = .normal) {
             guard let value, !value.isEmpty else { return }
@@ -68,7 +72,8 @@ enum DetailView {
     static func draw(_ state: AppState, into canvas: inout Canvas) {
         let rect = textRect(state)
         let measure = state.measure
-        let all = lines(state)
+        // One line past the pane is enough to know whether to show "more below".
+        let all = lines(state, limit: state.detailTop + rect.height + 1)
         for (row, line) in all.dropFirst(state.detailTop).prefix(rect.height).enumerated() {
             let y = rect.y + row
             if let label = line.label {
