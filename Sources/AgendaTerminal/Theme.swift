@@ -40,6 +40,8 @@ struct Theme {
             set(.accent, bold, cyan)
             set(.warning, bold, red)
             set(.dim, dim)
+            set(.clock, bold, cyan)          // kiosk; 8 colours only, so TERM=linux shows it too
+            set(.badge, bold, black, yellow)
         } else {
             set(.header, reverse | bold)
             set(.headerAccent, bold)
@@ -54,6 +56,8 @@ struct Theme {
             set(.accent, bold)
             set(.warning, bold)
             set(.dim, dim)
+            set(.clock, bold)
+            set(.badge, reverse | bold)
         }
     }
 

@@ -3,6 +3,7 @@ public enum Role: UInt8, Sendable, CaseIterable {
     case normal, dim, header, headerAccent, statusBar, statusKey
     case listTime, listRoom, selected, selectedInactive, running
     case title, subtitle, label, border, accent, warning
+    case clock, badge  // kiosk: the large clock, the "just started" mark
 }
 
 public struct Size: Sendable, Equatable {
