@@ -66,6 +66,8 @@ public struct KioskState: Sendable {
         } else {
             let rooms = schedule.rooms.map { schedule.outlook(room: $0, at: now, horizon: Self.horizon) }
                 .filter { !$0.isEmpty }
+            // A venue of one room gets the fuller door-screen board.
+            if rooms.count == 1, schedule.rooms.count == 1 { return .room(rooms[0]) }
             if !rooms.isEmpty { return .venue(rooms) }
             include = { _ in true }
         }

@@ -10,6 +10,13 @@ enum RoomBoardView {
         let labels = view.labels, now = view.state.now
         let titleLines = body.height >= 14 ? 2 : 1
 
+        if view.state.options.room == nil, body.height >= 12 {
+            // The header names the conference: say which room this is.
+            cursor.line(pen: &pen) { pen, x, y, width in
+                pen.text(outlook.room ?? labels.allRooms, x: x, y: y, width: width, role: .headerAccent)
+            }
+            cursor.gap()
+        }
         cursor.label(labels.now, pen: &pen)
         if let current = outlook.current {
             if view.state.isJustStarted(current) {
