@@ -48,7 +48,10 @@ enum RoomBoardView {
         if let next = outlook.next {
             cursor.session(next, view, titleLines: titleLines, pen: &pen)
             cursor.line(pen: &pen) { pen, x, y, width in
-                let used = pen.text(view.range(next) + "  ", x: x, y: y, width: width, role: .listTime)
+                // A next session on another day says which.
+                let sameDay = view.state.schedule.conferenceDay(of: next.start) == view.state.schedule.conferenceDay(of: now)
+                let day = sameDay ? "" : view.time.shortDay(next.start) + "  "
+                let used = pen.text(day + view.range(next) + "  ", x: x, y: y, width: width, role: .listTime)
                 pen.text(labels.startsIn(next.start.timeIntervalSince(now)), x: x + used, y: y, width: width - used, role: .accent)
             }
         } else {

@@ -8,7 +8,9 @@ enum VenueBoardView {
         let page = view.state.page
         let onPage = rooms.dropFirst(page.index * layout.roomsPerPage).prefix(layout.roomsPerPage)
         let columnGap = 3
-        let columnWidth = (body.width - (layout.venueColumns - 1) * columnGap) / layout.venueColumns
+        // A second column only when the first is full: rows read better at full width.
+        let columns = max(1, min(layout.venueColumns, (onPage.count + layout.roomsPerColumn - 1) / layout.roomsPerColumn))
+        let columnWidth = (body.width - (columns - 1) * columnGap) / columns
         let labelWidth = max(pen.cells(view.labels.now), pen.cells(view.labels.next)) + 2
         for (i, outlook) in onPage.enumerated() {
             let column = i / layout.roomsPerColumn, slot = i % layout.roomsPerColumn
