@@ -66,7 +66,7 @@ struct Kiosk: ParsableCommand {
         let utf8 = TerminalLocale.setUp()
         let environment = ProcessInfo.processInfo.environment
         let options = KioskOptions(room: roomName, language: language(for: schedule, utf8: utf8, term: environment["TERM"]),
-                                   pageSeconds: pageSeconds, ascii: !utf8)
+                                   pageSeconds: pageSeconds, ascii: !utf8, consoleFont: environment["TERM"] == "linux")
         let loop = KioskLoop(schedule: schedule, watcher: paths.isEmpty ? nil : ScheduleWatcher(paths: paths),
                              options: options, clock: KioskClock(start: now.flatMap(ISO8601.parse), rate: clockRate),
                              exitKey: exitKey.flatMap(ExitKey.parse))

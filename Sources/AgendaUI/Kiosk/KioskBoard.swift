@@ -4,7 +4,7 @@ import AgendaModel
 public enum KioskBoard {
     public static func render(_ state: KioskState) -> Canvas {
         let layout = state.layout
-        let glyphs = KioskGlyphs(ascii: state.options.ascii)
+        let glyphs = KioskGlyphs(ascii: state.options.ascii, consoleFont: state.options.consoleFont)
         var pen = KioskPen(canvas: Canvas(size: state.size), measure: state.measure, glyphs: glyphs,
                            origin: state.shift, board: layout.board)
         guard layout.board.width > 0, layout.board.height > 0 else { return pen.canvas }
@@ -31,7 +31,7 @@ struct KioskView {
     let labels: KioskLabels
 
     var time: VenueTime { labels.time }
-    var glyphs: KioskGlyphs { KioskGlyphs(ascii: state.options.ascii) }
+    var glyphs: KioskGlyphs { KioskGlyphs(ascii: state.options.ascii, consoleFont: state.options.consoleFont) }
 
     /// `09:00–12:00`, with the separator the terminal can show.
     func range(_ session: Session) -> String {

@@ -2,13 +2,15 @@
 /// (a terminal that cannot show "█" or "─" shows "#" and "-").
 struct KioskGlyphs {
     let ascii: Bool
+    /// The Linux console font has blocks and lines but no circles.
+    var consoleFont = false
     var rule: String { ascii ? "-" : "─" }
     var dot: String { ascii ? "-" : "·" }
     var rangeSeparator: String { ascii ? "-" : "–" }
     var barFull: String { ascii ? "#" : "█" }
     var barEmpty: String { ascii ? "." : "░" }
-    var pageOn: String { ascii ? "*" : "●" }
-    var pageOff: String { ascii ? "o" : "○" }
+    var pageOn: String { ascii || consoleFont ? "*" : "●" }
+    var pageOff: String { ascii || consoleFont ? "o" : "○" }
     var ellipsis: String { ascii ? "~" : "…" }
 
     /// Text as this terminal can show it: unchanged in Unicode; in ASCII, accents are dropped,

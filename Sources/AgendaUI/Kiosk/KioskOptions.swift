@@ -13,15 +13,18 @@ public struct KioskOptions: Sendable, Equatable {
     public var pageSeconds: Int
     /// ASCII-only drawing and English labels, for terminals outside a UTF-8 locale.
     public var ascii: Bool
+    /// The Linux console's font (at most 512 glyphs): block and box drawing, but few other symbols.
+    public var consoleFont: Bool
     /// Moves the whole board by a cell every few minutes, so no pixel burns in.
     public var burnInShift: Bool
 
     public init(room: String? = nil, language: KioskLanguage = .en, pageSeconds: Int = 10,
-                ascii: Bool = false, burnInShift: Bool = true) {
+                ascii: Bool = false, consoleFont: Bool = false, burnInShift: Bool = true) {
         self.room = room
         self.language = language
         self.pageSeconds = max(1, pageSeconds)
         self.ascii = ascii
+        self.consoleFont = consoleFont
         self.burnInShift = burnInShift
     }
 }

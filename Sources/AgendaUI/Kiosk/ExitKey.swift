@@ -1,9 +1,7 @@
-import AgendaUI
-
 /// `--exit-key`: the one key that ends a kiosk. Without it no key does.
-enum ExitKey {
+public enum ExitKey {
     /// `q`, `x`, `esc`, `enter`, `tab`, or a control key as `ctrl-x`, `c-x` or `^x`.
-    static func parse(_ text: String) -> Key? {
+    public static func parse(_ text: String) -> Key? {
         let lower = text.lowercased()
         switch lower {
         case "esc", "escape": return .escape
