@@ -38,13 +38,18 @@ enum VenueBoardView {
         let time = view.range(session) + "  "
         let used = pen.text(time, x: left, y: y, width: right - left, role: .listTime)
         var titleRight = right
-        let now = view.state.now
+        let now = view.state.now, room = (right - left - used) / 2
+        // Bilingual marks that do not fit the row fall back to English rather than being cut.
+        let english = KioskLabels(language: .en, timeZone: view.state.schedule.timeZone)
+        func mark(_ pick: (KioskLabels) -> String) -> String {
+            let text = pick(view.labels)
+            return pen.cells(text) <= room ? text : pick(english)
+        }
         if isNext {
-            let when = view.labels.inTime(session.start.timeIntervalSince(now))
-            titleRight = pen.right(when, right: right, y: y, width: (right - left - used) / 2, role: .accent) - 2
+            let when = mark { $0.inTime(session.start.timeIntervalSince(now)) }
+            titleRight = pen.right(when, right: right, y: y, width: room, role: .accent) - 2
         } else if view.state.isJustStarted(session) {
-            titleRight = pen.right(" \(view.labels.justStarted) ", right: right, y: y,
-                                   width: (right - left - used) / 2, role: .badge) - 2
+            titleRight = pen.right(mark { " \($0.justStarted) " }, right: right, y: y, width: room, role: .badge) - 2
         }
         pen.text(session.title, x: left + used, y: y, width: titleRight - left - used, role: .title)
     }
