@@ -53,13 +53,15 @@ struct Kiosk: ParsableCommand {
     }
 
     func run() throws {
+        // Stamp the files before reading them, so a change during the read is seen next poll.
+        let watcher = paths.isEmpty ? nil : ScheduleWatcher(paths: paths)
         let schedule = try loadSchedule()
         var roomName: String?
         if let room {
             guard let found = schedule.room(named: room) else {
                 let rooms = schedule.rooms.compactMap { $0 }.map { "\"\($0)\"" }.joined(separator: ", ")
                 printError("no room \"\(Sanitizer.line(room))\" in the schedule; its rooms: \(rooms.isEmpty ? "none" : rooms)")
-                throw ExitCode(ExitCode.validationFailure.rawValue)
+                throw ExitCode.validationFailure
             }
             roomName = found
         }
@@ -67,7 +69,7 @@ struct Kiosk: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let options = KioskOptions(room: roomName, language: language(for: schedule, utf8: utf8, term: environment["TERM"]),
                                    pageSeconds: pageSeconds, ascii: !utf8, consoleFont: environment["TERM"] == "linux")
-        let loop = KioskLoop(schedule: schedule, watcher: paths.isEmpty ? nil : ScheduleWatcher(paths: paths),
+        let loop = KioskLoop(schedule: schedule, watcher: watcher,
                              options: options, clock: KioskClock(start: now.flatMap(ISO8601.parse), rate: clockRate),
                              exitKey: exitKey.flatMap(ExitKey.parse))
         let status = loop.run()
