@@ -7,11 +7,15 @@ public struct Schedule: Sendable, Equatable {
     public private(set) var sessions: [Session]
     /// Conference days, each a contiguous run of `sessions`.
     public private(set) var days: [ConferenceDay]
+    /// What the reader noticed but could still read (duplicate ids, missing rooms, …), in file order.
+    public var warnings: [ScheduleWarning] = []
 
     public init(conference: Conference, sessions: [Session]) {
         self.conference = conference
         self.sessions = sessions.sorted(by: Session.programmeOrder)
-        self.days = ConferenceDay.split(self.sessions, calendar: conference.calendar, dayChange: conference.dayChange)
+        let stated = conference.startDate.flatMap { first in conference.endDate.map { (first, $0) } }
+        self.days = ConferenceDay.split(self.sessions, calendar: conference.calendar, dayChange: conference.dayChange,
+                                        within: stated)
     }
 
     public var timeZone: TimeZone { conference.timeZone }
@@ -28,6 +32,12 @@ public struct Conference: Sendable, Equatable {
     public var timeZone: TimeZone
     /// Time after midnight until which a session still belongs to the previous conference day.
     public var dayChange: DateComponents
+    /// First and last calendar day as the file states them (venue zone), when it does.
+    public var startDate: DateComponents? = nil
+    public var endDate: DateComponents? = nil
+    public var url: String? = nil
+    /// Track name to colour (`#RRGGBB`), when the file gives them.
+    public var trackColours: [String: String] = [:]
 
     public init(title: String, shortTitle: String? = nil, timeZone: TimeZone,
                 dayChange: DateComponents = DateComponents(hour: 4, minute: 0)) {
@@ -60,6 +70,8 @@ public struct Session: Sendable, Equatable, Identifiable {
     public var abstract: String?
     public var description: String?
     public var url: String?
+    /// Links the file gives with the session (recordings, slides, …).
+    public var links: [SessionLink] = []
 
     public init(id: String, guid: String? = nil, title: String, subtitle: String? = nil,
                 start: Date, end: Date, room: String? = nil, track: String? = nil,
@@ -95,5 +107,16 @@ public struct Session: Sendable, Equatable, Identifiable {
         if a.start != b.start { return a.start < b.start }
         if a.room != b.room { return (a.room ?? "") < (b.room ?? "") }
         return a.title < b.title
+    }
+}
+
+/// A link attached to a session: its target and, when the file names it, a title.
+public struct SessionLink: Sendable, Equatable {
+    public var title: String?
+    public var url: String
+
+    public init(title: String? = nil, url: String) {
+        self.title = title
+        self.url = url
     }
 }

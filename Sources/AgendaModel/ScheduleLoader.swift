@@ -13,6 +13,12 @@ public enum ScheduleLoader {
     }
 
     public static func read(_ data: Data, file: String) throws(ScheduleError) -> Schedule {
+        switch ScheduleFormat.sniff(data) {
+        case .xml: return try FrabXMLReader.read(data, file: file)
+        case .json: return try C3VOCJSONReader.read(data, file: file)
+        case .iCalendar: return try ICalendarReader.read(data, file: file)
+        case .cacie, .unknown: break
+        }
         let text = try TextDecoding.utf8(data, file: file)
         if CACIEPageReader.sniff(text.prefix(4096)) {
             return try CACIEPageReader.read(text: text, file: file)
@@ -21,7 +27,7 @@ public enum ScheduleLoader {
             throw ScheduleError(file: file, line: 1, message: "the file is empty")
         }
         throw ScheduleError(file: file, line: 1, message:
-            "not a schedule this version reads (expected a CACIE session page with a \"Time:\" line)")
+            "not a schedule this version reads (expected frab/pentabarf XML, c3voc JSON, iCalendar or a CACIE session page)")
     }
 
     private static func reason(for error: Error, path: String) -> String {

@@ -11,6 +11,8 @@ public final class Terminal {
     private let output: UnsafeMutablePointer<FILE>
     private let input: UnsafeMutablePointer<FILE>
     private let theme: Theme
+    private let themeName: ThemeName
+    private var tints = TrackTints([], theme: .mono)
     private var shown: Canvas?
     private var needsFullRepaint = false
     private var stopped = false
@@ -20,12 +22,12 @@ public final class Terminal {
     public var measure: TextMeasure { TerminalLocale.measure }
 
     public struct Options: Sendable {
-        public var colour: Bool
+        public var theme: ThemeName
         public var mouse: Bool
         /// Raw mode: Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys instead of signals (kiosk).
         public var raw: Bool
-        public init(colour: Bool = true, mouse: Bool = true, raw: Bool = false) {
-            self.colour = colour
+        public init(theme: ThemeName = .standard, mouse: Bool = true, raw: Bool = false) {
+            self.theme = theme
             self.mouse = mouse
             self.raw = raw
         }
@@ -81,12 +83,14 @@ public final class Terminal {
             mousemask(agenda_mouse_mask(), nil)
             mouseinterval(0)
         }
-        let colour = options.colour && has_colors()
-        if colour {
+        var themeName = has_colors() ? options.theme : .mono
+        if themeName != .mono {
             start_color()
             use_default_colors()
+            if themeName == .xterm256, agenda_colors() < 256 { themeName = .standard }
         }
-        theme = Theme(colour: colour)
+        theme = Theme(themeName)
+        self.themeName = themeName
     }
 
     deinit { stop() }
@@ -121,7 +125,8 @@ public final class Terminal {
                     count += 1
                 }
                 text[count] = 0
-                let (attr, pair) = theme.style(cell.role)
+                var (attr, pair) = theme.style(cell.role)
+                if cell.tint != 0, case let tinted = tints.pair(cell.tint), tinted != 0 { pair = tinted }
                 _ = agenda_put_cell(window, Int32(y), Int32(x), text, attr, pair)
             }
         }
@@ -129,6 +134,15 @@ public final class Terminal {
         doupdate()
         shown = canvas
     }
+
+    /// Sets up colours for the tracks' own colours (`#RRGGBB`), numbered as `Cell.tint` counts.
+    public func useTrackColours(_ hexes: [String]) {
+        tints = TrackTints(hexes, theme: themeName)
+        needsFullRepaint = true
+    }
+
+    /// Rings the terminal bell (or flashes, where there is no bell).
+    public func bell() { beep() }
 
     /// Draws everything again on the next `present`: after a resize, a resume, or Ctrl-L.
     public func invalidate() { needsFullRepaint = true }

@@ -3,46 +3,206 @@ import AgendaModel
 
 public enum Pane: Sendable, Equatable { case list, detail }
 
+/// How the sessions of a day are arranged; `v` cycles through them.
+public enum ViewMode: Sendable, Equatable, CaseIterable {
+    case chronological, byRoom, byTrack, timetable, nowNext
+}
+
+public enum Overlay: Sendable, Equatable { case none, help, picker }
+
+/// Side effects the run loop carries out after a reducer step: the reducer itself stays pure.
+public enum Effect: Sendable, Equatable {
+    case saveFavourites(Set<String>)
+    case bell
+}
+
 /// Everything the browser shows, as plain data: the reducer changes it, the views draw it.
 public struct AppState: Sendable {
-    public var schedule: Schedule {
-        didSet { longestRoom = Self.longestRoom(in: schedule, measure: measure) }
-    }
+    public private(set) var schedule: Schedule
     public var size: Size
-    public var now: Date
+    public internal(set) var now: Date
     public let measure: TextMeasure
+    public let strings: Strings
+    /// The zone of the machine, for the "local time" display.
+    public let localZone: TimeZone
 
-    /// Index into `schedule.sessions` of the highlighted session.
-    public var selection = 0
-    /// First session shown in the list.
-    public var listTop = 0
-    /// First line of the detail text shown.
-    public var detailTop = 0
-    public var focus: Pane = .list
-    /// On narrow terminals the detail replaces the list while open.
-    public var detailOpen = false
-    public var helpVisible = false
-    public var helpTop = 0
+    // Where we are
+    public internal(set) var day = 0
+    public internal(set) var mode: ViewMode = .chronological
+    public internal(set) var showingMyAgenda = false
+    /// The highlighted session (index into `schedule.sessions`): the one truth every view follows.
+    public internal(set) var selected: Int?
+    /// What the list shows, rebuilt whenever day, view, search, filter or favourites change.
+    public internal(set) var rows: [Row] = []
+    public internal(set) var cursor = 0
+    public internal(set) var listTop = 0
+    public internal(set) var detailTop = 0
+    public internal(set) var focus: Pane = .list
+    /// On narrow terminals (and in the timetable) the detail replaces the list while open.
+    public internal(set) var detailOpen = false
+    public internal(set) var overlay: Overlay = .none
+    public internal(set) var helpTop = 0
+    public internal(set) var timetable = TimetablePosition()
     public var shouldQuit = false
-    /// Cells of the longest room name, so the list gives short room names no more than they need.
-    public private(set) var longestRoom: Int
 
-    public init(schedule: Schedule, size: Size, now: Date, measure: TextMeasure = .standard) {
+    // Finding and choosing
+    public internal(set) var search = SearchState()
+    var searchIndex: SearchIndex?
+    public internal(set) var filter = Filter()
+    public internal(set) var picker = PickerState()
+    public internal(set) var favourites: Set<String> = []
+    /// Favourites as session indices in time order, and those that overlap another.
+    public internal(set) var favouriteIndices: [Int] = []
+    public internal(set) var clashes: Set<Int> = []
+
+    // Time and reminders
+    public internal(set) var showLocalTime = false
+    public var reminderLead: TimeInterval = 5 * 60
+    public var bellEnabled = true
+    public internal(set) var banner: Banner?
+    var reminded: Set<String> = []
+    public internal(set) var effects: [Effect] = []
+
+    /// Cells of the longest room name, so the list gives short names no more than they need.
+    public private(set) var longestRoom = 0
+    /// Tracks with a colour from the file, as tint numbers, and the colours in tint order.
+    public private(set) var trackTints: [String: UInt8] = [:]
+    public private(set) var tintColours: [String] = []
+
+    public init(schedule: Schedule, size: Size, now: Date, measure: TextMeasure = .standard,
+                strings: Strings = .for(.en), localZone: TimeZone = .current, favourites: Set<String> = []) {
         self.schedule = schedule
         self.size = size
         self.now = now
         self.measure = measure
-        longestRoom = Self.longestRoom(in: schedule, measure: measure)
+        self.strings = strings
+        self.localZone = localZone
+        self.favourites = favourites
+        longestRoom = Set(schedule.sessions.compactMap(\.room)).map(measure.cells).max() ?? 0
+        (trackTints, tintColours) = Self.tints(schedule.conference.trackColours)
+        refreshFavourites()
+        day = openingDay()
+        rebuildRows(keepSelection: false)
+        // While the conference runs, open on what is on now.
+        if isRunning { apply(.jumpToNow) }
     }
 
-    private static func longestRoom(in schedule: Schedule, measure: TextMeasure) -> Int {
-        Set(schedule.sessions.compactMap(\.room)).map(measure.cells).max() ?? 0
+    /// Numbers the distinct track colours (at most 64, the rest go uncoloured).
+    static func tints(_ colours: [String: String]) -> ([String: UInt8], [String]) {
+        let palette = Array(Set(colours.values)).sorted().prefix(64)
+        let number = Dictionary(uniqueKeysWithValues: palette.enumerated().map { ($1, UInt8($0 + 1)) })
+        return (colours.compactMapValues { number[$0] }, Array(palette))
     }
 
-    public var layout: Layout { Layout(size: size) }
-    public var selectedSession: Session? {
-        schedule.sessions.indices.contains(selection) ? schedule.sessions[selection] : nil
+    /// The tint of a session's track, 0 when the file gives it no colour.
+    func tint(of session: Session) -> UInt8 { session.track.flatMap { trackTints[$0] } ?? 0 }
+
+    /// Between the first session's start and the last one's end.
+    var isRunning: Bool {
+        guard let first = schedule.sessions.first?.start, let last = schedule.sessions.map(\.end).max() else { return false }
+        return first <= now && now <= last
     }
+
+    public var layout: Layout { Layout(size: size, split: !showsTimetable) }
+    public var selectedSession: Session? { selected.map { schedule.sessions[$0] } }
     /// Whether the detail pane is on screen (always beside the list on wide terminals).
     public var detailVisible: Bool { layout.sideBySide || detailOpen }
+    /// The timetable grid is on screen (not search results or my agenda in its place).
+    public var showsTimetable: Bool { mode == .timetable && !showingMyAgenda && search.query.isEmpty }
+    public var displayZone: TimeZone { showLocalTime ? localZone : schedule.timeZone }
+    public var time: VenueTime { VenueTime(timeZone: displayZone) }
+
+    /// Hands the pending side effects to the run loop.
+    public mutating func takeEffects() -> [Effect] {
+        defer { effects.removeAll() }
+        return effects
+    }
+
+    /// Replaces the schedule (a reload) and keeps selection, view, search and favourites.
+    public mutating func replaceSchedule(_ newSchedule: Schedule) {
+        let key = selectedSession?.key
+        schedule = newSchedule
+        longestRoom = Set(schedule.sessions.compactMap(\.room)).map(measure.cells).max() ?? 0
+        (trackTints, tintColours) = Self.tints(schedule.conference.trackColours)
+        searchIndex = nil
+        if !search.query.isEmpty { runSearch(narrowing: false) }
+        refreshFavourites()
+        day = min(day, max(0, schedule.days.count - 1))
+        selected = key.flatMap { k in schedule.sessions.firstIndex { $0.key == k } }
+        rebuildRows(keepSelection: true)
+    }
+
+    /// Today when the conference is running, else the first day.
+    func openingDay() -> Int {
+        guard isRunning else { return 0 }
+        let running = schedule.days.lastIndex { schedule.sessions[$0.sessionRange.lowerBound].start <= now } ?? 0
+        return running
+    }
+}
+
+/// One line of the session list.
+public enum Row: Sendable, Equatable {
+    case heading(String)
+    case session(Int)
+    /// Free time between two favourites in my agenda.
+    case gap(minutes: Int)
+    /// A line of explanation (nothing found, no favourites yet).
+    case note(String)
+
+    var session: Int? { if case .session(let i) = self { i } else { nil } }
+}
+
+public struct SearchState: Sendable, Equatable {
+    public internal(set) var query = ""
+    /// The search line has the keyboard.
+    public internal(set) var editing = false
+    public internal(set) var folded: [UInt8] = []
+    public internal(set) var matches: [Int] = []
+    public var isActive: Bool { editing || !query.isEmpty }
+}
+
+/// What the picker hides; empty sets hide nothing.
+public struct Filter: Sendable, Equatable {
+    public enum Facet: Int, Sendable, CaseIterable { case room, track, language, type }
+    public internal(set) var hidden: [Facet: Set<String>] = [:]
+
+    public var isActive: Bool { hidden.values.contains { !$0.isEmpty } }
+
+    static func value(of session: Session, _ facet: Facet) -> String {
+        switch facet {
+        case .room: session.room ?? ""
+        case .track: session.track ?? ""
+        case .language: session.language ?? ""
+        case .type: session.type ?? ""
+        }
+    }
+
+    public func admits(_ session: Session) -> Bool {
+        for (facet, values) in hidden where values.contains(Self.value(of: session, facet)) { return false }
+        return true
+    }
+}
+
+public struct PickerState: Sendable, Equatable {
+    public struct Item: Sendable, Equatable {
+        public var facet: Filter.Facet
+        /// nil for a section heading.
+        public var value: String?
+        public var label: String
+    }
+    public internal(set) var items: [Item] = []
+    public internal(set) var cursor = 0
+    public internal(set) var top = 0
+}
+
+public struct TimetablePosition: Sendable, Equatable {
+    /// First room column shown (horizontal scrolling).
+    public internal(set) var firstColumn = 0
+    /// First time slot shown (vertical scrolling).
+    public internal(set) var firstSlot = 0
+}
+
+public struct Banner: Sendable, Equatable {
+    public var text: String
+    public var until: Date
 }

@@ -3,6 +3,9 @@ public enum Role: UInt8, Sendable, CaseIterable {
     case normal, dim, header, headerAccent, statusBar, statusKey
     case listTime, listRoom, selected, selectedInactive, running
     case title, subtitle, label, border, accent, warning
+    case heading, tab, tabSelected, match, star, clash, banner, box, boxTitle, nowLine
+    /// A track's own colour from the file; the cell's `tint` says which.
+    case trackMark
     case clock, badge  // kiosk: the large clock, the "just started" mark
 }
 
@@ -21,6 +24,8 @@ public struct Cell: Sendable, Equatable {
     public var text: String
     public var role: Role
     public var isContinuation: Bool
+    /// For `.trackMark`: 1-based index into `AppState.tintColours`; 0 for none.
+    public var tint: UInt8 = 0
 
     public static let blank = Cell(text: " ", role: .normal, isContinuation: false)
 }
@@ -55,7 +60,7 @@ public struct Canvas: Sendable, Equatable {
     /// A wide character that would straddle the limit is replaced by a space.
     @discardableResult
     public mutating func put(_ text: some StringProtocol, x: Int, y: Int, limit: Int? = nil,
-                             role: Role, measure: TextMeasure) -> Int {
+                             role: Role, tint: UInt8 = 0, measure: TextMeasure) -> Int {
         guard y >= 0, y < size.height, x < size.width else { return 0 }
         let end = min(size.width, x + (limit ?? size.width))
         var column = x
@@ -76,7 +81,7 @@ public struct Canvas: Sendable, Equatable {
                 break
             }
             if column >= 0 {
-                set(column, y, Cell(text: String(glyph), role: role, isContinuation: false))
+                set(column, y, Cell(text: String(glyph), role: role, isContinuation: false, tint: tint))
                 lastCell = y * size.width + column
                 if width == 2 { set(column + 1, y, Cell(text: "", role: role, isContinuation: true)) }
             }

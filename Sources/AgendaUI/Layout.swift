@@ -14,9 +14,10 @@ public struct Layout: Sendable, Equatable {
 
     public var isTooSmall: Bool { size.width < Self.minimum.width || size.height < Self.minimum.height }
 
-    public init(size: Size) {
+    /// `split: false` keeps the body one pane wide (the timetable needs every column).
+    public init(size: Size, split: Bool = true) {
         self.size = size
-        sideBySide = size.width >= Self.sideBySideWidth
+        sideBySide = split && size.width >= Self.sideBySideWidth
         let bodyTop = 2, bodyHeight = max(0, size.height - 3)
         header = Rect(x: 0, y: 0, width: size.width, height: 2)
         status = Rect(x: 0, y: size.height - 1, width: size.width, height: 1)

@@ -1,79 +1,226 @@
+import Foundation
 import AgendaModel
 
 extension AppState {
-    /// Applies one user action. Pure: the same state and action always give the same state.
+    /// Applies one user action. Pure: the same state and action always give the same state
+    /// (side effects are queued in `effects` for the run loop).
     public mutating func apply(_ action: Action) {
-        if case .resize(let newSize) = action {
+        switch action {
+        case .resize(let newSize):
             size = newSize
             if layout.sideBySide { detailOpen = false }
             clampScrolling()
             return
-        }
-        if helpVisible {
-            applyInHelp(action)
+        case .tick(let date):
+            tick(date)
             return
+        case .quit:
+            shouldQuit = true
+            return
+        default: break
         }
+        switch overlay {
+        case .help: return applyInHelp(action)
+        case .picker: return applyInPicker(action)
+        case .none: break
+        }
+        if search.editing, applyWhileSearching(action) { return }
+
         let detailHasFocus = focus == .detail && detailVisible
         switch action {
-        case .move(let n): detailHasFocus ? scrollDetail(by: n) : select(selection + n)
+        case .move(let n):
+            if detailHasFocus { scrollDetail(by: n) } else if showsTimetable { timetableMove(n) } else { moveCursor(by: n) }
         case .page(let n):
-            detailHasFocus ? scrollDetail(by: n * max(1, layout.detail.height - 1))
-                           : select(selection + n * max(1, layout.list.height - 1))
-        case .first: detailHasFocus ? scrollDetail(to: 0) : select(0)
-        case .last: detailHasFocus ? scrollDetail(to: Int.max / 2) : select(schedule.sessions.count - 1)
+            if detailHasFocus { scrollDetail(by: n * max(1, layout.detail.height - 1)) }
+            else if showsTimetable { timetablePage(n) }
+            else { moveCursor(rows: n * max(1, layout.list.height - 1)) }
+        case .first:
+            if detailHasFocus { scrollDetail(to: 0) } else if showsTimetable { timetableEnd(first: true) } else { moveCursor(toRow: 0, direction: 1) }
+        case .last:
+            if detailHasFocus { scrollDetail(to: Int.max / 2) }
+            else if showsTimetable { timetableEnd(first: false) }
+            else { moveCursor(toRow: rows.count - 1, direction: -1) }
+        case .sideways(let n):
+            if showsTimetable && !detailHasFocus { timetableSideways(n) } else { changeDay(by: n) }
+        case .changeDay(let n): changeDay(by: n)
         case .open:
+            guard selected != nil else { return }
             detailOpen = !layout.sideBySide
             focus = .detail
-        case .back:
-            detailOpen = false
-            focus = .list
+        case .back: back()
         case .switchPane:
             if layout.sideBySide { focus = focus == .list ? .detail : .list }
-            else { detailOpen.toggle(); focus = detailOpen ? .detail : .list }
+            else if selected != nil { detailOpen.toggle(); focus = detailOpen ? .detail : .list }
+        case .cycleView(let n):
+            let all = ViewMode.allCases
+            mode = all[(all.firstIndex(of: mode)! + n + all.count) % all.count]
+            showingMyAgenda = false
+            detailOpen = false
+            focus = .list
+            rebuildRows(keepSelection: true)
+        case .jumpToNow: jumpToNow()
+        case .startSearch:
+            search.editing = true
+            detailOpen = false
+            focus = .list
+        case .searchType, .searchErase, .searchDone: break
+        case .nextMatch(let n):
+            if !search.query.isEmpty { moveCursor(by: n, wrapping: true) }
+        case .toggleFavourite: toggleFavourite()
+        case .toggleMyAgenda:
+            showingMyAgenda.toggle()
+            detailOpen = false
+            focus = .list
+            rebuildRows(keepSelection: true)
+        case .togglePicker: openPicker()
+        case .pickerAll: break
+        case .toggleLocalTime: showLocalTime.toggle()
         case .toggleHelp:
-            helpVisible = true
+            overlay = .help
             helpTop = 0
-        case .quit: shouldQuit = true
         case .click(let x, let y): click(x: x, y: y)
-        case .wheel(let n, let x, let y):
-            if detailVisible, layout.detail.contains(x: x, y: y), layout.sideBySide || detailOpen {
-                scrollDetail(by: n)
-            } else if layout.list.contains(x: x, y: y) {
-                select(selection + n)
-            }
-        case .resize: break
+        case .wheel(let n, let x, let y): wheel(n, x: x, y: y)
+        case .quit, .resize, .tick: break
+        }
+    }
+
+    /// Esc: close the detail, then leave my agenda, then clear the search.
+    private mutating func back() {
+        if detailOpen || (focus == .detail && layout.sideBySide) {
+            detailOpen = false
+            focus = .list
+        } else if showingMyAgenda {
+            showingMyAgenda = false
+            rebuildRows(keepSelection: true)
+        } else if !search.query.isEmpty {
+            clearSearch()
+        } else if banner != nil {
+            banner = nil
         }
     }
 
     private mutating func applyInHelp(_ action: Action) {
         switch action {
         case .move(let n): helpTop = max(0, min(helpTop + n, HelpView.maxTop(self)))
-        case .page(let n): helpTop = max(0, min(helpTop + n * 5, HelpView.maxTop(self)))
+        case .page(let n): helpTop = max(0, min(helpTop + n * max(1, HelpView.visibleRows(self) - 1), HelpView.maxTop(self)))
         case .first: helpTop = 0
         case .last: helpTop = HelpView.maxTop(self)
-        case .back, .toggleHelp, .click: helpVisible = false
-        case .quit: shouldQuit = true
+        case .back, .toggleHelp, .click: overlay = .none
         default: break
         }
     }
 
+    // MARK: - The list
+
+    private func isSessionRow(_ row: Int) -> Bool { rows.indices.contains(row) && rows[row].session != nil }
+
+    /// Moves over `n` session rows (headings and notes are passed over).
+    mutating func moveCursor(by n: Int, wrapping: Bool = false) {
+        guard n != 0, rows.contains(where: { $0.session != nil }) else { return }
+        let step = n > 0 ? 1 : -1
+        var row = cursor, remaining = abs(n)
+        while remaining > 0 {
+            var next = row + step
+            if !rows.indices.contains(next) {
+                guard wrapping else { break }
+                next = step > 0 ? 0 : rows.count - 1
+            }
+            row = next
+            if isSessionRow(row) { remaining -= 1 }
+        }
+        if isSessionRow(row) { setCursor(row) }
+    }
+
+    /// Moves `n` rows (a page), landing on the nearest session row.
+    mutating func moveCursor(rows n: Int) {
+        moveCursor(toRow: max(0, min(cursor + n, rows.count - 1)), direction: n > 0 ? 1 : -1)
+    }
+
+    mutating func moveCursor(toRow target: Int, direction: Int) {
+        var row = target
+        while rows.indices.contains(row), !isSessionRow(row) { row += direction }
+        if !rows.indices.contains(row) {
+            row = target
+            while rows.indices.contains(row), !isSessionRow(row) { row -= direction }
+        }
+        if isSessionRow(row) { setCursor(row) }
+        // Show the heading above the first session too.
+        if direction > 0, target == 0 { listTop = 0 }
+    }
+
+    mutating func setCursor(_ row: Int) {
+        cursor = row
+        select(rows[row].session)
+    }
+
+    mutating func select(_ index: Int?) {
+        if index != selected { detailTop = 0 }
+        selected = index
+        clampScrolling()
+    }
+
+    mutating func changeDay(by n: Int) {
+        let target = max(0, min(day + n, schedule.days.count - 1))
+        guard target != day else { return }
+        day = target
+        if search.query.isEmpty && !showingMyAgenda && mode != .nowNext {
+            rebuildRows(keepSelection: false)
+            timetable = TimetablePosition()
+            if showsTimetable { clampScrolling() }
+        }
+    }
+
+    /// `t`: the day that is running, and on it the first session running now or next.
+    private mutating func jumpToNow() {
+        if !search.query.isEmpty { clearSearch() }
+        showingMyAgenda = false
+        let sessions = schedule.sessions
+        let target = sessions.firstIndex { $0.end > now && filter.admits($0) }
+            ?? sessions.lastIndex { filter.admits($0) }
+        guard let target, let targetDay = schedule.dayIndex(ofSession: target) else { return }
+        if targetDay != day || mode == .nowNext {
+            day = targetDay
+            rebuildRows(keepSelection: false)
+        }
+        // The earliest admitted session of the day that has not ended yet.
+        if let row = rows.firstIndex(where: { $0.session.map { sessions[$0].end > now } ?? false }) {
+            setCursor(row)
+        } else {
+            select(target)
+        }
+    }
+
+    // MARK: - Mouse
+
     private mutating func click(x: Int, y: Int) {
+        if y == 1, let tab = HeaderView.dayTabs(self).first(where: { x >= $0.x && x < $0.x + $0.width }) {
+            changeDay(by: tab.day - day)
+            return
+        }
         let listShown = layout.sideBySide || !detailOpen
         if listShown, layout.list.contains(x: x, y: y) {
-            let index = listTop + (y - layout.list.y)
-            if schedule.sessions.indices.contains(index) { select(index) }
             focus = .list
+            if showsTimetable {
+                if let hit = TimetableGrid(self).session(atX: x, y: y, in: schedule) { select(hit) }
+            } else {
+                let row = listTop + (y - layout.list.y)
+                if isSessionRow(row) { setCursor(row) }
+            }
         } else if detailVisible, layout.detail.contains(x: x, y: y) {
             focus = .detail
         }
     }
 
-    mutating func select(_ index: Int) {
-        let clamped = max(0, min(index, schedule.sessions.count - 1))
-        if clamped != selection { detailTop = 0 }
-        selection = clamped
-        clampScrolling()
+    private mutating func wheel(_ n: Int, x: Int, y: Int) {
+        let listShown = layout.sideBySide || !detailOpen
+        if detailVisible, layout.detail.contains(x: x, y: y), !listShown || layout.sideBySide && x >= layout.detail.x {
+            scrollDetail(by: n)
+        } else if listShown, layout.list.contains(x: x, y: y) {
+            if showsTimetable { scrollTimetable(by: n) } else { moveCursor(by: n) }
+        }
     }
+
+    // MARK: - Detail, scrolling, time
 
     mutating func scrollDetail(by n: Int) { scrollDetail(to: detailTop + n) }
 
@@ -81,14 +228,38 @@ extension AppState {
         detailTop = max(0, min(line, DetailView.maxTop(self)))
     }
 
-    /// Keeps the selection on screen and every offset within its content after any change.
+    /// Keeps the cursor on screen and every offset within its content after any change.
     mutating func clampScrolling() {
-        selection = max(0, min(selection, schedule.sessions.count - 1))
-        let rows = max(1, layout.list.height)
-        if selection < listTop { listTop = selection }
-        if selection >= listTop + rows { listTop = selection - rows + 1 }
-        listTop = max(0, min(listTop, schedule.sessions.count - rows))
+        cursor = max(0, min(cursor, rows.count - 1))
+        let height = max(1, layout.list.height)
+        if cursor < listTop { listTop = cursor }
+        if cursor >= listTop + height { listTop = cursor - height + 1 }
+        listTop = max(0, min(listTop, rows.count - height))
         detailTop = max(0, min(detailTop, DetailView.maxTop(self)))
         helpTop = max(0, min(helpTop, HelpView.maxTop(self)))
+        if showsTimetable { keepSelectionInTimetable() }
+    }
+
+    /// A message in the status line until `until` or the next Esc (a failed save, say).
+    public mutating func notify(_ text: String, until: Date) {
+        banner = Banner(text: text, until: until)
+    }
+
+    /// The clock moved on: show it, refresh what depends on "now", raise due reminders.
+    mutating func tick(_ date: Date) {
+        now = date
+        if let banner, banner.until <= now { self.banner = nil }
+        if mode == .nowNext, !showingMyAgenda, search.query.isEmpty { rebuildRows(keepSelection: true) }
+        for index in favouriteIndices {
+            let session = schedule.sessions[index]
+            let lead = session.start.timeIntervalSince(now)
+            guard lead > 0, lead <= reminderLead, !reminded.contains(session.key) else { continue }
+            reminded.insert(session.key)
+            let minutes = Int((lead / 60).rounded(.up))
+            var text = "⏰ " + strings.startsIn(minutes, session.title)
+            if let room = session.room { text += " · \(room)" }
+            banner = Banner(text: text, until: session.start)
+            if bellEnabled { effects.append(.bell) }
+        }
     }
 }

@@ -4,20 +4,39 @@ import AgendaModel
 import AgendaTerminal
 import AgendaUI
 
+extension ThemeName: ExpressibleByArgument {}
+extension Strings.Language: ExpressibleByArgument {}
+
 struct Browse: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Browse the schedule full screen (the default command).",
-        discussion: "When standard output is not a terminal, prints the plain listing instead.")
+        discussion: """
+            When standard output is not a terminal, prints the plain listing instead.
+            Favourites are kept in $XDG_STATE_HOME/agenda/favourites/ (default ~/.local/state/agenda/).
+            """)
 
     @OptionGroup var schedule: ScheduleOptions
 
     @Option(help: ArgumentHelp("Pretend it is this time (ISO 8601, e.g. 2021-10-22T10:00+08:00).", valueName: "time"))
     var now: String?
 
+    @Option(help: "Colours: default, 256 or mono (NO_COLOR in the environment means mono).")
+    var theme: ThemeName?
+
+    @Option(help: "Language of the interface: en or zh (default: from LC_ALL, LC_MESSAGES or LANG).")
+    var lang: Strings.Language?
+
+    @Option(help: ArgumentHelp("Remind this many minutes before a favourite starts.", valueName: "minutes"))
+    var remind: Int = 5
+
+    @Flag(help: "Show reminders without ringing the terminal bell.")
+    var noBell = false
+
     func validate() throws {
         if let now, ISO8601.parse(now) == nil {
             throw ValidationError("--now \"\(Sanitizer.line(now))\" is not an ISO 8601 time like 2021-10-22T10:00+08:00")
         }
+        if remind < 0 || remind > 24 * 60 { throw ValidationError("--remind must be between 0 and 1440 minutes") }
     }
 
     func run() throws {
@@ -26,8 +45,15 @@ struct Browse: ParsableCommand {
             print(ScheduleListing.text(loaded), terminator: "")
             return
         }
-        let clock = SimulatedClock(start: now.flatMap(ISO8601.parse))
-        let status = BrowserLoop(schedule: loaded, clock: clock).run()
+        let environment = ProcessInfo.processInfo.environment
+        let noColour = !(environment["NO_COLOR"] ?? "").isEmpty
+        let settings = BrowserLoop.Settings(
+            theme: noColour ? .mono : (theme ?? .standard),
+            language: lang ?? Strings.language(environment: environment),
+            reminderLead: TimeInterval(remind * 60),
+            bell: !noBell)
+        let status = BrowserLoop(schedule: loaded, clock: SimulatedClock(start: now.flatMap(ISO8601.parse)),
+                                 settings: settings).run()
         if status != 0 { throw ExitCode(status) }
     }
 }

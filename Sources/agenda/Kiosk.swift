@@ -35,6 +35,9 @@ struct Kiosk: ParsableCommand {
                                valueName: "x"))
     var clockRate: Double = 1
 
+    @Option(help: "Colours: default (eight, fine on the Linux console), 256 or mono (NO_COLOR in the environment means mono).")
+    var theme: ThemeName?
+
     @Option(help: ArgumentHelp("A key that ends the kiosk: a character, esc, enter, tab, or ctrl-x.", valueName: "key"))
     var exitKey: String?
 
@@ -70,7 +73,8 @@ struct Kiosk: ParsableCommand {
         let options = KioskOptions(room: roomName, language: language(for: schedule, utf8: utf8, term: environment["TERM"]),
                                    pageSeconds: pageSeconds, ascii: !utf8, consoleFont: environment["TERM"] == "linux")
         let loop = KioskLoop(schedule: schedule, watcher: watcher,
-                             options: options, clock: KioskClock(start: now.flatMap(ISO8601.parse), rate: clockRate),
+                             options: options, theme: (environment["NO_COLOR"] ?? "").isEmpty ? (theme ?? .standard) : .mono,
+                             clock: KioskClock(start: now.flatMap(ISO8601.parse), rate: clockRate),
                              exitKey: exitKey.flatMap(ExitKey.parse))
         let status = loop.run()
         if status != 0 { throw ExitCode(status) }

@@ -12,6 +12,7 @@ struct KioskLoop {
     let schedule: Schedule
     let watcher: ScheduleWatcher?
     let options: KioskOptions
+    let theme: ThemeName
     let clock: KioskClock
     let exitKey: Key?
 
@@ -30,8 +31,7 @@ struct KioskLoop {
         Signals.install()
         let terminal: Terminal
         do {
-            let colour = ProcessInfo.processInfo.environment["NO_COLOR", default: ""].isEmpty
-            terminal = try Terminal(options: .init(colour: colour, mouse: false, raw: true))
+            terminal = try Terminal(options: .init(theme: theme, mouse: false, raw: true))
         } catch {
             printError(error.description)
             return ExitStatus.unusableTerminal

@@ -138,6 +138,6 @@ import Testing
     @Test func unknownFormatIsMalformed() {
         #expect {
             try ScheduleLoader.read(Data("hello\nworld\n".utf8), file: "x.txt")
-        } throws: { ($0 as? ScheduleError)?.description == "x.txt:1: error: not a schedule this version reads (expected a CACIE session page with a \"Time:\" line)" }
+        } throws: { ($0 as? ScheduleError)?.description == "x.txt:1: error: not a schedule this version reads (expected frab/pentabarf XML, c3voc JSON, iCalendar or a CACIE session page)" }
     }
 }

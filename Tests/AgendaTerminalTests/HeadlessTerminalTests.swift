@@ -1,5 +1,5 @@
 import Testing
-import AgendaTerminal
+@testable import AgendaTerminal
 import AgendaUI
 
 /// ncurses holds one global screen: these tests must not run in parallel.
@@ -43,5 +43,15 @@ import AgendaUI
         #expect(measure.width("a") == 1)
         #expect(measure.width("\u{301}") == 0)
         #expect(measure.width("\u{7}") == -1)
+    }
+}
+
+@Suite struct TrackTintTests {
+    @Test func hexColoursMapToTheNearestTerminalColour() {
+        #expect(TrackTints.rgb("#0347B4")! == (3, 71, 180))
+        #expect(TrackTints.nearest8((230, 10, 20)) == 1)       // red
+        #expect(TrackTints.nearest8((0, 0, 0)) != 0)           // never black on black
+        #expect(TrackTints.nearest256((255, 0, 0)) == 196)
+        #expect(TrackTints.nearest256((128, 128, 128)) == 244)
     }
 }

@@ -11,17 +11,47 @@ enum Fixtures {
         return state
     }
 
-    /// A day of `count` half-hour sessions in two rooms, for scrolling and paging.
+    /// A day of `count` ten-minute sessions in two rooms, for scrolling and paging.
     static func manySessions(_ count: Int, size: Size = Size(width: 80, height: 24)) -> AppState {
         let zone = TimeZone(identifier: "Europe/Berlin")!
         let start = ISO8601DateFormatter().date(from: "2024-12-27T10:00:00+01:00")!
         let sessions = (0..<count).map { i in
-            Session(id: "\(i)", title: "Talk number \(i)", start: start.addingTimeInterval(Double(i) * 1800),
-                    end: start.addingTimeInterval(Double(i) * 1800 + 1800), room: i % 2 == 0 ? "Saal 1" : "Saal G",
+            Session(id: "\(i)", title: "Talk number \(i)", start: start.addingTimeInterval(Double(i) * 600),
+                    end: start.addingTimeInterval(Double(i) * 600 + 600), room: i % 2 == 0 ? "Saal 1" : "Saal G",
                     description: (1...40).map { "Line \($0) of the description of talk \(i)." }.joined(separator: "\n"))
         }
         var state = AppState(schedule: Schedule(conference: Conference(title: "Test Congress", timeZone: zone), sessions: sessions),
                              size: size, now: start)
+        state.apply(.resize(size))
+        return state
+    }
+
+    static func date(_ text: String) -> Date { ISO8601DateFormatter().date(from: text)! }
+
+    /// Two days, three rooms, tracks, languages, persons, an accented and a Chinese title.
+    static func congress(size: Size = Size(width: 120, height: 40), now: String = "2024-12-26T12:00:00+01:00",
+                         favourites: Set<String> = []) -> AppState {
+        func talk(_ id: String, _ title: String, _ start: String, _ minutes: Double, _ room: String,
+                  track: String? = nil, language: String = "en", persons: [String] = []) -> Session {
+            let begin = date(start)
+            return Session(id: id, guid: "guid-\(id)", title: title, start: begin, end: begin.addingTimeInterval(minutes * 60),
+                           room: room, track: track, type: "lecture", language: language, persons: persons,
+                           abstract: "Abstract of \(title).")
+        }
+        let sessions = [
+            talk("1", "Opening", "2024-12-27T10:00:00+01:00", 30, "Saal 1", track: "CCC", persons: ["Alice"]),
+            talk("2", "Café Ünïcode", "2024-12-27T10:30:00+01:00", 60, "Saal 1", track: "Hardware", language: "de", persons: ["Bob"]),
+            talk("3", "Rust in Space", "2024-12-27T10:30:00+01:00", 40, "Saal 2", track: "Software", persons: ["Carol", "Dan"]),
+            talk("4", "开源硬件与教育", "2024-12-27T11:00:00+01:00", 45, "Saal G", track: "Hardware", language: "zh", persons: ["王芳"]),
+            talk("5", "Lightning Talks", "2024-12-27T13:00:00+01:00", 90, "Saal 2", track: "CCC"),
+            talk("6", "Late Night Hacking", "2024-12-28T01:00:00+01:00", 60, "Saal G", track: "Software"),
+            talk("7", "Day Two Keynote", "2024-12-28T10:00:00+01:00", 60, "Saal 1", track: "CCC", persons: ["Erin"]),
+            talk("8", "Kernel Debugging", "2024-12-28T11:30:00+01:00", 30, "Saal 2", track: "Software", persons: ["Frank"]),
+            talk("9", "Closing", "2024-12-28T17:00:00+01:00", 30, "Saal 1", track: "CCC"),
+        ]
+        let conference = Conference(title: "Test Congress", shortTitle: "TC", timeZone: TimeZone(identifier: "Europe/Berlin")!)
+        var state = AppState(schedule: Schedule(conference: conference, sessions: sessions), size: size, now: date(now),
+                             localZone: TimeZone(identifier: "Asia/Tokyo")!, favourites: favourites)
         state.apply(.resize(size))
         return state
     }

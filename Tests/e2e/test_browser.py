@@ -13,7 +13,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from tmux_harness import Pane  # noqa: E402
+from tmux_harness import Pane, run_tests  # noqa: E402
 
 AGENDA = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else None
 NOW = "--now 2021-10-22T10:00+08:00"
@@ -173,22 +173,5 @@ def test_binary_copied_alone_still_opens_the_bundled_schedule():
         assert result.returncode == 0 and b"Plenary Session" in result.stdout
 
 
-def main():
-    if not AGENDA or not os.access(AGENDA, os.X_OK):
-        sys.exit("usage: test_browser.py PATH/TO/agenda")
-    tests = [(name, fn) for name, fn in globals().items() if name.startswith("test_") and callable(fn)]
-    failed = 0
-    for name, fn in tests:
-        started = time.monotonic()
-        try:
-            fn()
-            print(f"ok   {name} ({time.monotonic() - started:.1f}s)")
-        except Exception as error:  # report every failure, then fail the run
-            failed += 1
-            print(f"FAIL {name}: {error}")
-    print(f"{len(tests) - failed}/{len(tests)} end-to-end tests passed")
-    sys.exit(1 if failed else 0)
-
-
 if __name__ == "__main__":
-    main()
+    run_tests(globals(), "usage: test_browser.py PATH/TO/agenda")

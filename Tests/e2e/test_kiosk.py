@@ -12,7 +12,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from tmux_harness import Pane  # noqa: E402
+from tmux_harness import Pane, run_tests  # noqa: E402
 
 AGENDA = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else None
 # As in test_browser.py: run, then report the status and whether the tty settings came back.
@@ -185,22 +185,5 @@ def test_unknown_room_is_a_usage_error():
         pane.close()
 
 
-def main():
-    if not AGENDA or not os.access(AGENDA, os.X_OK):
-        sys.exit("usage: test_kiosk.py PATH/TO/agenda")
-    tests = [(name, fn) for name, fn in globals().items() if name.startswith("test_") and callable(fn)]
-    failed = 0
-    for name, fn in tests:
-        started = time.monotonic()
-        try:
-            fn()
-            print(f"ok   {name} ({time.monotonic() - started:.1f}s)")
-        except Exception as error:  # report every failure, then fail the run
-            failed += 1
-            print(f"FAIL {name}: {error}")
-    print(f"{len(tests) - failed}/{len(tests)} kiosk end-to-end tests passed")
-    sys.exit(1 if failed else 0)
-
-
 if __name__ == "__main__":
-    main()
+    run_tests(globals(), "usage: test_kiosk.py PATH/TO/agenda")

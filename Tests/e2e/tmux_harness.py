@@ -2,6 +2,7 @@
 screen text out. Each test gets a fresh server so nothing leaks between them."""
 import os
 import subprocess
+import sys
 import time
 import uuid
 
@@ -71,3 +72,22 @@ class Pane:
             if time.monotonic() > deadline:
                 raise AssertionError("the shell in the pane runs no program")
             time.sleep(0.05)
+
+
+def run_tests(namespace, usage):
+    """Runs every test_* function of a test script, reports each, exits 1 if any failed."""
+    agenda = namespace.get("AGENDA")
+    if not agenda or not os.access(agenda, os.X_OK):
+        sys.exit(usage)
+    tests = [(name, fn) for name, fn in namespace.items() if name.startswith("test_") and callable(fn)]
+    failed = 0
+    for name, fn in tests:
+        started = time.monotonic()
+        try:
+            fn()
+            print(f"ok   {name} ({time.monotonic() - started:.1f}s)")
+        except Exception as error:  # report every failure, then fail the run
+            failed += 1
+            print(f"FAIL {name}: {error!r}")
+    print(f"{len(tests) - failed}/{len(tests)} end-to-end tests passed")
+    sys.exit(1 if failed else 0)

@@ -1,7 +1,7 @@
 import AgendaModel
 
 /// The selected session in full: title, theme or subtitle, when, where, track, speakers,
-/// then the description wrapped to the pane and scrolled by `detailTop`.
+/// star and clashes, then the abstract and description wrapped to the pane and scrolled.
 enum DetailView {
     struct Line {
         var label: String?
@@ -19,30 +19,42 @@ enum DetailView {
     }
 
     static func lines(_ state: AppState) -> [Line] {
-        guard let session = state.selectedSession else { return [] }
+        guard let index = state.selected else { return [] }
+        let session = state.schedule.sessions[index]
+        let strings = state.strings
         let width = textRect(state).width
         let measure = state.measure
-        let time = VenueTime(timeZone: state.schedule.timeZone)
+        let time = state.time
         var lines: [Line] = []
         func wrapped(_ text: String, _ role: Role) {
             for line in TextLayout.wrap(text, width: width, measure: measure) { lines.append(Line(text: line, role: role)) }
         }
-        func field(_ label: String, _ value: String?) {
+        func field(_ label: String, _ value: String?, role: Role = .normal) {
             guard let value, !value.isEmpty else { return }
-            let valueWidth = max(1, width - labelWidth)
-            for (i, line) in TextLayout.wrap(value, width: valueWidth, measure: measure).enumerated() {
-                lines.append(Line(label: i == 0 ? label : nil, indent: labelWidth, text: line, role: .normal))
+            for (i, line) in TextLayout.wrap(value, width: max(1, width - labelWidth), measure: measure).enumerated() {
+                lines.append(Line(label: i == 0 ? label : nil, indent: labelWidth, text: line, role: role))
             }
         }
         wrapped(session.title, .title)
         if let subtitle = session.subtitle { wrapped(subtitle, .subtitle) }
         lines.append(Line(text: "", role: .normal))
-        field("When", time.longDay(session.start))
-        field("", "\(time.range(session.start, session.end)) (\(time.zone(at: session.start)))")
-        field("Room", session.room)
-        field("Track", session.track)
-        field(session.persons.count == 1 ? "Speaker" : "Speakers", session.persons.joined(separator: ", "))
-        if let text = session.description ?? session.abstract {
+        let dayText = DateText(strings: strings, time: time).long(session.start)
+        field(strings.when, dayText)
+        let zone = state.showLocalTime ? "\(strings.localTime), \(time.offset(session.start))" : time.zone(at: session.start)
+        field("", "\(time.range(session.start, session.end)) (\(zone))")
+        field(strings.room, session.room)
+        field(strings.track, session.track)
+        field(strings.type, session.type)
+        field(strings.languageLabel, session.language)
+        field(strings.speakers(session.persons.count), session.persons.joined(separator: ", "))
+        field(strings.link, session.url)
+        if state.favourites.contains(session.key) { field("", strings.starred, role: .star) }
+        for partner in state.clashPartners(of: index) {
+            let other = state.schedule.sessions[partner]
+            field(strings.clashesWith, "\(other.title), \(time.range(other.start, other.end))", role: .clash)
+        }
+        for text in [session.abstract, session.description].compactMap({ $0 }) where !text.isEmpty {
+            if text == session.abstract, session.description?.hasPrefix(text) == true { continue }
             lines.append(Line(text: "", role: .normal))
             wrapped(text, .normal)
         }
@@ -60,7 +72,7 @@ enum DetailView {
         for (row, line) in all.dropFirst(state.detailTop).prefix(rect.height).enumerated() {
             let y = rect.y + row
             if let label = line.label {
-                canvas.put(label, x: rect.x, y: y, limit: labelWidth, role: .label, measure: measure)
+                canvas.put(label, x: rect.x, y: y, limit: labelWidth - 1, role: .label, measure: measure)
             }
             canvas.put(line.text, x: rect.x + line.indent, y: y, limit: rect.width - line.indent,
                        role: line.role, measure: measure)

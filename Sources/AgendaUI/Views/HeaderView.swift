@@ -1,34 +1,75 @@
+import Foundation
 import AgendaModel
 
-/// Two rows: the conference and the current venue time, then the day of the selected session.
+/// Row 0: the conference and the clock (saying venue or local time).
+/// Row 1: the day tabs, and on the right the view and whether a filter is on.
 enum HeaderView {
     static func draw(_ state: AppState, into canvas: inout Canvas) {
         let width = canvas.size.width
         let measure = state.measure
+        let strings = state.strings
         let conference = state.schedule.conference
-        let time = VenueTime(timeZone: conference.timeZone)
+        let time = state.time
         canvas.fill(Rect(x: 0, y: 0, width: width, height: 1), role: .header)
 
-        let clock = "\(time.shortDay(state.now))  \(time.clock(state.now)) \(time.offset(state.now))"
+        let zoneName = state.showLocalTime ? strings.localTime : strings.venueTime
+        let date = DateText(strings: strings, time: time).short(state.now)
+        let clock = "\(date)  \(time.clock(state.now)) \(zoneName)"
         let clockWidth = measure.cells(clock)
         let showClock = width - clockWidth - 2 >= 24
         if showClock { canvas.put(clock, x: width - clockWidth - 1, y: 0, role: .header, measure: measure) }
-
         var title = conference.title
-        if let short = conference.shortTitle, short != title { title = "\(short) · \(title)" }
+        if let short = conference.shortTitle, short.lowercased() != title.lowercased() { title = "\(short) · \(title)" }
         let room = width - 2 - (showClock ? clockWidth + 2 : 0)
         canvas.put(TextLayout.fit(title, width: room, measure: measure), x: 1, y: 0, role: .header, measure: measure)
 
-        canvas.put(dayLine(state, time), x: 1, y: 1, limit: width - 2, role: .headerAccent, measure: measure)
+        let status = statusText(state)
+        let statusWidth = measure.cells(status)
+        canvas.put(status, x: width - statusWidth - 1, y: 1, role: .accent, measure: measure)
+        let tabs = dayTabs(state)
+        if tabs.count == state.schedule.days.count {
+            for tab in tabs {
+                canvas.put(" \(tab.label) ", x: tab.x, y: 1, role: tab.day == state.day ? .tabSelected : .tab, measure: measure)
+            }
+        } else if state.schedule.days.indices.contains(state.day) {
+            // Too many days for tabs: one label with arrows.
+            let label = "◀ \(state.dayTitle(state.day)) ▶"
+            canvas.put(TextLayout.fit(label, width: width - statusWidth - 3, measure: measure), x: 1, y: 1,
+                       role: .tabSelected, measure: measure)
+        }
     }
 
-    static func dayLine(_ state: AppState, _ time: VenueTime) -> String {
+    /// "Timetable · filtered" and the like.
+    static func statusText(_ state: AppState) -> String {
+        let strings = state.strings
+        var parts = [state.showingMyAgenda ? strings.myAgenda
+                     : !state.search.query.isEmpty ? strings.searchResults : strings.viewName(state.mode)]
+        if state.filter.isActive { parts.append(strings.filtered) }
+        return parts.joined(separator: " · ")
+    }
+
+    struct Tab {
+        let day: Int
+        let label: String
+        let x: Int
+        let width: Int
+    }
+
+    /// One tab per day when they all fit beside the status text; otherwise none.
+    static func dayTabs(_ state: AppState) -> [Tab] {
         let schedule = state.schedule
-        guard let session = state.selectedSession,
-              let dayIndex = schedule.dayIndex(ofSession: state.selection) else { return "No sessions" }
-        let day = schedule.days[dayIndex]
-        let count = day.sessionRange.count
-        let date = schedule.conference.calendar.date(from: day.date) ?? session.start
-        return "\(time.longDay(date)) · day \(dayIndex + 1) of \(schedule.days.count) · \(count) session\(count == 1 ? "" : "s")"
+        let text = DateText(strings: state.strings, time: VenueTime(timeZone: schedule.timeZone))
+        var tabs: [Tab] = []
+        var x = 1
+        let limit = state.size.width - state.measure.cells(statusText(state)) - 2
+        for (index, day) in schedule.days.enumerated() {
+            let date = schedule.conference.calendar.date(from: day.date) ?? Date()
+            let label = schedule.days.count == 1 ? DateText(strings: state.strings, time: text.time).long(date) : text.tab(date)
+            let width = state.measure.cells(label) + 2
+            guard x + width <= limit else { return [] }
+            tabs.append(Tab(day: index, label: label, x: x, width: width))
+            x += width + 1
+        }
+        return tabs
     }
 }

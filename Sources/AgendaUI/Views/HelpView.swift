@@ -1,52 +1,69 @@
-/// A box over the browser listing every key, from the one key table.
+/// A box over the browser listing every key from the one key table, a row per key with the
+/// section name beside its first key, so that all of it fits 80×24 (and scrolls below that).
 enum HelpView {
-    static let keyColumn = 20
+    struct Line {
+        let section: String?
+        let keys: String
+        let text: String
+    }
+
+    static func lines(_ strings: Strings) -> [Line] {
+        KeyMap.sections.flatMap { section in
+            section.bindings.enumerated().map { i, binding in
+                Line(section: i == 0 ? (strings.language == .zh ? section.zh : section.en) : nil,
+                     keys: binding.keys, text: strings.language == .zh ? binding.zh : binding.en)
+            }
+        }
+    }
 
     static func box(_ state: AppState) -> Rect {
         let size = state.size
-        let width = min(size.width - 2, 76)
-        let height = min(size.height - 2, KeyMap.bindings.count + 4)
+        let width = min(size.width - 2, 80)
+        let height = min(size.height - 2, lines(state.strings).count + 2)
         return Rect(x: (size.width - width) / 2, y: (size.height - height) / 2, width: width, height: height)
     }
 
-    /// Rows available for bindings inside the frame (title and footer rows excluded).
-    static func visibleRows(_ state: AppState) -> Int { max(0, box(state).height - 4) }
+    /// Rows inside the frame.
+    static func visibleRows(_ state: AppState) -> Int { max(0, box(state).height - 2) }
 
-    static func maxTop(_ state: AppState) -> Int { max(0, KeyMap.bindings.count - visibleRows(state)) }
+    static func maxTop(_ state: AppState) -> Int { max(0, lines(state.strings).count - visibleRows(state)) }
 
     static func draw(_ state: AppState, into canvas: inout Canvas) {
         let rect = box(state)
         let measure = state.measure
+        let strings = state.strings
         canvas.fill(rect, role: .normal)
         frame(rect, into: &canvas, measure: measure)
-        canvas.put(" Keys ", x: rect.x + 2, y: rect.y, role: .title, measure: measure)
+        canvas.put(strings.helpTitle, x: rect.x + 2, y: rect.y, role: .title, measure: measure)
         let inner = rect.width - 4
-        for (row, binding) in KeyMap.bindings.dropFirst(state.helpTop).prefix(visibleRows(state)).enumerated() {
-            let y = rect.y + 2 + row
-            let keyWidth = min(keyColumn, inner / 3)
-            canvas.put(TextLayout.fit(binding.keys, width: keyWidth - 1, measure: measure), x: rect.x + 2, y: y,
-                       role: .accent, measure: measure)
-            canvas.put(TextLayout.fit(binding.help, width: inner - keyWidth, measure: measure),
-                       x: rect.x + 2 + keyWidth, y: y, role: .normal, measure: measure)
+        let sectionWidth = inner >= 60 ? 12 : 0
+        let keyWidth = min(16, inner / 3)
+        for (row, line) in lines(strings).dropFirst(state.helpTop).prefix(visibleRows(state)).enumerated() {
+            let y = rect.y + 1 + row
+            var x = rect.x + 2
+            if sectionWidth > 0 {
+                if let section = line.section { canvas.put(section, x: x, y: y, limit: sectionWidth - 1, role: .heading, measure: measure) }
+                x += sectionWidth
+            }
+            canvas.put(TextLayout.fit(line.keys, width: keyWidth - 1, measure: measure), x: x, y: y, role: .accent, measure: measure)
+            x += keyWidth
+            canvas.put(TextLayout.fit(line.text, width: rect.x + rect.width - 2 - x, measure: measure), x: x, y: y,
+                       role: .normal, measure: measure)
         }
-        let more = state.helpTop < maxTop(state) ? "  ▼ more" : ""
-        canvas.put(TextLayout.fit("Esc or ? closes" + more, width: inner, measure: measure),
-                   x: rect.x + 2, y: rect.y + rect.height - 1, role: .dim, measure: measure)
+        let footer = " " + strings.helpHint + (state.helpTop < maxTop(state) ? "  " + strings.more : "") + " "
+        canvas.put(TextLayout.fit(footer, width: inner, measure: measure), x: rect.x + 2, y: rect.y + rect.height - 1,
+                   role: .dim, measure: measure)
     }
 
     static func frame(_ rect: Rect, into canvas: inout Canvas, measure: TextMeasure) {
         let right = rect.x + rect.width - 1, bottom = rect.y + rect.height - 1
-        for x in rect.x...right {
-            canvas.put("─", x: x, y: rect.y, role: .border, measure: measure)
-            canvas.put("─", x: x, y: bottom, role: .border, measure: measure)
-        }
-        for y in rect.y...bottom {
+        guard right > rect.x, bottom > rect.y else { return }
+        let horizontal = String(repeating: "─", count: rect.width - 2)
+        canvas.put("┌" + horizontal + "┐", x: rect.x, y: rect.y, role: .border, measure: measure)
+        canvas.put("└" + horizontal + "┘", x: rect.x, y: bottom, role: .border, measure: measure)
+        for y in (rect.y + 1)..<bottom {
             canvas.put("│", x: rect.x, y: y, role: .border, measure: measure)
             canvas.put("│", x: right, y: y, role: .border, measure: measure)
         }
-        canvas.put("┌", x: rect.x, y: rect.y, role: .border, measure: measure)
-        canvas.put("┐", x: right, y: rect.y, role: .border, measure: measure)
-        canvas.put("└", x: rect.x, y: bottom, role: .border, measure: measure)
-        canvas.put("┘", x: right, y: bottom, role: .border, measure: measure)
     }
 }

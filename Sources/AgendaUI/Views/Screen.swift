@@ -4,24 +4,29 @@ public enum Screen {
         var canvas = Canvas(size: state.size)
         let layout = state.layout
         if layout.isTooSmall {
-            TooSmallView.draw(into: &canvas, measure: state.measure)
+            TooSmallView.draw(into: &canvas, strings: state.strings, measure: state.measure)
             return canvas
         }
         HeaderView.draw(state, into: &canvas)
         if layout.sideBySide {
             SessionListView.draw(state, into: &canvas)
-            canvas.fill(Rect(x: layout.list.width, y: layout.list.y, width: 1, height: layout.list.height), role: .border)
             for y in layout.list.y..<(layout.list.y + layout.list.height) {
                 canvas.put("│", x: layout.list.width, y: y, role: .border, measure: state.measure)
             }
             DetailView.draw(state, into: &canvas)
         } else if state.detailOpen {
             DetailView.draw(state, into: &canvas)
+        } else if state.showsTimetable {
+            TimetableView.draw(state, into: &canvas)
         } else {
             SessionListView.draw(state, into: &canvas)
         }
         StatusBarView.draw(state, into: &canvas)
-        if state.helpVisible { HelpView.draw(state, into: &canvas) }
+        switch state.overlay {
+        case .help: HelpView.draw(state, into: &canvas)
+        case .picker: PickerView.draw(state, into: &canvas)
+        case .none: break
+        }
         return canvas
     }
 }

@@ -1,47 +1,90 @@
 import AgendaModel
 
-/// One row per session: time range, title, room; the selection highlighted.
+/// The rows of the list: sessions (marks, time range, title, room), headings, gaps and notes.
 enum SessionListView {
     static func draw(_ state: AppState, into canvas: inout Canvas) {
         let rect = state.layout.list
-        let measure = state.measure
-        let sessions = state.schedule.sessions
-        let time = VenueTime(timeZone: state.schedule.timeZone)
-        guard !sessions.isEmpty else {
-            canvas.put("No sessions in this schedule.", x: rect.x + 1, y: rect.y, limit: rect.width - 2, role: .dim, measure: measure)
-            return
-        }
         let columns = Columns(width: rect.width, longestRoom: state.longestRoom)
-        for row in 0..<rect.height {
-            let index = state.listTop + row
-            guard index < sessions.count else { break }
-            let session = sessions[index]
-            let y = rect.y + row
-            let selected = index == state.selection
-            let active = state.focus == .list || !state.detailVisible
-            let base: Role = selected ? (active ? .selected : .selectedInactive) : .normal
-            canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: base)
-            canvas.put(time.clock(session.start) + "–" + time.clock(session.end), x: rect.x + 1, y: y,
-                       role: selected ? base : (session.isRunning(at: state.now) ? .running : .listTime), measure: measure)
-            canvas.put(TextLayout.fit(session.title, width: columns.title, measure: measure),
-                       x: rect.x + columns.titleX, y: y, role: base, measure: measure)
-            if columns.room > 0, let room = session.room {
-                canvas.put(TextLayout.fit(room, width: columns.room, measure: measure),
-                           x: rect.x + columns.roomX, y: y, role: selected ? base : .listRoom, measure: measure)
+        for screenRow in 0..<rect.height {
+            let index = state.listTop + screenRow
+            guard index < state.rows.count else { break }
+            let y = rect.y + screenRow
+            switch state.rows[index] {
+            case .heading(let text):
+                let used = canvas.put(TextLayout.fit(text, width: rect.width - 2, measure: state.measure),
+                                      x: rect.x + 1, y: y, role: .heading, measure: state.measure)
+                if used + 3 < rect.width {
+                    canvas.put(String(repeating: "─", count: rect.width - used - 3), x: rect.x + used + 2, y: y,
+                               role: .border, measure: state.measure)
+                }
+            case .gap(let minutes):
+                canvas.put("⋯ " + state.strings.free(minutes), x: rect.x + columns.timeX, y: y,
+                           limit: rect.width - columns.timeX, role: .dim, measure: state.measure)
+            case .note(let text):
+                canvas.put(TextLayout.fit(text, width: rect.width - 2, measure: state.measure),
+                           x: rect.x + 1, y: y, role: .dim, measure: state.measure)
+            case .session(let sessionIndex):
+                drawSession(sessionIndex, selected: index == state.cursor, y: y, rect: rect, columns: columns,
+                            state: state, into: &canvas)
             }
         }
     }
 
-    /// Column widths for a list of `width` cells: time (11), title (the rest), room (when it fits,
-    /// and no wider than the longest room name).
+    private static func drawSession(_ index: Int, selected: Bool, y: Int, rect: Rect, columns: Columns,
+                                    state: AppState, into canvas: inout Canvas) {
+        let session = state.schedule.sessions[index]
+        let measure = state.measure
+        let active = state.focus == .list || !state.detailVisible
+        let base: Role = selected ? (active ? .selected : .selectedInactive) : .normal
+        func role(_ own: Role) -> Role { selected ? base : own }
+        canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: base)
+
+        let running = session.isRunning(at: state.now)
+        if running { canvas.put("▶", x: rect.x, y: y, role: role(.running), measure: measure) }
+        if state.favourites.contains(session.key) { canvas.put("★", x: rect.x + 1, y: y, role: role(.star), measure: measure) }
+        if state.clashes.contains(index) { canvas.put("!", x: rect.x + 2, y: y, role: role(.clash), measure: measure) }
+        let tint = state.tint(of: session)
+        if tint != 0 { canvas.put("▐", x: rect.x + 3, y: y, role: .trackMark, tint: tint, measure: measure) }
+        let time = state.time
+        canvas.put(time.clock(session.start) + "–" + time.clock(session.end), x: rect.x + columns.timeX, y: y,
+                   role: role(running ? .running : .listTime), measure: measure)
+
+        let title = TextLayout.fit(session.title, width: columns.title, measure: measure)
+        drawHighlighted(title, ranges: state.matchRanges(in: title), x: rect.x + columns.titleX, y: y,
+                        role: base, measure: measure, into: &canvas)
+        if columns.room > 0, let room = session.room {
+            canvas.put(TextLayout.fit(room, width: columns.room, measure: measure),
+                       x: rect.x + columns.roomX, y: y, role: role(.listRoom), measure: measure)
+        }
+    }
+
+    /// Draws `text` with the scalar ranges in the match role (search hits).
+    static func drawHighlighted(_ text: String, ranges: [Range<Int>], x: Int, y: Int, role: Role,
+                                measure: TextMeasure, into canvas: inout Canvas) {
+        guard !ranges.isEmpty else {
+            canvas.put(text, x: x, y: y, role: role, measure: measure)
+            return
+        }
+        let scalars = Array(text.unicodeScalars)
+        var column = x, offset = 0
+        for range in ranges where range.lowerBound >= offset && range.upperBound <= scalars.count {
+            column += canvas.put(String(String.UnicodeScalarView(scalars[offset..<range.lowerBound])), x: column, y: y, role: role, measure: measure)
+            column += canvas.put(String(String.UnicodeScalarView(scalars[range])), x: column, y: y, role: .match, measure: measure)
+            offset = range.upperBound
+        }
+        canvas.put(String(String.UnicodeScalarView(scalars[offset...])), x: column, y: y, role: role, measure: measure)
+    }
+
+    /// Column positions for a list of `width` cells: marks (3) and a space, time (11), title, room when it fits.
     struct Columns {
-        let titleX = 14
+        let timeX = 4
+        let titleX = 17
         let title: Int
         let room: Int
         let roomX: Int
 
         init(width: Int, longestRoom: Int) {
-            room = width >= 40 ? min(longestRoom, 28, max(10, width * 3 / 10)) : 0
+            room = width >= 44 ? min(longestRoom, 28, max(10, width * 3 / 10)) : 0
             roomX = width - 1 - room
             title = max(1, (room > 0 ? roomX - 2 : width - 1) - titleX)
         }

@@ -1,16 +1,31 @@
-/// The bottom row: the keys that matter right now, and where the selection is.
+/// The bottom row: a reminder, the search line, or the keys that matter right now;
+/// on the right, where the selection is.
 enum StatusBarView {
     static func draw(_ state: AppState, into canvas: inout Canvas) {
         let rect = state.layout.status
         let measure = state.measure
+        let strings = state.strings
+        if let banner = state.banner, state.overlay == .none, !state.search.editing {
+            canvas.fill(rect, role: .banner)
+            canvas.put(TextLayout.fit(banner.text, width: rect.width - 2, measure: measure), x: 1, y: rect.y,
+                       role: .banner, measure: measure)
+            return
+        }
         canvas.fill(rect, role: .statusBar)
-        let count = state.schedule.sessions.count
-        let position = count == 0 ? "0/0" : "\(state.selection + 1)/\(count)"
+        let position = positionText(state)
         let positionWidth = measure.cells(position)
         canvas.put(position, x: rect.width - positionWidth - 1, y: rect.y, role: .statusBar, measure: measure)
 
         var x = 1
         let limit = rect.width - positionWidth - 2
+        if state.search.isActive, state.overlay == .none {
+            let prompt = "/" + state.search.query + (state.search.editing ? "▏" : "")
+            x += canvas.put(TextLayout.fit(prompt, width: limit / 2, measure: measure), x: x, y: rect.y,
+                            role: .statusKey, measure: measure) + 1
+            if !state.search.query.isEmpty {
+                x += canvas.put(strings.matches(state.search.matches.count), x: x, y: rect.y, role: .statusBar, measure: measure) + 2
+            }
+        }
         for (key, what) in hints(state) {
             let needed = measure.cells(key) + 1 + measure.cells(what) + 2
             guard x + needed <= limit else { break }
@@ -20,11 +35,33 @@ enum StatusBarView {
     }
 
     static func hints(_ state: AppState) -> [(String, String)] {
-        if state.helpVisible { return [("↑↓", "scroll"), ("Esc", "close help"), ("q", "quit")] }
-        if state.focus == .detail && state.detailVisible {
-            return [("↑↓", "scroll"), ("Esc", "back"), ("Tab", "list"), ("?", "help"), ("q", "quit")]
+        let s = state.strings
+        switch state.overlay {
+        case .help: return [("↑↓", s.scroll), ("Esc", s.close), ("q", s.quit)]
+        case .picker: return [("↑↓", s.move), ("Space", s.toggle), ("a", "all"), ("Esc", s.close)]
+        case .none: break
         }
-        return [("↑↓", "move"), ("Enter", "open"), ("Tab", "detail"),
-                ("?", "help"), ("q", "quit")]
+        if state.search.editing { return [("Enter", s.done), ("Esc", s.clear)] }
+        if !state.search.query.isEmpty { return [("n N", s.nextMatch), ("Enter", s.open), ("Esc", s.clear), ("f", s.star)] }
+        if state.focus == .detail && state.detailVisible {
+            return [("↑↓", s.scroll), ("Esc", s.back), ("f", s.star), ("?", s.help), ("q", s.quit)]
+        }
+        return [("↑↓", s.move), ("Enter", s.open), ("/", s.search), ("f", s.star), ("v", s.view),
+                ("?", s.help), ("q", s.quit)]
+    }
+
+    /// "12/340": the selection among the sessions listed.
+    static func positionText(_ state: AppState) -> String {
+        if state.showsTimetable {
+            let sessions = state.daySessions()
+            let position = state.selected.flatMap { sessions.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+            return "\(position)/\(sessions.count)"
+        }
+        var total = 0, position = 0
+        for (row, entry) in state.rows.enumerated() where entry.session != nil {
+            total += 1
+            if row == state.cursor { position = total }
+        }
+        return "\(position)/\(total)"
     }
 }

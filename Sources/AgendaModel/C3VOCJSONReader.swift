@@ -1,0 +1,118 @@
+import Foundation
+
+/// Reads c3voc schedule JSON as frab and pretalx publish it:
+/// `{"schedule": {"conference": {…, "days": [{…, "rooms": {"Name": [event, …]}}]}}}`.
+/// Extra keys are ignored; persons and links come in either tool's shape.
+public enum C3VOCJSONReader {
+    public static func read(_ data: Data, file: String) throws(ScheduleError) -> Schedule {
+        try data.withBytes { bytes throws(ScheduleError) in
+            try TextDecoding.validateUTF8(bytes, file: file)
+            let root = try JSONParser.parse(bytes, file: file)
+            return try read(root, file: file)
+        }
+    }
+
+    static func read(_ root: JSONValue, file: String) throws(ScheduleError) -> Schedule {
+        guard let conference = root.object?["schedule"]?.object?["conference"]?.object else {
+            throw ScheduleError(file: file, line: 1, column: 1,
+                                message: "not a c3voc schedule: expected {\"schedule\": {\"conference\": …}}")
+        }
+        var draft = ScheduleDraft(file: file)
+        draft.title = FieldText.line(conference["title"]?.text)
+        draft.acronym = FieldText.line(conference["acronym"]?.text)
+        for track in conference["tracks"]?.array ?? [] {
+            draft.addTrackColour(name: track.object?["name"]?.text, colour: track.object?["color"]?.text)
+        }
+        draft.url = FieldText.line(conference["url"]?.text ?? root.object?["schedule"]?.object?["base_url"]?.text)
+        draft.conferenceStart = conference["start"]?.text.flatMap { TimeText.iso8601($0.trimmed) }
+        draft.conferenceEnd = conference["end"]?.text.flatMap { TimeText.iso8601($0.trimmed) }
+        if let zone = FieldText.line(conference["time_zone_name"]?.text) {
+            draft.zoneName = zone
+            draft.zoneLine = conference.line
+        }
+        if let change = conference["day_change"]?.text {
+            if let seconds = TimeText.clock(change) { draft.dayChange = seconds }
+            else { draft.warn(.ignoredValue, line: conference.line, "cannot read day_change \"\(change)\" (expected HH:MM)") }
+        }
+        guard let days = conference["days"]?.array else {
+            throw ScheduleError(file: file, line: conference.line, column: conference.column,
+                                message: "the conference has no \"days\" list")
+        }
+        for case .object(let day) in days {
+            let entry = ScheduleDraft.Day(date: try time(day["date"], in: day, file: file),
+                                          start: try time(day["day_start"], in: day, file: file),
+                                          end: try time(day["day_end"], in: day, file: file))
+            draft.days.append(entry)
+            guard let rooms = day["rooms"]?.object else { continue }
+            for (roomIndex, roomName) in rooms.keys.enumerated() {
+                guard let events = rooms.values[roomIndex].array else { continue }
+                for case .object(let event) in events {
+                    try readEvent(event, room: FieldText.line(roomName), dayDate: entry.date, into: &draft)
+                }
+            }
+        }
+        return draft.build()
+    }
+
+    private static func readEvent(_ event: JSONObject, room: String?, dayDate: LocalDateTime?,
+                                  into draft: inout ScheduleDraft) throws(ScheduleError) {
+        var item = ScheduleDraft.Item()
+        item.line = event.line
+        item.id = FieldText.line(event["id"]?.text) ?? FieldText.line(event["slug"]?.text) ?? ""
+        item.guid = FieldText.line(event["guid"]?.text)
+        item.title = FieldText.line(event["title"]?.text) ?? ""
+        item.subtitle = FieldText.line(event["subtitle"]?.text)
+        item.room = FieldText.line(event["room"]?.text) ?? room
+        item.track = FieldText.line(event["track"]?.text ?? event["track"]?.object?["name"]?.text)
+        item.type = FieldText.line(event["type"]?.text)
+        item.language = FieldText.line(event["language"]?.text)
+        item.abstract = FieldText.text(event["abstract"]?.text)
+        item.description = FieldText.text(event["description"]?.text)
+        item.url = FieldText.line(event["url"]?.text)
+        for person in event["persons"]?.array ?? [] {
+            let name = person.text ?? person.object?.first("public_name", "name", "full_public_name", "display_name")?.text
+            if let name = FieldText.line(name) { item.persons.append(name) }
+        }
+        for link in event["links"]?.array ?? [] {
+            let url = link.text ?? link.object?.first("url", "href")?.text
+            if let url = FieldText.line(url) {
+                item.links.append(SessionLink(title: FieldText.line(link.object?["title"]?.text), url: url))
+            }
+        }
+
+        let date = event["date"]?.text?.trimmed ?? "", start = event["start"]?.text?.trimmed ?? ""
+        if date.count > 10, let absolute = TimeText.iso8601(date) {
+            item.start = absolute
+        } else if start.count > 10, let full = TimeText.iso8601(start) {
+            item.start = full
+        } else if let clock = TimeText.clock(start), let day = dayDate ?? TimeText.iso8601(date) {
+            var local = LocalDateTime(year: day.year, month: day.month, day: day.day,
+                                      hour: clock / 3600, minute: clock % 3600 / 60, second: clock % 60)
+            // A 01:00 talk listed under a day happens the next morning.
+            if clock < (draft.dayChange ?? 4 * 3600) { local = local.addingDays(1) }
+            item.start = local
+        } else {
+            let shown = date.isEmpty ? start : date
+            throw ScheduleError(file: draft.file, line: event.line, column: event.column, message: shown.isEmpty
+                ? "session \"\(item.title)\" has no \"date\" or \"start\""
+                : "cannot read the time \"\(shown)\" of session \"\(item.title)\" (expected like 2024-12-27T10:30:00+01:00 or 10:30)")
+        }
+        if let duration = event["duration"]?.text?.trimmed, !duration.isEmpty {
+            if let seconds = TimeText.duration(duration) { item.duration = seconds }
+            else {
+                draft.warn(.ignoredValue, line: event.line,
+                           "cannot read duration \"\(duration)\" of session \"\(item.title)\" (expected HH:MM); taken as 0")
+            }
+        }
+        draft.items.append(item)
+    }
+
+    private static func time(_ value: JSONValue?, in object: JSONObject, file: String) throws(ScheduleError) -> LocalDateTime? {
+        guard let text = value?.text?.trimmed, !text.isEmpty else { return nil }
+        guard let time = TimeText.iso8601(text) else {
+            throw ScheduleError(file: file, line: object.line, column: object.column,
+                                message: "cannot read the day time \"\(text)\" (expected like 2024-12-27 or 2024-12-27T10:00:00+01:00)")
+        }
+        return time
+    }
+}

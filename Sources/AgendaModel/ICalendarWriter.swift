@@ -1,0 +1,125 @@
+import Foundation
+
+/// Writes RFC 5545 iCalendar (`agenda list --format ics`) that `ICalendarReader` reads back
+/// to the same sessions: CRLF, lines folded at 75 octets without splitting a character,
+/// TEXT escaped, `UID` the session key, times in the venue zone with its VTIMEZONE.
+/// Fields iCalendar has no property for travel as `X-AGENDA-…` properties.
+public enum ICalendarWriter {
+    public static func write(_ schedule: Schedule, sessions: [Int]? = nil, stamp: Date = Date()) -> String {
+        let zone = schedule.timeZone
+        let indices = sessions ?? Array(schedule.sessions.indices)
+        let chosen = indices.map { schedule.sessions[$0] }
+        let zoneID = zone.identifier
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//agenda//agenda//EN", "CALSCALE:GREGORIAN",
+                     "METHOD:PUBLISH", "X-WR-CALNAME:\(text(schedule.conference.title))"]
+        if zoneID.contains("/") || zoneID == "UTC" { lines.append("X-WR-TIMEZONE:\(zoneID)") }
+        // The conference's own days, which iCalendar has no words for: read back by our reader.
+        let change = schedule.conference.dayChange
+        lines.append(String(format: "X-AGENDA-DAY-CHANGE:%02d%02d", change.hour ?? 0, change.minute ?? 0))
+        if let first = schedule.conference.startDate { lines.append("X-AGENDA-FIRST-DAY:\(basicDay(first))") }
+        if let last = schedule.conference.endDate { lines.append("X-AGENDA-LAST-DAY:\(basicDay(last))") }
+        lines += timeZone(zone, from: chosen.map(\.start).min() ?? stamp, to: chosen.map(\.end).max() ?? stamp)
+        let stampText = utc(stamp)
+        for session in chosen {
+            lines += ["BEGIN:VEVENT", "UID:\(text(session.key))", "DTSTAMP:\(stampText)",
+                      "DTSTART;TZID=\(parameter(zoneID)):\(local(session.start, zone))",
+                      "DTEND;TZID=\(parameter(zoneID)):\(local(session.end, zone))",
+                      "SUMMARY:\(text(session.title))"]
+            func add(_ name: String, _ value: String?) { if let value { lines.append("\(name):\(text(value))") } }
+            add("X-AGENDA-ID", session.id)
+            add("X-AGENDA-SUBTITLE", session.subtitle)
+            add("LOCATION", session.room)
+            add("CATEGORIES", session.track)
+            add("X-AGENDA-TYPE", session.type)
+            add("X-AGENDA-LANGUAGE", session.language)
+            for person in session.persons {
+                lines.append("ATTENDEE;ROLE=CHAIR;CN=\(parameter(person, alwaysQuote: true)):invalid:nomail")
+            }
+            add("X-AGENDA-ABSTRACT", session.abstract)
+            add("DESCRIPTION", session.description)
+            if let url = session.url { lines.append("URL:\(url)") }
+            lines.append("END:VEVENT")
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(fold).joined()
+    }
+
+    /// A VTIMEZONE with one observance per offset change between `from` and `to` (and the one
+    /// in force at `from`): exact for the span written, no recurrence rules needed.
+    static func timeZone(_ zone: TimeZone, from: Date, to: Date) -> [String] {
+        var lines = ["BEGIN:VTIMEZONE", "TZID:\(zone.identifier)"]
+        func observance(_ at: Date, from: Int, to: Int, daylight: Bool) {
+            let kind = daylight ? "DAYLIGHT" : "STANDARD"
+            lines += ["BEGIN:\(kind)", "DTSTART:\(local(at, TimeZones.fixed(from)))",
+                      "TZOFFSETFROM:\(offset(from))", "TZOFFSETTO:\(offset(to))", "END:\(kind)"]
+        }
+        let begin = from.addingTimeInterval(-86400)
+        let initial = zone.secondsFromGMT(for: begin)
+        observance(begin, from: initial, to: initial, daylight: zone.isDaylightSavingTime(for: begin))
+        var cursor = begin
+        while let next = zone.nextDaylightSavingTimeTransition(after: cursor), next <= to.addingTimeInterval(86400), next > cursor {
+            observance(next, from: zone.secondsFromGMT(for: next.addingTimeInterval(-1)), to: zone.secondsFromGMT(for: next),
+                       daylight: zone.isDaylightSavingTime(for: next))
+            cursor = next
+        }
+        lines.append("END:VTIMEZONE")
+        return lines
+    }
+
+    static func local(_ date: Date, _ zone: TimeZone) -> String {
+        let t = LocalDateTime(date, in: zone)
+        return String(format: "%04d%02d%02dT%02d%02d%02d", t.year, t.month, t.day, t.hour, t.minute, t.second)
+    }
+
+    static func basicDay(_ date: DateComponents) -> String {
+        String(format: "%04d%02d%02d", date.year ?? 0, date.month ?? 0, date.day ?? 0)
+    }
+
+    static func utc(_ date: Date) -> String { local(date, TimeZones.fixed(0)) + "Z" }
+
+    static func offset(_ seconds: Int) -> String {
+        String(format: "%@%02d%02d", seconds < 0 ? "-" : "+", abs(seconds) / 3600, abs(seconds) % 3600 / 60)
+    }
+
+    /// TEXT escaping (§3.3.11).
+    static func text(_ value: String) -> String {
+        var out = ""
+        for character in value {
+            switch character {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\n", "\r\n": out += "\\n"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// A parameter value, quoted when it holds `:;,` (or always). A double quote cannot appear
+    /// in one: RFC 6868 writes it `^'` (and `^` as `^^`, a line break as `^n`).
+    static func parameter(_ value: String, alwaysQuote: Bool = false) -> String {
+        let clean = value.replacingOccurrences(of: "^", with: "^^").replacingOccurrences(of: "\"", with: "^'")
+            .replacingOccurrences(of: "\n", with: "^n")
+        guard alwaysQuote || clean.contains(where: { $0 == ":" || $0 == ";" || $0 == "," }) else { return clean }
+        return "\"" + clean + "\""
+    }
+
+    /// Folds at 75 octets (§3.1), never inside a UTF-8 sequence; CRLF after every line.
+    static func fold(_ line: String) -> String {
+        let bytes = Array(line.utf8)
+        guard bytes.count > 75 else { return line + "\r\n" }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 70 * 3 + 2)
+        var start = 0, limit = 75
+        while start < bytes.count {
+            var end = min(start + limit, bytes.count)
+            while end < bytes.count, end > start, bytes[end] & 0xC0 == 0x80 { end -= 1 }   // not mid-character
+            out += bytes[start..<end]
+            out += [0x0D, 0x0A]
+            start = end
+            if start < bytes.count { out.append(0x20); limit = 74 }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

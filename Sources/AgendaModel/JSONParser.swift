@@ -1,0 +1,212 @@
+import Foundation
+
+/// A small byte-level JSON parser (RFC 8259) that knows lines and columns.
+///
+/// Why our own: errors must say `FILE:LINE:COLUMN`, objects carry their line for warnings,
+/// and nesting is bounded so hostile input gets an error, never a stack overflow.
+/// Lenient only where the meaning is clear: raw control characters inside strings are kept.
+struct JSONParser {
+    static let maximumDepth = 512
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    let file: String
+    private var i = 0
+    private var line = 1
+    private var lineStart = 0
+    private var depth = 0
+    private var scratch: [UInt8] = []
+
+    init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
+        self.bytes = bytes
+        self.file = file
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3; lineStart = 3 }
+    }
+
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(ScheduleError) -> JSONValue {
+        var parser = JSONParser(bytes: bytes, file: file)
+        let value = try parser.value()
+        parser.skipSpace()
+        if parser.i < bytes.count { throw parser.error("unexpected \(parser.describe()) after the JSON value") }
+        return value
+    }
+
+    private mutating func value() throws(ScheduleError) -> JSONValue {
+        skipSpace()
+        guard i < bytes.count else { throw error("the file ends where a value was expected: truncated?") }
+        switch bytes[i] {
+        case UInt8(ascii: "{"): return .object(try object())
+        case UInt8(ascii: "["): return .array(try array())
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "-"), 0x30...0x39: return .number(try number())
+        default: throw error("unexpected \(describe()): expected a JSON value")
+        }
+    }
+
+    private mutating func enter() throws(ScheduleError) {
+        depth += 1
+        if depth > JSONParser.maximumDepth { throw error("nested more than \(JSONParser.maximumDepth) levels deep") }
+    }
+
+    private mutating func object() throws(ScheduleError) -> JSONObject {
+        try enter()
+        var result = JSONObject(line: line, column: i - lineStart + 1)
+        i += 1
+        skipSpace()
+        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return result }
+        while true {
+            skipSpace()
+            guard i < bytes.count else { throw error("the file ends inside an object: truncated?") }
+            guard bytes[i] == UInt8(ascii: "\"") else { throw error("unexpected \(describe()): expected a member name in quotes") }
+            let key = try string()
+            skipSpace()
+            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else {
+                throw error(i < bytes.count ? "unexpected \(describe()): expected \":\" after \"\(key)\"" : "the file ends inside an object: truncated?")
+            }
+            i += 1
+            let member = try value()
+            result.keys.append(key)
+            result.values.append(member)
+            skipSpace()
+            guard i < bytes.count else { throw error("the file ends inside an object: truncated?") }
+            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+            if bytes[i] == UInt8(ascii: "}") { i += 1; break }
+            throw error("unexpected \(describe()): expected \",\" or \"}\" after a member")
+        }
+        depth -= 1
+        return result
+    }
+
+    private mutating func array() throws(ScheduleError) -> [JSONValue] {
+        try enter()
+        i += 1
+        var result: [JSONValue] = []
+        skipSpace()
+        if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; depth -= 1; return result }
+        while true {
+            result.append(try value())
+            skipSpace()
+            guard i < bytes.count else { throw error("the file ends inside an array: truncated?") }
+            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+            if bytes[i] == UInt8(ascii: "]") { i += 1; break }
+            throw error("unexpected \(describe()): expected \",\" or \"]\" in an array")
+        }
+        depth -= 1
+        return result
+    }
+
+    private mutating func string() throws(ScheduleError) -> String {
+        i += 1
+        let start = i
+        // Fast path: no escapes, the common case.
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "\"") {
+                i += 1
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)]), as: UTF8.self)
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            if byte == 0x0A { line += 1; lineStart = i + 1 }
+            i += 1
+        }
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<min(i, bytes.count)]))
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "\"") { i += 1; return String(decoding: scratch, as: UTF8.self) }
+            if byte == 0x0A { line += 1; lineStart = i + 1 }
+            guard byte == UInt8(ascii: "\\") else { scratch.append(byte); i += 1; continue }
+            guard i + 1 < bytes.count else { break }
+            let escape = bytes[i + 1]
+            i += 2
+            switch escape {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scratch.append(escape)
+            case UInt8(ascii: "b"): scratch.append(0x08)
+            case UInt8(ascii: "f"): scratch.append(0x0C)
+            case UInt8(ascii: "n"): scratch.append(0x0A)
+            case UInt8(ascii: "r"): scratch.append(0x0D)
+            case UInt8(ascii: "t"): scratch.append(0x09)
+            case UInt8(ascii: "u"):
+                var code = try hex4()
+                if (0xD800...0xDBFF).contains(code), i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
+                    i += 2
+                    let low = try hex4()
+                    if (0xDC00...0xDFFF).contains(low) {
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                    } else {
+                        Entities.append("\u{FFFD}", to: &scratch)
+                        code = low
+                    }
+                }
+                Entities.append(Unicode.Scalar(code) ?? "\u{FFFD}", to: &scratch)
+            default:
+                i -= 2
+                throw error("unknown escape \"\\\(Unicode.Scalar(escape))\" in a string")
+            }
+        }
+        throw error("the file ends inside a string: truncated?")
+    }
+
+    private mutating func hex4() throws(ScheduleError) -> UInt32 {
+        guard i + 4 <= bytes.count else { throw error("the file ends inside a \\u escape: truncated?") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[i]
+            let digit: UInt32
+            switch byte {
+            case 0x30...0x39: digit = UInt32(byte - 0x30)
+            case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
+            case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
+            default: throw error("expected four hex digits after \\u")
+            }
+            value = value << 4 | digit
+            i += 1
+        }
+        return value
+    }
+
+    private mutating func number() throws(ScheduleError) -> String {
+        let start = i
+        if bytes[i] == UInt8(ascii: "-") { i += 1 }
+        var digits = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte >= 0x30 && byte <= 0x39 { digits += 1 }
+            else if !(byte == UInt8(ascii: ".") || byte | 0x20 == UInt8(ascii: "e") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")) { break }
+            i += 1
+        }
+        guard digits > 0 else { i = start; throw error("malformed number") }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+    }
+
+    private mutating func literal(_ word: StaticString) throws(ScheduleError) {
+        let count = word.utf8CodeUnitCount
+        guard i + count <= bytes.count else { throw error("the file ends inside \"\(word)\": truncated?") }
+        for k in 0..<count where bytes[i + k] != word.utf8Start[k] {
+            throw error("unexpected \(describe()): expected a JSON value")
+        }
+        i += count
+    }
+
+    private mutating func skipSpace() {
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x20, 0x09, 0x0D: i += 1
+            case 0x0A: i += 1; line += 1; lineStart = i
+            default: return
+            }
+        }
+    }
+
+    private func describe() -> String {
+        guard i < bytes.count else { return "end of file" }
+        let byte = bytes[i]
+        return byte >= 0x21 && byte < 0x7F ? "\"\(Unicode.Scalar(byte))\"" : String(format: "byte 0x%02X", byte)
+    }
+
+    private func error(_ message: String) -> ScheduleError {
+        ScheduleError(file: file, line: line, column: i - lineStart + 1, message: message)
+    }
+}

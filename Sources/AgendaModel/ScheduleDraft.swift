@@ -1,0 +1,196 @@
+import Foundation
+import Synchronization
+
+/// What a reader collects before the venue zone is known; `build()` makes the `Schedule`.
+///
+/// Readers fill in sanitised fields (through `FieldText`) and wall-clock times; the zone,
+/// the day boundaries and the warnings that need the whole file are decided here, the same
+/// way for every format.
+struct ScheduleDraft {
+    struct Day {
+        var date: LocalDateTime?
+        var start: LocalDateTime?
+        var end: LocalDateTime?
+    }
+
+    struct Item {
+        var line: Int?
+        var id = ""
+        var guid: String?
+        var title = ""
+        var subtitle: String?
+        var room: String?
+        var track: String?
+        var type: String?
+        var language: String?
+        var persons: [String] = []
+        var abstract: String?
+        var description: String?
+        var url: String?
+        var links: [SessionLink] = []
+        /// The start: absolute when it has an offset, else wall-clock time at the venue.
+        var start: LocalDateTime?
+        var end: LocalDateTime?
+        /// Seconds, when the file gives a duration rather than an end.
+        var duration: Int?
+    }
+
+    let file: String
+    var title: String?
+    var acronym: String?
+    var url: String?
+    var trackColours: [String: String] = [:]
+    /// The zone the file names (`time_zone_name`, `X-WR-TIMEZONE`), and where.
+    var zoneName: String?
+    var zoneLine: Int?
+    /// A zone the reader found otherwise (an iCalendar file's dominant TZID).
+    var fallbackZone: TimeZone?
+    /// `day_change` as seconds after midnight, when the file says it.
+    var dayChange: Int?
+    var conferenceStart: LocalDateTime?
+    var conferenceEnd: LocalDateTime?
+    var days: [Day] = []
+    var items: [Item] = []
+    var warnings: [ScheduleWarning] = []
+
+    init(file: String) { self.file = file }
+
+    mutating func warn(_ kind: ScheduleWarning.Kind, line: Int?, _ message: String) {
+        warnings.append(ScheduleWarning(kind, file: file, line: line, message: message))
+    }
+
+    func build() -> Schedule {
+        var warnings = self.warnings
+        let zone = venueZone(&warnings)
+        let dayChange = self.dayChange ?? derivedDayChange(zone: zone)
+
+        var sessions: [Session] = []
+        sessions.reserveCapacity(items.count)
+        var firstLineOfID: [String: Int?] = [:], firstLineOfGUID: [String: Int?] = [:]
+        for item in items {
+            let start = item.start?.date(in: zone) ?? Date(timeIntervalSince1970: 0)
+            var end = item.end?.date(in: zone) ?? start.addingTimeInterval(TimeInterval(item.duration ?? 0))
+            let name = "\"\(item.title)\""
+            if end < start {
+                warnings.append(ScheduleWarning(.endBeforeStart, file: file, line: item.line,
+                                                message: "session \(name) ends before it starts; shown as ending at its start"))
+                end = start
+            }
+            if item.room == nil {
+                warnings.append(ScheduleWarning(.missingRoom, file: file, line: item.line, message: "session \(name) has no room"))
+            }
+            if !item.id.isEmpty {
+                if let first = firstLineOfID[item.id] {
+                    warnings.append(ScheduleWarning(.duplicateID, file: file, line: item.line,
+                                                    message: "id \"\(item.id)\" repeats\(Self.firstSeen(first)); both sessions are kept"))
+                } else { firstLineOfID[item.id] = item.line }
+            }
+            if let guid = item.guid {
+                if let first = firstLineOfGUID[guid] {
+                    warnings.append(ScheduleWarning(.duplicateGUID, file: file, line: item.line,
+                                                    message: "guid \"\(guid)\" repeats\(Self.firstSeen(first)); both sessions are kept"))
+                } else { firstLineOfGUID[guid] = item.line }
+            }
+            var session = Session(id: item.id, guid: item.guid, title: item.title, subtitle: item.subtitle,
+                                  start: start, end: end, room: item.room, track: item.track, type: item.type,
+                                  language: item.language, persons: item.persons, abstract: item.abstract,
+                                  description: item.description, url: item.url)
+            session.links = item.links
+            sessions.append(session)
+        }
+
+        // Sorted here by index, so that `Schedule` sorts an already sorted list without moving sessions.
+        let order = sessions.indices.sorted { Session.programmeOrder(sessions[$0], sessions[$1]) }
+        sessions = order.map { sessions[$0] }
+
+        var conference = Conference(title: title ?? acronym ?? "Schedule", shortTitle: acronym, timeZone: zone,
+                                    dayChange: DateComponents(hour: dayChange / 3600, minute: dayChange % 3600 / 60))
+        conference.url = url
+        conference.trackColours = trackColours
+        conference.startDate = venueDate(conferenceStart, zone) ?? venueDate(days.first?.date, zone)
+        conference.endDate = venueDate(conferenceEnd, zone) ?? venueDate(days.last?.date, zone)
+        var schedule = Schedule(conference: conference, sessions: sessions)
+        if schedule.conference.startDate == nil { schedule.conference.startDate = schedule.days.first?.date }
+        if schedule.conference.endDate == nil { schedule.conference.endDate = schedule.days.last?.date }
+        schedule.warnings = warnings
+        return schedule
+    }
+
+    private static func firstSeen(_ line: Int??) -> String {
+        if let line = line ?? nil { return " (first on line \(line))" }
+        return ""
+    }
+
+    /// The named zone, else the reader's fallback, else the offset most times in the file use.
+    private func venueZone(_ warnings: inout [ScheduleWarning]) -> TimeZone {
+        if let zoneName {
+            if let zone = TimeZones.named(zoneName) { return zone }
+            warnings.append(ScheduleWarning(.unknownTimeZone, file: file, line: zoneLine,
+                                            message: "unknown time zone \"\(zoneName)\"; using the offsets in the file"))
+        }
+        if let fallbackZone { return fallbackZone }
+        var counts: [Int: Int] = [:]
+        for item in items { if let offset = item.start?.offset { counts[offset, default: 0] += 1 } }
+        if let (offset, _) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) {
+            return TimeZones.fixed(offset)
+        }
+        return TimeZones.fixed(0)
+    }
+
+    /// Where one conference day hands over to the next, from the file's own day ranges:
+    /// after the latest time a day runs past midnight and no later than the earliest time
+    /// a day starts; 04:00 when that lies between, as the conventional default.
+    private func derivedDayChange(zone: TimeZone) -> Int {
+        let conventional = 4 * 3600
+        var lower = 0, upper = 86400
+        for day in days {
+            guard let date = day.date else { continue }
+            let dayNumber = LocalDateTime.daysFromCivil(date.year, date.month, date.day)
+            if let end = day.end.map({ LocalDateTime($0.date(in: zone), in: zone) }),
+               LocalDateTime.daysFromCivil(end.year, end.month, end.day) == dayNumber + 1 {
+                var seconds = end.hour * 3600 + end.minute * 60
+                if end.minute % 5 == 4 { seconds += 60 }   // "08:59" means the day ends at 09:00
+                lower = max(lower, seconds)
+            }
+            if let start = day.start.map({ LocalDateTime($0.date(in: zone), in: zone) }),
+               LocalDateTime.daysFromCivil(start.year, start.month, start.day) == dayNumber {
+                upper = min(upper, start.hour * 3600 + start.minute * 60)
+            }
+        }
+        if lower > upper { return lower }
+        return min(max(conventional, lower), upper)
+    }
+
+    private func venueDate(_ value: LocalDateTime?, _ zone: TimeZone) -> DateComponents? {
+        guard let value else { return nil }
+        if value.offset == nil { return value.dateComponents }
+        return LocalDateTime(value.date(in: zone), in: zone).dateComponents
+    }
+}
+
+/// Zones by name, cached: Foundation's lookup is slow and files name the same zone often.
+enum TimeZones {
+    private static let cache = Mutex<[String: TimeZone?]>([:])
+
+    static func named(_ name: String) -> TimeZone? {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return nil }
+        if let hit = cache.withLock({ $0[trimmed] }) { return hit }
+        let zone = TimeZone(identifier: trimmed)
+        cache.withLock { $0[trimmed] = zone }
+        return zone
+    }
+
+    static func fixed(_ offset: Int) -> TimeZone {
+        TimeZone(secondsFromGMT: offset) ?? TimeZone(identifier: "UTC")!
+    }
+}
+
+extension ScheduleDraft {
+    /// Keeps a track's colour when it is a plain `#RRGGBB` (anything else is ignored, never shown).
+    mutating func addTrackColour(name: String?, colour: String?) {
+        guard let name = FieldText.line(name), let colour = colour?.trimmingCharacters(in: .whitespaces),
+              colour.count == 7, colour.first == "#", colour.dropFirst().allSatisfy(\.isHexDigit) else { return }
+        trackColours[name] = colour.uppercased()
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Writes the JSON listing that scripts and tests rely on (`agenda list --format json`):
+///
+///     {"conference": {"title", "timeZone", "start", "end"},
+///      "sessions": [{"id", "guid", "title", "subtitle", "day", "start", "end", "room", "track",
+///                    "type", "language", "persons", "abstract", "description", "url"}]}
+///
+/// `day` is the 1-based conference day; times are ISO 8601 with seconds and the venue offset;
+/// conference start and end are dates; absent values are `null`. One session per line.
+public enum ScheduleJSONWriter {
+    /// `sessions` are indices into `schedule.sessions` (a filtered listing); all when nil.
+    public static func write(_ schedule: Schedule, sessions: [Int]? = nil) -> String {
+        let zone = schedule.timeZone
+        var dayOfSession = [Int](repeating: 0, count: schedule.sessions.count)
+        for (dayIndex, day) in schedule.days.enumerated() {
+            for index in day.sessionRange { dayOfSession[index] = dayIndex + 1 }
+        }
+        var out = "{\n  \"conference\": {"
+        out += "\"title\": \(string(schedule.conference.title)), "
+        out += "\"timeZone\": \(string(zone.identifier)), "
+        out += "\"start\": \(string(schedule.conference.startDate.map(isoDay))), "
+        out += "\"end\": \(string(schedule.conference.endDate.map(isoDay)))},\n"
+        out += "  \"sessions\": ["
+        let indices = sessions ?? Array(schedule.sessions.indices)
+        for (position, index) in indices.enumerated() {
+            let s = schedule.sessions[index]
+            out += position == 0 ? "\n    {" : ",\n    {"
+            out += "\"id\": \(string(s.id)), \"guid\": \(string(s.guid)), \"title\": \(string(s.title)), "
+            out += "\"subtitle\": \(string(s.subtitle)), \"day\": \(dayOfSession[index]), "
+            out += "\"start\": \(string(isoTime(s.start, zone))), \"end\": \(string(isoTime(s.end, zone))), "
+            out += "\"room\": \(string(s.room)), \"track\": \(string(s.track)), \"type\": \(string(s.type)), "
+            out += "\"language\": \(string(s.language)), "
+            out += "\"persons\": [\(s.persons.map { string($0) }.joined(separator: ", "))], "
+            out += "\"abstract\": \(string(s.abstract)), \"description\": \(string(s.description)), "
+            out += "\"url\": \(string(s.url))}"
+        }
+        out += indices.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
+        return out
+    }
+
+    /// `2024-12-27T10:30:00+01:00`: the wall clock at the venue and its offset then.
+    public static func isoTime(_ date: Date, _ zone: TimeZone) -> String {
+        let t = LocalDateTime(date, in: zone)
+        let offset = t.offset ?? 0
+        let sign = offset < 0 ? "-" : "+"
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d%@%02d:%02d", t.year, t.month, t.day,
+                      t.hour, t.minute, t.second, sign, abs(offset) / 3600, abs(offset) % 3600 / 60)
+    }
+
+    static func isoDay(_ date: DateComponents) -> String {
+        String(format: "%04d-%02d-%02d", date.year ?? 0, date.month ?? 0, date.day ?? 0)
+    }
+
+    /// A JSON string literal, or `null`.
+    static func string(_ value: String?) -> String {
+        guard let value else { return "null" }
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,56 @@
+import AgendaModel
+
+extension AppState {
+    /// Keys while the search line is open. Returns false for actions the list should handle
+    /// (moving the selection while typing is allowed).
+    mutating func applyWhileSearching(_ action: Action) -> Bool {
+        switch action {
+        case .searchType(let character):
+            search.query.append(character)
+            runSearch(narrowing: true)
+        case .searchErase:
+            guard !search.query.isEmpty else { return true }
+            search.query.removeLast()
+            runSearch(narrowing: false)
+        case .searchDone:
+            search.editing = false
+        case .back:
+            clearSearch()
+        default:
+            return false
+        }
+        return true
+    }
+
+    mutating func clearSearch() {
+        search = SearchState()
+        rebuildRows(keepSelection: true)
+    }
+
+    /// Filters as you type. One more letter only needs to look inside the previous matches.
+    mutating func runSearch(narrowing: Bool) {
+        if searchIndex == nil { searchIndex = SearchIndex(schedule.sessions) }
+        let previous = search.folded
+        let folded = searchIndex!.fold(search.query)
+        let canNarrow = narrowing && !previous.isEmpty && folded.starts(with: previous)
+        search.folded = folded
+        search.matches = folded.isEmpty ? [] : searchIndex!.matches(folded, within: canNarrow ? search.matches : nil)
+        rebuildRows(keepSelection: true)
+    }
+
+    /// Whether the search index still has to be built (the run loop builds it in the background).
+    public var needsSearchIndex: Bool { searchIndex == nil }
+
+    /// Installs an index built elsewhere for exactly these sessions; a stale one is ignored.
+    public mutating func installSearchIndex(_ index: SearchIndex, for sessions: [Session]) {
+        guard searchIndex == nil, sessions == schedule.sessions else { return }
+        searchIndex = index
+    }
+
+    /// Where the query occurs in `text`, for highlighting (scalar offsets).
+    public func matchRanges(in text: String) -> [Range<Int>] {
+        guard !search.folded.isEmpty else { return [] }
+        var folding = SearchFolding()
+        return folding.matches(of: search.folded, in: text)
+    }
+}

@@ -1,0 +1,106 @@
+/// Every word the browser shows, in English and Simplified Chinese.
+public struct Strings: Sendable {
+    public enum Language: String, Sendable, CaseIterable { case en, zh }
+
+    public let language: Language
+
+    public static func `for`(_ language: Language) -> Strings { Strings(language: language) }
+
+    /// `LC_ALL`, then `LC_MESSAGES`, then `LANG`: zh_* picks Chinese, anything else English.
+    public static func language(environment: [String: String]) -> Language {
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let value = environment[name], !value.isEmpty { return value.lowercased().hasPrefix("zh") ? .zh : .en }
+        }
+        return .en
+    }
+
+    private func pick(_ en: String, _ zh: String) -> String { language == .zh ? zh : en }
+
+    var weekdays: [String] {
+        pick("Sunday Monday Tuesday Wednesday Thursday Friday Saturday", "星期日 星期一 星期二 星期三 星期四 星期五 星期六")
+            .split(separator: " ").map(String.init)
+    }
+    var months: [String] {
+        "January February March April May June July August September October November December"
+            .split(separator: " ").map(String.init)
+    }
+
+    // Header
+    var venueTime: String { pick("venue time", "会场时间") }
+    var localTime: String { pick("local time", "本地时间") }
+    var filtered: String { pick("filtered", "已筛选") }
+    func day(_ n: Int) -> String { pick("Day \(n)", "第\(n)天") }
+    func sessions(_ n: Int) -> String { pick(n == 1 ? "1 session" : "\(n) sessions", "\(n)场") }
+
+    // Views
+    func viewName(_ mode: ViewMode) -> String {
+        switch mode {
+        case .chronological: pick("All rooms", "全部会场")
+        case .byRoom: pick("By room", "按会场")
+        case .byTrack: pick("By track", "按专题")
+        case .timetable: pick("Timetable", "时间表")
+        case .nowNext: pick("Now & next", "正在进行与下一场")
+        }
+    }
+    var myAgenda: String { pick("My agenda", "我的日程") }
+    var searchResults: String { pick("Search", "搜索") }
+    var noTrack: String { pick("(no track)", "（无专题）") }
+    var noRoom: String { pick("(no room)", "（无会场）") }
+    var noSessions: String { pick("No sessions to show.", "没有可显示的场次。") }
+    var noFavourites: String { pick("No favourites yet: press f on a session to star it.", "还没有收藏：在场次上按 f 收藏。") }
+    var noMatches: String { pick("Nothing matches.", "没有匹配的结果。") }
+    var nothingNow: String { pick("Nothing running or coming up.", "当前没有进行中或即将开始的场次。") }
+    var now: String { pick("now", "进行中") }
+    var next: String { pick("next", "下一场") }
+    func free(_ minutes: Int) -> String { pick("\(minutes) min free", "空闲 \(minutes) 分钟") }
+    var clash: String { pick("clash", "冲突") }
+
+    // Detail
+    var when: String { pick("When", "时间") }
+    var room: String { pick("Room", "会场") }
+    var track: String { pick("Track", "专题") }
+    var type: String { pick("Type", "类型") }
+    var languageLabel: String { pick("Language", "语言") }
+    func speakers(_ n: Int) -> String { pick(n == 1 ? "Speaker" : "Speakers", "讲者") }
+    var starred: String { pick("★ in your agenda", "★ 已收藏") }
+    var clashesWith: String { pick("Clash", "冲突") }
+    var link: String { pick("Link", "链接") }
+
+    // Status bar
+    var move: String { pick("move", "移动") }
+    var open: String { pick("open", "打开") }
+    var back: String { pick("back", "返回") }
+    var scroll: String { pick("scroll", "滚动") }
+    var search: String { pick("search", "搜索") }
+    var star: String { pick("star", "收藏") }
+    var view: String { pick("view", "视图") }
+    var help: String { pick("help", "帮助") }
+    var quit: String { pick("quit", "退出") }
+    var close: String { pick("close", "关闭") }
+    var toggle: String { pick("toggle", "切换") }
+    var done: String { pick("done", "完成") }
+    var clear: String { pick("clear", "清除") }
+    var nextMatch: String { pick("next/prev", "下一个/上一个") }
+    func matches(_ n: Int) -> String { pick(n == 1 ? "1 match" : "\(n) matches", "\(n) 个结果") }
+    func startsIn(_ minutes: Int, _ title: String) -> String {
+        pick("In \(minutes) min: \(title)", "\(minutes) 分钟后开始：\(title)")
+    }
+
+    // Picker
+    var pickerTitle: String { pick(" Show ", " 显示 ") }
+    var rooms: String { pick("Rooms", "会场") }
+    var tracks: String { pick("Tracks", "专题") }
+    var languages: String { pick("Languages", "语言") }
+    var types: String { pick("Types", "类型") }
+    var pickerHint: String { pick("Space toggles · a all/none · Esc closes", "空格 切换 · a 全选/全不选 · Esc 关闭") }
+
+    // Help and small screens
+    var helpTitle: String { pick(" Keys ", " 按键 ") }
+    var helpHint: String { pick("Esc or ? closes", "Esc 或 ? 关闭") }
+    var more: String { pick("▼ more", "▼ 更多") }
+    var tooSmall: String { pick("Terminal too small", "终端窗口太小") }
+    func need(_ w: Int, _ h: Int, _ hw: Int, _ hh: Int) -> String {
+        pick("\(w)×\(h), need \(hw)×\(hh)", "当前 \(w)×\(h)，至少 \(hw)×\(hh)")
+    }
+    var qQuits: String { pick("q quits", "q 退出") }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import AgendaModel
+
+/// The geometry of the timetable for one day: rooms as columns, time flowing down in slots.
+/// Shared by the view (to draw) and the reducer (to navigate and hit-test clicks).
+struct TimetableGrid {
+    static let gutter = 6
+    static let minimumColumn = 16
+
+    let sessions: [Int]
+    let rooms: [String]
+    let columnOf: [String: Int]
+    let slotSeconds: TimeInterval
+    let start: Date
+    let slotCount: Int
+    let body: Rect
+    let columnWidth: Int
+    let visibleColumns: Int
+    /// Slot rows under the row of room names.
+    let visibleRows: Int
+    let firstColumn: Int
+    let firstSlot: Int
+
+    init(_ state: AppState) {
+        let schedule = state.schedule
+        sessions = state.daySessions()
+        var seen: Set<String> = []
+        for index in sessions { seen.insert(schedule.sessions[index].room ?? "") }
+        rooms = seen.sorted { $0.localizedStandardCompare($1) == .orderedAscending }
+        columnOf = Dictionary(uniqueKeysWithValues: rooms.enumerated().map { ($1, $0) })
+
+        // Rows as fine as the shortest session needs, between 5 and 15 minutes.
+        let shortest = sessions.map { schedule.sessions[$0].duration }.filter { $0 > 0 }.min() ?? 900
+        slotSeconds = TimeInterval(max(5, min(15, Int(shortest / 60) / 5 * 5)) * 60)
+        let first = sessions.first.map { schedule.sessions[$0].start } ?? state.now
+        let offset = TimeInterval(state.displayZone.secondsFromGMT(for: first))
+        start = Date(timeIntervalSince1970: ((first.timeIntervalSince1970 + offset) / 3600).rounded(.down) * 3600 - offset)
+        let end = sessions.map { schedule.sessions[$0].end }.max() ?? first
+        slotCount = max(1, Int((end.timeIntervalSince(start) / slotSeconds).rounded(.up)))
+
+        body = state.layout.list
+        let available = max(1, body.width - Self.gutter)
+        columnWidth = rooms.isEmpty ? available : max(Self.minimumColumn, min(40, available / rooms.count))
+        visibleColumns = max(1, min(rooms.count, available / columnWidth))
+        visibleRows = max(1, body.height - 1)
+        firstColumn = max(0, min(state.timetable.firstColumn, rooms.count - visibleColumns))
+        firstSlot = max(0, min(state.timetable.firstSlot, slotCount - visibleRows))
+    }
+
+    func slot(of date: Date) -> Int { Int((date.timeIntervalSince(start) / slotSeconds).rounded(.down)) }
+
+    func column(of index: Int, in schedule: Schedule) -> Int { columnOf[schedule.sessions[index].room ?? ""] ?? 0 }
+
+    /// First and one-past-last slot of a session; at least one slot, so a 3-minute talk shows.
+    func slots(of session: Session) -> Range<Int> {
+        let first = slot(of: session.start)
+        let last = Int((session.end.timeIntervalSince(start) / slotSeconds).rounded(.up))
+        return first..<max(first + 1, last)
+    }
+
+    /// The session's box on screen, clipped to the visible grid; nil when scrolled out of view.
+    func box(of index: Int, in schedule: Schedule) -> Rect? {
+        let column = column(of: index, in: schedule) - firstColumn
+        guard column >= 0, column < visibleColumns else { return nil }
+        let span = slots(of: schedule.sessions[index])
+        let top = max(span.lowerBound, firstSlot), bottom = min(span.upperBound, firstSlot + visibleRows)
+        guard top < bottom else { return nil }
+        return Rect(x: body.x + Self.gutter + column * columnWidth, y: body.y + 1 + top - firstSlot,
+                    width: columnWidth - 1, height: bottom - top)
+    }
+
+    func session(atX x: Int, y: Int, in schedule: Schedule) -> Int? {
+        sessions.last { box(of: $0, in: schedule)?.contains(x: x, y: y) ?? false }
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import AgendaModel
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check schedule files: what was read, and what looked wrong.",
+        discussion: """
+            Prints a summary per file on stdout and warnings on stderr as FILE:LINE: warning: ...
+            Exit status 0 when every file reads (warnings or not), 65 when a file cannot be read
+            (FILE:LINE:COLUMN: error: ...), 66 when a file is missing.
+            """)
+
+    @Argument(help: "Schedule files (XML, JSON, iCalendar or CACIE page).")
+    var files: [String]
+
+    func run() throws {
+        var status: Int32 = 0
+        for file in files {
+            do {
+                let schedule = try ScheduleLoader.load(path: file)
+                for warning in schedule.warnings { printLine(warning.description) }
+                let zone = schedule.timeZone.identifier
+                let warnings = schedule.warnings.count
+                print("\(Sanitizer.line(file)): ok: \(schedule.sessions.count) sessions, \(schedule.days.count) days, "
+                      + "\(Set(schedule.sessions.compactMap(\.room)).count) rooms, zone \(zone), "
+                      + "\(warnings) warning\(warnings == 1 ? "" : "s")")
+            } catch {
+                printLine(error.description)
+                // A file that cannot be read outweighs one that is missing.
+                let this = error.kind == .missing ? ExitStatus.noInput : ExitStatus.dataError
+                status = status == ExitStatus.dataError ? status : this
+            }
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    private func printLine(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+@testable import AgendaModel
+
+@Suite struct ScheduleJSONWriterTests {
+    @Test func contract() throws {
+        let schedule = try readXML("""
+            <schedule><conference><title>T "q"</title><start>2024-12-27</start><end>2024-12-28</end>
+            <time_zone_name>Europe/Berlin</time_zone_name></conference>
+            <day date="2024-12-27"><room name="R">
+            <event guid="g" id="1"><date>2024-12-27T10:30:00+01:00</date><duration>00:30</duration><title>A</title>
+              <persons><person>Ann</person><person>Bo</person></persons><abstract>x
+            y</abstract></event>
+            </room></day>
+            <day date="2024-12-28"><event id="2"><date>2024-12-29T01:00:00+01:00</date><title>Late</title><room>S</room></event></day>
+            </schedule>
+            """)
+        let json = ScheduleJSONWriter.write(schedule)
+        #expect(json == """
+            {
+              "conference": {"title": "T \\"q\\"", "timeZone": "Europe/Berlin", "start": "2024-12-27", "end": "2024-12-28"},
+              "sessions": [
+                {"id": "1", "guid": "g", "title": "A", "subtitle": null, "day": 1, "start": "2024-12-27T10:30:00+01:00", "end": "2024-12-27T11:00:00+01:00", "room": "R", "track": null, "type": null, "language": null, "persons": ["Ann", "Bo"], "abstract": "x\\ny", "description": null, "url": null},
+                {"id": "2", "guid": null, "title": "Late", "subtitle": null, "day": 2, "start": "2024-12-29T01:00:00+01:00", "end": "2024-12-29T01:00:00+01:00", "room": "S", "track": null, "type": null, "language": null, "persons": [], "abstract": null, "description": null, "url": null}
+              ]
+            }
+
+            """)
+        // Valid JSON that Foundation reads too.
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        #expect((parsed?["sessions"] as? [Any])?.count == 2)
+        #expect(ScheduleJSONWriter.write(schedule, sessions: []).hasSuffix("\"sessions\": []\n}\n"))
+    }
+
+    @Test func everySharedFileWritesParseableJSON() throws {
+        for file in ["38c3-schedule.xml", "35c3-schedule.json", "lca2020-conference.ics"] {
+            let schedule = try SharedSchedules.load(file)
+            let json = ScheduleJSONWriter.write(schedule)
+            let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+            #expect((parsed?["sessions"] as? [Any])?.count == schedule.sessions.count)
+        }
+    }
+}
+
+@Suite struct ICalendarWriterTests {
+    /// Everything iCalendar carries must come back; links have no property and are not written.
+    func expectSameSessions(_ a: Schedule, _ b: Schedule, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(a.sessions.count == b.sessions.count, sourceLocation: sourceLocation)
+        for (x, y) in zip(a.sessions, b.sessions) {
+            var x = x, y = y
+            x.links = []; y.links = []
+            #expect(x == y, sourceLocation: sourceLocation)
+            if x != y { break }
+        }
+    }
+
+    @Test(arguments: ["38c3-schedule.xml", "fosdem-2025.xml", "35c3-schedule.json", "pretalx-democon.json", "lca2020-conference.ics"])
+    func roundTrip(file: String) throws {
+        let original = try SharedSchedules.load(file)
+        let ics = ICalendarWriter.write(original, stamp: Date(timeIntervalSince1970: 0))
+        let back = try ScheduleLoader.read(Data(ics.utf8), file: "back.ics")
+        expectSameSessions(original, back)
+        #expect(back.conference.title == original.conference.title)
+        #expect(back.timeZone.secondsFromGMT(for: original.sessions[0].start) == original.timeZone.secondsFromGMT(for: original.sessions[0].start))
+        #expect(back.days == original.days)
+        #expect(back.conference.dayChange == original.conference.dayChange)
+    }
+
+    @Test func foldsAt75OctetsWithoutSplittingCharacters() {
+        let line = "SUMMARY:" + String(repeating: "é日😀a", count: 40)
+        let folded = ICalendarWriter.fold(line)
+        let physical = folded.components(separatedBy: "\r\n").dropLast()
+        #expect(physical.allSatisfy { $0.utf8.count <= 75 })
+        #expect(physical.dropFirst().allSatisfy { $0.hasPrefix(" ") })
+        #expect(physical.enumerated().map { $0.offset == 0 ? $0.element : String($0.element.dropFirst()) }.joined() == line)
+    }
+
+    @Test func escapesAndCRLF() throws {
+        let session = Session(id: "1", title: "a, b; c\\d", start: Date(timeIntervalSince1970: 0), end: Date(timeIntervalSince1970: 60),
+                              room: "R", persons: ["Doe, \"J\""], description: "x\ny")
+        let schedule = Schedule(conference: Conference(title: "C", timeZone: TimeZone(identifier: "Europe/Berlin")!), sessions: [session])
+        let ics = ICalendarWriter.write(schedule, stamp: Date(timeIntervalSince1970: 0))
+        #expect(ics.contains("SUMMARY:a\\, b\\; c\\\\d\r\n"))
+        #expect(ics.contains("DESCRIPTION:x\\ny\r\n"))
+        #expect(ics.contains("ATTENDEE;ROLE=CHAIR;CN=\"Doe, ^'J^'\":invalid:nomail\r\n"))
+        #expect(ics.contains("DTSTART;TZID=Europe/Berlin:19700101T010000\r\n"))
+        #expect(ics.contains("X-WR-TIMEZONE:Europe/Berlin\r\n"))
+        #expect(!ics.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        let back = try ScheduleLoader.read(Data(ics.utf8), file: "b.ics")
+        #expect(back.sessions[0].guid == nil)      // the key was not a guid
+        #expect(back.sessions[0].key == session.key)
+        #expect(back.sessions[0].persons == ["Doe, \"J\""])
+    }
+
+    @Test func vtimezoneIsExactForTheSpanWritten() throws {
+        // Rename the zone so the reader must use the VTIMEZONE, not Foundation.
+        let summer = Session(id: "s", title: "S", start: isoDate("2024-07-01T10:00:00+02:00"), end: isoDate("2024-07-01T11:00:00+02:00"), room: "R")
+        let winter = Session(id: "w", title: "W", start: isoDate("2024-12-01T10:00:00+01:00"), end: isoDate("2024-12-01T11:00:00+01:00"), room: "R")
+        let schedule = Schedule(conference: Conference(title: "C", timeZone: TimeZone(identifier: "Europe/Berlin")!), sessions: [summer, winter])
+        let ics = ICalendarWriter.write(schedule).replacingOccurrences(of: "Europe/Berlin", with: "Our Zone")
+        let back = try ScheduleLoader.read(Data(ics.utf8), file: "z.ics")
+        #expect(back.sessions.map(\.start) == [summer.start, winter.start])
+    }
+}

@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""End-to-end tests of reading real schedules and browsing a big one, on the real binary.
+
+Usage: test_schedules.py PATH/TO/agenda"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(__file__))
+from tmux_harness import Pane, run_tests  # noqa: E402
+
+AGENDA = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else None
+SCHEDULES = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "schedules")
+C38 = os.path.abspath(os.path.join(SCHEDULES, "38c3-schedule.xml"))
+COUNTS = {"38c3-schedule.xml": 1007, "fosdem-2025.xml": 943, "35c3-schedule.json": 927,
+          "pretalx-democon.json": 36, "lca2020-conference.ics": 262}
+
+
+def run(*args, **kwargs):
+    return subprocess.run([AGENDA, *args], capture_output=True, timeout=60, **kwargs)
+
+
+def test_every_shared_schedule_validates_with_its_count():
+    for name, count in COUNTS.items():
+        result = run("validate", os.path.join(SCHEDULES, name))
+        assert result.returncode == 0, result.stderr
+        assert f"ok: {count} sessions".encode() in result.stdout, result.stdout
+
+
+def test_json_contract():
+    result = run("list", C38, "--format", "json")
+    assert result.returncode == 0
+    data = json.loads(result.stdout)
+    assert set(data["conference"]) == {"title", "timeZone", "start", "end"}
+    assert data["conference"]["timeZone"] == "Europe/Berlin"
+    sessions = data["sessions"]
+    assert len(sessions) == 1007
+    keys = {"id", "guid", "title", "subtitle", "day", "start", "end", "room", "track", "type", "language",
+            "persons", "abstract", "description", "url"}
+    assert all(set(s) == keys for s in sessions)
+    starts = [s["start"] for s in sessions]
+    assert starts == sorted(starts)
+    assert all(len(s["start"]) == 25 and s["start"][19:] == "+01:00" for s in sessions)
+    # After midnight belongs to the previous conference day.
+    late = [s for s in sessions if s["start"][11:13] in ("00", "01", "02") and s["start"][8:10] == "28"]
+    assert late and all(s["day"] == 1 for s in late)
+
+
+def test_filters_apply_to_every_format():
+    text = run("list", C38, "--day", "2", "--room", "saal 1").stdout.decode().splitlines()
+    js = json.loads(run("list", C38, "--day", "2", "--room", "saal 1", "--format", "json").stdout)["sessions"]
+    ics = run("list", C38, "--day", "2", "--room", "saal 1", "--format", "ics").stdout.decode()
+    assert len(text) == len(js) == ics.count("BEGIN:VEVENT") > 3
+    assert all(s["room"] == "Saal 1" and s["day"] == 2 for s in js)
+    found = json.loads(run("list", C38, "--search", "kernel", "--format", "json").stdout)["sessions"]
+    assert found and all("kernel" in json.dumps(s).lower() for s in found)
+
+
+def test_ics_round_trip():
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "out.ics")
+        with open(path, "wb") as f:
+            f.write(run("list", C38, "--format", "ics").stdout)
+        again = json.loads(run("list", path, "--format", "json").stdout)["sessions"]
+        original = json.loads(run("list", C38, "--format", "json").stdout)["sessions"]
+        pick = lambda s: (s["title"], s["start"], s["end"], s["room"])
+        assert sorted(map(pick, again)) == sorted(map(pick, original))
+
+
+def test_unreadable_and_missing_files():
+    with tempfile.TemporaryDirectory() as directory:
+        truncated = os.path.join(directory, "cut.xml")
+        with open(C38, "rb") as f:
+            data = f.read()
+        with open(truncated, "wb") as f:
+            f.write(data[: len(data) // 2])
+        for command in (["validate", truncated], [truncated], ["list", truncated]):
+            result = run(*command)
+            assert result.returncode == 65, (command, result.returncode)
+            assert result.stderr.decode().startswith(f"{truncated}:") or f"{truncated}:" in result.stderr.decode()
+            assert b"error:" in result.stderr
+        missing = run("validate", os.path.join(directory, "nope.xml"))
+        assert missing.returncode == 66
+
+
+def test_star_survives_a_restart_and_now_opens_its_day():
+    with tempfile.TemporaryDirectory() as state:
+        env = {"XDG_STATE_HOME": state}
+        pane = Pane(120, 40, env=env)
+        try:
+            pane.type_line(f"{AGENDA} {C38} --now 2024-12-28T14:00+01:00")
+            screen = pane.wait_for("Sat 28 Dec 2024")
+            assert "14:00 venue time" in screen
+            pane.send("/")
+            for key in "Ace up the":
+                pane.send("-l", key)
+            pane.wait_for("1 match")
+            pane.send("Enter")
+            pane.send("f")
+            pane.wait_for("★")
+            pane.send("q")
+            pane.wait_for("$ ")
+            saved = os.listdir(os.path.join(state, "agenda", "favourites"))
+            assert saved == ["38c3.json"], saved
+            pane.type_line(f"clear; {AGENDA} {C38} --now 2024-12-28T14:00+01:00")
+            pane.wait_for("Sat 28 Dec 2024")
+            pane.send("F")
+            screen = pane.wait_for("My agenda")
+            assert "ACE up the sleeve" in screen and "★" in screen, screen
+            pane.send("q")
+        finally:
+            pane.close()
+
+
+if __name__ == "__main__":
+    run_tests(globals(), "usage: test_schedules.py PATH/TO/agenda")

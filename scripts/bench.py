@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+"""The benchmark: parse throughput, first frame, key-to-frame latency, bytes per key, memory and
+idle cost of the real release binary in a real pty, side by side with calcurse on the same data.
+
+    scripts/bench.py                 # everything (about 5 minutes)
+    scripts/bench.py --quick         # fewer runs and steps
+    scripts/bench.py --sizes 1000    # only the 1k schedule
+
+Prints a table and writes .bench/results.json. Needs python3 with pyte (pip install pyte);
+calcurse is compared when installed (apt-get install calcurse). Not part of CI's pass/fail."""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.path.join(os.path.dirname(ROOT), "shared")
+PTYBENCH = os.path.join(SHARED, "tools", "ptybench.py")
+GENERATE = os.path.join(SHARED, "tools", "gen_schedule.py")
+OUT = os.path.join(ROOT, ".bench")
+
+DOWN, PGDN = "\\x1bOB", "\\x1b[6~"
+# What each latency row presses. Search types a word and erases it again, one key at a time.
+KEY_SCENARIOS = [
+    ("scroll", [], "j", 60),
+    ("page", [], PGDN, 20),
+    ("day", [], "]|[", 20),
+    ("view", [], "v", 20),
+    ("search", ["/"], "k|e|r|n|e|l|\\x7f|\\x7f|\\x7f|\\x7f|\\x7f|\\x7f", 36),
+]
+
+
+def run(cmd, **kwargs):
+    return subprocess.run(cmd, check=True, capture_output=True, text=True, **kwargs)
+
+
+def build():
+    print("building release binary…", file=sys.stderr)
+    run(["swift", "build", "-c", "release", "--product", "agenda"], cwd=ROOT)
+    return os.path.join(run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT).stdout.strip(), "agenda")
+
+
+def generate(size):
+    prefix = os.path.join(OUT, f"s{size // 1000}k")
+    if not os.path.exists(prefix + ".schedule.xml"):
+        print(f"generating {size} sessions…", file=sys.stderr)
+        run([sys.executable, GENERATE, "-n", str(size), "-s", time.strftime("%Y-%m-%d"), "-o", prefix])
+    return {"xml": prefix + ".schedule.xml", "json": prefix + ".schedule.json", "ics": prefix + ".ics"}
+
+
+def parse_throughput(agenda, files):
+    out = run([agenda, "bench-parse", "--repeat", "3", *files]).stdout
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+def ptybench(label, ready, cmd, key="j", pre_keys=(), steps=60, runs=3, idle=0, quit_keys="q", env=()):
+    args = [sys.executable, PTYBENCH, "--label", label, "--ready", ready, "--cols", "120", "--rows", "40",
+            "--key", key, "--steps", str(steps), "--runs", str(runs), "--quit", quit_keys]
+    for k in pre_keys:
+        args += ["--pre-keys", k]
+    if idle:
+        args += ["--idle-s", str(idle)]
+    for e in env:
+        args += ["--env", e]
+    result = subprocess.run(args + ["--", *cmd], capture_output=True, text=True, timeout=900)
+    lines = [l for l in result.stdout.splitlines() if l.startswith("{")]
+    if not lines:
+        raise RuntimeError(f"ptybench {label} failed:\n{result.stdout}\n{result.stderr}")
+    return json.loads(lines[-1])
+
+
+def bench_agenda(agenda, size, files, quick):
+    runs = 1 if quick else 3
+    state = tempfile.mkdtemp(prefix="agenda-bench-state-")
+    env = [f"XDG_STATE_HOME={state}"]
+    figures = {}
+    launch = ptybench(f"agenda-{size}", "Room A", [agenda, files["xml"]], steps=10, runs=runs, idle=0 if quick else 5, env=env)
+    figures["first_frame_ms"] = launch["launch_ready_s_median"] * 1000
+    figures["peak_rss_MB"] = launch["peak_rss_MB_max"]
+    figures["idle_bytes_per_s"] = launch.get("idle_bytes_per_s_median")
+    figures["idle_cpu_pct"] = launch.get("idle_cpu_pct_median")
+    for name, pre, key, steps in KEY_SCENARIOS:
+        result = ptybench(f"agenda-{size}-{name}", "Room A", [agenda, files["xml"]], key=key, pre_keys=pre,
+                          steps=steps // (2 if quick else 1), runs=runs, env=env)
+        figures[f"{name}_ms_p50"] = result["key_last_ms_p50"]
+        figures[f"{name}_ms_p95"] = result["key_last_ms_p95"]
+        figures[f"{name}_bytes_p50"] = result["key_bytes_p50"]
+        figures["peak_rss_MB"] = max(figures["peak_rss_MB"], result["peak_rss_MB_max"])
+    shutil.rmtree(state, ignore_errors=True)
+    return figures
+
+
+def bench_calcurse(size, files, quick):
+    if not shutil.which("calcurse"):
+        return None
+    directory = tempfile.mkdtemp(prefix="calcurse-bench-")
+    started = time.monotonic()
+    subprocess.run(["calcurse", "-D", directory, "-i", files["ics"]], capture_output=True, timeout=600)
+    figures = {"import_s": time.monotonic() - started}
+    runs = 1 if quick else 3
+    launch = ptybench(f"calcurse-{size}", "Appointments", ["calcurse", "-D", directory], pre_keys=["\t"], steps=30,
+                      runs=runs, idle=0 if quick else 5)
+    figures["first_frame_ms"] = launch["launch_ready_s_median"] * 1000
+    figures["scroll_ms_p50"] = launch["key_last_ms_p50"]
+    figures["scroll_ms_p95"] = launch["key_last_ms_p95"]
+    figures["scroll_bytes_p50"] = launch["key_bytes_p50"]
+    figures["peak_rss_MB"] = launch["peak_rss_MB_max"]
+    figures["idle_bytes_per_s"] = launch.get("idle_bytes_per_s_median")
+    shutil.rmtree(directory, ignore_errors=True)
+    return figures
+
+
+def table(results):
+    rows = []
+    for size, entry in results["sizes"].items():
+        a, c = entry["agenda"], entry.get("calcurse")
+        def ratio(key):
+            return f"{c[key] / a[key]:.1f}×" if c and c.get(key) and a.get(key) else ""
+        rows.append(f"\n{size} sessions                      agenda       calcurse     calcurse/agenda")
+        for key in ["first_frame_ms", "scroll_ms_p50", "scroll_ms_p95", "scroll_bytes_p50", "page_ms_p50", "page_bytes_p50",
+                    "day_ms_p50", "view_ms_p50", "view_ms_p95", "search_ms_p50", "search_ms_p95", "peak_rss_MB",
+                    "idle_bytes_per_s", "idle_cpu_pct"]:
+            value = a.get(key)
+            other = c.get(key) if c else None
+            fmt = lambda v: "" if v is None else f"{v:.2f}" if isinstance(v, float) else str(v)
+            rows.append(f"  {key:<28} {fmt(value):>10}   {fmt(other):>10}   {ratio(key):>8}")
+        if c:
+            rows.append(f"  {'calcurse import (s)':<28} {'':>10}   {c['import_s']:>10.2f}")
+    rows.append("\nparse throughput")
+    for p in results["parse"]:
+        rows.append(f"  {os.path.basename(p['file']):<36} {p['bytes'] / 1e6:8.1f} MB {p['sessions']:>7} sessions {p['MBps']:8.1f} MB/s")
+    return "\n".join(rows)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--sizes", default="1000,20000")
+    parser.add_argument("--no-calcurse", action="store_true")
+    options = parser.parse_args()
+    os.makedirs(OUT, exist_ok=True)
+    agenda = build()
+    sizes = [int(s) for s in options.sizes.split(",")]
+    data = {size: generate(size) for size in sizes}
+    shared = [os.path.join(SHARED, "schedules", name) for name in
+              ["38c3-schedule.xml", "fosdem-2025.xml", "35c3-schedule.json", "pretalx-democon.json", "lca2020-conference.ics"]]
+    results = {"machine": os.uname().nodename, "date": time.strftime("%Y-%m-%d %H:%M"),
+               "parse": parse_throughput(agenda, shared + [f for size in sizes for f in data[size].values()]),
+               "sizes": {}}
+    for size in sizes:
+        entry = {"agenda": bench_agenda(agenda, size, data[size], options.quick)}
+        if not options.no_calcurse:
+            entry["calcurse"] = bench_calcurse(size, data[size], options.quick)
+        results["sizes"][str(size)] = entry
+    with open(os.path.join(OUT, "results.json"), "w") as f:
+        json.dump(results, f, indent=2)
+    print(table(results))
+    print(f"\nJSON: {os.path.join(OUT, 'results.json')}")
+
+
+if __name__ == "__main__":
+    main()
