@@ -1,4 +1,5 @@
 import AgendaModel
+import Foundation
 
 /// The conference (or the room, on a door screen), the date and the clock, large where the
 /// screen allows, then a rule.
@@ -40,7 +41,7 @@ enum KioskHeaderView {
             lines.append((short, .accent))
         } else {
             lines.append((short, .title))
-            if conference.title != short { lines.append((conference.title, .normal)) }
+            if conference.title.caseInsensitiveCompare(short) != .orderedSame { lines.append((conference.title, .normal)) }
         }
         lines.append((view.labels.date(view.state.now), .accent))
         return lines
