@@ -167,6 +167,8 @@ public final class Terminal {
         case 12:  // Ctrl-L: repaint, as in every full-screen program
             invalidate()
             return .resize(size)
+        case 1...26: return .key(.control(Character(Unicode.Scalar(UInt8(code) + 96))))  // Ctrl-A…Z
+        case 28...31: return .key(.control(Character(Unicode.Scalar(UInt8(code) + 64))))  // Ctrl-\ ] ^ _
         default:
             guard code >= 32, let scalar = Unicode.Scalar(UInt32(code)) else { return nil }
             return .key(.char(Character(scalar)))

@@ -43,7 +43,7 @@ struct Theme {
                              (.running, bold), (.title, bold), (.subtitle, underline), (.label, bold), (.accent, bold),
                              (.warning, bold), (.dim, dim), (.heading, bold | underline), (.tabSelected, reverse),
                              (.match, underline | bold), (.star, bold), (.clash, bold), (.banner, reverse | bold),
-                             (.boxTitle, bold), (.nowLine, bold)] {
+                             (.boxTitle, bold), (.nowLine, bold), (.clock, bold), (.badge, reverse | bold)] {
             set(role, attr)
         }
     }
@@ -77,6 +77,8 @@ struct Theme {
         set(.box, normal, (p.white, p.boxBackground))
         set(.boxTitle, bold, (p.white, p.boxBackground))
         set(.nowLine, normal, (p.red, -1))
+        set(.clock, bold, (p.cyan, -1))           // kiosk: the large clock
+        set(.badge, bold, (p.black, p.yellow))    // kiosk: "just started"
     }
 
     func style(_ role: Role) -> (attr_t, Int16) {

@@ -6,6 +6,7 @@ public enum Role: UInt8, Sendable, CaseIterable {
     case heading, tab, tabSelected, match, star, clash, banner, box, boxTitle, nowLine
     /// A track's own colour from the file; the cell's `tint` says which.
     case trackMark
+    case clock, badge  // kiosk: the large clock, the "just started" mark
 }
 
 public struct Size: Sendable, Equatable {

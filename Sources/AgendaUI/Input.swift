@@ -3,6 +3,8 @@ public enum Key: Sendable, Equatable {
     case char(Character)
     case up, down, left, right, pageUp, pageDown, home, end
     case enter, escape, tab, backTab, backspace
+    /// Ctrl plus a letter (or \ ] ^ _) not taken above; in raw mode this includes Ctrl-C, Ctrl-Z.
+    case control(Character)
 }
 
 public enum MouseButton: Sendable, Equatable { case left, wheelUp, wheelDown }

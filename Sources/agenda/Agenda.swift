@@ -12,7 +12,7 @@ struct Agenda: ParsableCommand {
             66 missing file, 128+N ended by signal N.
             """,
         version: "0.1.0",
-        subcommands: [Browse.self, List.self, Validate.self, BenchParse.self],
+        subcommands: [Browse.self, List.self, Validate.self, BenchParse.self, Kiosk.self],
         defaultSubcommand: Browse.self
     )
 }

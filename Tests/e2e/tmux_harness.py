@@ -54,6 +54,25 @@ class Pane:
     def close(self):
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
 
+    def shell_pid(self):
+        return int(self.tmux("display-message", "-p", "#{pane_pid}").strip())
+
+    def child_pid(self, timeout=5.0):
+        """The process the pane's shell is running (the program under test), found through
+        /proc rather than by name, so other copies of the program elsewhere do not matter."""
+        deadline = time.monotonic() + timeout
+        shell = self.shell_pid()
+        while True:
+            children = []
+            for task in os.listdir(f"/proc/{shell}/task"):
+                with open(f"/proc/{shell}/task/{task}/children") as f:
+                    children += [int(pid) for pid in f.read().split()]
+            if children:
+                return children[-1]
+            if time.monotonic() > deadline:
+                raise AssertionError("the shell in the pane runs no program")
+            time.sleep(0.05)
+
 
 def run_tests(namespace, usage):
     """Runs every test_* function of a test script, reports each, exits 1 if any failed."""

@@ -1,0 +1,46 @@
+import AgendaModel
+
+/// Draws the kiosk board for a state: the one entry point the kiosk run loop needs.
+public enum KioskBoard {
+    public static func render(_ state: KioskState) -> Canvas {
+        let layout = state.layout
+        let glyphs = KioskGlyphs(ascii: state.options.ascii, consoleFont: state.options.consoleFont)
+        var pen = KioskPen(canvas: Canvas(size: state.size), measure: state.measure, glyphs: glyphs,
+                           origin: state.shift, board: layout.board)
+        guard layout.board.width > 0, layout.board.height > 0 else { return pen.canvas }
+        // Chinese labels need a UTF-8 terminal with CJK fonts; ASCII mode means neither.
+        let labels = KioskLabels(language: state.options.ascii ? .en : state.options.language,
+                                 timeZone: state.schedule.timeZone)
+        let view = KioskView(state: state, layout: layout, labels: labels)
+        KioskHeaderView.draw(view, pen: &pen)
+        switch state.content {
+        case .room(let outlook): RoomBoardView.draw(outlook, view, pen: &pen)
+        case .venue(let rooms): VenueBoardView.draw(rooms, view, pen: &pen)
+        case .startsLater(let session, let continues): KioskNoticeView.startsLater(session, continues: continues, view, pen: &pen)
+        case .ended: KioskNoticeView.ended(view, pen: &pen)
+        }
+        KioskFooterView.draw(view, pen: &pen)
+        return pen.canvas
+    }
+}
+
+/// What every kiosk view needs besides the pen: the state, its layout and its words.
+struct KioskView {
+    let state: KioskState
+    let layout: KioskLayout
+    let labels: KioskLabels
+
+    var time: VenueTime { labels.time }
+    var glyphs: KioskGlyphs { KioskGlyphs(ascii: state.options.ascii, consoleFont: state.options.consoleFont) }
+
+    /// `09:00–12:00`, with the separator the terminal can show.
+    func range(_ session: Session) -> String {
+        time.range(session.start, session.end, separator: glyphs.rangeSeparator)
+    }
+
+    /// Speakers, else the subtitle: the second line under a title.
+    func byline(_ session: Session) -> String? {
+        if !session.persons.isEmpty { return session.persons.joined(separator: ", ") }
+        return session.subtitle
+    }
+}

@@ -1,0 +1,49 @@
+import AgendaModel
+import Foundation
+
+/// The conference (or the room, on a door screen), the date and the clock, large where the
+/// screen allows, then a rule.
+enum KioskHeaderView {
+    static func draw(_ view: KioskView, pen: inout KioskPen) {
+        let layout = view.layout, state = view.state
+        let width = layout.board.width
+        let clock = view.time.clock(state.now)
+        let lines = textLines(view)
+        let textRows = layout.headerHeight - (layout.board.height >= 6 ? 1 : 0)
+
+        if layout.clockScale > 0 {
+            let digits = BlockClock.lines(clock, scale: layout.clockScale, ascii: state.options.ascii)
+            let clockWidth = BlockClock.width(clock, scale: layout.clockScale)
+            let clockX = max(0, width - 1 - clockWidth)
+            for (row, line) in digits.enumerated() {
+                pen.text(line, x: clockX, y: row, width: clockWidth, role: .clock)
+            }
+            // Text lines sit in the middle rows beside the clock.
+            let top = max(0, (textRows - lines.count) / 2)
+            for (i, line) in lines.enumerated() where top + i < textRows {
+                pen.text(line.text, x: 1, y: top + i, width: clockX - 3, role: line.role)
+            }
+        } else {
+            let clockX = pen.right(clock, right: width - 1, y: 0, width: width - 2, role: .clock)
+            pen.text(lines[0].text, x: 1, y: 0, width: clockX - 3, role: lines[0].role)
+            if textRows >= 2, let date = lines.last { pen.text(date.text, x: 1, y: 1, width: width - 2, role: date.role) }
+        }
+        if layout.board.height >= 6 { pen.rule(x: 0, y: layout.headerHeight - 1, width: width, role: .border) }
+    }
+
+    /// Room (door screen) or conference first, then the conference's full name, then the date.
+    static func textLines(_ view: KioskView) -> [(text: String, role: Role)] {
+        let conference = view.state.schedule.conference
+        let short = conference.shortTitle ?? conference.title
+        var lines: [(String, Role)] = []
+        if let room = view.state.options.room {
+            lines.append((room, .title))
+            lines.append((short, .accent))
+        } else {
+            lines.append((short, .title))
+            if conference.title.caseInsensitiveCompare(short) != .orderedSame { lines.append((conference.title, .normal)) }
+        }
+        lines.append((view.labels.date(view.state.now), .accent))
+        return lines
+    }
+}

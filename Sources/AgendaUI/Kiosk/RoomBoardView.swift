@@ -1,0 +1,109 @@
+import AgendaModel
+import Foundation
+
+/// A door screen: what is on now (with how far along it is), what comes next (with how soon),
+/// then the rest of the day, as far as the screen reaches.
+enum RoomBoardView {
+    static func draw(_ outlook: RoomOutlook, _ view: KioskView, pen: inout KioskPen) {
+        let body = view.layout.body
+        var cursor = Cursor(x: body.x, y: body.y, width: body.width, bottom: body.y + body.height)
+        let labels = view.labels, now = view.state.now
+        let titleLines = body.height >= 14 ? 2 : 1
+
+        if view.state.options.room == nil, body.height >= 12 {
+            // The header names the conference: say which room this is.
+            cursor.line(pen: &pen) { pen, x, y, width in
+                pen.text(outlook.room ?? labels.allRooms, x: x, y: y, width: width, role: .headerAccent)
+            }
+            cursor.gap()
+        }
+        cursor.label(labels.now, pen: &pen)
+        if let current = outlook.current {
+            if view.state.isJustStarted(current) {
+                pen.right(" \(labels.justStarted) ", right: cursor.x + cursor.width, y: cursor.y - 1,
+                          width: cursor.width / 2, role: .badge)
+            }
+            cursor.session(current, view, titleLines: titleLines, pen: &pen)
+            let progress = now.timeIntervalSince(current.start) / max(60, current.duration)
+            let left = labels.left(current.end.timeIntervalSince(now))
+            cursor.line(pen: &pen) { pen, x, y, width in
+                let used = pen.text(view.range(current) + "  ", x: x, y: y, width: width, role: .listTime)
+                let barWidth = min(30, (width - used) / 3)
+                if barWidth >= 5 {
+                    let full = min(barWidth, Int((Double(barWidth) * progress).rounded()))
+                    pen.text(String(repeating: view.glyphs.barFull, count: full)
+                             + String(repeating: view.glyphs.barEmpty, count: barWidth - full),
+                             x: x + used, y: y, width: barWidth, role: .running)
+                    pen.text("  " + left, x: x + used + barWidth, y: y, width: width - used - barWidth, role: .accent)
+                } else {
+                    pen.text(left, x: x + used, y: y, width: width - used, role: .accent)
+                }
+            }
+        } else {
+            cursor.line(pen: &pen) { pen, x, y, width in pen.text(labels.nothingNow, x: x, y: y, width: width, role: .dim) }
+        }
+        cursor.gap()
+
+        cursor.label(labels.next, pen: &pen)
+        if let next = outlook.next {
+            cursor.session(next, view, titleLines: titleLines, pen: &pen)
+            cursor.line(pen: &pen) { pen, x, y, width in
+                // A next session on another day says which.
+                let sameDay = view.state.schedule.conferenceDay(of: next.start) == view.state.schedule.conferenceDay(of: now)
+                let day = sameDay ? "" : view.time.shortDay(next.start) + "  "
+                let used = pen.text(day + view.range(next) + "  ", x: x, y: y, width: width, role: .listTime)
+                pen.text(labels.startsIn(next.start.timeIntervalSince(now)), x: x + used, y: y, width: width - used, role: .accent)
+            }
+        } else {
+            cursor.line(pen: &pen) { pen, x, y, width in pen.text(labels.nothingMoreToday, x: x, y: y, width: width, role: .dim) }
+        }
+
+        guard !outlook.later.isEmpty, cursor.rowsLeft >= 3 else { return }
+        cursor.gap()
+        cursor.label(labels.laterToday, pen: &pen)
+        let shown = outlook.later.count <= cursor.rowsLeft ? outlook.later.count : max(0, cursor.rowsLeft - 1)
+        for session in outlook.later.prefix(shown) {
+            cursor.line(pen: &pen) { pen, x, y, width in
+                let used = pen.text(view.range(session) + "  ", x: x, y: y, width: width, role: .listTime)
+                pen.text(session.title, x: x + used, y: y, width: width - used, role: .normal)
+            }
+        }
+        if shown < outlook.later.count {
+            cursor.line(pen: &pen) { pen, x, y, width in
+                pen.text(labels.moreLater(outlook.later.count - shown), x: x, y: y, width: width, role: .dim)
+            }
+        }
+    }
+}
+
+/// Rows of the body, top to bottom, never past its end.
+struct Cursor {
+    let x: Int
+    var y: Int
+    let width: Int
+    let bottom: Int
+
+    var rowsLeft: Int { max(0, bottom - y) }
+
+    mutating func line(pen: inout KioskPen, _ draw: (inout KioskPen, Int, Int, Int) -> Void) {
+        guard y < bottom else { return }
+        draw(&pen, x, y, width)
+        y += 1
+    }
+
+    mutating func gap() { if y < bottom { y += 1 } }
+
+    mutating func label(_ text: String, pen: inout KioskPen) {
+        line(pen: &pen) { pen, x, y, width in pen.text(text, x: x, y: y, width: width, role: .label) }
+    }
+
+    /// A session's title (wrapped to `titleLines`) and its speakers or subtitle.
+    mutating func session(_ session: Session, _ view: KioskView, titleLines: Int, pen: inout KioskPen) {
+        for title in pen.wrap(session.title, width: width, maxLines: titleLines) {
+            line(pen: &pen) { pen, x, y, width in pen.text(title, x: x, y: y, width: width, role: .title) }
+        }
+        if let byline = view.byline(session) {
+            line(pen: &pen) { pen, x, y, width in pen.text(byline, x: x, y: y, width: width, role: .normal) }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import AgendaModel
+import AgendaTerminal
+import AgendaUI
+
+struct Kiosk: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "An unattended now-and-next board for screens at the venue.",
+        discussion: """
+            Keys do nothing (the terminal is in raw mode, so Ctrl-C and Ctrl-Z too) unless
+            --exit-key names one. SIGTERM or SIGHUP end it with the terminal restored. The
+            schedule files are checked every 2 seconds; a version that cannot be read leaves
+            the last good one on screen, marked "update failed at HH:MM".
+            """)
+
+    @Argument(help: ArgumentHelp("Schedule files, merged into one programme (a CACIE page holds one session). Default: the bundled CACIE 2021 plenary.",
+                                 valueName: "schedule"))
+    var paths: [String] = []
+
+    @Option(help: ArgumentHelp("A door screen for this room; without it the board shows the whole venue.", valueName: "name"))
+    var room: String?
+
+    @Option(help: ArgumentHelp("Label language: en, zh or en+zh. Default: en+zh for CACIE, en otherwise and on the bare console.",
+                               valueName: "lang"))
+    var lang: String?
+
+    @Option(help: ArgumentHelp("Seconds each venue page stays up when the rooms do not fit on one.", valueName: "n"))
+    var pageSeconds: Int = 10
+
+    @Option(help: ArgumentHelp("Start the clock at this time (ISO 8601, e.g. 2021-10-22T08:50+08:00).", valueName: "time"))
+    var now: String?
+
+    @Option(help: ArgumentHelp("Run the clock this many times faster (60: a minute per second). For rehearsals and soak tests.",
+                               valueName: "x"))
+    var clockRate: Double = 1
+
+    @Option(help: "Colours: default (eight, fine on the Linux console), 256 or mono (NO_COLOR in the environment means mono).")
+    var theme: ThemeName?
+
+    @Option(help: ArgumentHelp("A key that ends the kiosk: a character, esc, enter, tab, or ctrl-x.", valueName: "key"))
+    var exitKey: String?
+
+    func validate() throws {
+        if let now, ISO8601.parse(now) == nil {
+            throw ValidationError("--now \"\(Sanitizer.line(now))\" is not an ISO 8601 time like 2021-10-22T08:50+08:00")
+        }
+        if let lang, KioskLanguage(rawValue: lang) == nil {
+            throw ValidationError("--lang must be en, zh or en+zh, not \"\(Sanitizer.line(lang))\"")
+        }
+        guard pageSeconds >= 1 else { throw ValidationError("--page-seconds must be at least 1") }
+        guard clockRate > 0, clockRate <= 1_000_000 else { throw ValidationError("--clock-rate must be above 0 (and at most 1000000)") }
+        if let exitKey, ExitKey.parse(exitKey) == nil {
+            throw ValidationError("--exit-key \"\(Sanitizer.line(exitKey))\" is not a key; use a character, esc, enter, tab or ctrl-x")
+        }
+    }
+
+    func run() throws {
+        // Stamp the files before reading them, so a change during the read is seen next poll.
+        let watcher = paths.isEmpty ? nil : ScheduleWatcher(paths: paths)
+        let schedule = try loadSchedule()
+        var roomName: String?
+        if let room {
+            guard let found = schedule.room(named: room) else {
+                let rooms = schedule.rooms.compactMap { $0 }.map { "\"\($0)\"" }.joined(separator: ", ")
+                printError("no room \"\(Sanitizer.line(room))\" in the schedule; its rooms: \(rooms.isEmpty ? "none" : rooms)")
+                throw ExitCode.validationFailure
+            }
+            roomName = found
+        }
+        let utf8 = TerminalLocale.setUp()
+        let environment = ProcessInfo.processInfo.environment
+        let options = KioskOptions(room: roomName, language: language(for: schedule, utf8: utf8, term: environment["TERM"]),
+                                   pageSeconds: pageSeconds, ascii: !utf8, consoleFont: environment["TERM"] == "linux")
+        let loop = KioskLoop(schedule: schedule, watcher: watcher,
+                             options: options, theme: (environment["NO_COLOR"] ?? "").isEmpty ? (theme ?? .standard) : .mono,
+                             clock: KioskClock(start: now.flatMap(ISO8601.parse), rate: clockRate),
+                             exitKey: exitKey.flatMap(ExitKey.parse))
+        let status = loop.run()
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    private func loadSchedule() throws -> Schedule {
+        guard !paths.isEmpty else { return BundledSchedule.load() }
+        do {
+            return try ScheduleWatcher.load(paths)
+        } catch {
+            printError(error.description)
+            throw ExitCode(error.kind == .missing ? ExitStatus.noInput : ExitStatus.dataError)
+        }
+    }
+
+    /// CACIE is bilingual; the bare console (TERM=linux) and non-UTF-8 locales have no CJK glyphs.
+    private func language(for schedule: Schedule, utf8: Bool, term: String?) -> KioskLanguage {
+        if let lang, let chosen = KioskLanguage(rawValue: lang) { return chosen }
+        guard utf8, term != "linux" else { return .en }
+        return (schedule.conference.shortTitle ?? "").hasPrefix("CACIE") ? .bilingual : .en
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Glibc
+import AgendaModel
+import AgendaTerminal
+import AgendaUI
+
+/// Runs the kiosk board until a signal (or the exit key, if one was given).
+///
+/// It redraws only when the minute, the page, the data or the size changes, and presents a
+/// frame only when it differs from the one on screen: between changes nothing is written.
+struct KioskLoop {
+    let schedule: Schedule
+    let watcher: ScheduleWatcher?
+    let options: KioskOptions
+    let theme: ThemeName
+    let clock: KioskClock
+    let exitKey: Key?
+
+    /// How often the schedule files are checked, in real seconds.
+    static let pollInterval: Duration = .seconds(2)
+
+    /// Returns the exit status: 0 (exit key), 2 for an unusable terminal, or 128+signal.
+    func run() -> Int32 {
+        do {
+            try Terminal.preflight(environment: ProcessInfo.processInfo.environment)
+        } catch {
+            printError(error.description)
+            return ExitStatus.unusableTerminal
+        }
+        // Before curses starts, so that ncurses does not install its own handlers for these.
+        Signals.install()
+        let terminal: Terminal
+        do {
+            terminal = try Terminal(options: .init(theme: theme, mouse: false, raw: true))
+        } catch {
+            printError(error.description)
+            return ExitStatus.unusableTerminal
+        }
+        defer { terminal.stop() }
+
+        var state = KioskState(schedule: schedule, now: clock.now(), size: terminal.size, options: options,
+                               measure: terminal.measure)
+        var shown = KioskBoard.render(state)
+        terminal.present(shown)
+        var drawnMoment = state.moment
+        var nextPoll = ContinuousClock.now + Self.pollInterval
+
+        loop: while Signals.caught == 0 {
+            var dirty = false
+            let wait = Int32(max(5, min(500, millisecondsToNextMoment(state))))
+            if terminal.inputClosed {
+                // No terminal input any more (hung up): keep showing, just wait.
+                poll(nil, 0, wait)
+            } else {
+                switch terminal.nextInput(timeout: wait) {
+                case .resize(let size)?:
+                    state.size = size
+                    terminal.invalidate()
+                    dirty = true
+                case .key(let key)? where key == exitKey:
+                    break loop
+                default:
+                    break  // unattended: every other key does nothing
+                }
+            }
+            state.now = clock.now()
+            if state.moment != drawnMoment { dirty = true }
+            if let watcher, ContinuousClock.now >= nextPoll {
+                nextPoll = ContinuousClock.now + Self.pollInterval
+                switch watcher.poll() {
+                case .unchanged: break
+                case .reloaded(let schedule):
+                    state.schedule = schedule
+                    state.updateFailedAt = nil
+                    dirty = true
+                case .failed:
+                    state.updateFailedAt = state.now
+                    dirty = true
+                }
+            }
+            guard dirty else { continue }
+            drawnMoment = state.moment
+            let canvas = KioskBoard.render(state)
+            if canvas != shown || terminal.size != shown.size {
+                terminal.present(canvas)
+                shown = canvas
+            }
+        }
+        terminal.stop()
+        let signal = Signals.caught
+        return signal == 0 ? 0 : 128 + signal
+    }
+
+    /// Real milliseconds until the board's minute or page changes.
+    private func millisecondsToNextMoment(_ state: KioskState) -> Double {
+        let seconds = state.now.timeIntervalSince1970
+        let page = Double(options.pageSeconds)
+        let nextMinute = (seconds / 60).rounded(.down) * 60 + 60
+        let nextTurn = (seconds / page).rounded(.down) * page + page
+        let target = Date(timeIntervalSince1970: min(nextMinute, nextTurn))
+        return clock.milliseconds(until: target, from: state.now) + 1
+    }
+}

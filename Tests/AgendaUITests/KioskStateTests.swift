@@ -1,0 +1,183 @@
+import Foundation
+import Testing
+@testable import AgendaModel
+@testable import AgendaUI
+
+/// The board's content at the times that matter, for a door screen (Room 201) and the venue.
+@Suite struct KioskStateTests {
+    func room(_ time: String) -> (KioskState, KioskContent) {
+        let state = KioskFixtures.state(at: time, room: "Room 201")
+        return (state, state.content)
+    }
+
+    func text(_ state: KioskState) -> String { KioskBoard.render(state).text() }
+
+    @Test func longBeforeSaysWhenTheProgrammeStartsAndWithWhat() {
+        let (state, content) = room("10-01 10:00")
+        guard case .startsLater(let first, let continues) = content else { Issue.record("\(content)"); return }
+        #expect(first.title == "Higher Education Partnerships" && !continues)
+        let screen = text(state)
+        #expect(screen.contains("The programme starts on Friday 22 October 2021 at 13:30"))
+        #expect(screen.contains("Higher Education Partnerships") && screen.contains("starts in 21 d 3 h"))
+    }
+
+    @Test func minutesBeforeShowsNextWithCountdown() {
+        let (state, content) = room("10-22 13:20")
+        guard case .room(let outlook) = content else { Issue.record("\(content)"); return }
+        #expect(outlook.current == nil)
+        #expect(outlook.next?.title == "Higher Education Partnerships")
+        #expect(outlook.later.map(\.id) == ["b0", "late"])
+        let screen = text(state)
+        #expect(screen.contains("Nothing on right now"))
+        #expect(screen.contains("13:30–15:00  starts in 10 min"))
+        #expect(screen.contains("15:30–17:00  Workshop 1") && screen.contains("17:15–18:00  Closing Remarks"))
+    }
+
+    @Test func atTheStartItIsNowAndJustStarted() {
+        let (state, content) = room("10-22 13:30")
+        guard case .room(let outlook) = content else { Issue.record("\(content)"); return }
+        #expect(outlook.current?.id == "a0" && outlook.next?.id == "b0")
+        let screen = text(state)
+        #expect(screen.contains("just started"))
+        #expect(screen.contains("Li Wei, Anna Schmidt"))
+        #expect(screen.contains("1 h 30 min left"))
+        #expect(screen.contains("starts in 2 h"))
+    }
+
+    @Test func inTheMiddleShowsProgressWithoutTheMark() {
+        let (state, content) = room("10-22 14:15")
+        guard case .room(let outlook) = content else { Issue.record("\(content)"); return }
+        #expect(outlook.current?.id == "a0")
+        let screen = text(state)
+        #expect(!screen.contains("just started"))
+        #expect(screen.contains("45 min left") && screen.contains("██████████"))
+        #expect(screen.contains("starts in 1 h 15 min"))
+    }
+
+    @Test func justStartedLastsFiveMinutes() {
+        #expect(text(room("10-22 13:34").0).contains("just started"))
+        #expect(!text(room("10-22 13:35").0).contains("just started"))
+    }
+
+    @Test func inAGapNothingIsOnAndNextIsCountedDown() {
+        let (state, content) = room("10-22 15:10")
+        guard case .room(let outlook) = content else { Issue.record("\(content)"); return }
+        #expect(outlook.current == nil && outlook.next?.id == "b0")
+        #expect(text(state).contains("starts in 20 min"))
+    }
+
+    @Test func atTheEndOfTheDayNextIsTomorrowMorning() {
+        let (state, content) = room("10-22 18:30")
+        guard case .room(let outlook) = content else { Issue.record("\(content)"); return }
+        #expect(outlook.current == nil && outlook.next?.id == "d2-201" && outlook.later.isEmpty)
+        let screen = text(state)
+        #expect(screen.contains("Sat 23 Oct 2021  09:00–10:30"))
+        #expect(screen.contains("starts in 14 h 30 min"))
+    }
+
+    @Test func afterTheLastSessionOfTheRoomItHasEnded() {
+        let (state, content) = room("10-23 11:00")
+        #expect(content == .ended)
+        #expect(text(state).contains("The programme has ended"))
+    }
+
+    @Test func afterTheConferenceTheVenueHasEnded() {
+        let state = KioskFixtures.state(at: "10-27 09:00")
+        #expect(state.content == .ended)
+        let screen = text(state)
+        #expect(screen.contains("The programme has ended") && screen.contains("Thank you for coming"))
+    }
+
+    @Test func aGapOfDaysSaysTheProgrammeContinues() {
+        let state = KioskFixtures.state(at: "10-24 12:00")
+        guard case .startsLater(let first, let continues) = state.content else { Issue.record("\(state.content)"); return }
+        #expect(first.id == "closing" && continues)
+        #expect(text(state).contains("The programme continues on Tuesday 26 October 2021 at 09:00"))
+    }
+
+    @Test func venueHidesWhatIsMoreThan23HoursAhead() {
+        // 18:30: the Hall's next session is days away; rooms 201 and 202 resume tomorrow.
+        let state = KioskFixtures.state(at: "10-22 18:30")
+        guard case .venue(let rooms) = state.content else { Issue.record("\(state.content)"); return }
+        #expect(rooms.map(\.room) == ["Room 201", "Room 202"])
+        #expect(!text(state).contains("Closing Plenary"))
+    }
+
+    @Test func venuePagesTurnEveryPageSeconds() {
+        var state = KioskFixtures.state(at: "10-22 14:15")
+        guard case .venue(let rooms) = state.content else { Issue.record("\(state.content)"); return }
+        #expect(rooms.count == 6)
+        #expect(state.layout.roomsPerPage == 4)
+        let first = state.page
+        #expect(first.count == 2)
+        #expect(text(state).contains("Page \(first.index + 1)/2"))
+        state.now += 10
+        #expect(state.page.index == 1 - first.index)
+        state.now += 10
+        #expect(state.page.index == first.index)
+        // Every room appears on one page or the other.
+        let both = text(state) + { var s = state; s.now += 10; return text(s) }()
+        for room in rooms.compactMap(\.room) { #expect(both.contains(room)) }
+    }
+
+    @Test func wideScreensFitTheVenueOnOnePage() {
+        let state = KioskFixtures.state(at: "10-22 14:15", size: (160, 45))
+        #expect(state.page.count == 1)
+        #expect(!text(state).contains("Page "))
+    }
+
+    @Test func theMomentChangesOnlyWithTheMinuteOrThePage() {
+        var state = KioskFixtures.state(at: "10-22 14:15")
+        let moment = state.moment, frame = KioskBoard.render(state)
+        state.now += 9.5
+        #expect(state.moment == moment)
+        #expect(KioskBoard.render(state) == frame, "same moment, same frame: nothing to write")
+        state.now += 0.5
+        #expect(state.moment != moment)
+    }
+
+    @Test func burnInShiftWalksOneCellEveryFiveMinutes() {
+        var state = KioskFixtures.state(at: "10-22 14:15")
+        var offsets: [String] = []
+        for _ in 0..<4 {
+            offsets.append("\(state.shift)")
+            state.now += 5 * 60
+        }
+        #expect(Set(offsets).count == 4)
+        #expect(offsets[0] == "\(state.shift)")
+        #expect(KioskFixtures.state(at: "10-22 14:16").shift == KioskFixtures.state(at: "10-22 14:15").shift)
+    }
+
+    @Test func aFailedUpdateIsMarkedAndTheBoardStays() {
+        var state = KioskFixtures.state(at: "10-22 14:15", room: "Room 201")
+        state.updateFailedAt = KioskFixtures.at("10-22 14:02")
+        let screen = text(state)
+        #expect(screen.contains("update failed at 14:02"))
+        #expect(screen.contains("Higher Education Partnerships"))
+    }
+
+    @Test func asciiModeWritesOnlyAscii() {
+        for time in ["10-22 13:31", "10-22 14:15", "10-01 10:00", "10-27 10:00"] {
+            for schedule in [KioskFixtures.congress, KioskFixtures.chinese] {
+                for room in [nil, schedule.rooms.first!] {
+                    let state = KioskFixtures.state(schedule, at: time, room: room, language: .bilingual, ascii: true)
+                    let screen = text(state)
+                    let ascii = screen.unicodeScalars.allSatisfy { $0.isASCII }
+                    #expect(ascii, "\(screen)")
+                }
+            }
+        }
+    }
+
+    @Test(arguments: [(0, 0), (1, 1), (10, 3), (20, 5), (30, 8), (40, 10), (56, 16), (100, 40), (300, 100)])
+    func anySizeDrawsWithoutTrappingAndShowsTheTime(width: Int, height: Int) {
+        for time in ["10-22 13:31", "10-22 14:15", "10-01 10:00", "10-27 10:00"] {
+            for room in [nil, "Room 201"] {
+                let state = KioskFixtures.state(at: time, room: room, language: .bilingual, size: (width, height))
+                let canvas = KioskBoard.render(state)
+                #expect(canvas.size == Size(width: width, height: height))
+                if width >= 20, height >= 6 { #expect(!canvas.text().allSatisfy { $0 == " " || $0 == "\n" }) }
+            }
+        }
+    }
+}
