@@ -20,18 +20,21 @@ let package = Package(
         ),
         // Pure UI: state, actions, reducer, layout into a cell grid.
         .target(name: "AgendaUI", dependencies: ["AgendaModel"]),
+        // Schedules from http(s) URLs: fetching, the cache, refresh and change tracking.
+        .target(name: "AgendaRemote", dependencies: ["AgendaModel"]),
         // The one module that talks to ncurses.
         .target(name: "AgendaTerminal", dependencies: ["AgendaUI", "CNcursesw"]),
         .executableTarget(
             name: "agenda",
             dependencies: [
-                "AgendaModel", "AgendaUI", "AgendaTerminal",
+                "AgendaModel", "AgendaUI", "AgendaTerminal", "AgendaRemote",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         .testTarget(name: "AgendaModelTests", dependencies: ["AgendaModel"]),
         .testTarget(name: "AgendaUITests", dependencies: ["AgendaUI", "AgendaModel"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "AgendaRemoteTests", dependencies: ["AgendaRemote", "AgendaModel"]),
         .testTarget(name: "AgendaTerminalTests", dependencies: ["AgendaTerminal", "AgendaUI"]),
     ],
     swiftLanguageModes: [.v6]

@@ -20,7 +20,7 @@ public enum ICalendarWriter {
         if let last = schedule.conference.endDate { lines.append("X-AGENDA-LAST-DAY:\(basicDay(last))") }
         lines += timeZone(zone, from: chosen.map(\.start).min() ?? stamp, to: chosen.map(\.end).max() ?? stamp)
         let stampText = utc(stamp)
-        for session in chosen {
+        for (position, session) in chosen.enumerated() {
             lines += ["BEGIN:VEVENT", "UID:\(text(session.key))", "DTSTAMP:\(stampText)",
                       "DTSTART;TZID=\(parameter(zoneID)):\(local(session.start, zone))",
                       "DTEND;TZID=\(parameter(zoneID)):\(local(session.end, zone))",
@@ -38,6 +38,8 @@ public enum ICalendarWriter {
             add("X-AGENDA-ABSTRACT", session.abstract)
             add("DESCRIPTION", session.description)
             if let url = session.url { lines.append("URL:\(url)") }
+            // Gone from the source's latest version: calendars that hold it mark it cancelled.
+            if schedule.isCancelled(indices[position]) { lines.append("STATUS:CANCELLED") }
             lines.append("END:VEVENT")
         }
         lines.append("END:VCALENDAR")

@@ -9,6 +9,9 @@ public struct Schedule: Sendable, Equatable {
     public private(set) var days: [ConferenceDay]
     /// What the reader noticed but could still read (duplicate ids, missing rooms, …), in file order.
     public var warnings: [ScheduleWarning] = []
+    /// What changed against the previous version of the source, aligned with `sessions`
+    /// (empty when nothing is tracked). Set by `ScheduleChanges.track`.
+    public internal(set) var changes: [SessionChange?] = []
 
     public init(conference: Conference, sessions: [Session]) {
         self.conference = conference

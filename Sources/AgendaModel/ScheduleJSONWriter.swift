@@ -4,10 +4,11 @@ import Foundation
 ///
 ///     {"conference": {"title", "timeZone", "start", "end"},
 ///      "sessions": [{"id", "guid", "title", "subtitle", "day", "start", "end", "room", "track",
-///                    "type", "language", "persons", "abstract", "description", "url"}]}
+///                    "type", "language", "persons", "abstract", "description", "url", "change"}]}
 ///
 /// `day` is the 1-based conference day; times are ISO 8601 with seconds and the venue offset;
 /// conference start and end are dates; absent values are `null`. One session per line.
+/// `change` is `null`, `"new"`, `"changed"` or `"cancelled"` against the source's previous version.
 public enum ScheduleJSONWriter {
     /// `sessions` are indices into `schedule.sessions` (a filtered listing); all when nil.
     public static func write(_ schedule: Schedule, sessions: [Int]? = nil) -> String {
@@ -33,7 +34,7 @@ public enum ScheduleJSONWriter {
             out += "\"language\": \(string(s.language)), "
             out += "\"persons\": [\(s.persons.map { string($0) }.joined(separator: ", "))], "
             out += "\"abstract\": \(string(s.abstract)), \"description\": \(string(s.description)), "
-            out += "\"url\": \(string(s.url))}"
+            out += "\"url\": \(string(s.url)), \"change\": \(string(schedule.change(at: index)?.kind.rawValue))}"
         }
         out += indices.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
         return out

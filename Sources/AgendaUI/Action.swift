@@ -18,6 +18,8 @@ public enum Action: Sendable, Equatable {
     case nextMatch(Int)
     case toggleFavourite
     case toggleMyAgenda
+    case toggleChanges
+    case exportFavourites
     case togglePicker
     case pickerAll
     case toggleLocalTime

@@ -14,6 +14,8 @@ public enum Overlay: Sendable, Equatable { case none, help, picker }
 public enum Effect: Sendable, Equatable {
     case saveFavourites(Set<String>)
     case bell
+    /// Write the favourites as an iCalendar file (the loop says where in the status line).
+    case exportFavourites
 }
 
 /// Everything the browser shows, as plain data: the reducer changes it, the views draw it.
@@ -30,6 +32,10 @@ public struct AppState: Sendable {
     public internal(set) var day = 0
     public internal(set) var mode: ViewMode = .chronological
     public internal(set) var showingMyAgenda = false
+    /// The changes view: what is new, changed or cancelled since the previous version.
+    public internal(set) var showingChanges = false
+    /// Set while the schedule shown is a cached copy standing in for an unreachable source.
+    public internal(set) var staleNote: StaleNote?
     /// The highlighted session (index into `schedule.sessions`): the one truth every view follows.
     public internal(set) var selected: Int?
     /// What the list shows, rebuilt whenever day, view, search, filter or favourites change.
@@ -108,7 +114,7 @@ public struct AppState: Sendable {
     /// Whether the detail pane is on screen (always beside the list on wide terminals).
     public var detailVisible: Bool { layout.sideBySide || detailOpen }
     /// The timetable grid is on screen (not search results or my agenda in its place).
-    public var showsTimetable: Bool { mode == .timetable && !showingMyAgenda && search.query.isEmpty }
+    public var showsTimetable: Bool { mode == .timetable && !showingMyAgenda && !showingChanges && search.query.isEmpty }
     public var displayZone: TimeZone { showLocalTime ? localZone : schedule.timeZone }
     public var time: VenueTime { VenueTime(timeZone: displayZone) }
 

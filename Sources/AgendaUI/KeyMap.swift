@@ -56,6 +56,8 @@ public enum KeyMap {
         case .char("N"): .nextMatch(-1)
         case .char("f"), .char(" "): .toggleFavourite
         case .char("F"): .toggleMyAgenda
+        case .char("c"): .toggleChanges
+        case .char("e"): .exportFavourites
         case .char("p"): .togglePicker
         case .char("a"): .pickerAll
         case .char("z"): .toggleLocalTime
@@ -71,8 +73,7 @@ public enum KeyMap {
             Binding(keys: "↑ ↓  k j", en: "previous / next session; scroll the detail", zh: "上一场 / 下一场；滚动详情"),
             Binding(keys: "PgUp PgDn", en: "a page up / down", zh: "上一页 / 下一页"),
             Binding(keys: "Home End  g G", en: "first / last", zh: "第一场 / 最后一场"),
-            Binding(keys: "← →  h l", en: "previous / next day (timetable: room)", zh: "前一天 / 后一天（时间表：会场）"),
-            Binding(keys: "[ ]", en: "previous / next day", zh: "前一天 / 后一天"),
+            Binding(keys: "← → h l [ ]", en: "previous / next day (timetable, ← →: room)", zh: "前一天 / 后一天（时间表中 ← →：会场）"),
             Binding(keys: "t", en: "jump to what runs now", zh: "跳到正在进行的场次"),
         ]),
         Section(en: "Show", zh: "显示", bindings: [
@@ -81,6 +82,7 @@ public enum KeyMap {
             Binding(keys: "Tab", en: "switch between list and detail", zh: "在列表与详情间切换"),
             Binding(keys: "v V", en: "cycle views: all, room, track, grid, now", zh: "切换视图：全部、会场、专题、时间表、当前"),
             Binding(keys: "z", en: "venue time / local time", zh: "会场时间 / 本地时间"),
+            Binding(keys: "c", en: "changes since the previous version", zh: "与上一版本相比的变更"),
         ]),
         Section(en: "Find", zh: "查找", bindings: [
             Binding(keys: "/", en: "search titles, people, rooms, text", zh: "搜索标题、讲者、会场、内容"),
@@ -90,12 +92,12 @@ public enum KeyMap {
         Section(en: "Favourites", zh: "收藏", bindings: [
             Binding(keys: "f  Space", en: "star / unstar the session", zh: "收藏 / 取消收藏"),
             Binding(keys: "F", en: "my agenda: favourites, gaps, clashes", zh: "我的日程：收藏、空档、冲突"),
+            Binding(keys: "e", en: "export favourites to an iCalendar file", zh: "将收藏导出为 iCalendar 文件"),
         ]),
         Section(en: "Other", zh: "其他", bindings: [
             Binding(keys: "mouse", en: "click selects, wheel scrolls", zh: "单击选择，滚轮滚动"),
             Binding(keys: "Ctrl-L", en: "redraw the screen", zh: "重绘屏幕"),
-            Binding(keys: "?", en: "this help", zh: "本帮助"),
-            Binding(keys: "q", en: "quit", zh: "退出"),
+            Binding(keys: "?  q", en: "this help / quit", zh: "本帮助 / 退出"),
         ]),
     ]
 }

@@ -15,6 +15,7 @@ extension AppState {
     }
 
     func computeRows() -> [Row] {
+        if showingChanges { return changesRows() }
         if showingMyAgenda { return myAgendaRows() }
         if !search.query.isEmpty { return searchRows() }
         switch mode {

@@ -55,12 +55,14 @@ extension AppState {
             let all = ViewMode.allCases
             mode = all[(all.firstIndex(of: mode)! + n + all.count) % all.count]
             showingMyAgenda = false
+            showingChanges = false
             detailOpen = false
             focus = .list
             rebuildRows(keepSelection: true)
         case .jumpToNow: jumpToNow()
         case .startSearch:
             search.editing = true
+            if showingChanges { showingChanges = false; rebuildRows(keepSelection: true) }
             detailOpen = false
             focus = .list
         case .searchType, .searchErase, .searchDone: break
@@ -69,9 +71,12 @@ extension AppState {
         case .toggleFavourite: toggleFavourite()
         case .toggleMyAgenda:
             showingMyAgenda.toggle()
+            showingChanges = false
             detailOpen = false
             focus = .list
             rebuildRows(keepSelection: true)
+        case .toggleChanges: toggleChanges()
+        case .exportFavourites: effects.append(.exportFavourites)
         case .togglePicker: openPicker()
         case .pickerAll: break
         case .toggleLocalTime: showLocalTime.toggle()
@@ -89,8 +94,9 @@ extension AppState {
         if detailOpen || (focus == .detail && layout.sideBySide) {
             detailOpen = false
             focus = .list
-        } else if showingMyAgenda {
+        } else if showingMyAgenda || showingChanges {
             showingMyAgenda = false
+            showingChanges = false
             rebuildRows(keepSelection: true)
         } else if !search.query.isEmpty {
             clearSearch()
@@ -163,7 +169,7 @@ extension AppState {
         let target = max(0, min(day + n, schedule.days.count - 1))
         guard target != day else { return }
         day = target
-        if search.query.isEmpty && !showingMyAgenda && mode != .nowNext {
+        if search.query.isEmpty && !showingMyAgenda && !showingChanges && mode != .nowNext {
             rebuildRows(keepSelection: false)
             timetable = TimetablePosition()
             if showsTimetable { clampScrolling() }
@@ -174,6 +180,7 @@ extension AppState {
     private mutating func jumpToNow() {
         if !search.query.isEmpty { clearSearch() }
         showingMyAgenda = false
+        showingChanges = false
         let sessions = schedule.sessions
         let target = sessions.firstIndex { $0.end > now && filter.admits($0) }
             ?? sessions.lastIndex { filter.admits($0) }
@@ -249,7 +256,7 @@ extension AppState {
     mutating func tick(_ date: Date) {
         now = date
         if let banner, banner.until <= now { self.banner = nil }
-        if mode == .nowNext, !showingMyAgenda, search.query.isEmpty { rebuildRows(keepSelection: true) }
+        if mode == .nowNext, !showingMyAgenda, !showingChanges, search.query.isEmpty { rebuildRows(keepSelection: true) }
         for index in favouriteIndices {
             let session = schedule.sessions[index]
             let lead = session.start.timeIntervalSince(now)

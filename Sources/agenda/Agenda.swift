@@ -9,7 +9,7 @@ struct Agenda: ParsableCommand {
         discussion: """
             With no schedule, opens the bundled CACIE 2021 plenary.
             Exit status: 0 ok, 2 unusable terminal, 64 bad usage, 65 unreadable schedule,
-            66 missing file, 128+N ended by signal N.
+            66 missing file, 69 schedule URL unreachable with no cached copy, 128+N ended by signal N.
             """,
         version: "0.1.0",
         subcommands: [Browse.self, List.self, Validate.self, BenchParse.self, Kiosk.self],
@@ -19,17 +19,17 @@ struct Agenda: ParsableCommand {
 
 /// Options every command that reads a schedule shares.
 struct ScheduleOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("Schedule file (a CACIE session page). Default: the bundled CACIE 2021 plenary.",
+    @Argument(help: ArgumentHelp("Schedule file or http(s) URL (XML, JSON, iCalendar or a CACIE session page). Default: the bundled CACIE 2021 plenary.",
                                  valueName: "schedule"))
     var path: String?
 
-    func load() throws -> Schedule {
-        guard let path else { return BundledSchedule.load() }
-        do {
-            return try ScheduleLoader.load(path: path)
-        } catch {
-            printError(error.description)
-            throw ExitCode(error.kind == .missing ? ExitStatus.noInput : ExitStatus.dataError)
-        }
+    @OptionGroup var fetch: FetchOptions
+
+    func load() throws -> Schedule { try loadSource()?.schedule ?? BundledSchedule.load() }
+
+    /// The named file or URL (nil for the bundled schedule), with its cache and change marks.
+    func loadSource() throws -> LoadedSource? {
+        guard let path else { return nil }
+        return try SourceLoading.load([path], settings: fetch.settings())[0]
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import AgendaModel
+import AgendaRemote
 import AgendaTerminal
 import AgendaUI
 
@@ -32,16 +33,24 @@ struct Browse: ParsableCommand {
     @Flag(help: "Show reminders without ringing the terminal bell.")
     var noBell = false
 
+    @Option(help: ArgumentHelp("Check the schedule (URL or file) for a new version every this many seconds.", valueName: "seconds"))
+    var refresh: Int?
+
     func validate() throws {
         if let now, ISO8601.parse(now) == nil {
             throw ValidationError("--now \"\(Sanitizer.line(now))\" is not an ISO 8601 time like 2021-10-22T10:00+08:00")
         }
         if remind < 0 || remind > 24 * 60 { throw ValidationError("--remind must be between 0 and 1440 minutes") }
+        if let refresh, refresh < 1 { throw ValidationError("--refresh must be at least 1 second") }
     }
 
     func run() throws {
-        let loaded = try schedule.load()
+        let source = try schedule.loadSource()
+        let loaded = source?.schedule ?? BundledSchedule.load()
         if isatty(1) == 0 {
+            if let source, let stale = source.stale {
+                printError(SourceLoading.warning(source.source, stale, zone: loaded.timeZone))
+            }
             print(ScheduleListing.text(loaded), terminator: "")
             return
         }
@@ -52,8 +61,11 @@ struct Browse: ParsableCommand {
             language: lang ?? Strings.language(environment: environment),
             reminderLead: TimeInterval(remind * 60),
             bell: !noBell)
-        let status = BrowserLoop(schedule: loaded, clock: SimulatedClock(start: now.flatMap(ISO8601.parse)),
-                                 settings: settings).run()
+        var loop = BrowserLoop(schedule: loaded, clock: SimulatedClock(start: now.flatMap(ISO8601.parse)),
+                               settings: settings)
+        loop.stale = source?.stale
+        if let source, let refresh { loop.refresh = (source.source, TimeInterval(refresh)) }
+        let status = loop.run()
         if status != 0 { throw ExitCode(status) }
     }
 }

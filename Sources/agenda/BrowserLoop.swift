@@ -1,5 +1,6 @@
 import Foundation
 import AgendaModel
+import AgendaRemote
 import AgendaTerminal
 import AgendaUI
 
@@ -15,6 +16,10 @@ struct BrowserLoop {
     let schedule: Schedule
     let clock: SimulatedClock
     let settings: Settings
+    /// Set when the schedule is a cached copy standing in for an unreachable URL.
+    var stale: StaleNote?
+    /// The source to check for new versions, and how often (`--refresh`).
+    var refresh: (source: ScheduleSource, seconds: TimeInterval)?
 
     /// Returns the exit status: 0, 2 for an unusable terminal, or 128+signal.
     func run() -> Int32 {
@@ -44,20 +49,36 @@ struct BrowserLoop {
                              strings: .for(settings.language), favourites: stored.keys)
         state.reminderLead = settings.reminderLead
         state.bellEnabled = settings.bell
+        state.setStaleNote(stale)
         state.apply(.tick(clock.now()))
         terminal.useTrackColours(state.tintColours)
         terminal.present(Screen.render(state))
         var saveError: String?
         // Fold the search text on the other core while the user reads the first screen.
-        let background = BackgroundIndex(schedule.sessions)
+        var background = BackgroundIndex(schedule.sessions)
+        var indexed = schedule.sessions
+        // New versions are fetched and parsed off the main thread; a 304 never reaches this loop.
+        let refresher = refresh.map { BackgroundRefresh([(0, $0.source)], every: $0.seconds) }
 
         while !state.shouldQuit, Signals.caught == 0, !terminal.inputClosed {
             // Wake at least twice a second for signals and the clock; draw only on change.
             let input = terminal.nextInput(timeout: 500)
             if state.needsSearchIndex, let index = background.take() {
-                state.installSearchIndex(index, for: schedule.sessions)
+                state.installSearchIndex(index, for: indexed)
             }
             var changed = false
+            for (_, outcome) in refresher?.take() ?? [] {
+                switch outcome {
+                case .updated(let newer):
+                    state.replaceSchedule(newer)
+                    state.setStaleNote(nil)
+                    background = BackgroundIndex(newer.sessions)
+                    indexed = newer.sessions
+                case .stale(let note): state.setStaleNote(note)
+                case .unchanged: state.setStaleNote(nil)
+                }
+                changed = true
+            }
             if let input, let action = KeyMap.action(for: input, in: state) {
                 state.apply(action)
                 changed = true
@@ -70,6 +91,16 @@ struct BrowserLoop {
             for effect in state.takeEffects() {
                 switch effect {
                 case .bell: terminal.bell()
+                case .exportFavourites:
+                    let text: String
+                    do {
+                        let (file, count) = try FavouritesExport.write(state.schedule, favourites: state.favourites)
+                        text = state.strings.exported(count, Sanitizer.line(file.path))
+                    } catch {
+                        text = "⚠ " + state.strings.exportFailed(Sanitizer.line(FavouritesExport.file(for: state.schedule.conference).path))
+                    }
+                    state.notify(text, until: now.addingTimeInterval(30))
+                    changed = true
                 case .saveFavourites(let keys):
                     do {
                         try store.save(keys)

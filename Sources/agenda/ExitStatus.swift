@@ -5,6 +5,7 @@ enum ExitStatus {
     static let unusableTerminal: Int32 = 2
     static let dataError: Int32 = 65     // EX_DATAERR
     static let noInput: Int32 = 66       // EX_NOINPUT
+    static let unavailable: Int32 = 69   // EX_UNAVAILABLE: a URL that cannot be fetched, no copy cached
 }
 
 /// One line on stderr, prefixed with the program name; the text is already sanitised.

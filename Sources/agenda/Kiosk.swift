@@ -11,10 +11,13 @@ struct Kiosk: ParsableCommand {
             Keys do nothing (the terminal is in raw mode, so Ctrl-C and Ctrl-Z too) unless
             --exit-key names one. SIGTERM or SIGHUP end it with the terminal restored. The
             schedule files are checked every 2 seconds; a version that cannot be read leaves
-            the last good one on screen, marked "update failed at HH:MM".
+            the last good one on screen, marked "update failed at HH:MM". A schedule URL is
+            fetched again every --refresh seconds (a 304 costs nothing); while it cannot be
+            reached the cached copy stays up, marked "offline, schedule as of HH:MM".
+            Sessions that moved or were cancelled since the previous version say so.
             """)
 
-    @Argument(help: ArgumentHelp("Schedule files, merged into one programme (a CACIE page holds one session). Default: the bundled CACIE 2021 plenary.",
+    @Argument(help: ArgumentHelp("Schedule files or http(s) URLs, merged into one programme (a CACIE page holds one session). Default: the bundled CACIE 2021 plenary.",
                                  valueName: "schedule"))
     var paths: [String] = []
 
@@ -41,6 +44,12 @@ struct Kiosk: ParsableCommand {
     @Option(help: ArgumentHelp("A key that ends the kiosk: a character, esc, enter, tab, or ctrl-x.", valueName: "key"))
     var exitKey: String?
 
+    @Option(help: ArgumentHelp("Seconds between checks of schedule URLs for a new version (files are watched continuously).",
+                               valueName: "seconds"))
+    var refresh: Int = 120
+
+    @OptionGroup var fetch: FetchOptions
+
     func validate() throws {
         if let now, ISO8601.parse(now) == nil {
             throw ValidationError("--now \"\(Sanitizer.line(now))\" is not an ISO 8601 time like 2021-10-22T08:50+08:00")
@@ -50,6 +59,7 @@ struct Kiosk: ParsableCommand {
         }
         guard pageSeconds >= 1 else { throw ValidationError("--page-seconds must be at least 1") }
         guard clockRate > 0, clockRate <= 1_000_000 else { throw ValidationError("--clock-rate must be above 0 (and at most 1000000)") }
+        guard refresh >= 1 else { throw ValidationError("--refresh must be at least 1 second") }
         if let exitKey, ExitKey.parse(exitKey) == nil {
             throw ValidationError("--exit-key \"\(Sanitizer.line(exitKey))\" is not a key; use a character, esc, enter, tab or ctrl-x")
         }
@@ -57,8 +67,9 @@ struct Kiosk: ParsableCommand {
 
     func run() throws {
         // Stamp the files before reading them, so a change during the read is seen next poll.
-        let watcher = paths.isEmpty ? nil : ScheduleWatcher(paths: paths)
-        let schedule = try loadSchedule()
+        let live = paths.isEmpty ? nil : LiveSchedule(try SourceLoading.load(paths, settings: fetch.settings()),
+                                                      refresh: TimeInterval(refresh))
+        let schedule = live?.schedule ?? BundledSchedule.load()
         var roomName: String?
         if let room {
             guard let found = schedule.room(named: room) else {
@@ -72,22 +83,12 @@ struct Kiosk: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let options = KioskOptions(room: roomName, language: language(for: schedule, utf8: utf8, term: environment["TERM"]),
                                    pageSeconds: pageSeconds, ascii: !utf8, consoleFont: environment["TERM"] == "linux")
-        let loop = KioskLoop(schedule: schedule, watcher: watcher,
+        let loop = KioskLoop(schedule: schedule, live: live,
                              options: options, theme: (environment["NO_COLOR"] ?? "").isEmpty ? (theme ?? .standard) : .mono,
                              clock: KioskClock(start: now.flatMap(ISO8601.parse), rate: clockRate),
                              exitKey: exitKey.flatMap(ExitKey.parse))
         let status = loop.run()
         if status != 0 { throw ExitCode(status) }
-    }
-
-    private func loadSchedule() throws -> Schedule {
-        guard !paths.isEmpty else { return BundledSchedule.load() }
-        do {
-            return try ScheduleWatcher.load(paths)
-        } catch {
-            printError(error.description)
-            throw ExitCode(error.kind == .missing ? ExitStatus.noInput : ExitStatus.dataError)
-        }
     }
 
     /// CACIE is bilingual; the bare console (TERM=linux) and non-UTF-8 locales have no CJK glyphs.

@@ -10,7 +10,7 @@ import AgendaUI
 /// frame only when it differs from the one on screen: between changes nothing is written.
 struct KioskLoop {
     let schedule: Schedule
-    let watcher: ScheduleWatcher?
+    let live: LiveSchedule?
     let options: KioskOptions
     let theme: ThemeName
     let clock: KioskClock
@@ -40,6 +40,7 @@ struct KioskLoop {
 
         var state = KioskState(schedule: schedule, now: clock.now(), size: terminal.size, options: options,
                                measure: terminal.measure)
+        state.staleNote = live?.staleNote
         var shown = KioskBoard.render(state)
         terminal.present(shown)
         var drawnMoment = state.moment
@@ -65,9 +66,10 @@ struct KioskLoop {
             }
             state.now = clock.now()
             if state.moment != drawnMoment { dirty = true }
-            if let watcher, ContinuousClock.now >= nextPoll {
-                nextPoll = ContinuousClock.now + Self.pollInterval
-                switch watcher.poll() {
+            if let live {
+                let checkFiles = ContinuousClock.now >= nextPoll
+                if checkFiles { nextPoll = ContinuousClock.now + Self.pollInterval }
+                switch live.poll(checkFiles: checkFiles) {
                 case .unchanged: break
                 case .reloaded(let schedule):
                     state.schedule = schedule
@@ -75,6 +77,10 @@ struct KioskLoop {
                     dirty = true
                 case .failed:
                     state.updateFailedAt = state.now
+                    dirty = true
+                }
+                if live.staleNote != state.staleNote {
+                    state.staleNote = live.staleNote
                     dirty = true
                 }
             }

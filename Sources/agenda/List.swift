@@ -1,5 +1,7 @@
 import ArgumentParser
 import AgendaModel
+import AgendaRemote
+import Foundation
 
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -7,7 +9,8 @@ struct List: ParsableCommand {
         discussion: """
             text: one session per line, tab-separated: date, start-end, room, title.
             json: {"conference": {...}, "sessions": [...]} with ISO 8601 times in the venue zone.
-            ics:  RFC 5545, readable by calendars and by agenda itself.
+            ics:  RFC 5545, readable by calendars and by agenda itself; UIDs are the sessions' keys.
+            A URL whose server cannot be reached lists the cached copy, with a warning on stderr.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, ics }
@@ -29,13 +32,26 @@ struct List: ParsableCommand {
     @Option(help: ArgumentHelp("Only sessions whose text contains this (any case, any accents).", valueName: "text"))
     var search: String?
 
+    @Flag(help: "Only the starred sessions (favourites of this schedule), e.g. with --format ics for a calendar.")
+    var favourites = false
+
     func validate() throws {
         if let day, day < 1 { throw ValidationError("--day counts from 1") }
     }
 
     func run() throws {
-        let loaded = try schedule.load()
-        let indices = ScheduleQuery(day: day, room: room, track: track, search: search).apply(to: loaded)
+        let source = try schedule.loadSource()
+        let loaded = source?.schedule ?? BundledSchedule.load()
+        if let source, let stale = source.stale {
+            printError(SourceLoading.warning(source.source, stale, zone: loaded.timeZone))
+        }
+        var indices = ScheduleQuery(day: day, room: room, track: track, search: search).apply(to: loaded)
+        if favourites {
+            let stored = FavouritesStore(conference: loaded.conference).load()
+            if let warning = stored.warning { printError("warning: \(warning)") }
+            let starred = Set(FavouritesExport.indices(loaded, favourites: stored.keys))
+            indices = indices.filter(starred.contains)
+        }
         switch format {
         case .text: print(ScheduleListing.text(loaded, sessions: indices), terminator: "")
         case .json: print(ScheduleJSONWriter.write(loaded, sessions: indices))

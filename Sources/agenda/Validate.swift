@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import AgendaModel
+import AgendaRemote
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -8,23 +9,31 @@ struct Validate: ParsableCommand {
         discussion: """
             Prints a summary per file on stdout and warnings on stderr as FILE:LINE: warning: ...
             Exit status 0 when every file reads (warnings or not), 65 when a file cannot be read
-            (FILE:LINE:COLUMN: error: ...), 66 when a file is missing.
+            (FILE:LINE:COLUMN: error: ...), 66 when a file is missing, 69 when a URL cannot be fetched.
             """)
 
-    @Argument(help: "Schedule files (XML, JSON, iCalendar or CACIE page).")
+    @Argument(help: "Schedule files or http(s) URLs (XML, JSON, iCalendar or CACIE page).")
     var files: [String]
+
+    @OptionGroup var fetch: FetchOptions
 
     func run() throws {
         var status: Int32 = 0
         for file in files {
+            if ScheduleSource.isURL(file) {
+                // A URL is checked as it is now: fetched, never a cached copy.
+                do throws(SourceError) {
+                    let (schedule, _) = try ScheduleSource(file, settings: fetch.settings(cache: false)).load()
+                    report(file, schedule)
+                } catch {
+                    printLine(error.description)
+                    if status == 0 { status = error.exitStatus }
+                }
+                continue
+            }
             do {
                 let schedule = try ScheduleLoader.load(path: file)
-                for warning in schedule.warnings { printLine(warning.description) }
-                let zone = schedule.timeZone.identifier
-                let warnings = schedule.warnings.count
-                print("\(Sanitizer.line(file)): ok: \(schedule.sessions.count) sessions, \(schedule.days.count) days, "
-                      + "\(Set(schedule.sessions.compactMap(\.room)).count) rooms, zone \(zone), "
-                      + "\(warnings) warning\(warnings == 1 ? "" : "s")")
+                report(file, schedule)
             } catch {
                 printLine(error.description)
                 // A file that cannot be read outweighs one that is missing.
@@ -33,6 +42,15 @@ struct Validate: ParsableCommand {
             }
         }
         if status != 0 { throw ExitCode(status) }
+    }
+
+    private func report(_ file: String, _ schedule: Schedule) {
+        for warning in schedule.warnings { printLine(warning.description) }
+        let zone = schedule.timeZone.identifier
+        let warnings = schedule.warnings.count
+        print("\(Sanitizer.line(file)): ok: \(schedule.sessions.count) sessions, \(schedule.days.count) days, "
+              + "\(Set(schedule.sessions.compactMap(\.room)).count) rooms, zone \(zone), "
+              + "\(warnings) warning\(warnings == 1 ? "" : "s")")
     }
 
     private func printLine(_ text: String) {

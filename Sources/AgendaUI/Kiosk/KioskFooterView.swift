@@ -11,7 +11,9 @@ enum KioskFooterView {
             let text = "\(view.labels.page(page.index, of: page.count))  \(dots)"
             right = pen.right(text, right: right, y: row, width: width - 2, role: .accent) - 2
         }
-        if let failed = state.updateFailedAt {
+        if let note = state.staleNote {
+            pen.text(view.labels.stale(note), x: 1, y: row, width: right - 1, role: .warning)
+        } else if let failed = state.updateFailedAt {
             pen.text(view.labels.updateFailed(at: failed), x: 1, y: row, width: right - 1, role: .warning)
         } else {
             pen.text(view.time.zone(at: state.now), x: 1, y: row, width: right - 1, role: .dim)

@@ -31,6 +31,8 @@ public struct KioskState: Sendable {
     public let measure: TextMeasure
     /// When the last reload of the schedule failed (the last good one stays on screen).
     public var updateFailedAt: Date?
+    /// Set while a cached copy stands in for an unreachable source.
+    public var staleNote: StaleNote?
 
     public init(schedule: Schedule, now: Date, size: Size, options: KioskOptions,
                 measure: TextMeasure = .standard, updateFailedAt: Date? = nil) {

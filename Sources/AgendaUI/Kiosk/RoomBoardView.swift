@@ -99,6 +99,9 @@ struct Cursor {
 
     /// A session's title (wrapped to `titleLines`) and its speakers or subtitle.
     mutating func session(_ session: Session, _ view: KioskView, titleLines: Int, pen: inout KioskPen) {
+        if let change = view.changeMark(session) {
+            line(pen: &pen) { pen, x, y, width in pen.text(change, x: x, y: y, width: width, role: .warning) }
+        }
         for title in pen.wrap(session.title, width: width, maxLines: titleLines) {
             line(pen: &pen) { pen, x, y, width in pen.text(title, x: x, y: y, width: width, role: .title) }
         }

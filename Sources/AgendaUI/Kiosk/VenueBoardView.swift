@@ -45,7 +45,9 @@ enum VenueBoardView {
             let text = pick(view.labels)
             return pen.cells(text) <= room ? text : pick(english)
         }
-        if isNext {
+        if let change = view.changeMark(session) {
+            titleRight = pen.right(mark { _ in change }, right: right, y: y, width: room, role: .warning) - 2
+        } else if isNext {
             let when = mark { $0.inTime(session.start.timeIntervalSince(now)) }
             titleRight = pen.right(when, right: right, y: y, width: room, role: .accent) - 2
         } else if view.state.isJustStarted(session) {

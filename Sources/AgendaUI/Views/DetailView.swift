@@ -53,6 +53,7 @@ enum DetailView {
         field(strings.speakers(session.persons.count), session.persons.joined(separator: ", "))
         field(strings.link, session.url)
         if state.favourites.contains(session.key) { field("", strings.starred, role: .star) }
+        if let change = state.changeDescription(index) { field(strings.changeLabel, change, role: .warning) }
         for partner in state.clashPartners(of: index) {
             let other = state.schedule.sessions[partner]
             field(strings.clashesWith, "\(other.title), \(time.range(other.start, other.end))", role: .clash)

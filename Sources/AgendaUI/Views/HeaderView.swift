@@ -42,8 +42,9 @@ enum HeaderView {
     /// "Timetable · filtered" and the like.
     static func statusText(_ state: AppState) -> String {
         let strings = state.strings
-        var parts = [state.showingMyAgenda ? strings.myAgenda
+        var parts = [state.showingChanges ? strings.changes : state.showingMyAgenda ? strings.myAgenda
                      : !state.search.query.isEmpty ? strings.searchResults : strings.viewName(state.mode)]
+        if let note = state.staleNote { parts.insert(strings.stale(note, clock: state.time.clock(note.asOf)), at: 0) }
         if state.filter.isActive { parts.append(strings.filtered) }
         return parts.joined(separator: " · ")
     }

@@ -49,9 +49,16 @@ enum SessionListView {
         canvas.put(time.clock(session.start) + "–" + time.clock(session.end), x: rect.x + columns.timeX, y: y,
                    role: role(running ? .running : .listTime), measure: measure)
 
-        let title = TextLayout.fit(session.title, width: columns.title, measure: measure)
-        drawHighlighted(title, ranges: state.matchRanges(in: title), x: rect.x + columns.titleX, y: y,
-                        role: base, measure: measure, into: &canvas)
+        // New, changed and cancelled sessions carry a mark before the title; cancelled ones are dimmed.
+        var titleX = rect.x + columns.titleX, titleWidth = columns.title
+        if let mark = state.changeMark(index), titleWidth > 4 {
+            canvas.put(mark, x: titleX, y: y, role: role(.warning), measure: measure)
+            titleX += 2
+            titleWidth -= 2
+        }
+        let title = TextLayout.fit(session.title, width: titleWidth, measure: measure)
+        drawHighlighted(title, ranges: state.matchRanges(in: title), x: titleX, y: y,
+                        role: state.schedule.isCancelled(index) ? role(.dim) : base, measure: measure, into: &canvas)
         if columns.room > 0, let room = session.room {
             canvas.put(TextLayout.fit(room, width: columns.room, measure: measure),
                        x: rect.x + columns.roomX, y: y, role: role(.listRoom), measure: measure)

@@ -57,7 +57,7 @@ enum TimetableView {
             canvas.put(tint != 0 ? "▌" : "▏", x: box.x, y: y, role: tint != 0 ? .trackMark : (selected ? fill : .border),
                        tint: tint, measure: measure)
         }
-        var marks = ""
+        var marks = state.changeMark(index) ?? ""
         if state.favourites.contains(session.key) { marks += "★" }
         if state.clashes.contains(index) { marks += "!" }
         // The title wraps over the box; when the box starts above the view, say so with "↑".

@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import Synchronization
+import AgendaModel
+import AgendaRemote
+
+/// How schedules named by an http(s) URL are fetched; shared by every command that reads one.
+struct FetchOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("For URLs: seconds to wait for the connection and for each answer.", valueName: "seconds"))
+    var connectTimeout: Double = 10
+
+    @Option(help: ArgumentHelp("For URLs: seconds a whole fetch may take, redirects and body included.", valueName: "seconds"))
+    var timeout: Double = 60
+
+    @Option(help: ArgumentHelp("For URLs: refuse schedules larger than this many megabytes.", valueName: "MB"))
+    var maxSize: Int = 64
+
+    func validate() throws {
+        guard connectTimeout > 0, timeout > 0 else { throw ValidationError("--connect-timeout and --timeout must be above 0") }
+        guard maxSize >= 1, maxSize <= 4096 else { throw ValidationError("--max-size must be between 1 and 4096 (MB)") }
+    }
+
+    func settings(cache: Bool = true) -> SourceSettings {
+        SourceSettings(limits: FetchLimits(connectTimeout: connectTimeout, totalTimeout: max(timeout, 0.1),
+                                           maxBytes: maxSize * 1024 * 1024),
+                       cache: cache ? ScheduleCache() : nil)
+    }
+}
+
+/// A schedule as first loaded: the source (to refresh it), the schedule, and whether it is a
+/// cached copy standing in for an unreachable source.
+struct LoadedSource {
+    let source: ScheduleSource
+    let schedule: Schedule
+    let stale: StaleNote?
+}
+
+extension SourceError {
+    var exitStatus: Int32 {
+        switch kind {
+        case .unavailable: ExitStatus.unavailable
+        case .missing: ExitStatus.noInput
+        case .malformed: ExitStatus.dataError
+        }
+    }
+}
+
+enum SourceLoading {
+    /// Loads each source; on failure prints the error and exits with its status.
+    static func load(_ names: [String], settings: SourceSettings) throws -> [LoadedSource] {
+        var loaded: [LoadedSource] = []
+        for name in names {
+            let source = ScheduleSource(name, settings: settings)
+            do throws(SourceError) {
+                let (schedule, stale) = try source.load()
+                loaded.append(LoadedSource(source: source, schedule: schedule, stale: stale))
+            } catch {
+                printError(error.description)
+                throw ExitCode(error.exitStatus)
+            }
+        }
+        return loaded
+    }
+
+    /// `warning: URL: offline (connection refused); showing the copy of 2024-12-27 09:42`.
+    static func warning(_ source: ScheduleSource, _ note: StaleNote, zone: TimeZone) -> String {
+        let time = VenueTime(timeZone: zone)
+        let what = note.kind == .offline ? "offline (\(note.cause))" : "the new version does not read (\(note.cause))"
+        return "warning: \(source.displayName): \(what); using the copy of \(time.isoDay(note.asOf)) \(time.clock(note.asOf))"
+    }
+}
+
+/// Checks the sources for new versions on its own thread and hands the results to the run
+/// loop, which takes them between frames (as `BackgroundIndex` does with the search index).
+final class BackgroundRefresh: Sendable {
+    private let results = Mutex<[(Int, ScheduleSource.Refresh)]>([])
+
+    init(_ sources: [(Int, ScheduleSource)], every interval: TimeInterval) {
+        guard !sources.isEmpty else { return }
+        Thread.detachNewThread { [self] in
+            var stale = Set<Int>()
+            while true {
+                Thread.sleep(forTimeInterval: interval)
+                for (index, source) in sources {
+                    let outcome = source.refresh()
+                    switch outcome {
+                    case .unchanged:
+                        // Unchanged costs nothing, unless it ends an outage the screen shows.
+                        guard stale.remove(index) != nil else { continue }
+                    case .updated: stale.remove(index)
+                    case .stale: stale.insert(index)
+                    }
+                    results.withLock { $0.append((index, outcome)) }
+                }
+            }
+        }
+    }
+
+    func take() -> [(Int, ScheduleSource.Refresh)] {
+        results.withLock { value in
+            defer { value.removeAll() }
+            return value
+        }
+    }
+}

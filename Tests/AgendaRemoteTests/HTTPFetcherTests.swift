@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import AgendaRemote
+
+/// The HTTP layer against a real server on 127.0.0.1 (no internet needed).
+@Suite(.serialized) struct HTTPFetcherTests {
+    let body = Data("<schedule><conference><title>T</title></conference></schedule>\n".utf8)
+
+    func fetch(_ server: TestServer, _ path: String, _ validators: Validators = Validators(),
+               limits: FetchLimits = FetchLimits(connectTimeout: 5, totalTimeout: 10)) -> Result<FetchResult, FetchError> {
+        HTTPFetcher.fetch(URL(string: server.url(path))!, validators: validators, limits: limits)
+    }
+
+    @Test func okThenNotModifiedWithTheETag() throws {
+        let server = try TestServer(content: body)
+        guard case .success(.fetched(let data, let validators)) = fetch(server, "/schedule") else {
+            Issue.record("expected a 200"); return
+        }
+        #expect(data == body)
+        #expect(validators.etag != nil && validators.lastModified != nil)
+        #expect(fetch(server, "/schedule", validators) == .success(.notModified))
+        // Last-Modified alone is enough too.
+        #expect(fetch(server, "/schedule", Validators(lastModified: validators.lastModified)) == .success(.notModified))
+        #expect(try server.stats()["not_modified"] as? Int == 2)
+    }
+
+    @Test func httpErrorsNameTheStatus() throws {
+        let server = try TestServer(content: body)
+        #expect(fetch(server, "/status/404") == .failure(FetchError(url: server.url("/status/404"), cause: .http(404))))
+        guard case .failure(let error) = fetch(server, "/status/500") else { Issue.record("expected a failure"); return }
+        #expect(error.cause == .http(500) && error.reason.contains("500"))
+    }
+
+    @Test func redirectsAreFollowedUpToFive() throws {
+        let server = try TestServer(content: body)
+        guard case .success(.fetched(let data, _)) = fetch(server, "/redirect/5") else { Issue.record("5 redirects refused"); return }
+        #expect(data == body)
+        guard case .failure(let error) = fetch(server, "/redirect/6") else { Issue.record("6 redirects followed"); return }
+        #expect(error.cause == .tooManyRedirects(5))
+        guard case .failure(let loop) = fetch(server, "/loop") else { Issue.record("loop followed"); return }
+        #expect(loop.cause == .tooManyRedirects(5))
+        #expect(try server.stats()["requests"] as? [String: Int] == ["/redirect": 11, "/schedule": 1, "/loop": 6, "/stats": 1])
+    }
+
+    @Test func aSlowServerTimesOut() throws {
+        let server = try TestServer(content: body)
+        let started = Date()
+        let result = fetch(server, "/slow/5", limits: FetchLimits(connectTimeout: 1, totalTimeout: 2))
+        #expect(result == .failure(FetchError(url: server.url("/slow/5"), cause: .timeout)))
+        #expect(Date().timeIntervalSince(started) < 4)
+    }
+
+    @Test func theTotalTimeoutStopsATrickle() throws {
+        let server = try TestServer(content: body)
+        let started = Date()
+        // A byte every 0.3 s never trips the idle timeout; the total one ends it.
+        let result = fetch(server, "/trickle/0.3", limits: FetchLimits(connectTimeout: 2, totalTimeout: 2))
+        #expect(result == .failure(FetchError(url: server.url("/trickle/0.3"), cause: .timeout)))
+        #expect(Date().timeIntervalSince(started) < 5)
+    }
+
+    @Test func aTruncatedBodyIsRefused() throws {
+        let server = try TestServer(content: body)
+        guard case .failure(let error) = fetch(server, "/truncated") else { Issue.record("truncated body accepted"); return }
+        switch error.cause {
+        case .truncated, .other: break
+        default: Issue.record("unexpected cause \(error.cause)")
+        }
+    }
+
+    @Test func oversizedBodiesAreRefused() throws {
+        let server = try TestServer(content: body)
+        let limits = FetchLimits(connectTimeout: 5, totalTimeout: 10, maxBytes: 1024 * 1024)
+        #expect(fetch(server, "/huge/3000000", limits: limits)
+                == .failure(FetchError(url: server.url("/huge/3000000"), cause: .tooLarge(limit: 1024 * 1024))))
+        #expect(fetch(server, "/huge-chunked/3000000", limits: limits)
+                == .failure(FetchError(url: server.url("/huge-chunked/3000000"), cause: .tooLarge(limit: 1024 * 1024))))
+        guard case .success(.fetched(let data, _)) = fetch(server, "/huge/1000000", limits: limits) else {
+            Issue.record("a body under the limit was refused"); return
+        }
+        #expect(data.count == 1_000_000)
+    }
+
+    @Test func aServerThatIsGoneIsRefused() throws {
+        let server = try TestServer(content: body)
+        let url = server.url("/schedule")
+        server.stop()
+        #expect(HTTPFetcher.fetch(URL(string: url)!) == .failure(FetchError(url: url, cause: .refused)))
+    }
+
+    @Test func onlyHTTPIsFetched() {
+        #expect(HTTPFetcher.fetch(URL(string: "ftp://example.org/x")!) == .failure(FetchError(url: "ftp://example.org/x", cause: .unsupported)))
+    }
+}
