@@ -43,7 +43,7 @@ final class TestServer: @unchecked Sendable {
     func publish(_ content: Data) throws {
         let temporary = directory.appendingPathComponent("next.xml")
         try content.write(to: temporary)
-        _ = try FileManager.default.replaceItemAt(file, withItemAt: temporary)
+        guard rename(temporary.path, file.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
     }
 
     func stats() throws -> [String: Any] {

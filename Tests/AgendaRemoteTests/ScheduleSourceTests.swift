@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+@testable import AgendaModel
+@testable import AgendaRemote
+
+@Suite(.serialized) struct ScheduleSourceTests {
+    func settings(_ cache: URL) -> SourceSettings {
+        SourceSettings(limits: FetchLimits(connectTimeout: 3, totalTimeout: 6), cache: ScheduleCache(directory: cache))
+    }
+
+    @Test func aFileKeepsItsPreviousVersion() throws {
+        let cache = temporaryCache()
+        let directory = temporaryCache()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: cache); try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("38c3.xml")
+        try EditedSchedule.originalData().write(to: file)
+        let (first, note) = try ScheduleSource(file.path, settings: settings(cache)).load()
+        #expect(first.changes.isEmpty && note == nil)
+        try EditedSchedule.editedData().write(to: file)
+        let (second, _) = try ScheduleSource(file.path, settings: settings(cache)).load()
+        #expect(second.changedIndices.count == 4)
+        // Opened again unchanged: the marks stay until the next version.
+        let (third, _) = try ScheduleSource(file.path, settings: settings(cache)).load()
+        #expect(third.changedIndices.count == 4)
+    }
+
+    @Test func aURLIsCachedRevalidatedTrackedAndKeptOffline() throws {
+        let cache = temporaryCache()
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let server = try TestServer(content: try EditedSchedule.originalData())
+        let url = server.url("/schedule")
+
+        let source = ScheduleSource(url, settings: settings(cache))
+        let (first, note) = try source.load()
+        #expect(first.sessions.count == 1007 && note == nil && first.changes.isEmpty)
+        #expect(FileManager.default.fileExists(atPath: cache.appendingPathComponent(ScheduleCache.hash(url) + "/schedule").path))
+
+        // Unchanged: a 304, nothing parsed.
+        guard case .unchanged = source.refresh() else { Issue.record("expected unchanged"); return }
+        #expect(try server.stats()["not_modified"] as? Int == 1)
+
+        // A new version: marked against the one before.
+        try server.publish(try EditedSchedule.editedData())
+        guard case .updated(let second) = source.refresh() else { Issue.record("expected an update"); return }
+        #expect(second.changedIndices.count == 4)
+        guard case .unchanged = source.refresh() else { Issue.record("expected unchanged"); return }
+
+        // A restart: a 304 for the cached copy, the marks from the kept previous version.
+        let (restarted, _) = try ScheduleSource(url, settings: settings(cache)).load()
+        #expect(restarted.changedIndices.count == 4)
+        #expect(try server.stats()["not_modified"] as? Int == 3)
+
+        // The server gone: the cached copy, with a note.
+        server.stop()
+        guard case .stale(let stale) = source.refresh() else { Issue.record("expected stale"); return }
+        #expect(stale.kind == .offline && stale.cause == "connection refused")
+        let (offline, offlineNote) = try ScheduleSource(url, settings: settings(cache)).load()
+        #expect(offline.sessions.count == second.sessions.count && offlineNote?.kind == .offline)
+
+        // Nothing cached: an error naming the URL and the cause.
+        let empty = temporaryCache()
+        do {
+            _ = try ScheduleSource(url, settings: settings(empty)).load()
+            Issue.record("loaded from nowhere")
+        } catch {
+            #expect(error.kind == .unavailable)
+            #expect(error.description.hasPrefix(url) && error.description.contains("connection refused"))
+        }
+    }
+
+    @Test func httpErrorsAndBrokenVersionsFallBackToTheCache() throws {
+        let cache = temporaryCache()
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let server = try TestServer(content: try EditedSchedule.originalData())
+        // Cache the schedule under the URL that will fail, via a source for it that works first.
+        let good = ScheduleSource(server.url("/schedule"), settings: settings(cache))
+        _ = try good.load()
+        try server.publish(Data("<schedule><day".utf8))
+        guard case .stale(let broken) = good.refresh() else { Issue.record("a broken version was taken"); return }
+        #expect(broken.kind == .broken)
+
+        do {
+            _ = try ScheduleSource(server.url("/status/500"), settings: settings(cache)).load()
+            Issue.record("a 500 loaded")
+        } catch {
+            #expect(error.kind == .unavailable && error.description.contains("HTTP status 500"))
+        }
+        do {
+            _ = try ScheduleSource(server.url("/loop"), settings: settings(cache)).load()
+            Issue.record("a redirect loop loaded")
+        } catch {
+            #expect(error.description.contains("more than 5 redirects"))
+        }
+    }
+
+    @Test func cacheFoldersAreNamedByHash() {
+        #expect(ScheduleCache.hash("https://example.org/a") != ScheduleCache.hash("https://example.org/b"))
+        #expect(ScheduleCache.hash("x").count == 16)
+        let cache = ScheduleCache.directory(["XDG_CACHE_HOME": "/tmp/xdg", "HOME": "/home/u"])
+        #expect(cache.path == "/tmp/xdg/agenda")
+        #expect(ScheduleCache.directory(["HOME": "/home/u"]).path == "/home/u/.cache/agenda")
+    }
+}
