@@ -26,11 +26,14 @@ public struct SessionChange: Sendable, Equatable {
     public var fields: Fields
     /// The version before (for `.changed` and `.cancelled`; a cancelled session is that version).
     public var previous: Session?
+    /// For the stand-in a board leaves where a session used to be: where it went.
+    public var movedTo: Session?
 
-    public init(kind: Kind, fields: Fields = [], previous: Session? = nil) {
+    public init(kind: Kind, fields: Fields = [], previous: Session? = nil, movedTo: Session? = nil) {
         self.kind = kind
         self.fields = fields
         self.previous = previous
+        self.movedTo = movedTo
     }
 
     /// The fields of `new` that differ from `old`.
@@ -109,6 +112,19 @@ public enum ScheduleChanges {
 }
 
 extension Schedule {
+    /// For venue boards: a stand-in at the old time and room of every session that moved, so
+    /// the screen by the old door says where it went. Stand-ins are marked cancelled, `movedTo` set.
+    public func withMoveNotices() -> Schedule {
+        guard !changes.isEmpty else { return self }
+        var marked = sessions.enumerated().map { ($0.element, change(at: $0.offset)) }
+        for (index, session) in sessions.enumerated() {
+            guard let change = change(at: index), change.kind == .changed, let old = change.previous,
+                  !change.fields.isDisjoint(with: [.time, .room]) else { continue }
+            marked.append((old, SessionChange(kind: .cancelled, fields: change.fields, previous: old, movedTo: session)))
+        }
+        return ScheduleChanges.assemble(self, marked)
+    }
+
     /// The change mark of the session at `index`, nil when unchanged or not tracked.
     public func change(at index: Int) -> SessionChange? {
         changes.indices.contains(index) ? changes[index] : nil

@@ -30,8 +30,8 @@ final class LiveSchedule {
         background = remote.isEmpty ? nil : BackgroundRefresh(remote, every: refresh)
     }
 
-    /// Everything merged into one programme, change marks kept.
-    var schedule: Schedule { Schedule.mergingTracked(parts) ?? BundledSchedule.load() }
+    /// Everything merged into one programme, change marks kept, a notice where a session moved from.
+    var schedule: Schedule { (Schedule.mergingTracked(parts) ?? BundledSchedule.load()).withMoveNotices() }
 
     /// The oldest stand-in copy on screen, if any source is unreachable.
     var staleNote: StaleNote? { notes.compactMap { $0 }.min { $0.asOf < $1.asOf } }

@@ -9,18 +9,26 @@ extension KioskView {
         // Sessions on the board are values; find this one's mark by identity in the schedule.
         guard let index = schedule.sessions.firstIndex(where: { $0 == session }),
               let change = schedule.change(at: index) else { return nil }
+        if let moved = change.movedTo { return labels.movedTo(place(moved, change)) }
         switch change.kind {
         case .cancelled: return labels.cancelled
         case .new: return nil
         case .changed:
-            var places: [String] = []
-            if change.fields.contains(.room) { places.append(session.room ?? "?") }
-            if change.fields.contains(.time) {
-                let sameDay = schedule.conferenceDay(of: session.start) == change.previous.flatMap { schedule.conferenceDay(of: $0.start) }
-                places.append((sameDay ? "" : time.shortDay(session.start) + " ") + time.clock(session.start))
-            }
-            return places.isEmpty ? nil : labels.movedTo(places.joined(separator: ", "))
+            let where_ = place(session, change)
+            return where_.isEmpty ? nil : labels.movedTo(where_)
         }
+    }
+
+    /// `Saal 2, 14:00`: the new room and time, as far as they changed.
+    private func place(_ session: Session, _ change: SessionChange) -> String {
+        var places: [String] = []
+        if change.fields.contains(.room) { places.append(session.room ?? "?") }
+        if change.fields.contains(.time) {
+            let sameDay = state.schedule.conferenceDay(of: session.start)
+                == change.previous.flatMap { state.schedule.conferenceDay(of: $0.start) }
+            places.append((sameDay ? "" : time.shortDay(session.start) + " ") + time.clock(session.start))
+        }
+        return places.joined(separator: ", ")
     }
 }
 
