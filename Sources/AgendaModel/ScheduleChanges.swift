@@ -113,7 +113,9 @@ public enum ScheduleChanges {
 
 extension Schedule {
     /// For venue boards: a stand-in at the old time and room of every session that moved, so
-    /// the screen by the old door says where it went. Stand-ins are marked cancelled, `movedTo` set.
+    /// the screen by the old door says where it went (marked cancelled, `movedTo` set). A
+    /// cancelled session or stand-in whose slot another session now fills is left out: the
+    /// board shows what is on.
     public func withMoveNotices() -> Schedule {
         guard !changes.isEmpty else { return self }
         var marked = sessions.enumerated().map { ($0.element, change(at: $0.offset)) }
@@ -121,6 +123,13 @@ extension Schedule {
             guard let change = change(at: index), change.kind == .changed, let old = change.previous,
                   !change.fields.isDisjoint(with: [.time, .room]) else { continue }
             marked.append((old, SessionChange(kind: .cancelled, fields: change.fields, previous: old, movedTo: session)))
+        }
+        let live = marked.filter { $0.1?.kind != .cancelled }.map(\.0)
+        marked.removeAll { session, change in
+            change?.kind == .cancelled && live.contains { other in
+                other.room == session.room && other.start < max(session.end, session.start + 60)
+                    && session.start < max(other.end, other.start + 60)
+            }
         }
         return ScheduleChanges.assemble(self, marked)
     }

@@ -34,6 +34,28 @@ import Testing
         #expect(ScheduleChanges.track(previous: nil, current: after).changes.isEmpty)
     }
 
+    @Test func boardsGetANoticeWhereASessionMovedFrom() throws {
+        let before = try ScheduleLoader.read(EditedSchedule.originalData(), file: "38c3.xml")
+        let after = try ScheduleLoader.read(EditedSchedule.editedData(), file: "38c3.xml")
+        let board = ScheduleChanges.track(previous: before, current: after).withMoveNotices()
+        let notices = board.sessions.indices.filter { board.change(at: $0)?.movedTo != nil }
+        #expect(notices.count == 1)
+        let notice = board.sessions[notices[0]]
+        #expect(notice.room == "Saal 1" && board.change(at: notices[0])?.movedTo?.room == "Saal GLITCH")
+    }
+
+    @Test func aCancelledSlotFilledByAnotherSessionIsLeftOffBoards() {
+        let zone = TimeZone(identifier: "UTC")!
+        let t = Date(timeIntervalSince1970: 1_700_000_000)
+        let a = Session(id: "1", title: "First Title", start: t, end: t + 3600, room: "A")
+        let b = Session(id: "1", title: "Changed Title", start: t, end: t + 3600, room: "A")
+        let tracked = ScheduleChanges.track(previous: Schedule(conference: Conference(title: "C", timeZone: zone), sessions: [a]),
+                                            current: Schedule(conference: Conference(title: "C", timeZone: zone), sessions: [b]))
+        #expect(tracked.sessions.count == 2)
+        let board = tracked.withMoveNotices()
+        #expect(board.sessions.map(\.title) == ["Changed Title"] && board.change(at: 0)?.kind == .new)
+    }
+
     @Test func repeatedKeysPairInOrder() {
         let zone = TimeZone(identifier: "UTC")!
         let t = Date(timeIntervalSince1970: 1_700_000_000)
