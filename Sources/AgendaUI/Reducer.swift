@@ -182,12 +182,21 @@ extension AppState {
             day = targetDay
             rebuildRows(keepSelection: false)
         }
-        // The earliest admitted session of the day that has not ended yet.
-        if let row = rows.firstIndex(where: { $0.session.map { sessions[$0].end > now } ?? false }) {
+        if let row = rows.firstIndex(where: { $0.session.map(isCurrent) ?? false })
+            ?? rows.firstIndex(where: { $0.session.map { sessions[$0].end > now } ?? false }) {
             setCursor(row)
         } else {
             select(target)
         }
+    }
+
+    /// Started in the last half hour or starting within the hour: what "now" means to someone
+    /// choosing a talk. An all-day workshop that began at ten is not "now" at two; when
+    /// nothing is that close, the first session that has not ended is.
+    private func isCurrent(_ index: Int) -> Bool {
+        let session = schedule.sessions[index]
+        return session.end > now && session.start >= now.addingTimeInterval(-30 * 60)
+            && session.start <= now.addingTimeInterval(60 * 60)
     }
 
     // MARK: - Mouse

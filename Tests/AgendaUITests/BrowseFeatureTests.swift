@@ -90,6 +90,15 @@ private extension AppState {
         #expect(state.day == 1 && state.selectedTitle == "Kernel Debugging")
     }
 
+    @Test func tPrefersWhatJustStartedOverAnAllDaySession() {
+        var state = Fixtures.congress(now: "2024-12-27T11:05:00+01:00")
+        state.apply(.jumpToNow)
+        #expect(state.selectedTitle == "开源硬件与教育")   // 11:00, not Café Ünïcode from 10:30
+        state = Fixtures.congress(now: "2024-12-27T14:00:00+01:00")
+        state.apply(.jumpToNow)
+        #expect(state.selectedTitle == "Lightning Talks")  // nothing close: the one still running
+    }
+
     @Test func runningSessionIsMarked() {
         let state = Fixtures.congress(now: "2024-12-27T10:10:00+01:00")
         let row = state.layout.list.y
