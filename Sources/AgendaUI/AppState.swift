@@ -125,6 +125,7 @@ public struct AppState: Sendable {
         longestRoom = Set(schedule.sessions.compactMap(\.room)).map(measure.cells).max() ?? 0
         (trackTints, tintColours) = Self.tints(schedule.conference.trackColours)
         searchIndex = nil
+        search.earlier = []  // their indices belong to the old schedule
         if !search.query.isEmpty { runSearch(narrowing: false) }
         refreshFavourites()
         day = min(day, max(0, schedule.days.count - 1))
@@ -158,7 +159,13 @@ public struct SearchState: Sendable, Equatable {
     public internal(set) var editing = false
     public internal(set) var folded: [UInt8] = []
     public internal(set) var matches: [Int] = []
+    /// Earlier (folded query, matches) pairs of this search, so Backspace costs nothing.
+    var earlier: [([UInt8], [Int])] = []
     public var isActive: Bool { editing || !query.isEmpty }
+
+    public static func == (a: SearchState, b: SearchState) -> Bool {
+        a.query == b.query && a.editing == b.editing && a.folded == b.folded && a.matches == b.matches
+    }
 }
 
 /// What the picker hides; empty sets hide nothing.

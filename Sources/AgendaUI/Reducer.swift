@@ -242,6 +242,8 @@ extension AppState {
         cursor = max(0, min(cursor, rows.count - 1))
         let height = max(1, layout.list.height)
         if cursor < listTop { listTop = cursor }
+        // Keep the heading just above the cursor in view (a day or room the session belongs to).
+        if cursor > 0, cursor - 1 < listTop, case .heading = rows[cursor - 1] { listTop = cursor - 1 }
         if cursor >= listTop + height { listTop = cursor - height + 1 }
         listTop = max(0, min(listTop, rows.count - height))
         if detailTop > 0 { detailTop = max(0, min(detailTop, DetailView.maxTop(self))) }

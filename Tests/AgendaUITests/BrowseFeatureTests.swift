@@ -357,3 +357,23 @@ private extension AppState {
         #expect(canvas[3, firstRow + 2].role != .trackMark)                                  // Rust: no colour given
     }
 }
+
+@Suite struct SearchHistoryTests {
+    @Test func backspaceRestoresEarlierResultsExactly() {
+        var state = Fixtures.congress()
+        state.apply(.startSearch)
+        var seen: [[Int]] = []
+        for c in "keyn" { state.apply(.searchType(c)); seen.append(state.search.matches) }
+        for expected in seen.dropLast().reversed() {
+            state.apply(.searchErase)
+            #expect(state.search.matches == expected)
+        }
+        state.apply(.searchErase)
+        #expect(state.search.matches.isEmpty && state.search.query.isEmpty)
+        state.type("o")
+        var fresh = Fixtures.congress()
+        fresh.apply(.startSearch)
+        fresh.type("o")
+        #expect(state.search.matches == fresh.search.matches)
+    }
+}
