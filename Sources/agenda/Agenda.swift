@@ -8,8 +8,8 @@ struct Agenda: ParsableCommand {
         abstract: "Browse a conference programme in the terminal.",
         discussion: """
             With no schedule, opens the bundled CACIE 2021 plenary.
-            Exit status: 0 ok, 2 unusable terminal, 64 bad usage, 65 unreadable schedule,
-            66 missing file, 128+N ended by signal N.
+            Exit status: 0 ok, 2 unusable terminal, 64 bad usage, 65 unreadable
+            schedule, 66 missing file, 128+N ended by signal N.
             """,
         version: "0.1.0",
         subcommands: [Browse.self, List.self, Validate.self, BenchParse.self, Kiosk.self],

@@ -8,10 +8,11 @@ struct Kiosk: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "An unattended now-and-next board for screens at the venue.",
         discussion: """
-            Keys do nothing (the terminal is in raw mode, so Ctrl-C and Ctrl-Z too) unless
-            --exit-key names one. SIGTERM or SIGHUP end it with the terminal restored. The
-            schedule files are checked every 2 seconds; a version that cannot be read leaves
-            the last good one on screen, marked "update failed at HH:MM".
+            Keys do nothing (the terminal is in raw mode, so Ctrl-C and Ctrl-Z
+            too) unless --exit-key names one. SIGTERM or SIGHUP end it with the
+            terminal restored. The schedule files are checked every 2 seconds;
+            a version that cannot be read leaves the last good one on screen,
+            marked "update failed at HH:MM".
             """)
 
     @Argument(help: ArgumentHelp("Schedule files, merged into one programme (a CACIE page holds one session). Default: the bundled CACIE 2021 plenary.",

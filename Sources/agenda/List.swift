@@ -5,8 +5,10 @@ struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the schedule for pipes and scripts.",
         discussion: """
-            text: one session per line, tab-separated: date, start-end, room, title.
-            json: {"conference": {...}, "sessions": [...]} with ISO 8601 times in the venue zone.
+            text: one session per line, tab-separated: date, start-end, room,
+                  title.
+            json: {"conference": {...}, "sessions": [...]}, ISO 8601 times in
+                  the venue zone.
             ics:  RFC 5545, readable by calendars and by agenda itself.
             """)
 
