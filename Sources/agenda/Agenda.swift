@@ -19,7 +19,7 @@ struct Agenda: ParsableCommand {
 
 /// Options every command that reads a schedule shares.
 struct ScheduleOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("Schedule file (a CACIE session page). Default: the bundled CACIE 2021 plenary.",
+    @Argument(help: ArgumentHelp("Schedule file: frab/pentabarf XML, c3voc JSON, iCalendar or a CACIE page. Default: the bundled CACIE 2021 plenary.",
                                  valueName: "schedule"))
     var path: String?
 
