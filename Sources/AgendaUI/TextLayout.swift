@@ -21,57 +21,79 @@ public enum TextLayout {
     /// needs only what it can show.
     public static func wrap(_ text: String, width: Int, measure: TextMeasure, maxLines: Int = .max) -> [String] {
         guard width > 0 else { return [] }
+        // Works on one array of scalars: splitting into Substrings and concatenating Strings
+        // cost more than the rest of a detail pane's drawing.
+        let scalars = Array(text.unicodeScalars)
         var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if lines.count >= maxLines { break }
-            let (indent, hang) = indentation(of: paragraph, width: width)
-            var line = String(repeating: " ", count: indent)
-            var used = indent
-            var empty = true  // nothing but indentation on the line yet
-            func breakLine() {
-                lines.append(line)
-                line = String(repeating: " ", count: indent + hang)
-                used = indent + hang
-                empty = true
-            }
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-                let w = measure.cells(word)
-                if !empty, used + 1 + w <= width {
-                    line += " " + word
-                    used += 1 + w
-                    continue
-                }
-                if !empty { breakLine() }
-                if used + w <= width {
-                    line += word
-                    used += w
-                    empty = false
-                    continue
-                }
-                // A word longer than the line (a URL, or CJK text without spaces) breaks anywhere.
-                for scalar in word.unicodeScalars {
-                    let sw = max(0, measure.width(scalar))
-                    if used + sw > width, !empty { breakLine() }
-                    line.unicodeScalars.append(scalar)
-                    used += sw
-                    empty = false
-                }
-            }
-            lines.append(empty && line.allSatisfy { $0 == " " } ? "" : line)
+        var start = 0
+        while start <= scalars.count, lines.count < maxLines {
+            var end = start
+            while end < scalars.count, scalars[end] != "\n" { end += 1 }
+            wrapParagraph(scalars[start..<end], width: width, measure: measure, into: &lines)
+            start = end + 1
         }
         return lines
     }
 
+    private static func wrapParagraph(_ paragraph: ArraySlice<Unicode.Scalar>, width: Int, measure: TextMeasure,
+                                      into lines: inout [String]) {
+        let (indent, hang) = indentation(of: paragraph, width: width)
+        var line = String.UnicodeScalarView(repeatElement(" ", count: indent))
+        var used = indent
+        var empty = true  // nothing but indentation on the line yet
+        func breakLine() {
+            lines.append(String(line))
+            line = String.UnicodeScalarView(repeatElement(" ", count: indent + hang))
+            used = indent + hang
+            empty = true
+        }
+        var index = paragraph.startIndex
+        while index < paragraph.endIndex {
+            if paragraph[index] == " " { index += 1; continue }
+            var wordEnd = index, w = 0
+            while wordEnd < paragraph.endIndex, paragraph[wordEnd] != " " {
+                let cells = measure.width(paragraph[wordEnd])
+                w += cells < 0 ? 1 : cells
+                wordEnd += 1
+            }
+            let word = paragraph[index..<wordEnd]
+            index = wordEnd
+            if !empty, used + 1 + w <= width {
+                line.append(" ")
+                line.append(contentsOf: word)
+                used += 1 + w
+                continue
+            }
+            if !empty { breakLine() }
+            if used + w <= width {
+                line.append(contentsOf: word)
+                used += w
+                empty = false
+                continue
+            }
+            // A word longer than the line (a URL, or CJK text without spaces) breaks anywhere.
+            for scalar in word {
+                let sw = max(0, measure.width(scalar))
+                if used + sw > width, !empty { breakLine() }
+                line.append(scalar)
+                used += sw
+                empty = false
+            }
+        }
+        lines.append(empty && line.allSatisfy { $0 == " " } ? "" : String(line))
+    }
+
     /// Leading spaces of a paragraph, and how much further its continuation lines go in.
-    private static func indentation(of paragraph: Substring, width: Int) -> (Int, Int) {
-        let indent = min(paragraph.prefix { $0 == " " }.count, width / 3)
-        let body = paragraph.drop { $0 == " " }
+    private static func indentation(of paragraph: ArraySlice<Unicode.Scalar>, width: Int) -> (Int, Int) {
+        let leading = paragraph.prefix { $0 == " " }.count
+        let indent = min(leading, width / 3)
+        let body = paragraph.dropFirst(leading)
         var hang = 0
-        if body.hasPrefix("• ") || body.hasPrefix("- ") || body.hasPrefix("* ") {
+        if body.count >= 2, ["•", "-", "*"].contains(body.first!), body.dropFirst().first == " " {
             hang = 2
-        } else if let dot = body.prefix(4).firstIndex(of: "."), body[..<dot].allSatisfy(\.isNumber),
-                  !body[..<dot].isEmpty, body[body.index(after: dot)...].hasPrefix(" ") {
-            hang = body.distance(from: body.startIndex, to: dot) + 2
+        } else {
+            let digits = body.prefix { ("0"..."9").contains($0) }.count
+            if digits > 0, digits <= 3, body.dropFirst(digits).starts(with: [".", " "]) { hang = digits + 2 }
         }
         return (indent, indent + hang < width / 2 ? hang : 0)
     }
