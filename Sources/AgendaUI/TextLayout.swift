@@ -4,15 +4,17 @@ public enum TextLayout {
     public static func fit(_ text: String, width: Int, measure: TextMeasure) -> String {
         guard width > 0 else { return "" }
         if measure.cells(text) <= width { return text }
-        var out = String.UnicodeScalarView()
+        // Cut at a scalar boundary found by width; the prefix is copied once as UTF-8.
         var used = 0
-        for scalar in text.unicodeScalars {
+        var end = text.unicodeScalars.startIndex
+        for index in text.unicodeScalars.indices {
+            let scalar = text.unicodeScalars[index]
             let w = max(measure.width(scalar), scalar.value < 0x20 ? 1 : 0)
             if used + w > width - 1 { break }
-            out.append(scalar)
             used += w
+            end = text.unicodeScalars.index(after: index)
         }
-        return String(out) + "…"
+        return String(text.unicodeScalars[..<end]) + "…"
     }
 
     /// Paragraph-aware word wrap: line breaks in `text` are kept, words wider than a line are split.
@@ -38,12 +40,17 @@ public enum TextLayout {
     private static func wrapParagraph(_ paragraph: ArraySlice<Unicode.Scalar>, width: Int, measure: TextMeasure,
                                       into lines: inout [String]) {
         let (indent, hang) = indentation(of: paragraph, width: width)
-        var line = String.UnicodeScalarView(repeatElement(" ", count: indent))
+        // Lines are built as UTF-8 bytes: appending to a String's scalar view is a generic,
+        // unspecialised call per word that cost thousands of instructions.
+        var line = [UInt8](repeating: 0x20, count: indent)
         var used = indent
         var empty = true  // nothing but indentation on the line yet
+        func append(_ scalar: Unicode.Scalar) {
+            if scalar.value < 0x80 { line.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { line.append($0) } }
+        }
         func breakLine() {
-            lines.append(String(line))
-            line = String.UnicodeScalarView(repeatElement(" ", count: indent + hang))
+            lines.append(String(decoding: line, as: UTF8.self))
+            line = [UInt8](repeating: 0x20, count: indent + hang)
             used = indent + hang
             empty = true
         }
@@ -59,14 +66,14 @@ public enum TextLayout {
             let word = paragraph[index..<wordEnd]
             index = wordEnd
             if !empty, used + 1 + w <= width {
-                line.append(" ")
-                line.append(contentsOf: word)
+                line.append(0x20)
+                for scalar in word { append(scalar) }
                 used += 1 + w
                 continue
             }
             if !empty { breakLine() }
             if used + w <= width {
-                line.append(contentsOf: word)
+                for scalar in word { append(scalar) }
                 used += w
                 empty = false
                 continue
@@ -75,12 +82,12 @@ public enum TextLayout {
             for scalar in word {
                 let sw = max(0, measure.width(scalar))
                 if used + sw > width, !empty { breakLine() }
-                line.append(scalar)
+                append(scalar)
                 used += sw
                 empty = false
             }
         }
-        lines.append(empty && line.allSatisfy { $0 == " " } ? "" : String(line))
+        lines.append(empty ? "" : String(decoding: line, as: UTF8.self))
     }
 
     /// Leading spaces of a paragraph, and how much further its continuation lines go in.
