@@ -53,6 +53,12 @@ public struct SearchFolding: Sendable {
         var folded: [UInt8] = []
         var owner: [Int] = []  // for each folded byte, the scalar offset it came from
         for (offset, scalar) in text.unicodeScalars.enumerated() {
+            if scalar.value < 0x80 {
+                let byte = UInt8(scalar.value)
+                folded.append((byte >= 65 && byte <= 90) ? byte + 32 : byte)
+                owner.append(offset)
+                continue
+            }
             let bytes = fold(scalar)
             folded.append(contentsOf: bytes)
             owner.append(contentsOf: repeatElement(offset, count: bytes.count))

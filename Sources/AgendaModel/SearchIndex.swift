@@ -7,17 +7,24 @@ public struct SearchIndex: Sendable {
     public private(set) var folding = SearchFolding()
 
     public init(_ sessions: [Session]) {
-        corpus.reserveCapacity(sessions.count * 256)
+        // Reserved to size once: growing by doubling would copy tens of megabytes on a big
+        // schedule and briefly hold both copies. Folding rarely lengthens text; if it does, it grows.
+        corpus.reserveCapacity(sessions.reduce(0) { total, session in
+            Self.fields(of: session).reduce(total) { $0 + ($1?.utf8.count ?? 0) + 1 }
+        })
         bounds.reserveCapacity(sessions.count + 1)
         for session in sessions {
-            let fields: [String?] = [session.title, session.subtitle, session.room, session.track,
-                                     session.persons.joined(separator: ", "), session.abstract, session.description]
-            for case let field? in fields where !field.isEmpty {
+            for case let field? in Self.fields(of: session) where !field.isEmpty {
                 folding.append(field, to: &corpus)
                 corpus.append(0)  // a field separator no query contains
             }
             bounds.append(corpus.count)
         }
+    }
+
+    private static func fields(of session: Session) -> [String?] {
+        [session.title, session.subtitle, session.room, session.track,
+         session.persons.joined(separator: ", "), session.abstract, session.description]
     }
 
     public mutating func fold(_ query: String) -> [UInt8] { folding.fold(query) }

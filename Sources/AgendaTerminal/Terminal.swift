@@ -112,24 +112,30 @@ public final class Terminal {
         let window = agenda_stdscr()
         let previous = (shown?.size == canvas.size && !needsFullRepaint) ? shown : nil
         if needsFullRepaint { clearok(window, true); needsFullRepaint = false }
+        let width = canvas.size.width
+        // Plain arrays in the loop: this runs over every cell of every frame.
+        let now = canvas.cells
+        let before = previous?.cells ?? []
         var text: [wchar_t] = Array(repeating: 0, count: 8)
-        for y in 0..<canvas.size.height {
-            for x in 0..<canvas.size.width {
-                let cell = canvas[x, y]
-                if cell.isContinuation { continue }
-                if let previous, previous[x, y] == cell, !cell.hasMarks || previous.marks(x: x, y: y) == canvas.marks(x: x, y: y),
-                   x + 1 >= canvas.size.width || previous[x + 1, y] == canvas[x + 1, y] { continue }
-                text[0] = wchar_t(bitPattern: cell.scalar.value)
-                var count = 1
-                for mark in canvas.marks(x: x, y: y) where count < 5 {
+        for index in now.indices {
+            let cell = now[index]
+            if cell.isContinuation { continue }
+            if !before.isEmpty, before[index] == cell,
+               !cell.hasMarks || previous!.marks[index] == canvas.marks[index],
+               // A wide character's right half changing means the character changed too.
+               (index + 1) % width == 0 || before[index + 1] == now[index + 1] { continue }
+            text[0] = wchar_t(bitPattern: cell.scalar.value)
+            var count = 1
+            if cell.hasMarks {
+                for mark in canvas.marks[index] ?? [] where count < 5 {
                     text[count] = wchar_t(bitPattern: mark.value)
                     count += 1
                 }
-                text[count] = 0
-                var (attr, pair) = theme.style(cell.role)
-                if cell.tint != 0, case let tinted = tints.pair(cell.tint), tinted != 0 { pair = tinted }
-                _ = agenda_put_cell(window, Int32(y), Int32(x), text, attr, pair)
             }
+            text[count] = 0
+            var (attr, pair) = theme.style(cell.role)
+            if cell.tint != 0, case let tinted = tints.pair(cell.tint), tinted != 0 { pair = tinted }
+            _ = agenda_put_cell(window, Int32(index / width), Int32(index % width), text, attr, pair)
         }
         wnoutrefresh(window)
         doupdate()

@@ -84,13 +84,17 @@ public struct AppState: Sendable {
         self.strings = strings
         self.localZone = localZone
         self.favourites = favourites
+        deriveFromSchedule()
+        refreshFavourites()
+        rebuildRows(keepSelection: false)
+        // While the conference runs, open on today and what is on now; else on day 1.
+        if isRunning { apply(.jumpToNow) }
+    }
+
+    /// What the views need from a schedule that is costly to work out per frame.
+    private mutating func deriveFromSchedule() {
         longestRoom = Set(schedule.sessions.compactMap(\.room)).map(measure.cells).max() ?? 0
         (trackTints, tintColours) = Self.tints(schedule.conference.trackColours)
-        refreshFavourites()
-        day = openingDay()
-        rebuildRows(keepSelection: false)
-        // While the conference runs, open on what is on now.
-        if isRunning { apply(.jumpToNow) }
     }
 
     /// Numbers the distinct track colours (at most 64, the rest go uncoloured).
@@ -128,21 +132,14 @@ public struct AppState: Sendable {
     public mutating func replaceSchedule(_ newSchedule: Schedule) {
         let key = selectedSession?.key
         schedule = newSchedule
-        longestRoom = Set(schedule.sessions.compactMap(\.room)).map(measure.cells).max() ?? 0
-        (trackTints, tintColours) = Self.tints(schedule.conference.trackColours)
+        deriveFromSchedule()
         searchIndex = nil
+        search.earlier = []  // their indices belong to the old schedule
         if !search.query.isEmpty { runSearch(narrowing: false) }
         refreshFavourites()
         day = min(day, max(0, schedule.days.count - 1))
         selected = key.flatMap { k in schedule.sessions.firstIndex { $0.key == k } }
         rebuildRows(keepSelection: true)
-    }
-
-    /// Today when the conference is running, else the first day.
-    func openingDay() -> Int {
-        guard isRunning else { return 0 }
-        let running = schedule.days.lastIndex { schedule.sessions[$0.sessionRange.lowerBound].start <= now } ?? 0
-        return running
     }
 }
 
@@ -164,7 +161,13 @@ public struct SearchState: Sendable, Equatable {
     public internal(set) var editing = false
     public internal(set) var folded: [UInt8] = []
     public internal(set) var matches: [Int] = []
+    /// Earlier (folded query, matches) pairs of this search, so Backspace costs nothing.
+    var earlier: [([UInt8], [Int])] = []
     public var isActive: Bool { editing || !query.isEmpty }
+
+    public static func == (a: SearchState, b: SearchState) -> Bool {
+        a.query == b.query && a.editing == b.editing && a.folded == b.folded && a.matches == b.matches
+    }
 }
 
 /// What the picker hides; empty sets hide nothing.

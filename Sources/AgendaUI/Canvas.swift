@@ -39,6 +39,13 @@ public struct Cell: Sendable, Equatable {
     }
 
     public static let blank = Cell(scalar: " ", role: .normal)
+
+    /// Written out and inlinable: the terminal compares every cell of every frame.
+    @inlinable
+    public static func == (a: Cell, b: Cell) -> Bool {
+        a.scalar == b.scalar && a.role == b.role && a.tint == b.tint
+            && a.isContinuation == b.isContinuation && a.hasMarks == b.hasMarks
+    }
 }
 
 /// A grid of cells that views draw into. Text is placed scalar by scalar with the injected

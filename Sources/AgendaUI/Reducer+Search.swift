@@ -27,14 +27,25 @@ extension AppState {
         rebuildRows(keepSelection: true)
     }
 
-    /// Filters as you type. One more letter only needs to look inside the previous matches.
+    /// Filters as you type. One more letter only needs to look inside the previous matches,
+    /// and Backspace returns to a result already computed.
     mutating func runSearch(narrowing: Bool) {
         if searchIndex == nil { searchIndex = SearchIndex(schedule.sessions) }
-        let previous = search.folded
         let folded = searchIndex!.fold(search.query)
-        let canNarrow = narrowing && !previous.isEmpty && folded.starts(with: previous)
+        if narrowing {
+            let within = !search.folded.isEmpty && folded.starts(with: search.folded) ? search.matches : nil
+            if !search.folded.isEmpty { search.earlier.append((search.folded, search.matches)) }
+            search.matches = folded.isEmpty ? [] : searchIndex!.matches(folded, within: within)
+        } else {
+            while let last = search.earlier.last, last.0.count > folded.count { search.earlier.removeLast() }
+            if let last = search.earlier.last, last.0 == folded {
+                search.matches = last.1
+                search.earlier.removeLast()
+            } else {
+                search.matches = folded.isEmpty ? [] : searchIndex!.matches(folded)
+            }
+        }
         search.folded = folded
-        search.matches = folded.isEmpty ? [] : searchIndex!.matches(folded, within: canNarrow ? search.matches : nil)
         rebuildRows(keepSelection: true)
     }
 

@@ -189,12 +189,21 @@ extension AppState {
             day = targetDay
             rebuildRows(keepSelection: false)
         }
-        // The earliest admitted session of the day that has not ended yet.
-        if let row = rows.firstIndex(where: { $0.session.map { sessions[$0].end > now } ?? false }) {
+        if let row = rows.firstIndex(where: { $0.session.map(isCurrent) ?? false })
+            ?? rows.firstIndex(where: { $0.session.map { sessions[$0].end > now } ?? false }) {
             setCursor(row)
         } else {
             select(target)
         }
+    }
+
+    /// Started in the last half hour or starting within the hour: what "now" means to someone
+    /// choosing a talk. An all-day workshop that began at ten is not "now" at two; when
+    /// nothing is that close, the first session that has not ended is.
+    private func isCurrent(_ index: Int) -> Bool {
+        let session = schedule.sessions[index]
+        return session.end > now && session.start >= now.addingTimeInterval(-30 * 60)
+            && session.start <= now.addingTimeInterval(60 * 60)
     }
 
     // MARK: - Mouse
@@ -240,6 +249,8 @@ extension AppState {
         cursor = max(0, min(cursor, rows.count - 1))
         let height = max(1, layout.list.height)
         if cursor < listTop { listTop = cursor }
+        // Keep the heading just above the cursor in view (a day or room the session belongs to).
+        if cursor > 0, cursor - 1 < listTop, case .heading = rows[cursor - 1] { listTop = cursor - 1 }
         if cursor >= listTop + height { listTop = cursor - height + 1 }
         listTop = max(0, min(listTop, rows.count - height))
         if detailTop > 0 { detailTop = max(0, min(detailTop, DetailView.maxTop(self))) }

@@ -8,8 +8,9 @@ struct Agenda: ParsableCommand {
         abstract: "Browse a conference programme in the terminal.",
         discussion: """
             With no schedule, opens the bundled CACIE 2021 plenary.
-            Exit status: 0 ok, 2 unusable terminal, 64 bad usage, 65 unreadable schedule,
-            66 missing file, 69 schedule URL unreachable with no cached copy, 128+N ended by signal N.
+            Exit status: 0 ok, 2 unusable terminal, 64 bad usage, 65 unreadable
+            schedule, 66 missing file, 69 schedule URL unreachable and nothing
+            cached, 128+N ended by signal N.
             """,
         version: "0.1.0",
         subcommands: [Browse.self, List.self, Validate.self, BenchParse.self, Kiosk.self],
@@ -19,7 +20,7 @@ struct Agenda: ParsableCommand {
 
 /// Options every command that reads a schedule shares.
 struct ScheduleOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("Schedule file or http(s) URL (XML, JSON, iCalendar or a CACIE session page). Default: the bundled CACIE 2021 plenary.",
+    @Argument(help: ArgumentHelp("Schedule file or http(s) URL: frab/pentabarf XML, c3voc JSON, iCalendar or a CACIE page. Default: the bundled CACIE 2021 plenary.",
                                  valueName: "schedule"))
     var path: String?
 

@@ -12,8 +12,9 @@ struct Browse: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Browse the schedule full screen (the default command).",
         discussion: """
-            When standard output is not a terminal, prints the plain listing instead.
-            Favourites are kept in $XDG_STATE_HOME/agenda/favourites/ (default ~/.local/state/agenda/).
+            When standard output is not a terminal, prints the plain listing
+            instead. Stars are kept in $XDG_STATE_HOME/agenda/favourites/
+            (default ~/.local/state/agenda/).
             """)
 
     @OptionGroup var schedule: ScheduleOptions

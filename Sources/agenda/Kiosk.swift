@@ -8,13 +8,15 @@ struct Kiosk: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "An unattended now-and-next board for screens at the venue.",
         discussion: """
-            Keys do nothing (the terminal is in raw mode, so Ctrl-C and Ctrl-Z too) unless
-            --exit-key names one. SIGTERM or SIGHUP end it with the terminal restored. The
-            schedule files are checked every 2 seconds; a version that cannot be read leaves
-            the last good one on screen, marked "update failed at HH:MM". A schedule URL is
-            fetched again every --refresh seconds (a 304 costs nothing); while it cannot be
-            reached the cached copy stays up, marked "offline, schedule as of HH:MM".
-            Sessions that moved or were cancelled since the previous version say so.
+            Keys do nothing (the terminal is in raw mode, so Ctrl-C and Ctrl-Z
+            too) unless --exit-key names one. SIGTERM or SIGHUP end it with the
+            terminal restored. The schedule files are checked every 2 seconds;
+            a version that cannot be read leaves the last good one on screen,
+            marked "update failed at HH:MM".
+            A schedule URL is fetched again every --refresh seconds (a 304
+            costs nothing); while it cannot be reached the cached copy stays
+            up, marked "offline, schedule as of HH:MM". Sessions that moved or
+            were cancelled since the previous version say so.
             """)
 
     @Argument(help: ArgumentHelp("Schedule files or http(s) URLs, merged into one programme (a CACIE page holds one session). Default: the bundled CACIE 2021 plenary.",

@@ -7,10 +7,14 @@ struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the schedule for pipes and scripts.",
         discussion: """
-            text: one session per line, tab-separated: date, start-end, room, title.
-            json: {"conference": {...}, "sessions": [...]} with ISO 8601 times in the venue zone.
-            ics:  RFC 5545, readable by calendars and by agenda itself; UIDs are the sessions' keys.
-            A URL whose server cannot be reached lists the cached copy, with a warning on stderr.
+            text: one session per line, tab-separated: date, start-end, room,
+                  title.
+            json: {"conference": {...}, "sessions": [...]}, ISO 8601 times in
+                  the venue zone; "change" says new, changed or cancelled.
+            ics:  RFC 5545, readable by calendars and by agenda itself; UIDs
+                  are the sessions' keys.
+            A URL that cannot be reached lists the cached copy, with a warning
+            on stderr.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, ics }

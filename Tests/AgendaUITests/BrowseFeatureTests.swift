@@ -90,6 +90,15 @@ private extension AppState {
         #expect(state.day == 1 && state.selectedTitle == "Kernel Debugging")
     }
 
+    @Test func tPrefersWhatJustStartedOverAnAllDaySession() {
+        var state = Fixtures.congress(now: "2024-12-27T11:05:00+01:00")
+        state.apply(.jumpToNow)
+        #expect(state.selectedTitle == "开源硬件与教育")   // 11:00, not Café Ünïcode from 10:30
+        state = Fixtures.congress(now: "2024-12-27T14:00:00+01:00")
+        state.apply(.jumpToNow)
+        #expect(state.selectedTitle == "Lightning Talks")  // nothing close: the one still running
+    }
+
     @Test func runningSessionIsMarked() {
         let state = Fixtures.congress(now: "2024-12-27T10:10:00+01:00")
         let row = state.layout.list.y
@@ -346,5 +355,25 @@ private extension AppState {
         #expect(canvas[3, firstRow].role == .trackMark && canvas[3, firstRow].tint == 2)      // Opening: CCC
         #expect(canvas[3, firstRow + 1].tint == 1)                                           // Café: Hardware
         #expect(canvas[3, firstRow + 2].role != .trackMark)                                  // Rust: no colour given
+    }
+}
+
+@Suite struct SearchHistoryTests {
+    @Test func backspaceRestoresEarlierResultsExactly() {
+        var state = Fixtures.congress()
+        state.apply(.startSearch)
+        var seen: [[Int]] = []
+        for c in "keyn" { state.apply(.searchType(c)); seen.append(state.search.matches) }
+        for expected in seen.dropLast().reversed() {
+            state.apply(.searchErase)
+            #expect(state.search.matches == expected)
+        }
+        state.apply(.searchErase)
+        #expect(state.search.matches.isEmpty && state.search.query.isEmpty)
+        state.type("o")
+        var fresh = Fixtures.congress()
+        fresh.apply(.startSearch)
+        fresh.type("o")
+        #expect(state.search.matches == fresh.search.matches)
     }
 }

@@ -49,4 +49,11 @@ import Testing
         #expect(TextLayout.wrap("中文中文中", width: 4, measure: measure) == ["中文", "中文", "中"])
         #expect(TextLayout.wrap("a\n\nb", width: 4, measure: measure) == ["a", "", "b"])
     }
+
+    @Test func listItemsHangAndIndentationStays() {
+        #expect(TextLayout.wrap("• one two three", width: 9, measure: measure) == ["• one two", "  three"])
+        #expect(TextLayout.wrap("12. alpha beta", width: 10, measure: measure) == ["12. alpha", "    beta"])
+        #expect(TextLayout.wrap("  - deep item", width: 12, measure: measure) == ["  - deep", "    item"])
+        #expect(TextLayout.wrap("   ", width: 8, measure: measure) == [""])
+    }
 }

@@ -91,7 +91,9 @@ enum SessionListView {
         let roomX: Int
 
         init(width: Int, longestRoom: Int) {
-            room = width >= 44 ? min(longestRoom, 28, max(10, width * 3 / 10)) : 0
+            // Narrow lists (beside the detail, which names the room anyway) give the title more.
+            let share = width >= 60 ? width * 3 / 10 : width / 5
+            room = width >= 44 ? min(longestRoom, 28, max(8, share)) : 0
             roomX = width - 1 - room
             title = max(1, (room > 0 ? roomX - 2 : width - 1) - titleX)
         }
