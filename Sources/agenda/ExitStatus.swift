@@ -7,7 +7,8 @@ enum ExitStatus {
     static let noInput: Int32 = 66       // EX_NOINPUT
 }
 
-/// One line on stderr, prefixed with the program name; the text is already sanitised.
+/// One line on stderr, prefixed with the program name. Sanitised here as well, so that no
+/// caller can forget it: messages hold file names, TERM values and user arguments.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data("agenda: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("agenda: \(terminalSafe(message))\n".utf8))
 }

@@ -1,0 +1,373 @@
+#!/usr/bin/env python3
+"""Hardening tests of the real `agenda` binary: hostile schedule text, broken and huge files,
+odd terminals and signals, and favourites that survive SIGKILL.
+
+Usage: test_hardening.py PATH/TO/agenda
+
+Most tests run the binary in a pseudo-terminal of their own (os.openpty) and keep every raw
+byte it writes, so a payload that slipped through cannot hide behind a terminal emulator."""
+import fcntl
+import json
+import os
+import random
+import re
+import select
+import signal
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+
+sys.path.insert(0, os.path.dirname(__file__))
+from tmux_harness import run_tests  # noqa: E402
+
+AGENDA = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else None
+HERE = os.path.dirname(os.path.abspath(__file__))
+SHARED = os.path.abspath(os.path.join(HERE, "..", "..", "..", "shared"))
+SCHEDULES = os.path.join(SHARED, "schedules")
+GEN = os.path.join(SHARED, "tools", "gen_schedule.py")
+C38 = os.path.join(SCHEDULES, "38c3-schedule.xml")
+TMP = tempfile.mkdtemp(prefix="agenda-hardening-")
+
+# ---------------------------------------------------------------------------------------------
+# Payloads: each is put into every text field. Markers inside the sequences (EVIL…) must never
+# come out either: with the sequence dropped whole, its content goes with it.
+
+PAYLOADS = {
+    "osc0-title": "\x1b]0;EVILTITLE0\x07",
+    "osc2-title": "\x1b]2;EVILTITLE2\x1b\\",
+    "osc8-link": "\x1b]8;;http://evil.example/EVILLINK\x1b\\click\x1b]8;;\x1b\\",
+    "osc52-clipboard": "\x1b]52;c;RVZJTENMSVA=\x07",
+    "csi-clear": "\x1b[2J\x1b[3J",
+    "csi-move": "\x1b[99;199H\x1b[6A",
+    "csi-sgr": "\x1b[31;5;9;53m",
+    "csi-dsr": "\x1b[6n",
+    "dcs": "\x1bP+qEVILDCS\x1b\\",
+    "c1-csi": "\u009b2J\u009b99;199H",
+    "c1-osc": "\u009d0;EVILC1TITLE\u009c",
+    "bel": "\x07\x07",
+    "bs": "\x08\x08\x08",
+    "cr": "\roverwrite",
+    "del": "\x7f",
+    "nel": "\u0085",
+    "bidi": "\u202egnp.exe\u202d\u2066iso\u2069",
+    "zero-width": "\u200b\u200d\ufeff\u2060",
+}
+# Byte sequences that only a leaked payload can produce. (ncurses' own output is fine: it
+# clears with ESC[H ESC[2J, moves with CUP, and may move left with BS, so those are not listed.)
+FORBIDDEN = [
+    b"\x1b]0;", b"\x1b]2;", b"\x1b]8;", b"\x1b]52;", b"\x1bP", b"\x1b[99;199H", b"\x1b[6A",
+    b"\x1b[31;5;9;53m", b"\x1b[6n", b"\x1b[3J",
+    b"EVIL", b"RVZJTENMSVA",
+    b"\x07", b"\x7f",
+    "\u202e".encode(), "\u202d".encode(), "\u2066".encode(), "\u2069".encode(),
+    "\u200b".encode(), "\u200d".encode(), "\ufeff".encode(), "\u2060".encode(),
+    # ncurses shows a control it is handed as ^X or ~X: those would mean a control got through.
+    b"^[", b"^G", b"^H", b"^?", b"~[", b"~@",
+]
+C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
+
+
+def leaks(output, plain=False, allow=()):
+    """What of the payloads is in `output` (bytes). `plain`: output not meant for a terminal
+    (a listing, an error): then no control at all but LF and TAB may appear."""
+    found = [seq for seq in FORBIDDEN if seq in output and seq not in allow]
+    if C1_UTF8.search(output):
+        found.append(C1_UTF8.search(output).group())
+    if plain:
+        found += sorted({bytes([b]) for b in output if (b < 0x20 and b not in (9, 10)) or b == 0x7f})
+    return found
+
+
+def every_payload():
+    return "".join(f"<{name}>{p}" for name, p in PAYLOADS.items())
+
+
+def write(path, data):
+    with open(path, "wb" if isinstance(data, bytes) else "w", encoding=None if isinstance(data, bytes) else "utf-8") as f:
+        f.write(data)
+    return path
+
+
+def hostile_json(path):
+    """c3voc JSON with every payload in every field, one session per payload, times today."""
+    day = time.strftime("%Y-%m-%d")
+    events = []
+    for n, (name, p) in enumerate(PAYLOADS.items()):
+        t = f"{9 + n // 4:02d}:{(n % 4) * 15:02d}"
+        events.append({
+            "id": 100 + n, "guid": f"guid-{n}{p}", "date": f"{day}T{t}:00+00:00", "start": t,
+            "duration": "00:15", "room": f"Room {name}{p}", "slug": f"s{n}{p}",
+            "title": f"Talk {name} {p}tail", "subtitle": f"Sub {name}{p}", "track": f"Track{p}{n % 3}",
+            "type": f"lecture{p}", "language": f"en{p}", "abstract": f"Abstract {p} of {name}\n{p}second line",
+            "description": f"<p>Desc {name}{p}</p><p>{p}more</p>", "url": f"https://x.example/{name}{p}",
+            "persons": [{"public_name": f"Person {name}{p}"}, {"name": f"{p}Second"}],
+            "links": [{"url": f"https://l.example/{p}", "title": f"Link{p}"}]})
+    rooms = {}
+    for e in events:
+        rooms.setdefault(e["room"], []).append(e)
+    doc = {"schedule": {"version": f"v{every_payload()}", "conference": {
+        "acronym": f"hostile{PAYLOADS['osc0-title']}", "title": f"Hostile {every_payload()} Conf",
+        "start": day, "end": day, "time_zone_name": "UTC", "url": f"https://c.example/{every_payload()}",
+        "days": [{"index": 1, "date": day, "rooms": rooms}]}}}
+    return write(path, json.dumps(doc))  # json escapes every control as \\u00XX
+
+
+def hostile_xml(path, raw=False):
+    """frab XML with the payloads as numeric character references (which XML 1.0 forbids for
+    C0, but files in the wild have them), or with raw control bytes (not well-formed)."""
+    def esc(text):
+        out = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        if raw:
+            return out
+        return "".join(c if c == "\n" or 0x20 <= ord(c) < 0x7f or ord(c) > 0x9f else f"&#x{ord(c):X};" for c in out)
+    day = time.strftime("%Y-%m-%d")
+    out = ['<?xml version="1.0" encoding="UTF-8"?>', "<schedule>", "<conference>",
+           f"<acronym>h{esc(PAYLOADS['osc0-title'])}</acronym>", f"<title>Hostile XML {esc(every_payload())}</title>",
+           f"<start>{day}</start><end>{day}</end><time_zone_name>UTC</time_zone_name>",
+           f"<base_url>https://c.example/{esc(PAYLOADS['osc8-link'])}</base_url>", "</conference>",
+           f'<day index="1" date="{day}">']
+    for n, (name, p) in enumerate(PAYLOADS.items()):
+        t = f"{9 + n // 4:02d}:{(n % 4) * 15:02d}"
+        e = esc(p)
+        out += [f'<room name="R{esc(name)}{e.replace(chr(34), "&quot;")}">',
+                f'<event guid="g{n}{e}" id="{200 + n}">', f"<date>{day}T{t}:00+00:00</date>",
+                f"<start>{t}</start><duration>00:15</duration><room>R{name}{e}</room>",
+                f"<title>XML {name} {e}tail</title><subtitle>S{e}</subtitle><track>T{e}</track>",
+                f"<type>talk{e}</type><language>en{e}</language>",
+                f"<abstract>A {e} {name}</abstract><description>&lt;p&gt;D{e}&lt;/p&gt;{e}</description>",
+                f"<persons><person id=\"1\">P {name}{e}</person></persons>",
+                f'<links><link href="https://l.example/{e.replace(chr(34), "&quot;")}">L{e}</link></links>',
+                f"<url>https://x.example/{name}{e}</url>", "</event>", "</room>"]
+    out += ["</day>", "</schedule>"]
+    return write(path, "\n".join(out) + "\n")
+
+
+def hostile_ics(path):
+    """iCalendar with raw control bytes in every text property (RFC 5545 forbids them)."""
+    def esc(text):
+        return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+    day = time.strftime("%Y%m%d")
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//hostile//EN", f"X-WR-CALNAME:Hostile ICS {esc(every_payload())}"]
+    for n, (name, p) in enumerate(PAYLOADS.items()):
+        hh, mm = 9 + n // 4, (n % 4) * 15
+        lines += ["BEGIN:VEVENT", f"UID:u{n}{esc(p)}@x", f"DTSTART:{day}T{hh:02d}{mm:02d}00Z",
+                  f"DTEND:{day}T{hh:02d}{mm + 10:02d}00Z", f"SUMMARY:ICS {name} {esc(p)}tail",
+                  f"LOCATION:Room{esc(p)}", f"CATEGORIES:Cat{esc(p)}",
+                  f"DESCRIPTION:{esc('D ' + p + chr(10) + p + 'more')}", f"URL:https://x.example/{esc(p)}",
+                  f"ORGANIZER;CN=Org{esc(p)}:mailto:o@x.example", f"ATTENDEE;CN=Att{esc(p)}:mailto:a@x.example",
+                  "END:VEVENT"]
+    lines.append("END:VCALENDAR")
+    return write(path, ("\r\n".join(lines) + "\r\n").encode("utf-8"))
+
+
+def hostile_cacie(path, payload):
+    """A CACIE session page with one payload in the title, theme, room, speakers and body."""
+    year = time.strftime("%Y")
+    month = time.strftime("%B")
+    dd = time.strftime("%d")
+    page = (f"Plenary {payload}Session\n\nTheme:Theme {payload}end\nTime:\u00a0\u00a0{month} {dd} 09:00-{dd} 12:00,{year}\n"
+            f"Room:Hall {payload}One\nSpeakers:Ann{payload}, Bob\n\nBody {payload} paragraph.\n\n\u00a0\n\nSecond {payload}.\n")
+    return write(path, page)
+
+
+# ---------------------------------------------------------------------------------------------
+# A pseudo-terminal of our own, with every byte kept.
+
+def set_size(fd, cols, rows):
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+
+
+class Pty:
+    def __init__(self, args, cols=80, rows=24, env=None, term="xterm-256color", stdin=None):
+        self.master, slave = os.openpty()
+        set_size(slave, cols, rows)
+        self.termios_before = termios.tcgetattr(slave)
+        environment = {"PATH": "/usr/bin:/bin", "HOME": TMP, "LANG": "C.UTF-8", "TERM": term,
+                       "XDG_STATE_HOME": os.path.join(TMP, "state")}
+        environment.update(env or {})
+        environment = {k: v for k, v in environment.items() if v is not None}
+
+        def controlling_terminal():
+            os.setsid()
+            fcntl.ioctl(1, termios.TIOCSCTTY, 0)
+
+        self.proc = subprocess.Popen([AGENDA, *args], stdin=stdin if stdin is not None else slave, stdout=slave,
+                                     stderr=slave, env=environment, preexec_fn=controlling_terminal, close_fds=True)
+        self.slave = slave
+        self.out = bytearray()
+        self.rusage = None
+        self.status = None
+
+    def pump(self, seconds=0.0):
+        """Reads whatever arrives for `seconds` (at least once, without blocking)."""
+        deadline = time.monotonic() + seconds
+        while True:
+            left = max(0.0, deadline - time.monotonic())
+            ready, _, _ = select.select([self.master], [], [], left)
+            if ready:
+                try:
+                    chunk = os.read(self.master, 65536)
+                except OSError:
+                    chunk = b""
+                if not chunk:
+                    time.sleep(min(left, 0.01))
+                self.out += chunk
+            if time.monotonic() >= deadline:
+                return
+
+    def wait_for(self, text, timeout=10.0, start=0):
+        needle = text.encode() if isinstance(text, str) else text
+        deadline = time.monotonic() + timeout
+        while needle not in self.out[start:]:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{text!r} not written after {timeout}s; tail: {bytes(self.out[-600:])!r}")
+            if self.proc.poll() is not None:
+                self.pump(0.05)
+                if needle not in self.out[start:]:
+                    raise AssertionError(f"exited {self.proc.returncode} before {text!r}; tail: {bytes(self.out[-600:])!r}")
+            self.pump(0.05)
+        return bytes(self.out)
+
+    def send(self, data, pause=0.03):
+        os.write(self.master, data.encode() if isinstance(data, str) else data)
+        self.pump(pause)
+
+    def resize(self, cols, rows):
+        set_size(self.master, cols, rows)  # the kernel sends SIGWINCH to the foreground group
+
+    def finish(self, timeout=10.0):
+        """Waits for the exit (reading on, so the program never blocks on a full pty)."""
+        deadline = time.monotonic() + timeout
+        while self.status is None:
+            pid, status, rusage = os.wait4(self.proc.pid, os.WNOHANG)
+            if pid:
+                self.status, self.rusage = status, rusage
+                self.proc.returncode = os.waitstatus_to_exitcode(status)
+                break
+            if time.monotonic() > deadline:
+                self.kill()
+                raise AssertionError(f"still running after {timeout}s; tail: {bytes(self.out[-600:])!r}")
+            self.pump(0.02)
+        self.pump(0.05)
+        return self.proc.returncode
+
+    def restored(self):
+        """Whether the tty's modes are back as they were before the program started."""
+        now = termios.tcgetattr(self.slave)
+        return now[:6] == self.termios_before[:6]
+
+    def kill(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+
+    def close(self):
+        self.kill()
+        for fd in (self.master, self.slave):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+
+def run(*args, timeout=60, **kwargs):
+    return subprocess.run([AGENDA, *args], capture_output=True, timeout=timeout, **kwargs)
+
+
+def timed(args, timeout=60):
+    """Runs agenda with output to pipes; returns (status, stdout, stderr, seconds, peak RSS MB)."""
+    started = time.monotonic()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen([AGENDA, *args], stdin=subprocess.DEVNULL, stdout=out, stderr=err)
+        deadline = started + timeout
+        while True:
+            pid, status, rusage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() > deadline:
+                proc.kill()
+                proc.wait()
+                raise AssertionError(f"{args} still running after {timeout}s")
+            time.sleep(0.01)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return proc.returncode, out.read(), err.read(), time.monotonic() - started, rusage.ru_maxrss / 1024
+
+
+# ---------------------------------------------------------------------------------------------
+# 1. One sanitiser for everything shown or printed
+
+def hostile_files():
+    files = {
+        "json": hostile_json(os.path.join(TMP, "hostile.json")),
+        "xml-charrefs": hostile_xml(os.path.join(TMP, "hostile-refs.xml")),
+        "xml-raw": hostile_xml(os.path.join(TMP, "hostile-raw.xml"), raw=True),
+        "ics": hostile_ics(os.path.join(TMP, "hostile.ics")),
+    }
+    for name, payload in PAYLOADS.items():
+        files[f"cacie-{name}"] = hostile_cacie(os.path.join(TMP, f"cacie-{name}.txt"), payload)
+    generated = os.path.join(TMP, "gen", "h")
+    if not os.path.exists(generated + ".ics"):
+        subprocess.run([sys.executable, GEN, "-n", "300", "--hostile", "-o", generated], check=True,
+                       capture_output=True)
+    for ext in (".schedule.xml", ".schedule.json", ".ics"):
+        files["gen" + ext] = generated + ext
+    return files
+
+
+def test_list_and_validate_print_no_payload():
+    problems = []
+    files = hostile_files()
+    for kind, path in files.items():
+        for args in (["validate", path], ["list", path], ["list", path, "--format", "json"],
+                     ["list", path, "--format", "ics"], ["list", path, "--search", "e"], [path]):
+            result = run(*args)
+            if result.returncode not in (0, 65):
+                problems.append((kind, args[0], "exit", result.returncode, result.stderr[-300:]))
+            for stream in (result.stdout, result.stderr):
+                found = leaks(stream, plain=True, allow=() if args[-1] != "ics" else (b"\r",))
+                found = [f for f in found if not (args[-1] == "ics" and f == b"\r")]
+                if found:
+                    problems.append((kind, " ".join(args[:1] + args[2:]), found))
+        # The readable text is still there, only the controls are gone.
+        if kind == "json":
+            listing = json.loads(run("list", path, "--format", "json").stdout)
+            assert len(listing["sessions"]) == len(PAYLOADS), listing
+            assert listing["conference"]["title"].startswith("Hostile <osc0-title>"), listing["conference"]
+    assert not problems, problems
+
+
+def test_file_names_and_arguments_are_sanitised():
+    name = "sched" + PAYLOADS["osc0-title"] + PAYLOADS["c1-csi"] + PAYLOADS["bidi"] + ".json"
+    directory = os.path.join(TMP, "names")
+    os.makedirs(directory, exist_ok=True)
+    good = hostile_json(os.path.join(directory, name))
+    bad = write(os.path.join(directory, "bad" + name), b"{\"schedule\": [")
+    missing = os.path.join(directory, "missing" + name)
+    cases = [["validate", good], ["validate", bad], ["validate", missing], ["list", bad], ["list", missing], [bad],
+             ["kiosk", bad], ["list", good, "--format", PAYLOADS["osc52-clipboard"]],
+             ["list", good, "--day", PAYLOADS["csi-clear"]], [PAYLOADS["dcs"] + "--option"],
+             ["--now", PAYLOADS["osc2-title"], good], ["kiosk", "--lang", PAYLOADS["c1-osc"]],
+             ["kiosk", good, "--room", PAYLOADS["osc8-link"]], ["kiosk", "--exit-key", PAYLOADS["bel"]],
+             ["list", "--room", PAYLOADS["osc0-title"], good], ["validate", "--" + PAYLOADS["csi-sgr"]]]
+    problems = []
+    for args in cases:
+        result = run(*args)
+        for stream in (result.stdout, result.stderr):
+            found = leaks(stream, plain=True)
+            if found:
+                problems.append((args, result.returncode, found, stream[-200:]))
+    assert not problems, problems
+    shown = run("validate", good).stdout.decode()
+    assert shown.startswith(os.path.join(directory, "schedgnp.exeiso.json") + ": ok:"), shown
+
+
+if __name__ == "__main__":
+    try:
+        run_tests(globals(), "usage: test_hardening.py PATH/TO/agenda")
+    finally:
+        subprocess.run(["rm", "-rf", TMP])
