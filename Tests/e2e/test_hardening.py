@@ -21,7 +21,7 @@ import termios
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from tmux_harness import run_tests  # noqa: E402
+from tmux_harness import Pane, run_tests  # noqa: E402
 
 AGENDA = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else None
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -194,7 +194,12 @@ class Pty:
             os.setsid()
             fcntl.ioctl(1, termios.TIOCSCTTY, 0)
 
-        self.proc = subprocess.Popen([AGENDA, *args], stdin=stdin if stdin is not None else slave, stdout=slave,
+        command = [AGENDA, *args]
+        if stdin == "closed":  # through sh: subprocess would open fd 0 again after preexec_fn
+            command = ["/bin/sh", "-c", 'exec "$0" "$@" 0<&-', *command]
+        if stdin is None or stdin == "closed":
+            stdin = slave
+        self.proc = subprocess.Popen(command, stdin=stdin, stdout=slave,
                                      stderr=slave, env=environment, preexec_fn=controlling_terminal, close_fds=True)
         self.slave = slave
         self.out = bytearray()
@@ -444,8 +449,375 @@ def test_kiosk_shows_no_payload():
     assert not problems, problems
 
 
+# ---------------------------------------------------------------------------------------------
+# 2. Broken and hostile files: a clear error, exit 65, within seconds, bounded memory
+
+def malformed_files():
+    """name -> path of every broken or hostile file, made here (deterministic)."""
+    directory = os.path.join(TMP, "malformed")
+    os.makedirs(directory, exist_ok=True)
+    files = {}
+
+    def make(name, data):
+        files[name] = write(os.path.join(directory, name), data)
+
+    make("empty.xml", b"")
+    make("blank.json", b"  \n\n ")
+    make("random-bytes.bin", random.Random(8).randbytes(1 << 20))
+    for source in ("38c3-schedule.xml", "35c3-schedule.json", "lca2020-conference.ics"):
+        with open(os.path.join(SCHEDULES, source), "rb") as f:
+            data = f.read()
+        for percent in (10, 50, 90):
+            make(f"cut{percent}-{source}", data[: len(data) * percent // 100])
+        if source.endswith(".xml"):
+            at = data.index(b"<title>", 5000) + 7
+            make("invalid-utf8.xml", data[:at] + b"\xff\xfe\xc3\x28" + data[at:])
+        if source.endswith(".json"):
+            at = data.index(b'"title":"', 5000) + 9
+            make("invalid-utf8.json", data[:at] + b"\xc0\xaf\xed\xa0\x80" + data[at:])
+    make("invalid-utf8-cacie.txt", b"Plenary \xff\n\nTime:October 22 09:00-22 12:00,2021\n")
+    for name, head in (("line-100mb.txt", b""), ("line-100mb.xml", b"<schedule><conference><title>"),
+                       ("line-100mb.json", b'{"schedule":{"conference":{"title":"')):
+        files[name] = os.path.join(directory, name)
+        with open(files[name], "wb") as f:
+            f.write(head)
+            for _ in range(100):
+                f.write(b"A" * 1_000_000)
+    # Just under the size limit: the parser itself meets a 15 MB line.
+    make("line-15mb.xml", b"<schedule><conference><title>" + b"A" * 15_000_000 + b"</title>")
+    make("line-15mb.json", b'{"schedule":{"conference":{"title":"' + b"\\u00e9" * 2_500_000 + b'", "days": [')
+    make("line-15mb.ics", b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:" + b"A" * 15_000_000)
+    make("nested-100k.xml", b"<schedule>" + b"<a>" * 100_000 + b"</a>" * 100_000 + b"</schedule>")
+    make("nested-100k-open.xml", b"<schedule>" + b"<a>" * 100_000)
+    make("nested-100k.json", b'{"schedule":' + b"[" * 100_000 + b"]" * 100_000 + b"}")
+    make("nested-100k-objects.json", b'{"schedule":' + b'{"a":' * 100_000 + b"1" + b"}" * 100_000 + b"}")
+    make("unterminated.ics", b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a\r\n"
+         b"DTSTART:20240101T100000Z\r\nSUMMARY:x\r\nBEGIN:VALARM\r\nTRIGGER:-PT5M\r\n")
+    make("unterminated-calendar.ics", b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a\r\n"
+         b"DTSTART:20240101T100000Z\r\nDTEND:20240101T110000Z\r\nSUMMARY:x\r\nEND:VEVENT\r\n")
+    # A million sessions, each as small as a c3voc event can be (74 MB): refused by size.
+    # Written in pieces: the test process stays small, so the peak RSS measured is agenda's.
+    files["million-sessions.json"] = os.path.join(directory, "million-sessions.json")
+    with open(files["million-sessions.json"], "w") as f:
+        f.write('{"schedule":{"conference":{"title":"M","days":[{"date":"2024-01-01","rooms":{"R":[')
+        for start in range(0, 1_000_000, 10_000):
+            f.write(("," if start else "") + ",".join(
+                f'{{"id":{n},"date":"2024-01-01T10:00:00Z","duration":"0:30","title":"t{n}"}}'
+                for n in range(start, start + 10_000)))
+        f.write("]}}]}}}")
+    return files
+
+
+# Read without harm rather than refused, by design (shared with the model tests): a DOCTYPE
+# is skipped whole, so entities stay literal text and nothing is expanded or fetched; a number
+# too big for any type stays text or is ignored with a warning.
+READ_SAFELY = {
+    "billion-laughs.xml": (b'<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n'
+                           + b"".join(f' <!ENTITY lol{k} "{("&lol" + (str(k - 1) if k > 1 else "") + ";") * 10}">\n'.encode()
+                                      for k in range(1, 10))
+                           + b']>\n<schedule><conference><title>&lol9;</title></conference><day date="2024-01-01" index="1">'
+                           b'<room name="R"><event guid="g" id="1"><date>2024-01-01T10:00:00+01:00</date>'
+                           b"<duration>00:30</duration><title>&lol9;</title></event></room></day></schedule>\n"),
+    "external-entity.xml": (b'<?xml version="1.0"?>\n<!DOCTYPE s [ <!ENTITY xxe SYSTEM "file:///etc/passwd">'
+                            b' <!ENTITY net SYSTEM "http://127.0.0.1:9/x"> <!ENTITY % p SYSTEM "file:///etc/hostname"> %p; ]>\n'
+                            b'<schedule><conference><title>&xxe;</title></conference><day date="2024-01-01" index="1">'
+                            b'<room name="R"><event guid="g" id="1"><date>2024-01-01T10:00:00+01:00</date>'
+                            b"<duration>00:30</duration><title>&xxe;&net;</title></event></room></day></schedule>\n"),
+    "huge-numbers.json": (b'{"schedule":{"conference":{"title":"T","daysCount":1e999999999,"days":[{"index":'
+                          + b"9" * 100_000 + b',"date":"2024-01-01","rooms":{"R":[{"id":1e400,'
+                          b'"date":"2024-01-01T10:00:00Z","duration":"00:30","title":"A","start":-1e-99999,'
+                          b'"persons":[' + b"1" * 10_000 + b"]}]}}]}}}"),
+}
+MALFORMED_REPORT = []
+
+
+def check_refused(name, path, seconds=5.0, megabytes=400):
+    problems = []
+    for args in (["validate", path], ["list", path], ["list", path, "--format", "json"]):
+        status, out, err, took, rss = timed(args)
+        MALFORMED_REPORT.append((name, " ".join(a for a in args if a != path), status, took, rss))
+        text = err.decode("utf-8", "replace")
+        if status != 65 or not text.removeprefix("agenda: ").startswith(path + ":") or "error:" not in text or out:
+            problems.append((name, args[0], status, text[:200], out[:100]))
+        if took > seconds or rss > megabytes or "Fatal error" in text or len(err) > 2000:
+            problems.append((name, args[0], f"{took:.1f}s", f"{rss:.0f}MB", len(err)))
+    # `agenda FILE` in a terminal: the error before any screen is drawn, the tty untouched.
+    started = time.monotonic()
+    pty = Pty([path])
+    try:
+        status = pty.finish(timeout=seconds * 2)
+        text = bytes(pty.out).decode("utf-8", "replace")
+        MALFORMED_REPORT.append((name, "(browse)", status, time.monotonic() - started, pty.rusage.ru_maxrss / 1024))
+        if status != 65 or "error:" not in text or "\x1b[?1049h" in text or not pty.restored():
+            problems.append((name, "browse", status, text[:200]))
+    finally:
+        pty.close()
+    return problems
+
+
+def test_broken_files_give_a_clear_error_and_65_quickly():
+    problems = []
+    for name, path in malformed_files().items():
+        problems += check_refused(name, path)
+    for name, path in (("directory", TMP),):
+        status, _, err, _, _ = timed(["validate", path])
+        if status != 66 or b"is a directory" not in err:
+            problems.append((name, status, err))
+    assert not problems, problems
+
+
+def test_endless_devices_and_pipes_are_refused_or_read():
+    for device in ("/dev/zero", "/dev/urandom"):
+        status, out, err, took, rss = timed(["validate", device], timeout=20)
+        MALFORMED_REPORT.append((device, "validate", status, took, rss))
+        assert status == 65 and b"too large" in err and took < 5 and rss < 200, (device, status, err, took, rss)
+    # A pipe of a real schedule (process substitution, curl | agenda list /dev/stdin) still reads.
+    with open(C38, "rb") as source:
+        result = subprocess.run([AGENDA, "validate", "/dev/stdin"], stdin=source, capture_output=True, timeout=60)
+    assert result.returncode == 0 and b"ok: 1007 sessions" in result.stdout, result
+
+
+def test_entities_are_never_expanded_and_huge_numbers_are_harmless():
+    directory = os.path.join(TMP, "safe")
+    os.makedirs(directory, exist_ok=True)
+    with open("/etc/passwd", "rb") as f:
+        secret = f.read().split(b":")[0] + b":x:"
+    for name, data in READ_SAFELY.items():
+        path = write(os.path.join(directory, name), data)
+        status, out, err, took, rss = timed(["list", path, "--format", "json"])
+        MALFORMED_REPORT.append((name, "list", status, took, rss))
+        assert status in (0, 65) and took < 5 and rss < 200, (name, status, took, rss, err)
+        assert b"lollollol" not in out and secret not in out and len(out) < 30_000, (name, out[:300])
+        if name.endswith(".xml"):
+            assert json.loads(out)["sessions"][0]["title"] in ("&lol9;", "&xxe;&net;"), out
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. Odd terminals
+
+NOW = ["--now", "2021-10-22T10:00+08:00"]
+KIOSK_NOW = ["--now", "2021-10-22T10:00+08:00"]
+SMCUP = b"\x1b[?1049h"
+RMCUP = b"\x1b[?1049l"
+
+
+def alternate_screen_left(out):
+    """Whether the last alternate-screen switch in `out` is the one back (or there was none)."""
+    return out.rfind(RMCUP) >= out.rfind(SMCUP)
+
+
+def cpu_seconds(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def test_tiny_terminals_say_so_and_never_crash():
+    sizes = [(1, 1), (2, 1), (1, 2), (3, 3), (10, 2), (20, 5), (19, 5), (80, 1), (1, 24), (20, 4)]
+    problems = []
+    for cols, rows in sizes:
+        pty = Pty(NOW, cols, rows)
+        try:
+            pty.wait_for(SMCUP)
+            pty.pump(0.3)
+            pty.resize(cols + 1, rows)
+            pty.pump(0.2)
+            if cols >= 10 and b"Termin" not in pty.out:
+                problems.append(("browser", cols, rows, "no message", bytes(pty.out[-200:])))
+            pty.send("q")
+            status = pty.finish()
+            if status != 0 or not pty.restored() or not alternate_screen_left(bytes(pty.out)):
+                problems.append(("browser", cols, rows, status, bytes(pty.out[-200:])))
+        finally:
+            pty.close()
+    for cols, rows in sizes[:7]:
+        pty = Pty(["kiosk", *KIOSK_NOW, "--clock-rate", "60"], cols, rows)
+        try:
+            pty.wait_for(SMCUP)
+            pty.pump(0.4)
+            pty.resize(cols, rows + 1)
+            pty.pump(0.2)
+            pty.proc.send_signal(signal.SIGTERM)
+            status = pty.finish()
+            if status != 128 + signal.SIGTERM or not pty.restored() or not alternate_screen_left(bytes(pty.out)):
+                problems.append(("kiosk", cols, rows, status, bytes(pty.out[-200:])))
+        finally:
+            pty.close()
+    assert not problems, problems
+
+
+def test_resize_storm():
+    for args in (NOW, ["kiosk", *KIOSK_NOW]):
+        pty = Pty(args, 100, 30)
+        try:
+            pty.wait_for("Plenary")
+            rng = random.Random(3)
+            started = time.monotonic()
+            count = 0
+            while time.monotonic() - started < 2.0:  # some 500 resizes a second
+                pty.resize(rng.randint(1, 200), rng.randint(1, 60))
+                count += 1
+                if count % 10 == 0:
+                    pty.pump(0)
+                time.sleep(0.002)
+            mark = len(pty.out)
+            pty.resize(100, 30)
+            pty.wait_for("Plenary", timeout=10, start=mark)
+            assert pty.proc.poll() is None, "died in the storm"
+            if args[0] == "kiosk":
+                pty.proc.send_signal(signal.SIGTERM)
+                assert pty.finish() == 128 + signal.SIGTERM
+            else:
+                pty.send("q")
+                assert pty.finish() == 0, bytes(pty.out[-300:])
+            assert pty.restored() and alternate_screen_left(bytes(pty.out))
+            assert count > 400, count
+        finally:
+            pty.close()
+
+
+def test_every_term_and_no_colour_draws_and_restores():
+    cases = [({"TERM": t}, []) for t in ("xterm", "xterm-256color", "screen", "tmux-256color", "linux", "vt100")]
+    cases += [({"NO_COLOR": "1"}, []), ({}, ["--theme", "mono"]), ({"TERM": "vt100", "NO_COLOR": "1"}, ["--theme", "256"])]
+    problems = []
+    for env, extra in cases:
+        for command in ([*NOW, *extra], ["kiosk", *KIOSK_NOW, *extra]):
+            pty = Pty(command, 100, 30, env=env)
+            try:
+                pty.wait_for("Plenary")
+                pty.pump(0.2)
+                if command[0] == "kiosk":
+                    pty.proc.send_signal(signal.SIGTERM)
+                    expected = 128 + signal.SIGTERM
+                else:
+                    pty.send("q")
+                    expected = 0
+                status = pty.finish()
+                out = bytes(pty.out)
+                coloured = re.search(rb"\x1b\[[0-9;]*3[0-7]m|\x1b\[38;5;", out)
+                if status != expected or not pty.restored() or not alternate_screen_left(out):
+                    problems.append((env, command[0], status, out[-200:]))
+                if ("NO_COLOR" in env or "mono" in extra) and coloured:
+                    problems.append((env, extra, command[0], "colour despite mono", coloured.group()))
+            finally:
+                pty.close()
+    assert not problems, problems
+
+
+# All in one subshell: a list whose job is stopped would not go on after `fg`.
+RUN = 'S=$(stty -g); ( {cmd}; echo "EX""IT=$?"; [ "$(stty -g)" = "$S" ] && echo "TTY""=restored" )'
+
+
+def descendant(pid, name="agenda", timeout=5.0):
+    """The process called `name` under `pid` (through a subshell), found through /proc."""
+    deadline = time.monotonic() + timeout
+    while True:
+        todo = [pid]
+        while todo:
+            current = todo.pop()
+            try:
+                with open(f"/proc/{current}/comm") as f:
+                    if f.read().strip() == name and current != pid:
+                        return current
+                for task in os.listdir(f"/proc/{current}/task"):
+                    with open(f"/proc/{current}/task/{task}/children") as f:
+                        todo += [int(child) for child in f.read().split()]
+            except OSError:
+                continue
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no {name} under {pid}")
+        time.sleep(0.05)
+
+
+def test_suspend_restores_the_terminal_and_resume_redraws():
+    for command, quit_with in ((f"{AGENDA} {' '.join(NOW)}", "q"), (f"{AGENDA} kiosk {' '.join(KIOSK_NOW)} --exit-key x", "x")):
+        pane = Pane(100, 30)
+        try:
+            pane.type_line(RUN.format(cmd=command))
+            pane.wait_for("Plenary Session")
+            pid = descendant(pane.shell_pid())
+            if "kiosk" in command:
+                # Raw mode: Ctrl-Z is a key there; the signal comes from outside, to the whole job.
+                os.killpg(os.getpgid(pid), signal.SIGTSTP)
+            else:
+                pane.send("C-z")
+            pane.wait_for("Stopped")
+            with open(f"/proc/{pid}/stat") as f:
+                assert f.read().rsplit(")", 1)[1].split()[0] == "T", "not stopped"
+            assert not pane.alternate_screen_on(), "alternate screen left on while stopped"
+            pane.type_line('[ "$(stty -g)" = "$S" ] && echo "STOPPED""-TTY=sane"')
+            pane.wait_for("STOPPED-TTY=sane")
+            pane.type_line("clear; fg")
+            screen = pane.wait_for("Plenary Session")
+            for text in ("CACIE 2021", "Convention Hall No. 1"):
+                assert text in screen, f"{text!r} not redrawn:\n{screen}"
+            if "kiosk" not in command:
+                assert "? help" in screen, screen
+            pane.send(quit_with)
+            screen = pane.wait_for("EXIT=")
+            assert "EXIT=0" in screen, screen
+            pane.wait_for("TTY=restored")
+        finally:
+            pane.close()
+
+
+def test_input_at_end_exits_cleanly_or_waits_without_spinning():
+    # No terminal on stdin at all: a clear message, exit 2, nothing drawn.
+    for stdin in (subprocess.DEVNULL, "closed"):
+        for args in (NOW, ["kiosk", *KIOSK_NOW]):
+            pty = Pty(args, stdin=stdin)
+            try:
+                status = pty.finish(timeout=5)
+                assert status == 2 and b"not a terminal" in pty.out and SMCUP not in pty.out, (args, stdin, bytes(pty.out))
+                assert pty.restored()
+            finally:
+                pty.close()
+    # Input that ends while running (its terminal hung up, the screen stays): the browser
+    # quits with the terminal restored; the kiosk keeps its board up without burning CPU.
+    for args in (NOW, ["kiosk", *KIOSK_NOW]):
+        keyboard, keyboard_slave = os.openpty()
+        pty = Pty(args, 100, 30, stdin=keyboard_slave)
+        os.close(keyboard_slave)
+        try:
+            pty.wait_for("Plenary")
+            pty.pump(0.3)
+            os.close(keyboard)
+            if args[0] == "kiosk":
+                pty.pump(0.5)
+                before = cpu_seconds(pty.proc.pid)
+                pty.pump(2.0)
+                used = cpu_seconds(pty.proc.pid) - before
+                assert pty.proc.poll() is None, "the kiosk left when its keyboard went"
+                assert used < 0.3, f"{used:.2f}s of CPU in 2s with input at EOF: a busy loop"
+                pty.proc.send_signal(signal.SIGTERM)
+                assert pty.finish() == 128 + signal.SIGTERM
+            else:
+                started = time.monotonic()
+                assert pty.finish(timeout=5) == 0, bytes(pty.out[-300:])
+                assert time.monotonic() - started < 3
+                assert pty.rusage.ru_utime + pty.rusage.ru_stime < 3
+            assert pty.restored() and alternate_screen_left(bytes(pty.out))
+        finally:
+            pty.close()
+
+
+def test_closed_stdout_while_listing_is_no_crash():
+    big = os.path.join(TMP, "gen", "h.schedule.json")
+    hostile_files()
+    for command in (f"{AGENDA} list {C38} | head -1", f"{AGENDA} list {C38} --format json | head -c 10",
+                    f"{AGENDA} list {C38} --format ics | head -1", f"{AGENDA} {C38} | head -1",
+                    f"{AGENDA} list {big} | true", f"{AGENDA} validate {C38} {C38} {C38} | true"):
+        result = subprocess.run(["bash", "-c", f"set -o pipefail; {command}"], capture_output=True, timeout=60)
+        assert result.returncode in (0, 141), (command, result.returncode, result.stderr[-500:])
+        assert b"Fatal error" not in result.stderr and b"Stack dump" not in result.stderr, (command, result.stderr[-500:])
+        assert len(result.stderr) < 300, (command, result.stderr[-500:])
+
+
 if __name__ == "__main__":
     try:
         run_tests(globals(), "usage: test_hardening.py PATH/TO/agenda")
     finally:
+        if os.environ.get("AGENDA_HARDENING_REPORT"):
+            for row in MALFORMED_REPORT:
+                print("malformed: %-28s %-18s exit %3s  %5.2fs  %6.1f MB" % row)
         subprocess.run(["rm", "-rf", TMP])
