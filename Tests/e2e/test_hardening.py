@@ -813,6 +813,105 @@ def test_closed_stdout_while_listing_is_no_crash():
         assert len(result.stderr) < 300, (command, result.stderr[-500:])
 
 
+# ---------------------------------------------------------------------------------------------
+# 4. Nothing lost
+
+def favourites_in(state):
+    directory = os.path.join(state, "agenda", "favourites")
+    return directory, [n for n in os.listdir(directory)] if os.path.isdir(directory) else []
+
+
+def test_sigkill_while_starring_never_tears_the_favourites_file():
+    hostile_files()
+    schedule = os.path.join(TMP, "gen", "h.schedule.json")
+    keys = {s["guid"] or s["id"] for s in json.loads(run("list", schedule, "--format", "json").stdout)["sessions"]}
+    state = os.path.join(TMP, "kill-state")
+    env = {"XDG_STATE_HOME": state}
+    rng = random.Random(4)
+    previous = None
+    changed = 0
+    kills = 0
+    started = time.monotonic()
+    while kills < 100 and time.monotonic() - started < 40:
+        pty = Pty([schedule, "--now", "2030-01-01T10:00+00:00"], 100, 30, env=env)
+        try:
+            pty.wait_for(SMCUP)
+            pty.pump(0.05)
+            # Star and unstar as fast as keys go, and kill at a random moment in the middle.
+            os.write(pty.master, ("fj" * 60 + "g" + "f" * 30).encode())
+            pty.pump(rng.uniform(0.0, 0.15))
+            pty.proc.send_signal(signal.SIGKILL)
+            pty.finish()
+            kills += 1
+        finally:
+            pty.close()
+        directory, names = favourites_in(state)
+        assert not [n for n in names if ".corrupt-" in n], names
+        if "synthetic-conference-synth.json" not in names:
+            assert previous is None, "the favourites file vanished"
+            continue
+        with open(os.path.join(directory, "synthetic-conference-synth.json"), "rb") as f:
+            content = f.read()
+        stored = json.loads(content)  # never torn: parseable, whole
+        assert stored["version"] == 1 and set(stored["favourites"]) <= keys, stored
+        changed += content != previous
+        previous = content
+    assert kills >= 50, kills
+    assert changed >= 10, f"only {changed} of {kills} runs wrote the file: the test did not bite"
+    # The next start reads it without a warning.
+    pty = Pty([schedule, "--now", "2030-01-01T10:00+00:00"], 100, 30, env=env)
+    try:
+        pty.wait_for(SMCUP)
+        pty.send("q")
+        assert pty.finish() == 0 and b"warning" not in pty.out
+    finally:
+        pty.close()
+    directory, names = favourites_in(state)
+    print(f"     {kills} kills, {changed} new versions, {len(names) - 1} temporary files left by SIGKILL", end=" ")
+
+
+def test_corrupt_or_unwritable_state_warns_and_never_crashes():
+    state = os.path.join(TMP, "corrupt-state")
+    pty = Pty(NOW, 100, 30, env={"XDG_STATE_HOME": state})
+    try:  # a first star tells the file's name
+        pty.wait_for("Plenary")
+        pty.send("f")
+        pty.send("q")
+        assert pty.finish() == 0
+    finally:
+        pty.close()
+    directory, names = favourites_in(state)
+    assert len(names) == 1, names
+    name = names[0]
+    for garbage in (b"{not json", b"", b"\xff\xfe\x00", b'{"version": 1, "favourites": "x"}', b"[" * 100_000):
+        write(os.path.join(directory, name), garbage)
+        pty = Pty(NOW, 100, 30, env={"XDG_STATE_HOME": state})
+        try:
+            pty.wait_for("Plenary")
+            assert b"warning: favourites file" in pty.out and b"moved aside" in pty.out, bytes(pty.out[:300])
+            pty.send("f")
+            pty.send("q")
+            assert pty.finish() == 0 and pty.restored()
+        finally:
+            pty.close()
+        with open(os.path.join(directory, name)) as f:
+            assert len(json.load(f)["favourites"]) == 1  # the star after the warning was saved
+    assert len([n for n in os.listdir(directory) if ".corrupt-" in n]) >= 1
+    # A state directory that cannot be written: the star stays in memory, a warning on exit.
+    blocked = os.path.join(TMP, "blocked-state")
+    write(blocked, "a file where the state directory should be")
+    pty = Pty(NOW, 100, 30, env={"XDG_STATE_HOME": blocked})
+    try:
+        pty.wait_for("Plenary")
+        pty.send("f")
+        pty.wait_for("could not save")
+        pty.send("q")
+        assert pty.finish() == 0 and pty.restored()
+        assert b"warning: could not save favourites" in pty.out
+    finally:
+        pty.close()
+
+
 if __name__ == "__main__":
     try:
         run_tests(globals(), "usage: test_hardening.py PATH/TO/agenda")
