@@ -187,6 +187,7 @@ class Pty:
         self.termios_before = termios.tcgetattr(slave)
         environment = {"PATH": "/usr/bin:/bin", "HOME": TMP, "LANG": "C.UTF-8", "TERM": term,
                        "XDG_STATE_HOME": os.path.join(TMP, "state")}
+        environment.update({k: v for k, v in os.environ.items() if k in ("ASAN_OPTIONS", "TSAN_OPTIONS")})
         environment.update(env or {})
         environment = {k: v for k, v in environment.items() if v is not None}
 
