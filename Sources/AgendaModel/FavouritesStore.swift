@@ -64,6 +64,7 @@ public enum AtomicFile {
     public static func write(_ data: Data, to file: URL) throws {
         let directory = file.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        removeStaleTemporaries(of: file)
         var template = Array(directory.appendingPathComponent(".\(file.lastPathComponent).XXXXXX").path.utf8CString)
         let descriptor = mkstemp(&template)
         guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
@@ -86,5 +87,20 @@ public enum AtomicFile {
         // Make the rename itself durable.
         let directoryDescriptor = open(directory.path, O_RDONLY)
         if directoryDescriptor >= 0 { fsync(directoryDescriptor); close(directoryDescriptor) }
+    }
+
+    /// A process killed between `mkstemp` and `rename` leaves its `.NAME.XXXXXX` behind. Any
+    /// such file older than `age` seconds is dead (a live write takes milliseconds): remove it,
+    /// so that crashes do not litter the state directory.
+    static func removeStaleTemporaries(of file: URL, olderThan age: TimeInterval = 60) {
+        let directory = file.deletingLastPathComponent()
+        let prefix = ".\(file.lastPathComponent)."
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
+        for name in names where name.hasPrefix(prefix) && name.count == prefix.count + 6 {
+            let path = directory.appendingPathComponent(name).path
+            guard let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
+                  Date().timeIntervalSince(modified) > age else { continue }
+            unlink(path)
+        }
     }
 }

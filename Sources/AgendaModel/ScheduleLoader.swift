@@ -3,13 +3,8 @@ import Foundation
 /// Reads a schedule file of any supported format, chosen by its content, not its name.
 public enum ScheduleLoader {
     public static func load(path: String) throws(ScheduleError) -> Schedule {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
-        } catch {
-            throw ScheduleError(.missing, file: path, message: reason(for: error, path: path))
-        }
-        return try read(data, file: path)
+        // Size-limited: see ScheduleFile.
+        return try read(ScheduleFile.read(path: path), file: path)
     }
 
     public static func read(_ data: Data, file: String) throws(ScheduleError) -> Schedule {
@@ -28,13 +23,5 @@ public enum ScheduleLoader {
         }
         throw ScheduleError(file: file, line: 1, message:
             "not a schedule this version reads (expected frab/pentabarf XML, c3voc JSON, iCalendar or a CACIE session page)")
-    }
-
-    private static func reason(for error: Error, path: String) -> String {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            return isDirectory.boolValue ? "is a directory, not a schedule file" : "cannot be read (permission denied?)"
-        }
-        return "no such file"
     }
 }

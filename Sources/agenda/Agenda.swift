@@ -1,5 +1,6 @@
 import ArgumentParser
 import AgendaModel
+import Foundation
 
 @main
 struct Agenda: ParsableCommand {
@@ -16,6 +17,28 @@ struct Agenda: ParsableCommand {
         subcommands: [Browse.self, List.self, Validate.self, BenchParse.self, Kiosk.self],
         defaultSubcommand: Browse.self
     )
+
+    /// ArgumentParser's own messages echo what was typed ("The value '…' is invalid for
+    /// '--format'"), and arguments come from scripts, kiosk unit files and pasted commands:
+    /// its messages go through the sanitiser like every other text the program prints.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = terminalSafe(fullMessage(for: error))
+            if !message.isEmpty {
+                if code == .success { print(message) } else { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
+}
+
+/// Multi-line text with every control sequence removed; unchanged when it holds none.
+func terminalSafe(_ text: String) -> String {
+    text.unicodeScalars.contains { $0 != "\n" && Sanitizer.isInvisible($0) } ? Sanitizer.text(text) : text
 }
 
 /// Options every command that reads a schedule shares.

@@ -8,7 +8,8 @@ enum ExitStatus {
     static let unavailable: Int32 = 69   // EX_UNAVAILABLE: a URL that cannot be fetched, no copy cached
 }
 
-/// One line on stderr, prefixed with the program name; the text is already sanitised.
+/// One line on stderr, prefixed with the program name. Sanitised here as well, so that no
+/// caller can forget it: messages hold file names, TERM values and user arguments.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data("agenda: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("agenda: \(terminalSafe(message))\n".utf8))
 }

@@ -1,0 +1,72 @@
+import Foundation
+import Glibc
+
+/// Reads a schedule file's bytes with a size limit, so that no file can exhaust the machine.
+///
+/// Real programmes are small: 38C3's XML, a thousand sessions, is 2.2 MB; the largest known
+/// are a few times that. Parsing costs a multiple of the file's size in memory, so an
+/// unbounded file (a million sessions, `/dev/zero`, a runaway generator) would take the
+/// machine down instead of failing. Past `maxBytes` the file is refused with a clear error.
+/// Regular files are mapped, not copied; pipes and devices (`<(curl …)`) are read in chunks
+/// and refused as soon as they pass the limit, so `/dev/zero` ends at once.
+public enum ScheduleFile {
+    /// 64 MiB, the same as the download limit for URLs: room for a 20,000-session programme
+    /// (41 MB as frab XML, which must load), yet a million sessions (74 MB at their smallest)
+    /// are refused before any parsing.
+    public static let maxBytes = 64 << 20
+
+    public static func read(path: String, limit: Int = maxBytes) throws(ScheduleError) -> Data {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            let reason = errno == ENOENT || errno == ENOTDIR ? "no such file" : "cannot be read (\(String(cString: strerror(errno))))"
+            throw ScheduleError(.missing, file: path, message: reason)
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            throw ScheduleError(.missing, file: path, message: "cannot be read (\(String(cString: strerror(errno))))")
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR:
+            throw ScheduleError(.missing, file: path, message: "is a directory, not a schedule file")
+        case S_IFREG:
+            if Int64(info.st_size) > Int64(limit) { throw tooLarge(path, bytes: Int64(info.st_size), limit: limit) }
+            do {
+                let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+                // The file may have grown since fstat: the mapped size is what counts.
+                if data.count > limit { throw tooLarge(path, bytes: Int64(data.count), limit: limit) }
+                return data
+            } catch let error as ScheduleError {
+                throw error
+            } catch {
+                throw ScheduleError(.missing, file: path, message: "cannot be read (permission denied?)")
+            }
+        default:
+            // A pipe, socket or device: read it, blocking, up to one byte past the limit.
+            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+            var data = Data()
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+                if count < 0, errno == EINTR { continue }
+                if count < 0 {
+                    throw ScheduleError(.missing, file: path, message: "cannot be read (\(String(cString: strerror(errno))))")
+                }
+                if count == 0 { return data }
+                data.append(contentsOf: chunk[0..<count])
+                if data.count > limit { throw tooLarge(path, bytes: nil, limit: limit) }
+            }
+        }
+    }
+
+    private static func tooLarge(_ path: String, bytes: Int64?, limit: Int) -> ScheduleError {
+        let size = bytes.map { "\(megabytes($0)) MB" } ?? "more than \(megabytes(Int64(limit))) MB"
+        return ScheduleError(file: path, line: nil, message:
+            "the file is too large to be a schedule (\(size); the limit is \(megabytes(Int64(limit))) MB)")
+    }
+
+    private static func megabytes(_ bytes: Int64) -> String {
+        let value = Double(bytes) / 1_048_576
+        return value < 10 ? String(format: "%.1f", value) : String(Int(value.rounded()))
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import AgendaModel
+
+/// The size limit in front of every reader: refused before parsing, whatever the kind of file.
+@Suite struct ScheduleFileTests {
+    func temporaryFile(_ bytes: Int) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("agenda-size-\(UUID().uuidString)").path
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x41, count: bytes)))
+        return path
+    }
+
+    @Test func atTheLimitReadsPastItIsRefused() throws {
+        let path = try temporaryFile(1000)
+        defer { unlink(path) }
+        #expect(try ScheduleFile.read(path: path, limit: 1000).count == 1000)
+        do {
+            _ = try ScheduleFile.read(path: path, limit: 999)
+            Issue.record("a file over the limit was read")
+        } catch {
+            #expect(error.kind == .malformed)
+            #expect(error.description.contains("too large"))
+        }
+    }
+
+    @Test func endlessDevicesStopAtTheLimit() {
+        #expect(throws: ScheduleError.self) { try ScheduleFile.read(path: "/dev/zero", limit: 1 << 20) }
+    }
+
+    @Test func missingAndDirectoriesAreMissing() {
+        for path in ["/nonexistent/agenda.xml", FileManager.default.temporaryDirectory.path] {
+            do {
+                _ = try ScheduleFile.read(path: path)
+                Issue.record("\(path) was read")
+            } catch {
+                #expect(error.kind == .missing)
+            }
+        }
+    }
+
+    @Test func theLoaderUsesTheLimit() throws {
+        let path = try temporaryFile(ScheduleFile.maxBytes + 1)
+        defer { unlink(path) }
+        do {
+            _ = try ScheduleLoader.load(path: path)
+            Issue.record("read")
+        } catch {
+            #expect(error.message.contains("too large"))
+        }
+    }
+}
