@@ -104,7 +104,7 @@ public enum C3VOCJSONReader {
                            "cannot read duration \"\(duration)\" of session \"\(item.title)\" (expected HH:MM); taken as 0")
             }
         }
-        draft.items.append(item)
+        try draft.add(item)
     }
 
     private static func time(_ value: JSONValue?, in object: JSONObject, file: String) throws(ScheduleError) -> LocalDateTime? {

@@ -241,7 +241,7 @@ public enum FrabXMLReader {
                                "cannot read duration \"\(durationText.trimmed)\" of session \"\(item.title)\" (expected HH:MM); taken as 0")
                 }
             }
-            draft.items.append(item)
+            try draft.add(item)
         }
 
         mutating func time(_ value: String?, at offset: Int, what: String) throws(ScheduleError) -> LocalDateTime? {

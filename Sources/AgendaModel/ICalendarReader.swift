@@ -159,7 +159,7 @@ public enum ICalendarReader {
             } else {
                 item.guid = uid
             }
-            draft.items.append(item)
+            try draft.add(item)
         }
 
         /// The start of `DTSTART`/`DTEND`: UTC, in its TZID, or floating; and whether it is a date.

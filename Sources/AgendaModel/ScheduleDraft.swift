@@ -194,3 +194,18 @@ extension ScheduleDraft {
         trackColours[name] = colour.uppercased()
     }
 }
+
+extension ScheduleDraft {
+    /// The most sessions a schedule may hold. The largest real programmes have about a
+    /// thousand; this bound keeps memory and time in check for any file under the size limit
+    /// (a million tiny sessions fit in 60 MB).
+    static let maxSessions = 100_000
+
+    mutating func add(_ item: Item) throws(ScheduleError) {
+        guard items.count < Self.maxSessions else {
+            throw ScheduleError(file: file, line: item.line, message:
+                "more than \(Self.maxSessions) sessions: agenda reads programmes up to that size")
+        }
+        items.append(item)
+    }
+}

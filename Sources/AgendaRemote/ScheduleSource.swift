@@ -117,7 +117,7 @@ public final class ScheduleSource: @unchecked Sendable {
     /// Checks for a new version. Files: read again, compared byte for byte.
     public func refresh(now: Date = Date()) -> Refresh {
         guard url != nil else {
-            guard let data = try? Data(contentsOf: URL(fileURLWithPath: name)), data != currentBytes else { return .unchanged }
+            guard let data = try? ScheduleFile.read(path: name), data != currentBytes else { return .unchanged }
             do {
                 let schedule = try ScheduleLoader.read(data, file: name)
                 let previous = currentSchedule
@@ -185,14 +185,9 @@ public final class ScheduleSource: @unchecked Sendable {
     }
 
     private func loadFile() throws(SourceError) -> Schedule {
+        // Through the size limit: a file too large is refused before it is read or cached.
         let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: name), options: .mappedIfSafe)
-        } catch {
-            // The loader words the reason (no such file, a directory, permissions).
-            do { _ = try ScheduleLoader.load(path: name) } catch { throw SourceError(error) }
-            throw SourceError(ScheduleError(.missing, file: name, message: "cannot be read"))
-        }
+        do { data = try ScheduleFile.read(path: name) } catch { throw SourceError(error) }
         let schedule: Schedule
         do { schedule = try ScheduleLoader.read(data, file: name) } catch { throw SourceError(error) }
         let cached = entry?.current()

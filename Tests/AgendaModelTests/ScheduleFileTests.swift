@@ -49,3 +49,18 @@ import Testing
         }
     }
 }
+
+@Suite struct SessionLimitTests {
+    @Test func moreThanTheSessionLimitIsRefusedWithTheLine() {
+        var json = #"{"schedule":{"conference":{"title":"M","days":[{"date":"2024-01-01","rooms":{"R":["#
+        json += (0...ScheduleDraft.maxSessions).map { #"{"id":\#($0),"date":"2024-01-01T10:00:00Z","duration":"0:30","title":"t"}"# }
+            .joined(separator: ",\n")
+        json += "]}}]}}}"
+        #expect {
+            try ScheduleLoader.read(Data(json.utf8), file: "many.json")
+        } throws: { error in
+            let error = error as! ScheduleError
+            return error.message.contains("more than 100000 sessions") && error.line == ScheduleDraft.maxSessions + 1
+        }
+    }
+}
