@@ -96,28 +96,26 @@ enum FieldText {
         guard allVisible else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
-        var lineStart = 0          // where the current line starts in `out`
-        var blankPending = false   // an empty line seen since the last text
-        for byte in text.utf8 {
-            if byte == 0x0A {
-                while out.count > lineStart, out.last == 0x20 { out.removeLast() }
-                if out.count == lineStart {
-                    blankPending = lineStart > 0 || blankPending
+        var blankPending = false   // an empty (or all-space) line seen since the last text
+        var text = text
+        text.withUTF8 { bytes in
+            var i = 0
+            while i <= bytes.count {
+                var lineEnd = i
+                while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                var end = lineEnd
+                while end > i, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+                if end == i {
+                    // Decided only when text follows: a blank line between paragraphs, none at the ends.
+                    blankPending = !out.isEmpty
                 } else {
-                    out.append(0x0A)
-                    lineStart = out.count
+                    if !out.isEmpty { out.append(0x0A); if blankPending { out.append(0x0A) } }
+                    blankPending = false
+                    for k in i..<end { out.append(bytes[k] == 0x09 ? 0x20 : bytes[k]) }
                 }
-                continue
+                i = lineEnd + 1
             }
-            if out.count == lineStart, blankPending, lineStart > 0 {
-                out.append(0x0A)
-                lineStart = out.count
-            }
-            blankPending = false
-            out.append(byte == 0x09 ? 0x20 : byte)
         }
-        while out.count > lineStart, out.last == 0x20 { out.removeLast() }
-        while out.last == 0x0A { out.removeLast() }
         return String(decoding: out, as: UTF8.self)
     }
 
