@@ -106,8 +106,15 @@ public enum Sanitizer {
                 let lead = bytes[i]
                 // Printable ASCII in plain text, the bulk of every field: one run at a time.
                 if state == .text, lead > 0x20, lead < 0x7F {
+                    // Single spaces between words stay inside the run (both `line` and `text` keep
+                    // them as they are); a run always ends on a visible character.
                     var end = i + 1
-                    while end < count, bytes[end] > 0x20, bytes[end] < 0x7F { end += 1 }
+                    while end < count {
+                        let b = bytes[end]
+                        if b > 0x20, b < 0x7F { end += 1 }
+                        else if b == 0x20, end + 1 < count, bytes[end + 1] > 0x20, bytes[end + 1] < 0x7F { end += 2 }
+                        else { break }
+                    }
                     previousWasCR = false
                     emit(.content, i, end)
                     i = end
