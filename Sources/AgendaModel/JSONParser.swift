@@ -15,6 +15,8 @@ struct JSONParser {
     private var lineStart = 0
     private var depth = 0
     private var scratch: [UInt8] = []
+    private var nodes: [JSONNode] = []
+    private var decoded: [String] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
         self.bytes = bytes
@@ -22,25 +24,36 @@ struct JSONParser {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3; lineStart = 3 }
     }
 
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(ScheduleError) -> JSONValue {
+    /// Parses the whole buffer. The document borrows `bytes`: see `JSONDocument`.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(ScheduleError) -> JSONDocument {
         var parser = JSONParser(bytes: bytes, file: file)
-        let value = try parser.value()
+        guard bytes.count < Int(Int32.max) else {
+            throw ScheduleError(file: file, line: 1, message: "the file is larger than 2 GB: not a schedule this version reads")
+        }
+        try parser.value()
         parser.skipSpace()
         if parser.i < bytes.count { throw parser.error("unexpected \(parser.describe()) after the JSON value") }
-        return value
+        return JSONDocument(bytes: bytes, nodes: parser.nodes, decoded: parser.decoded)
     }
 
-    private mutating func value() throws(ScheduleError) -> JSONValue {
+    private mutating func append(_ kind: JSONNode.Kind, _ a: Int, _ b: Int) {
+        nodes.append(JSONNode(kind: kind, a: Int32(truncatingIfNeeded: a), b: Int32(truncatingIfNeeded: b)))
+    }
+
+    private mutating func value() throws(ScheduleError) {
         skipSpace()
         guard i < bytes.count else { throw error("the file ends where a value was expected: truncated?") }
         switch bytes[i] {
-        case UInt8(ascii: "{"): return .object(try object())
-        case UInt8(ascii: "["): return .array(try array())
-        case UInt8(ascii: "\""): return .string(try string())
-        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-        case UInt8(ascii: "n"): try literal("null"); return .null
-        case UInt8(ascii: "-"), 0x30...0x39: return .number(try number())
+        case UInt8(ascii: "{"): try object()
+        case UInt8(ascii: "["): try array()
+        case UInt8(ascii: "\""): try stringValue()
+        case UInt8(ascii: "t"): try literal("true"); append(.true, 0, 0)
+        case UInt8(ascii: "f"): try literal("false"); append(.false, 0, 0)
+        case UInt8(ascii: "n"): try literal("null"); append(.null, 0, 0)
+        case UInt8(ascii: "-"), 0x30...0x39:
+            let start = i
+            try number()
+            append(.number, start, i)
         default: throw error("unexpected \(describe()): expected a JSON value")
         }
     }
@@ -50,25 +63,35 @@ struct JSONParser {
         if depth > JSONParser.maximumDepth { throw error("nested more than \(JSONParser.maximumDepth) levels deep") }
     }
 
-    private mutating func object() throws(ScheduleError) -> JSONObject {
+    private mutating func object() throws(ScheduleError) {
         try enter()
-        var result = JSONObject(line: line, column: i - lineStart + 1)
+        let index = nodes.count
+        nodes.append(JSONNode(kind: .object, line: Int32(truncatingIfNeeded: line),
+                                       column: Int32(truncatingIfNeeded: i - lineStart + 1)))
+        var count = 0
+        defer {
+            nodes[index].a = Int32(truncatingIfNeeded: nodes.count)
+            nodes[index].b = Int32(truncatingIfNeeded: count)
+        }
         i += 1
         skipSpace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return result }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return }
         while true {
             skipSpace()
             guard i < bytes.count else { throw error("the file ends inside an object: truncated?") }
             guard bytes[i] == UInt8(ascii: "\"") else { throw error("unexpected \(describe()): expected a member name in quotes") }
-            let key = try string()
+            try stringValue()
             skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else {
+                let name = nodes[nodes.count - 1]
+                let key = name.kind == .rawString
+                    ? String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(name.a)..<Int(name.b)]), as: UTF8.self)
+                    : decoded[Int(name.a)]
                 throw error(i < bytes.count ? "unexpected \(describe()): expected \":\" after \"\(key)\"" : "the file ends inside an object: truncated?")
             }
             i += 1
-            let member = try value()
-            result.keys.append(key)
-            result.values.append(member)
+            try value()
+            count += 1
             skipSpace()
             guard i < bytes.count else { throw error("the file ends inside an object: truncated?") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
@@ -76,17 +99,23 @@ struct JSONParser {
             throw error("unexpected \(describe()): expected \",\" or \"}\" after a member")
         }
         depth -= 1
-        return result
     }
 
-    private mutating func array() throws(ScheduleError) -> [JSONValue] {
+    private mutating func array() throws(ScheduleError) {
         try enter()
+        let index = nodes.count
+        nodes.append(JSONNode(kind: .array))
+        var count = 0
+        defer {
+            nodes[index].a = Int32(truncatingIfNeeded: nodes.count)
+            nodes[index].b = Int32(truncatingIfNeeded: count)
+        }
         i += 1
-        var result: [JSONValue] = []
         skipSpace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; depth -= 1; return result }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; depth -= 1; return }
         while true {
-            result.append(try value())
+            try value()
+            count += 1
             skipSpace()
             guard i < bytes.count else { throw error("the file ends inside an array: truncated?") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
@@ -94,7 +123,42 @@ struct JSONParser {
             throw error("unexpected \(describe()): expected \",\" or \"]\" in an array")
         }
         depth -= 1
-        return result
+    }
+
+    /// A string value: the bytes as they stand when there is no escape, else decoded.
+    private mutating func stringValue() throws(ScheduleError) {
+        let start = i + 1
+        if let end = unescapedStringEnd() {
+            append(.rawString, start, end)
+            return
+        }
+        i = start - 1
+        let text = try string()
+        append(.decodedString, decoded.count, 0)
+        decoded.append(text)
+    }
+
+    /// Moves past a string that holds no backslash and returns where its closing quote is;
+    /// nil (and `i` anywhere inside) when there is an escape or no closing quote.
+    private mutating func unescapedStringEnd() -> Int? {
+        i += 1
+        if let base = bytes.baseAddress {
+            while i + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if JSONParser.hasByte(word, 0x22) || JSONParser.hasByte(word, 0x5C) || JSONParser.hasByte(word, 0x0A) { break }
+                i += 8
+            }
+        }
+        let startLine = line, startLineStart = lineStart
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "\"") { i += 1; return i - 1 }
+            if byte == UInt8(ascii: "\\") { line = startLine; lineStart = startLineStart; return nil }
+            if byte == 0x0A { line += 1; lineStart = i + 1 }
+            i += 1
+        }
+        line = startLine; lineStart = startLineStart
+        return nil
     }
 
     private mutating func string() throws(ScheduleError) -> String {
@@ -182,7 +246,7 @@ struct JSONParser {
         return value
     }
 
-    private mutating func number() throws(ScheduleError) -> String {
+    private mutating func number() throws(ScheduleError) {
         let start = i
         if bytes[i] == UInt8(ascii: "-") { i += 1 }
         var digits = 0
@@ -193,7 +257,6 @@ struct JSONParser {
             i += 1
         }
         guard digits > 0 else { i = start; throw error("malformed number") }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
     }
 
     private mutating func literal(_ word: StaticString) throws(ScheduleError) {
