@@ -7,7 +7,9 @@ import AgendaFuzzSupport
 ///   other scalar `Sanitizer.isInvisible` names;
 /// - sanitising is idempotent;
 /// - `FieldText.line` equals `Sanitizer.line` (its fast path changes nothing), and
-///   `FieldText.text` equals `Sanitizer.text` whenever there is no HTML or entity to convert.
+///   `FieldText.text` equals `Sanitizer.text` whenever there is no HTML or entity to convert;
+/// - the byte-level `Sanitizer` and `HTMLText` give what the earlier scalar-by-scalar versions
+///   give (`ReferenceSanitizer`, `ReferenceHTMLText`: the test target's files, linked here).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     let data = FuzzCheck.data(start, count)
@@ -29,5 +31,13 @@ public func fuzz(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
         FuzzCheck.require(fieldText == (expected.isEmpty ? nil : expected),
                           "FieldText.text differs: \(FuzzCheck.debug(fieldText ?? "nil")) vs \(FuzzCheck.debug(expected))")
     }
+
+    FuzzCheck.require(line == ReferenceSanitizer.line(input), "Sanitizer.line differs from the reference")
+    FuzzCheck.require(text == ReferenceSanitizer.text(input), "Sanitizer.text differs from the reference")
+    let expected = ReferenceSanitizer.text(ReferenceSanitizer.normalisingCR(
+        ReferenceHTMLText.isHTML(input) ? ReferenceHTMLText.readable(input) : ReferenceHTMLText.decodingEntities(input)))
+    FuzzCheck.require(fieldText == (expected.isEmpty ? nil : expected),
+                      "FieldText.text differs from the reference: \(FuzzCheck.debug(fieldText ?? "nil")) vs \(FuzzCheck.debug(expected))")
+    FuzzCheck.require(HTMLText.isHTML(input) == ReferenceHTMLText.isHTML(input), "HTMLText.isHTML differs from the reference")
     return 0
 }
