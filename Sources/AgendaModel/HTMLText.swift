@@ -115,12 +115,16 @@ enum HTMLText {
                 continue
             }
             if preDepth == 0 {
-                // A run of plain text (no tag, entity or white space) is copied at once.
+                // A run of plain text (no tag, entity or white space) is copied at once. A single
+                // space between two such bytes comes out as it is, so it stays in the run.
+                @inline(__always) func plain(_ b: UInt8) -> Bool {
+                    !(b == UInt8(ascii: "<") || b == UInt8(ascii: "&") || b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09)
+                }
                 var end = i
                 while end < count {
-                    let b = bytes[end]
-                    if b == UInt8(ascii: "<") || b == UInt8(ascii: "&") || b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 { break }
-                    end += 1
+                    if plain(bytes[end]) { end += 1 }
+                    else if bytes[end] == 0x20, end > i, end + 1 < count, plain(bytes[end + 1]) { end += 2 }
+                    else { break }
                 }
                 if end > i {
                     writer.run(UnsafeBufferPointer(rebasing: bytes[i..<end]))
