@@ -15,7 +15,12 @@ struct JSONParser {
     private var lineStart = 0
     private var depth = 0
     private var scratch: [UInt8] = []
-    private var nodes: [JSONNode] = []
+    // The values, in memory of their own that grows by `realloc` and passes to the document
+    // without a copy: a dense hostile array ("[1,1,1,…]") costs 12 bytes a value, once.
+    private var nodes: UnsafeMutablePointer<JSONNode>?
+    private var count = 0
+    private var capacity = 0
+    private var places: [(line: Int32, column: Int32)] = []
     private var decoded: [String] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
@@ -26,18 +31,41 @@ struct JSONParser {
 
     /// Parses the whole buffer. The document borrows `bytes`: see `JSONDocument`.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(ScheduleError) -> JSONDocument {
-        var parser = JSONParser(bytes: bytes, file: file)
         guard bytes.count < Int(Int32.max) else {
             throw ScheduleError(file: file, line: 1, message: "the file is larger than 2 GB: not a schedule this version reads")
         }
-        try parser.value()
-        parser.skipSpace()
-        if parser.i < bytes.count { throw parser.error("unexpected \(parser.describe()) after the JSON value") }
-        return JSONDocument(bytes: bytes, nodes: parser.nodes, decoded: parser.decoded)
+        var parser = JSONParser(bytes: bytes, file: file)
+        do throws(ScheduleError) {
+            try parser.value()
+            parser.skipSpace()
+            if parser.i < bytes.count { throw parser.error("unexpected \(parser.describe()) after the JSON value") }
+        } catch {
+            free(parser.nodes)
+            throw error
+        }
+        return JSONDocument(bytes: bytes, nodes: parser.nodes, count: parser.count, places: parser.places, decoded: parser.decoded)
     }
 
-    private mutating func append(_ kind: JSONNode.Kind, _ a: Int, _ b: Int) {
-        nodes.append(JSONNode(kind: kind, a: Int32(truncatingIfNeeded: a), b: Int32(truncatingIfNeeded: b)))
+    private mutating func append(_ node: JSONNode) throws(ScheduleError) {
+        if count == capacity {
+            let newCapacity = max(1024, capacity * 2)
+            guard let grown = realloc(nodes, newCapacity * MemoryLayout<JSONNode>.stride) else {
+                throw error("the file holds too many values to read in the memory available")
+            }
+            nodes = grown.bindMemory(to: JSONNode.self, capacity: newCapacity)
+            capacity = newCapacity
+        }
+        nodes![count] = node
+        count += 1
+    }
+
+    private mutating func append(_ kind: JSONNode.Kind, _ a: Int, _ b: Int) throws(ScheduleError) {
+        try append(JSONNode(kind: kind, a: Int32(truncatingIfNeeded: a), b: Int32(truncatingIfNeeded: b)))
+    }
+
+    /// Where the container at `index` ends: the index after its last descendant.
+    private mutating func close(_ index: Int) {
+        nodes![index].a = Int32(truncatingIfNeeded: count)
     }
 
     private mutating func value() throws(ScheduleError) {
@@ -47,13 +75,13 @@ struct JSONParser {
         case UInt8(ascii: "{"): try object()
         case UInt8(ascii: "["): try array()
         case UInt8(ascii: "\""): try stringValue()
-        case UInt8(ascii: "t"): try literal("true"); append(.true, 0, 0)
-        case UInt8(ascii: "f"): try literal("false"); append(.false, 0, 0)
-        case UInt8(ascii: "n"): try literal("null"); append(.null, 0, 0)
+        case UInt8(ascii: "t"): try literal("true"); try append(.true, 0, 0)
+        case UInt8(ascii: "f"): try literal("false"); try append(.false, 0, 0)
+        case UInt8(ascii: "n"): try literal("null"); try append(.null, 0, 0)
         case UInt8(ascii: "-"), 0x30...0x39:
             let start = i
             try number()
-            append(.number, start, i)
+            try append(.number, start, i)
         default: throw error("unexpected \(describe()): expected a JSON value")
         }
     }
@@ -65,14 +93,10 @@ struct JSONParser {
 
     private mutating func object() throws(ScheduleError) {
         try enter()
-        let index = nodes.count
-        nodes.append(JSONNode(kind: .object, line: Int32(truncatingIfNeeded: line),
-                                       column: Int32(truncatingIfNeeded: i - lineStart + 1)))
-        var count = 0
-        defer {
-            nodes[index].a = Int32(truncatingIfNeeded: nodes.count)
-            nodes[index].b = Int32(truncatingIfNeeded: count)
-        }
+        let index = count
+        try append(.object, 0, places.count)
+        places.append((Int32(truncatingIfNeeded: line), Int32(truncatingIfNeeded: i - lineStart + 1)))
+        defer { close(index) }
         i += 1
         skipSpace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return }
@@ -83,7 +107,7 @@ struct JSONParser {
             try stringValue()
             skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else {
-                let name = nodes[nodes.count - 1]
+                let name = nodes![count - 1]
                 let key = name.kind == .rawString
                     ? String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(name.a)..<Int(name.b)]), as: UTF8.self)
                     : decoded[Int(name.a)]
@@ -91,7 +115,6 @@ struct JSONParser {
             }
             i += 1
             try value()
-            count += 1
             skipSpace()
             guard i < bytes.count else { throw error("the file ends inside an object: truncated?") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
@@ -103,19 +126,14 @@ struct JSONParser {
 
     private mutating func array() throws(ScheduleError) {
         try enter()
-        let index = nodes.count
-        nodes.append(JSONNode(kind: .array))
-        var count = 0
-        defer {
-            nodes[index].a = Int32(truncatingIfNeeded: nodes.count)
-            nodes[index].b = Int32(truncatingIfNeeded: count)
-        }
+        let index = count
+        try append(.array, 0, 0)
+        defer { close(index) }
         i += 1
         skipSpace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; depth -= 1; return }
         while true {
             try value()
-            count += 1
             skipSpace()
             guard i < bytes.count else { throw error("the file ends inside an array: truncated?") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
@@ -129,12 +147,12 @@ struct JSONParser {
     private mutating func stringValue() throws(ScheduleError) {
         let start = i + 1
         if let end = unescapedStringEnd() {
-            append(.rawString, start, end)
+            try append(.rawString, start, end)
             return
         }
         i = start - 1
         let text = try string()
-        append(.decodedString, decoded.count, 0)
+        try append(.decodedString, decoded.count, 0)
         decoded.append(text)
     }
 
@@ -161,35 +179,26 @@ struct JSONParser {
         return nil
     }
 
+    /// A string with escapes (`stringValue` takes the others as they stand), decoded.
     private mutating func string() throws(ScheduleError) -> String {
         i += 1
-        let start = i
-        // Fast path: no escapes, the common case. Eight bytes at a time while none of them is
-        // a quote, a backslash or a line feed (counted for line numbers).
-        if let base = bytes.baseAddress {
-            while i + 8 <= bytes.count {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                if JSONParser.hasByte(word, 0x22) || JSONParser.hasByte(word, 0x5C) || JSONParser.hasByte(word, 0x0A) { break }
-                i += 8
-            }
-        }
-        while i < bytes.count {
-            let byte = bytes[i]
-            if byte == UInt8(ascii: "\"") {
-                i += 1
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)]), as: UTF8.self)
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte == 0x0A { line += 1; lineStart = i + 1 }
-            i += 1
-        }
         scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<min(i, bytes.count)]))
         while i < bytes.count {
+            // Ordinary bytes up to the next quote, backslash or line feed, copied at once.
+            let runStart = i
+            if let base = bytes.baseAddress {
+                while i + 8 <= bytes.count {
+                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    if JSONParser.hasByte(word, 0x22) || JSONParser.hasByte(word, 0x5C) || JSONParser.hasByte(word, 0x0A) { break }
+                    i += 8
+                }
+            }
+            while i < bytes.count, bytes[i] != 0x22, bytes[i] != 0x5C, bytes[i] != 0x0A { i += 1 }
+            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+            guard i < bytes.count else { break }
             let byte = bytes[i]
             if byte == UInt8(ascii: "\"") { i += 1; return String(decoding: scratch, as: UTF8.self) }
-            if byte == 0x0A { line += 1; lineStart = i + 1 }
-            guard byte == UInt8(ascii: "\\") else { scratch.append(byte); i += 1; continue }
+            if byte == 0x0A { line += 1; lineStart = i + 1; scratch.append(byte); i += 1; continue }
             guard i + 1 < bytes.count else { break }
             let escape = bytes[i + 1]
             i += 2

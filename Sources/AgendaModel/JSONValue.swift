@@ -12,19 +12,24 @@ import Foundation
 /// document held (`withExtendedLifetime`).
 final class JSONDocument {
     let bytes: UnsafeBufferPointer<UInt8>
-    /// The values, in a buffer of their own: reading a node retains nothing.
-    let nodes: UnsafeMutableBufferPointer<JSONNode>
+    /// The values (`malloc`ed by the parser, owned here): reading a node retains nothing.
+    let nodes: UnsafeMutablePointer<JSONNode>?
+    let count: Int
+    /// Where each object starts (line, column), for messages.
+    let places: [(line: Int32, column: Int32)]
     /// Strings that held escapes, decoded.
     let decoded: [String]
 
-    init(bytes: UnsafeBufferPointer<UInt8>, nodes: [JSONNode], decoded: [String]) {
+    init(bytes: UnsafeBufferPointer<UInt8>, nodes: UnsafeMutablePointer<JSONNode>?, count: Int,
+         places: [(line: Int32, column: Int32)], decoded: [String]) {
         self.bytes = bytes
-        self.nodes = .allocate(capacity: max(1, nodes.count))
-        _ = self.nodes.initialize(from: nodes)
+        self.nodes = nodes
+        self.count = count
+        self.places = places
         self.decoded = decoded
     }
 
-    deinit { nodes.deallocate() }
+    deinit { free(nodes) }
 
     /// The top-level value.
     var root: JSONValue { JSONValue(document: self, index: 0) }
@@ -36,11 +41,8 @@ struct JSONNode {
     /// number, rawString: first byte; decodedString: index into `decoded`;
     /// array, object: the index after its last descendant.
     var a: Int32 = 0
-    /// number, rawString: the byte after the last; array, object: number of members.
+    /// number, rawString: the byte after the last; object: index into `places`.
     var b: Int32 = 0
-    /// object: where it starts, for messages.
-    var line: Int32 = 0
-    var column: Int32 = 0
 }
 
 /// One value of a `JSONDocument`.
@@ -49,7 +51,7 @@ struct JSONValue {
     let index: Int
 
     @inline(__always)
-    var node: JSONNode { document.nodes[index] }
+    var node: JSONNode { document.nodes![index] }
 
     var isNull: Bool { node.kind == .null }
     var object: JSONObject? { node.kind == .object ? JSONObject(value: self) : nil }
@@ -110,8 +112,8 @@ struct JSONArray: Sequence, IteratorProtocol {
 struct JSONObject {
     let value: JSONValue
 
-    var line: Int { Int(value.node.line) }
-    var column: Int { Int(value.node.column) }
+    var line: Int { Int(value.document.places[Int(value.node.b)].line) }
+    var column: Int { Int(value.document.places[Int(value.node.b)].column) }
 
     /// Names and values, in order.
     var members: [(name: JSONValue, value: JSONValue)] {
@@ -129,7 +131,7 @@ struct JSONObject {
 
     /// The first member named `key`; objects are small, a linear search is fastest.
     subscript(key: String) -> JSONValue? {
-        let nodes = value.document.nodes, bytes = value.document.bytes
+        let nodes = value.document.nodes!, bytes = value.document.bytes
         var index = value.index + 1
         let end = Int(nodes[value.index].a)
         let keyCount = key.utf8.count
