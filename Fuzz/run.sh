@@ -24,8 +24,11 @@ out="${AGENDA_FUZZ_OUT:-$scratch/fuzz}"
 shared="${AGENDA_SHARED_SCHEDULES:-../shared/schedules}"
 lock=()
 [ -n "${AGENDA_BUILD_LOCK:-}" ] && lock=(flock "$AGENDA_BUILD_LOCK")
+# SwiftPM turns `--sanitize=fuzzer --sanitize=address` into two separate `-sanitize=` flags per
+# compile, in no fixed order, and the compiler keeps only the last: a build got coverage or
+# AddressSanitizer, at random, module by module. One combined flag gives both.
 sanitizers=(--sanitize=fuzzer)
-[ "${AGENDA_FUZZ_SAN:-address}" = address ] && sanitizers+=(--sanitize=address)
+[ "${AGENDA_FUZZ_SAN:-address}" = address ] && sanitizers+=(-Xswiftc -sanitize=fuzzer,address)
 
 export AGENDA_FUZZ=1 SWIFT_BACKTRACE=enable=no
 # LeakSanitizer stays on: the readers must not leak. Swift's runtime keeps its caches reachable.
@@ -70,11 +73,13 @@ for target in "${targets[@]}"; do
     echo "fuzz: fuzz-$target for $seconds s"
     if "$bin/fuzz-$target" "$corpus" "${seeds[@]}" "${dict[@]}" \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=1024 -max_len=65536 \
-        -print_final_stats=1 -artifact_prefix="$out/artifacts/$target-" >"$log" 2>&1; then
+        -print_final_stats=1 -artifact_prefix="$out/artifacts/$target-" >"$log" 2>&1 \
+        && grep -q "^INFO: Loaded 1 modules" "$log"; then
         runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
         cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1)
         echo "fuzz: fuzz-$target ok: $runs runs, $cov, corpus $(ls "$corpus" | wc -l) inputs"
     else
+        grep -q "^INFO: Loaded 1 modules" "$log" || echo "fuzz: fuzz-$target has no coverage counters: not built with -sanitize=fuzzer?" >&2
         echo "fuzz: fuzz-$target FAILED; the end of $log:" >&2
         grep -v "^#" "$log" | tail -40 >&2
         ls "$out/artifacts/$target-"* >&2 2>/dev/null || true
