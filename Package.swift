@@ -39,3 +39,15 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (Fuzz/README.md). They have no `main` of their own (libFuzzer supplies it
+// with `--sanitize=fuzzer`), so a plain `swift build` could not link them: they exist only when
+// AGENDA_FUZZ is set, as Fuzz/run.sh does.
+if Context.environment["AGENDA_FUZZ"] != nil {
+    package.targets.append(.target(name: "AgendaFuzzSupport", dependencies: ["AgendaModel"], path: "Fuzz/Sources/AgendaFuzzSupport"))
+    for name in ["fuzz-xml", "fuzz-json", "fuzz-ics", "fuzz-cacie", "fuzz-loader", "fuzz-sanitizer"] {
+        package.targets.append(.executableTarget(
+            name: name, dependencies: ["AgendaModel", "AgendaFuzzSupport"], path: "Fuzz/Sources/\(name)"))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

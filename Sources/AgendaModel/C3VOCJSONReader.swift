@@ -7,8 +7,10 @@ public enum C3VOCJSONReader {
     public static func read(_ data: Data, file: String) throws(ScheduleError) -> Schedule {
         try data.withBytes { bytes throws(ScheduleError) in
             try TextDecoding.validateUTF8(bytes, file: file)
-            let root = try JSONParser.parse(bytes, file: file)
-            return try read(root, file: file)
+            let document = try JSONParser.parse(bytes, file: file)
+            // Values do not retain their document: keep it until the schedule is built.
+            defer { withExtendedLifetime(document) {} }
+            return try read(document.root, file: file)
         }
     }
 
@@ -38,16 +40,18 @@ public enum C3VOCJSONReader {
             throw ScheduleError(file: file, line: conference.line, column: conference.column,
                                 message: "the conference has no \"days\" list")
         }
-        for case .object(let day) in days {
+        for value in days {
+            guard let day = value.object else { continue }
             let entry = ScheduleDraft.Day(date: try time(day["date"], in: day, file: file),
                                           start: try time(day["day_start"], in: day, file: file),
                                           end: try time(day["day_end"], in: day, file: file))
             draft.days.append(entry)
             guard let rooms = day["rooms"]?.object else { continue }
-            for (roomIndex, roomName) in rooms.keys.enumerated() {
-                guard let events = rooms.values[roomIndex].array else { continue }
-                for case .object(let event) in events {
-                    try readEvent(event, room: FieldText.line(roomName), dayDate: entry.date, into: &draft)
+            for (roomName, roomEvents) in rooms.members {
+                guard let events = roomEvents.array else { continue }
+                for value in events {
+                    guard let event = value.object else { continue }
+                    try readEvent(event, room: FieldText.line(roomName.text), dayDate: entry.date, into: &draft)
                 }
             }
         }
@@ -69,11 +73,12 @@ public enum C3VOCJSONReader {
         item.abstract = FieldText.text(event["abstract"]?.text)
         item.description = FieldText.text(event["description"]?.text)
         item.url = FieldText.line(event["url"]?.text)
-        for person in event["persons"]?.array ?? [] {
+        let none = JSONArray.empty(event.value.document)
+        for person in event["persons"]?.array ?? none {
             let name = person.text ?? person.object?.first("public_name", "name", "full_public_name", "display_name")?.text
             if let name = FieldText.line(name) { item.persons.append(name) }
         }
-        for link in event["links"]?.array ?? [] {
+        for link in event["links"]?.array ?? none {
             let url = link.text ?? link.object?.first("url", "href")?.text
             if let url = FieldText.line(url) {
                 item.links.append(SessionLink(title: FieldText.line(link.object?["title"]?.text), url: url))

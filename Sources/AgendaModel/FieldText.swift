@@ -2,9 +2,9 @@ import Foundation
 
 /// Every text field a reader loads goes through here: sanitised, empty becomes nil.
 ///
-/// The fast paths return the string untouched when `Sanitizer` provably would too (plain
-/// printable ASCII, well spaced); everything else takes the full sanitiser. This keeps large
-/// files fast without a second notion of what is safe.
+/// The fast paths return the string untouched when `Sanitizer` provably would too (visible
+/// characters, well spaced); everything else takes the sanitiser, itself one pass over the
+/// bytes. This keeps large files fast without a second notion of what is safe.
 enum FieldText {
     /// A one-line field: title, room, name, id.
     static func line(_ text: String?) -> String? {
@@ -17,39 +17,59 @@ enum FieldText {
     /// Abstract or description: HTML becomes readable text, Markdown and plain text stay.
     static func text(_ text: String?) -> String? {
         guard let text, !text.isEmpty else { return nil }
-        let readable = normalisingCR(HTMLText.isHTML(text) ? HTMLText.readable(text) : HTMLText.decodingEntities(text))
+        let readable = HTMLText.isHTML(text) ? HTMLText.readable(text) : HTMLText.decodingEntities(text)
         if isCleanText(readable) { return readable }
-        if let tidy = tidyVisibleText(readable) { return tidy.isEmpty ? nil : tidy }
-        let clean = Sanitizer.text(readable)
+        // CRs are read as `normalisingCR` would have rewritten them, in the same pass.
+        let clean = Sanitizer.cleanText(readable, collapsingCRRuns: true)
         return clean.isEmpty ? nil : clean
     }
 
     /// Removes the indentation that every line after the first shares: XML writers indent
     /// element text to the element's depth, which is layout of the file, not of the text.
-    /// Markdown's own indentation beyond that common part is kept.
+    /// Markdown's own indentation beyond that common part is kept. Indentation is U+0020 only.
     static func dedented(_ text: String) -> String {
         var text = text
-        return text.withUTF8 { bytes in
-            // One pass to find the smallest indentation of the non-blank lines after the first.
-            var common = Int.max, index = 0
-            while let newline = bytes[index...].firstIndex(of: 0x0A) {
-                var end = newline + 1
-                while end < bytes.count, bytes[end] == 0x20 { end += 1 }
-                if end < bytes.count, bytes[end] != 0x0A { common = min(common, end - newline - 1) }
-                index = newline + 1
+        return text.withUTF8 { bytes -> String? in
+            let count = bytes.count
+            // Only text with a line that starts with a space can change; most text has none.
+            var common = Int.max
+            var i = 0
+            var sawIndent = false
+            while let newline = find(0x0A, in: bytes, from: i) {
+                var k = newline + 1
+                while k < count, bytes[k] == 0x20 { k += 1 }
+                let indent = k - newline - 1
+                if indent > 0 { sawIndent = true }
+                // Lines of nothing but spaces (or nothing) do not count.
+                if k < count, bytes[k] != 0x0A { common = min(common, indent) }
+                i = newline + 1
             }
-            guard common != Int.max, common > 0 else { return nil }
+            guard sawIndent, common != Int.max, common > 0 else { return nil }
             var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var lineStart = false, skipped = 0
-            for byte in bytes {
-                if lineStart, byte == 0x20, skipped < common { skipped += 1; continue }
-                lineStart = byte == 0x0A
-                if lineStart { skipped = 0; if out.last == 0x20 { while out.last == 0x20 { out.removeLast() } } }
-                out.append(byte)
+            out.reserveCapacity(count)
+            var lineStart = 0
+            var first = true
+            while lineStart <= count {
+                let lineEnd = find(0x0A, in: bytes, from: lineStart) ?? count
+                if !first {
+                    out.append(0x0A)
+                    var k = lineStart
+                    while k < lineEnd, bytes[k] == 0x20 { k += 1 }
+                    if k < lineEnd { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(lineStart + common)..<lineEnd])) }
+                } else {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]))
+                    first = false
+                }
+                lineStart = lineEnd + 1
             }
             return String(decoding: out, as: UTF8.self)
         } ?? text
+    }
+
+    private static func find(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < bytes.count, let base = bytes.baseAddress,
+              let hit = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+        return UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
     }
 
     /// CRs before a line feed are dropped (`&#13;` then CRLF is one line break, not two);
@@ -99,39 +119,6 @@ enum FieldText {
             return value == 0x20 || isVisible(value)
         }
         return clean && previous != 0x0A && previous != 0x20
-    }
-
-    /// `Sanitizer.text` for text whose every character is visible, a space, a tab or a line
-    /// feed: only the line structure changes (tabs as spaces, trailing spaces trimmed, at most
-    /// one blank line, none at the ends), done on bytes. Nil for anything else.
-    static func tidyVisibleText(_ text: String) -> String? {
-        let allVisible = scanScalars(text) { $0 == 0x0A || $0 == 0x20 || $0 == 0x09 || isVisible($0) }
-        guard allVisible else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var lineStart = 0          // where the current line starts in `out`
-        var blankPending = false   // an empty line seen since the last text
-        for byte in text.utf8 {
-            if byte == 0x0A {
-                while out.count > lineStart, out.last == 0x20 { out.removeLast() }
-                if out.count == lineStart {
-                    blankPending = lineStart > 0 || blankPending
-                } else {
-                    out.append(0x0A)
-                    lineStart = out.count
-                }
-                continue
-            }
-            if out.count == lineStart, blankPending, lineStart > 0 {
-                out.append(0x0A)
-                lineStart = out.count
-            }
-            blankPending = false
-            out.append(byte == 0x09 ? 0x20 : byte)
-        }
-        while out.count > lineStart, out.last == 0x20 { out.removeLast() }
-        while out.last == 0x0A { out.removeLast() }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Shown as is by `Sanitizer`: printable ASCII, and from U+00A1 on what it does not drop.

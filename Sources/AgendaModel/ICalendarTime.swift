@@ -20,6 +20,10 @@ enum ICalendarTime {
         return (time, isDate)
     }
 
+    /// The longest duration read: what `TimeText.duration` allows too (99,999 days). Longer
+    /// ones are unreadable, not overflows: `P999999999W` repeated would trap Int arithmetic.
+    static let maximumDuration = 100_000 * 86400
+
     /// `PT1H30M`, `P1D`, `P2W`, `-PT15M` (§3.3.6), in seconds.
     static func duration(_ text: String) -> Int? {
         var c = TimeText.Cursor(text.trimmed)
@@ -40,6 +44,8 @@ enum ICalendarTime {
             default: return nil
             }
             parts += 1
+            // Each part is below 10^9 × 604,800 and the total stays below the maximum: no overflow.
+            if total > maximumDuration { return nil }
         }
         return parts > 0 ? sign * total : nil
     }
@@ -97,7 +103,8 @@ struct ICalendarZone {
 
     /// The day of the month of the `ordinal`th `weekday` (negative counts from the end).
     static func nthWeekday(year: Int, month: Int, ordinal: Int, weekday: Int) -> Int? {
-        guard (1...12).contains(month), ordinal != 0 else { return nil }
+        // A month has at most five of a weekday; a larger ordinal (even Int.max) names no day.
+        guard (1...12).contains(month), ordinal != 0, (-5...5).contains(ordinal), (0...6).contains(weekday) else { return nil }
         let length = LocalDateTime.daysIn(year, month)
         let firstWeekday = (LocalDateTime.daysFromCivil(year, month, 1) % 7 + 11) % 7   // 1970-01-01 was a Thursday
         if ordinal > 0 {

@@ -15,6 +15,13 @@ struct JSONParser {
     private var lineStart = 0
     private var depth = 0
     private var scratch: [UInt8] = []
+    // The values, in memory of their own that grows by `realloc` and passes to the document
+    // without a copy: a dense hostile array ("[1,1,1,…]") costs 12 bytes a value, once.
+    private var nodes: UnsafeMutablePointer<JSONNode>?
+    private var count = 0
+    private var capacity = 0
+    private var places: [(line: Int32, column: Int32)] = []
+    private var decoded: [String] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
         self.bytes = bytes
@@ -22,25 +29,59 @@ struct JSONParser {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3; lineStart = 3 }
     }
 
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(ScheduleError) -> JSONValue {
+    /// Parses the whole buffer. The document borrows `bytes`: see `JSONDocument`.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(ScheduleError) -> JSONDocument {
+        guard bytes.count < Int(Int32.max) else {
+            throw ScheduleError(file: file, line: 1, message: "the file is larger than 2 GB: not a schedule this version reads")
+        }
         var parser = JSONParser(bytes: bytes, file: file)
-        let value = try parser.value()
-        parser.skipSpace()
-        if parser.i < bytes.count { throw parser.error("unexpected \(parser.describe()) after the JSON value") }
-        return value
+        do throws(ScheduleError) {
+            try parser.value()
+            parser.skipSpace()
+            if parser.i < bytes.count { throw parser.error("unexpected \(parser.describe()) after the JSON value") }
+        } catch {
+            free(parser.nodes)
+            throw error
+        }
+        return JSONDocument(bytes: bytes, nodes: parser.nodes, count: parser.count, places: parser.places, decoded: parser.decoded)
     }
 
-    private mutating func value() throws(ScheduleError) -> JSONValue {
+    private mutating func append(_ node: JSONNode) throws(ScheduleError) {
+        if count == capacity {
+            let newCapacity = max(1024, capacity * 2)
+            guard let grown = realloc(nodes, newCapacity * MemoryLayout<JSONNode>.stride) else {
+                throw error("the file holds too many values to read in the memory available")
+            }
+            nodes = grown.bindMemory(to: JSONNode.self, capacity: newCapacity)
+            capacity = newCapacity
+        }
+        nodes![count] = node
+        count += 1
+    }
+
+    private mutating func append(_ kind: JSONNode.Kind, _ a: Int, _ b: Int) throws(ScheduleError) {
+        try append(JSONNode(kind: kind, a: Int32(truncatingIfNeeded: a), b: Int32(truncatingIfNeeded: b)))
+    }
+
+    /// Where the container at `index` ends: the index after its last descendant.
+    private mutating func close(_ index: Int) {
+        nodes![index].a = Int32(truncatingIfNeeded: count)
+    }
+
+    private mutating func value() throws(ScheduleError) {
         skipSpace()
         guard i < bytes.count else { throw error("the file ends where a value was expected: truncated?") }
         switch bytes[i] {
-        case UInt8(ascii: "{"): return .object(try object())
-        case UInt8(ascii: "["): return .array(try array())
-        case UInt8(ascii: "\""): return .string(try string())
-        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-        case UInt8(ascii: "n"): try literal("null"); return .null
-        case UInt8(ascii: "-"), 0x30...0x39: return .number(try number())
+        case UInt8(ascii: "{"): try object()
+        case UInt8(ascii: "["): try array()
+        case UInt8(ascii: "\""): try stringValue()
+        case UInt8(ascii: "t"): try literal("true"); try append(.true, 0, 0)
+        case UInt8(ascii: "f"): try literal("false"); try append(.false, 0, 0)
+        case UInt8(ascii: "n"): try literal("null"); try append(.null, 0, 0)
+        case UInt8(ascii: "-"), 0x30...0x39:
+            let start = i
+            try number()
+            try append(.number, start, i)
         default: throw error("unexpected \(describe()): expected a JSON value")
         }
     }
@@ -50,25 +91,30 @@ struct JSONParser {
         if depth > JSONParser.maximumDepth { throw error("nested more than \(JSONParser.maximumDepth) levels deep") }
     }
 
-    private mutating func object() throws(ScheduleError) -> JSONObject {
+    private mutating func object() throws(ScheduleError) {
         try enter()
-        var result = JSONObject(line: line, column: i - lineStart + 1)
+        let index = count
+        try append(.object, 0, places.count)
+        places.append((Int32(truncatingIfNeeded: line), Int32(truncatingIfNeeded: i - lineStart + 1)))
+        defer { close(index) }
         i += 1
         skipSpace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return result }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return }
         while true {
             skipSpace()
             guard i < bytes.count else { throw error("the file ends inside an object: truncated?") }
             guard bytes[i] == UInt8(ascii: "\"") else { throw error("unexpected \(describe()): expected a member name in quotes") }
-            let key = try string()
+            try stringValue()
             skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else {
+                let name = nodes![count - 1]
+                let key = name.kind == .rawString
+                    ? String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(name.a)..<Int(name.b)]), as: UTF8.self)
+                    : decoded[Int(name.a)]
                 throw error(i < bytes.count ? "unexpected \(describe()): expected \":\" after \"\(key)\"" : "the file ends inside an object: truncated?")
             }
             i += 1
-            let member = try value()
-            result.keys.append(key)
-            result.values.append(member)
+            try value()
             skipSpace()
             guard i < bytes.count else { throw error("the file ends inside an object: truncated?") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
@@ -76,17 +122,18 @@ struct JSONParser {
             throw error("unexpected \(describe()): expected \",\" or \"}\" after a member")
         }
         depth -= 1
-        return result
     }
 
-    private mutating func array() throws(ScheduleError) -> [JSONValue] {
+    private mutating func array() throws(ScheduleError) {
         try enter()
+        let index = count
+        try append(.array, 0, 0)
+        defer { close(index) }
         i += 1
-        var result: [JSONValue] = []
         skipSpace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; depth -= 1; return result }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; depth -= 1; return }
         while true {
-            result.append(try value())
+            try value()
             skipSpace()
             guard i < bytes.count else { throw error("the file ends inside an array: truncated?") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
@@ -94,30 +141,64 @@ struct JSONParser {
             throw error("unexpected \(describe()): expected \",\" or \"]\" in an array")
         }
         depth -= 1
-        return result
     }
 
-    private mutating func string() throws(ScheduleError) -> String {
+    /// A string value: the bytes as they stand when there is no escape, else decoded.
+    private mutating func stringValue() throws(ScheduleError) {
+        let start = i + 1
+        if let end = unescapedStringEnd() {
+            try append(.rawString, start, end)
+            return
+        }
+        i = start - 1
+        let text = try string()
+        try append(.decodedString, decoded.count, 0)
+        decoded.append(text)
+    }
+
+    /// Moves past a string that holds no backslash and returns where its closing quote is;
+    /// nil (and `i` anywhere inside) when there is an escape or no closing quote.
+    private mutating func unescapedStringEnd() -> Int? {
         i += 1
-        let start = i
-        // Fast path: no escapes, the common case.
+        if let base = bytes.baseAddress {
+            while i + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if JSONParser.hasByte(word, 0x22) || JSONParser.hasByte(word, 0x5C) || JSONParser.hasByte(word, 0x0A) { break }
+                i += 8
+            }
+        }
+        let startLine = line, startLineStart = lineStart
         while i < bytes.count {
             let byte = bytes[i]
-            if byte == UInt8(ascii: "\"") {
-                i += 1
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)]), as: UTF8.self)
-            }
-            if byte == UInt8(ascii: "\\") { break }
+            if byte == UInt8(ascii: "\"") { i += 1; return i - 1 }
+            if byte == UInt8(ascii: "\\") { line = startLine; lineStart = startLineStart; return nil }
             if byte == 0x0A { line += 1; lineStart = i + 1 }
             i += 1
         }
+        line = startLine; lineStart = startLineStart
+        return nil
+    }
+
+    /// A string with escapes (`stringValue` takes the others as they stand), decoded.
+    private mutating func string() throws(ScheduleError) -> String {
+        i += 1
         scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<min(i, bytes.count)]))
         while i < bytes.count {
+            // Ordinary bytes up to the next quote, backslash or line feed, copied at once.
+            let runStart = i
+            if let base = bytes.baseAddress {
+                while i + 8 <= bytes.count {
+                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    if JSONParser.hasByte(word, 0x22) || JSONParser.hasByte(word, 0x5C) || JSONParser.hasByte(word, 0x0A) { break }
+                    i += 8
+                }
+            }
+            while i < bytes.count, bytes[i] != 0x22, bytes[i] != 0x5C, bytes[i] != 0x0A { i += 1 }
+            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+            guard i < bytes.count else { break }
             let byte = bytes[i]
             if byte == UInt8(ascii: "\"") { i += 1; return String(decoding: scratch, as: UTF8.self) }
-            if byte == 0x0A { line += 1; lineStart = i + 1 }
-            guard byte == UInt8(ascii: "\\") else { scratch.append(byte); i += 1; continue }
+            if byte == 0x0A { line += 1; lineStart = i + 1; scratch.append(byte); i += 1; continue }
             guard i + 1 < bytes.count else { break }
             let escape = bytes[i + 1]
             i += 2
@@ -149,6 +230,13 @@ struct JSONParser {
         throw error("the file ends inside a string: truncated?")
     }
 
+    /// Whether any byte of `word` equals `byte` (the classic zero-byte test on `word ^ byte×8`).
+    @inline(__always)
+    private static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+    }
+
     private mutating func hex4() throws(ScheduleError) -> UInt32 {
         guard i + 4 <= bytes.count else { throw error("the file ends inside a \\u escape: truncated?") }
         var value: UInt32 = 0
@@ -167,7 +255,7 @@ struct JSONParser {
         return value
     }
 
-    private mutating func number() throws(ScheduleError) -> String {
+    private mutating func number() throws(ScheduleError) {
         let start = i
         if bytes[i] == UInt8(ascii: "-") { i += 1 }
         var digits = 0
@@ -178,7 +266,6 @@ struct JSONParser {
             i += 1
         }
         guard digits > 0 else { i = start; throw error("malformed number") }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
     }
 
     private mutating func literal(_ word: StaticString) throws(ScheduleError) {

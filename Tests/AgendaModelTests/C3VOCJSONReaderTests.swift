@@ -77,9 +77,15 @@ func readJSON(_ text: String) throws(ScheduleError) -> Schedule {
         var bytes: [UInt8] = []
         let text = "{\"s\": \"\\ud83d\\ude00 \\u00e9 \\\" \\\\ \\/ \\t\", \"lone\": \"\\ud800x\"}"
         text.utf8.forEach { bytes.append($0) }
-        let value = try bytes.withUnsafeBufferPointer { try JSONParser.parse($0, file: "x") }
-        #expect(value.object?["s"]?.text == "😀 é \" \\ / \t")
-        #expect(value.object?["lone"]?.text == "\u{FFFD}x")
+        // A parsed value borrows the buffer: read it inside.
+        let (s, lone) = try bytes.withUnsafeBufferPointer { buffer in
+            let document = try JSONParser.parse(buffer, file: "x")
+            return withExtendedLifetime(document) {
+                (document.root.object?["s"]?.text, document.root.object?["lone"]?.text)
+            }
+        }
+        #expect(s == "😀 é \" \\ / \t")
+        #expect(lone == "\u{FFFD}x")
     }
 
     @Test func invalidUTF8IsAnError() {

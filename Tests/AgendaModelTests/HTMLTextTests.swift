@@ -68,3 +68,28 @@ import Testing
         #expect(indented.isEmpty)
     }
 }
+
+/// The byte-run `HTMLText` against the earlier version kept in `ReferenceHTMLText`.
+@Suite struct HTMLTextReferenceTests {
+    static let pieces: [String] = [
+        "<p>", "</p>", "<br>", "<br/>", "<BR />", "<li>", "</li>", "<ul>", "<a href=\"https://x/\">", "<a href='#top'>",
+        "<a href=mailto:m@x>", "</a>", "<pre>", "</pre>", "<td>", "<script>", "</script>", "<style>", "</STYLE>",
+        "<!-- c -->", "<!DOCTYPE html>", "<blockquote>", "<section>", "<h2>", "<<p>", "<//p>", "< p>", "<p", ">",
+        "<abcdefghijk>", "<span class=\"a>b\">", "&amp;", "&nbsp;", "&#13;", "&#x1F600;", "&bogus;", "&", "&#;",
+        " ", "  ", "\n", "\r\n", "\t", "text", "é", "日本", "\u{1B}[31m", "\u{A0}", "x", "1",
+    ]
+
+    @Test func matchesTheReferenceOnRandomMarkup() {
+        var state: UInt64 = 0xC0FFEE
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        for _ in 0..<20_000 {
+            let sample = (0..<(next() % 16)).map { _ in Self.pieces[next() % Self.pieces.count] }.joined()
+            #expect(HTMLText.isHTML(sample) == ReferenceHTMLText.isHTML(sample), "\(sample.debugDescription)")
+            #expect(HTMLText.readable(sample) == ReferenceHTMLText.readable(sample), "\(sample.debugDescription)")
+            #expect(HTMLText.decodingEntities(sample) == ReferenceHTMLText.decodingEntities(sample), "\(sample.debugDescription)")
+        }
+    }
+}

@@ -37,3 +37,40 @@ import Testing
         #expect(!cleaned.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) })
     }
 }
+
+/// The byte-level `Sanitizer` and `FieldText` against the scalar-by-scalar reference.
+@Suite struct SanitizerReferenceTests {
+    static let alphabet: [String] = [
+        " ", " ", "\n", "\r", "\r\n", "\t", "a", "b", "Z", "é", "日", "😀", "\u{A0}", "\u{1B}", "[", "]", "P", "\\",
+        "\u{07}", "\u{9B}", "\u{9C}", "\u{9D}", "\u{90}", "\u{85}", "\u{7F}", "\u{200B}", "\u{202E}", "\u{2066}",
+        "\u{FE0F}", "\u{1F3FD}", "\u{E0041}", "\u{600}", "\u{301}", "0", ";", "(", "#", "\u{0}", "\u{FEFF}",
+    ]
+
+    static func samples(_ count: Int, seed: UInt64) -> [String] {
+        var state = seed
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        return (0..<count).map { _ in (0..<(next() % 24)).map { _ in alphabet[next() % alphabet.count] }.joined() }
+    }
+
+    @Test func matchesTheReferenceOnRandomText() {
+        for sample in Self.samples(20_000, seed: 0x5EED) {
+            let scalars = Array(sample.unicodeScalars)
+            #expect(Sanitizer.line(sample) == ReferenceSanitizer.line(sample), "\(scalars)")
+            #expect(Sanitizer.text(sample) == ReferenceSanitizer.text(sample), "\(scalars)")
+            let expected = ReferenceSanitizer.text(ReferenceSanitizer.normalisingCR(sample))
+            #expect(FieldText.text(sample) == (expected.isEmpty ? nil : expected), "\(scalars)")
+        }
+    }
+
+    @Test func longRunsOfControlsStayLinear() {
+        let crs = String(repeating: "\r", count: 1_000_000) + "x"
+        #expect(FieldText.text(crs) == "x")
+        let csi = "\u{1B}[" + String(repeating: "1;", count: 500_000) + "my"
+        #expect(Sanitizer.text(csi) == "y")
+        let osc = "\u{1B}]0;" + String(repeating: "x", count: 1_000_000) + "\u{07}z"
+        #expect(Sanitizer.line(osc) == "z")
+    }
+}

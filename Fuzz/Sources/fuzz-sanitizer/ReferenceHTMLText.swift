@@ -1,0 +1,1 @@
+../../../Tests/AgendaModelTests/ReferenceHTMLText.swift
