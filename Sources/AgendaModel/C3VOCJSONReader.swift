@@ -22,8 +22,10 @@ public enum C3VOCJSONReader {
         var draft = ScheduleDraft(file: file)
         draft.title = FieldText.line(conference["title"]?.text)
         draft.acronym = FieldText.line(conference["acronym"]?.text)
-        for track in conference["tracks"]?.array ?? [] {
-            draft.addTrackColour(name: track.object?["name"]?.text, colour: track.object?["color"]?.text)
+        if let tracks = conference["tracks"]?.array {
+            for track in tracks {
+                draft.addTrackColour(name: track.object?["name"]?.text, colour: track.object?["color"]?.text)
+            }
         }
         draft.url = FieldText.line(conference["url"]?.text ?? root.object?["schedule"]?.object?["base_url"]?.text)
         draft.conferenceStart = conference["start"]?.text.flatMap { TimeText.iso8601($0.trimmed) }
