@@ -71,6 +71,8 @@ public struct AppState: Sendable {
 
     /// Cells of the longest room name, so the list gives short names no more than they need.
     public private(set) var longestRoom = 0
+    /// Cells of the longest title, so room names can have what titles do not need.
+    public private(set) var longestTitle = 0
     /// Tracks with a colour from the file, as tint numbers, and the colours in tint order.
     public private(set) var trackTints: [String: UInt8] = [:]
     public private(set) var tintColours: [String] = []
@@ -94,6 +96,8 @@ public struct AppState: Sendable {
     /// What the views need from a schedule that is costly to work out per frame.
     private mutating func deriveFromSchedule() {
         longestRoom = Set(schedule.sessions.compactMap(\.room)).map(measure.cells).max() ?? 0
+        let measure = measure
+        longestTitle = schedule.sessions.lazy.map { measure.cells($0.title) }.max() ?? 0
         (trackTints, tintColours) = Self.tints(schedule.conference.trackColours)
     }
 

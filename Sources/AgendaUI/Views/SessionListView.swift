@@ -4,7 +4,7 @@ import AgendaModel
 enum SessionListView {
     static func draw(_ state: AppState, into canvas: inout Canvas) {
         let rect = state.layout.list
-        let columns = Columns(width: rect.width, longestRoom: state.longestRoom)
+        let columns = Columns(width: rect.width, longestRoom: state.longestRoom, longestTitle: state.longestTitle)
         for screenRow in 0..<rect.height {
             let index = state.listTop + screenRow
             guard index < state.rows.count else { break }
@@ -90,10 +90,12 @@ enum SessionListView {
         let room: Int
         let roomX: Int
 
-        init(width: Int, longestRoom: Int) {
-            // Narrow lists (beside the detail, which names the room anyway) give the title more.
+        init(width: Int, longestRoom: Int, longestTitle: Int) {
+            // Narrow lists (beside the detail, which names the room anyway) give the title more,
+            // but the room gets whatever the longest title does not need.
             let share = width >= 60 ? width * 3 / 10 : width / 5
-            room = width >= 44 ? min(longestRoom, 28, max(8, share)) : 0
+            let spare = width - 1 - titleX - 2 - longestTitle
+            room = width >= 44 ? min(longestRoom, 28, max(8, share, spare)) : 0
             roomX = width - 1 - room
             title = max(1, (room > 0 ? roomX - 2 : width - 1) - titleX)
         }
