@@ -7,6 +7,9 @@ import Foundation
 /// Lenient only where the meaning is clear: raw control characters inside strings are kept.
 struct JSONParser {
     static let maximumDepth = 512
+    /// Longer number literals and larger exponents than a Double holds are errors.
+    static let longestNumber = 64
+    static let largestExponent = 308
 
     let bytes: UnsafeBufferPointer<UInt8>
     let file: String
@@ -266,6 +269,32 @@ struct JSONParser {
             i += 1
         }
         guard digits > 0 else { i = start; throw error("malformed number") }
+        // A number no schedule field can hold is refused, not rounded to infinity or zero:
+        // it is a broken or hostile file, and the reader says where.
+        if i - start > JSONParser.longestNumber {
+            let length = i - start
+            i = start
+            throw error("a number \(length) characters long: out of range (at most \(JSONParser.longestNumber))")
+        }
+        if let exponent = exponent(start..<i), abs(exponent) > JSONParser.largestExponent {
+            i = start
+            throw error("a number with exponent \(exponent): out of range (at most ±\(JSONParser.largestExponent))")
+        }
+    }
+
+    /// The decimal exponent written after `e`, if any (the literal is at most 64 bytes long).
+    private func exponent(_ literal: Range<Int>) -> Int? {
+        guard let e = literal.firstIndex(where: { bytes[$0] | 0x20 == UInt8(ascii: "e") }) else { return nil }
+        var k = e + 1, sign = 1, value = 0
+        if k < literal.upperBound, bytes[k] == UInt8(ascii: "-") || bytes[k] == UInt8(ascii: "+") {
+            if bytes[k] == UInt8(ascii: "-") { sign = -1 }
+            k += 1
+        }
+        while k < literal.upperBound, bytes[k] >= 0x30, bytes[k] <= 0x39 {
+            value = min(value * 10 + Int(bytes[k] - 0x30), 1_000_000)   // capped: no overflow
+            k += 1
+        }
+        return sign * value
     }
 
     private mutating func literal(_ word: StaticString) throws(ScheduleError) {

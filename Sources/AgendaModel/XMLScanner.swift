@@ -5,8 +5,9 @@ import Foundation
 /// Why our own: Foundation's `XMLParser(data:)` fails on files above ~10 MB, and a pull
 /// scanner over the mapped bytes is both faster and simpler to make safe. It knows elements,
 /// attributes, text, CDATA, comments and processing instructions, the five predefined
-/// entities and character references. A DOCTYPE is skipped whole: entities declared in it
-/// are never expanded or fetched (no billion laughs, no external entities).
+/// entities and character references. A DOCTYPE is skipped, never fetched; one that declares
+/// entities is refused (no schedule needs them, and expanding them is how billion-laughs and
+/// external-entity attacks work), so `&name;` can never stand for anything else.
 ///
 /// The buffer must outlive the scanner: use it inside `withUnsafeBytes`.
 struct XMLScanner {
@@ -184,7 +185,8 @@ struct XMLScanner {
         position = end + terminator.utf8CodeUnitCount
     }
 
-    /// Skips `<!DOCTYPE … [ internal subset ] >`, minding quotes and comments in the subset.
+    /// Skips `<!DOCTYPE … [ internal subset ] >`, minding quotes and comments in the subset;
+    /// an `<!ENTITY` declaration in the subset is an error.
     private mutating func skipDoctype() throws(ScheduleError) {
         let start = position
         var i = position + 9
@@ -200,6 +202,9 @@ struct XMLScanner {
                 guard let close = find("-->", from: i + 4) else { break }
                 i = close + 3
                 continue
+            }
+            if inSubset, matches("<!ENTITY", at: i) {
+                throw error(at: i, "the DOCTYPE declares an entity: entity declarations are refused (never expanded or fetched)")
             }
             if byte == UInt8(ascii: "[") { inSubset = true }
             else if byte == UInt8(ascii: "]") { inSubset = false }

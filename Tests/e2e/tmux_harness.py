@@ -75,11 +75,14 @@ class Pane:
 
 
 def run_tests(namespace, usage):
-    """Runs every test_* function of a test script, reports each, exits 1 if any failed."""
+    """Runs every test_* function of a test script (or those whose names contain one of the
+    words after the binary on the command line), reports each, exits 1 if any failed."""
     agenda = namespace.get("AGENDA")
     if not agenda or not os.access(agenda, os.X_OK):
         sys.exit(usage)
     tests = [(name, fn) for name, fn in namespace.items() if name.startswith("test_") and callable(fn)]
+    if words := sys.argv[2:]:
+        tests = [(name, fn) for name, fn in tests if any(word in name for word in words)]
     failed = 0
     for name, fn in tests:
         started = time.monotonic()
