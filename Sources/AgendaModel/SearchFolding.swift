@@ -77,21 +77,23 @@ public struct SearchFolding: Sendable {
 /// Substring search over bytes: memchr finds candidates for the first byte, then a compare.
 enum ByteSearch {
     static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from start: Int, to end: Int? = nil) -> Int? {
-        let end = end ?? haystack.count
-        guard let first = needle.first, end - start >= needle.count else { return nil }
-        return haystack.withUnsafeBufferPointer { hay in
-            needle.withUnsafeBufferPointer { pin in
-                guard let base = hay.baseAddress, let pinBase = pin.baseAddress else { return nil }
-                var position = start
-                let last = end - needle.count
-                while position <= last {
-                    guard let found = memchr(base + position, Int32(first), last - position + 1) else { return nil }
-                    let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + index, pinBase, needle.count) == 0 { return index }
-                    position = index + 1
-                }
-                return nil
-            }
+        haystack.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { pin in firstIndex(of: pin, in: hay, from: start, to: end ?? hay.count) }
         }
+    }
+
+    static func firstIndex(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>,
+                           from start: Int, to end: Int) -> Int? {
+        guard let first = needle.first, end - start >= needle.count,
+              let base = haystack.baseAddress, let pinBase = needle.baseAddress else { return nil }
+        var position = start
+        let last = end - needle.count
+        while position <= last {
+            guard let found = memchr(base + position, Int32(first), last - position + 1) else { return nil }
+            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + index, pinBase, needle.count) == 0 { return index }
+            position = index + 1
+        }
+        return nil
     }
 }

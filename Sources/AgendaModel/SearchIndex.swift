@@ -1,9 +1,16 @@
 /// Every session's searchable text (title, subtitle, persons, abstract, description, room,
 /// track), folded once into one contiguous buffer, so a keystroke costs a byte scan.
+///
+/// Two things keep a keystroke far below a scan of the whole corpus: each session records
+/// which byte values its text holds (a query with a byte it lacks is rejected at once, and a
+/// one-letter query is answered without reading text), and a result remembers where each
+/// session first matched, so the next, longer query looks there first.
 public struct SearchIndex: Sendable {
     private var corpus: [UInt8] = []
     /// `bounds[i]..<bounds[i + 1]` is session `i`'s text in `corpus`.
     private var bounds: [Int] = [0]
+    /// The byte values in each session's text.
+    private var presence: [ByteSet] = []
     public private(set) var folding = SearchFolding()
 
     public init(_ sessions: [Session]) {
@@ -13,12 +20,15 @@ public struct SearchIndex: Sendable {
             Self.fields(of: session).reduce(total) { $0 + ($1?.utf8.count ?? 0) + 1 }
         })
         bounds.reserveCapacity(sessions.count + 1)
+        presence.reserveCapacity(sessions.count)
         for session in sessions {
+            let start = corpus.count
             for case let field? in Self.fields(of: session) where !field.isEmpty {
                 folding.append(field, to: &corpus)
                 corpus.append(0)  // a field separator no query contains
             }
             bounds.append(corpus.count)
+            presence.append(ByteSet(corpus[start...]))
         }
     }
 
@@ -29,31 +39,87 @@ public struct SearchIndex: Sendable {
 
     public mutating func fold(_ query: String) -> [UInt8] { folding.fold(query) }
 
-    /// Indices of the sessions whose text contains `query` (already folded), in index order.
-    /// `within` narrows the scan to a previous result, which is what typing one more letter needs.
-    public func matches(_ query: [UInt8], within candidates: [Int]? = nil) -> [Int] {
-        guard !query.isEmpty else { return candidates ?? Array(0..<(bounds.count - 1)) }
-        if let candidates {
-            return candidates.filter { ByteSearch.firstIndex(of: query, in: corpus, from: bounds[$0], to: bounds[$0 + 1]) != nil }
-        }
-        var result: [Int] = []
-        var position = 0
-        var session = 0
-        while let hit = ByteSearch.firstIndex(of: query, in: corpus, from: position) {
-            // Find the session holding this hit, then skip to its end: one hit per session is enough.
-            session = upperBound(hit, from: session)
-            result.append(session)
-            position = bounds[session + 1]
-        }
-        return result
+    /// The sessions whose text contains `query` (already folded), in index order. `within` is
+    /// the result for a prefix of `query`, which is what typing one more letter has at hand.
+    public func search(_ query: [UInt8], within previous: SearchHits? = nil) -> SearchHits {
+        search(query, candidates: previous?.sessions, starts: previous?.offsets)
     }
 
-    private func upperBound(_ offset: Int, from lower: Int) -> Int {
-        var low = lower, high = bounds.count - 1
-        while low < high {
-            let mid = (low + high) / 2
-            if bounds[mid + 1] <= offset { low = mid + 1 } else { high = mid }
+    /// Indices of the sessions among `candidates` (all if nil) whose text contains `query`.
+    public func matches(_ query: [UInt8], within candidates: [Int]? = nil) -> [Int] {
+        guard !query.isEmpty else { return candidates ?? Array(presence.indices) }
+        return search(query, candidates: candidates, starts: nil).sessions
+    }
+
+    /// Searches `candidates` (every session if nil); `starts[k]`, when given, is where in the
+    /// corpus candidate `k` can first contain `query`. A keystroke at 20,000 sessions runs this
+    /// loop 20,000 times, so it works on raw buffers.
+    private func search(_ query: [UInt8], candidates: [Int]?, starts: [Int]?) -> SearchHits {
+        var hits = SearchHits()
+        guard !query.isEmpty else { return hits }
+        let needed = ByteSet(query)
+        let count = candidates?.count ?? presence.count
+        hits.sessions.reserveCapacity(count)
+        hits.offsets.reserveCapacity(count)
+        corpus.withUnsafeBufferPointer { corpus in
+            query.withUnsafeBufferPointer { query in
+                presence.withUnsafeBufferPointer { presence in
+                    bounds.withUnsafeBufferPointer { bounds in
+                        for k in 0..<count {
+                            let session = candidates?[k] ?? k
+                            guard presence[session].contains(needed) else { continue }
+                            let start = starts?[k] ?? bounds[session]
+                            let end = bounds[session + 1]
+                            // Typing on usually leaves the first hit where it was: look there first.
+                            if Self.occurs(query, in: corpus, at: start, before: end) {
+                                hits.sessions.append(session)
+                                hits.offsets.append(start)
+                            } else if let hit = ByteSearch.firstIndex(of: query, in: corpus, from: start + 1, to: end) {
+                                hits.sessions.append(session)
+                                hits.offsets.append(hit)
+                            }
+                        }
+                    }
+                }
+            }
         }
-        return low
+        return hits
+    }
+
+    private static func occurs(_ query: UnsafeBufferPointer<UInt8>, in corpus: UnsafeBufferPointer<UInt8>,
+                               at start: Int, before end: Int) -> Bool {
+        guard end - start >= query.count else { return false }
+        for k in 0..<query.count where corpus[start + k] != query[k] { return false }
+        return true
+    }
+}
+
+/// The result of a search: matching sessions, and where in the corpus each first matched.
+public struct SearchHits: Sendable, Equatable {
+    public fileprivate(set) var sessions: [Int] = []
+    fileprivate var offsets: [Int] = []
+
+    public init() {}
+}
+
+/// A set of byte values, 256 bits.
+struct ByteSet: Sendable {
+    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    init(_ bytes: some Sequence<UInt8>) {
+        for byte in bytes {
+            let bit = UInt64(1) << (byte & 63)
+            switch byte >> 6 {
+            case 0: words.0 |= bit
+            case 1: words.1 |= bit
+            case 2: words.2 |= bit
+            default: words.3 |= bit
+            }
+        }
+    }
+
+    func contains(_ other: ByteSet) -> Bool {
+        words.0 & other.words.0 == other.words.0 && words.1 & other.words.1 == other.words.1
+            && words.2 & other.words.2 == other.words.2 && words.3 & other.words.3 == other.words.3
     }
 }

@@ -40,6 +40,10 @@ public struct AppState: Sendable {
     public internal(set) var selected: Int?
     /// What the list shows, rebuilt whenever day, view, search, filter or favourites change.
     public internal(set) var rows: [Row] = []
+    /// The texts of heading and note rows.
+    public internal(set) var labels: [String] = []
+    /// Indices of the rows that are not sessions (headings, gaps, notes), ascending.
+    var labelRows: [Int] = []
     public internal(set) var cursor = 0
     public internal(set) var listTop = 0
     public internal(set) var detailTop = 0
@@ -54,7 +58,10 @@ public struct AppState: Sendable {
     // Finding and choosing
     public internal(set) var search = SearchState()
     var searchIndex: SearchIndex?
-    public internal(set) var filter = Filter()
+    public internal(set) var filter = Filter() { didSet { admitted = filter.mask(schedule.sessions) } }
+    /// Per session, whether the filter shows it; empty when nothing is hidden. Kept beside the
+    /// filter so a search or list rebuild asks a Bool, not the session's strings.
+    private var admitted: [Bool] = []
     public internal(set) var picker = PickerState()
     public internal(set) var favourites: Set<String> = []
     /// Favourites as session indices in time order, and those that overlap another.
@@ -69,6 +76,10 @@ public struct AppState: Sendable {
     var reminded: Set<String> = []
     public internal(set) var effects: [Effect] = []
 
+    /// "Friday 27 December 2024 · Day 2" per day.
+    private(set) var dayTitles: [String] = []
+    /// "Fri 27" per day (the full date when there is one day).
+    private(set) var dayTabLabels: [String] = []
     /// Cells of the longest room name, so the list gives short names no more than they need.
     public private(set) var longestRoom = 0
     /// Cells of the longest title, so room names can have what titles do not need.
@@ -99,7 +110,12 @@ public struct AppState: Sendable {
         let measure = measure
         longestTitle = schedule.sessions.lazy.map { measure.cells($0.title) }.max() ?? 0
         (trackTints, tintColours) = Self.tints(schedule.conference.trackColours)
+        admitted = filter.mask(schedule.sessions)
+        (dayTitles, dayTabLabels) = Self.dayLabels(schedule, strings)
     }
+
+    /// Whether the filter shows session `index`.
+    func admits(_ index: Int) -> Bool { admitted.isEmpty || admitted[index] }
 
     /// Numbers the distinct track colours (at most 64, the rest go uncoloured).
     static func tints(_ colours: [String: String]) -> ([String: UInt8], [String]) {
@@ -147,16 +163,42 @@ public struct AppState: Sendable {
     }
 }
 
-/// One line of the session list.
+/// One line of the session list. Plain numbers, so that building, comparing and dropping a
+/// list of 20,000 rows costs no reference counting: heading and note texts are in `labels`.
 public enum Row: Sendable, Equatable {
-    case heading(String)
+    /// A heading: `labels[n]`.
+    case heading(Int)
     case session(Int)
     /// Free time between two favourites in my agenda.
     case gap(minutes: Int)
-    /// A line of explanation (nothing found, no favourites yet).
-    case note(String)
+    /// A line of explanation (nothing found, no favourites yet): `labels[n]`.
+    case note(Int)
 
     var session: Int? { if case .session(let i) = self { i } else { nil } }
+}
+
+/// Rows and the texts of their headings and notes, built together.
+struct RowList {
+    var rows: [Row] = []
+    var labels: [String] = []
+
+    mutating func heading(_ text: String) {
+        rows.append(.heading(labels.count))
+        labels.append(text)
+    }
+
+    mutating func note(_ text: String) {
+        rows.append(.note(labels.count))
+        labels.append(text)
+    }
+
+    /// `note` in place of nothing.
+    func orNote(_ text: String) -> RowList {
+        guard rows.isEmpty else { return self }
+        var list = self
+        list.note(text)
+        return list
+    }
 }
 
 public struct SearchState: Sendable, Equatable {
@@ -164,13 +206,15 @@ public struct SearchState: Sendable, Equatable {
     /// The search line has the keyboard.
     public internal(set) var editing = false
     public internal(set) var folded: [UInt8] = []
-    public internal(set) var matches: [Int] = []
-    /// Earlier (folded query, matches) pairs of this search, so Backspace costs nothing.
-    var earlier: [([UInt8], [Int])] = []
+    var hits = SearchHits()
+    /// The matching sessions, in index (time) order.
+    public var matches: [Int] { hits.sessions }
+    /// Earlier (folded query, hits) pairs of this search, so Backspace costs nothing.
+    var earlier: [([UInt8], SearchHits)] = []
     public var isActive: Bool { editing || !query.isEmpty }
 
     public static func == (a: SearchState, b: SearchState) -> Bool {
-        a.query == b.query && a.editing == b.editing && a.folded == b.folded && a.matches == b.matches
+        a.query == b.query && a.editing == b.editing && a.folded == b.folded && a.hits == b.hits
     }
 }
 
@@ -194,6 +238,9 @@ public struct Filter: Sendable, Equatable {
         for (facet, values) in hidden where values.contains(Self.value(of: session, facet)) { return false }
         return true
     }
+
+    /// `admits` for every session, or empty when the filter hides nothing.
+    func mask(_ sessions: [Session]) -> [Bool] { isActive ? sessions.map(admits) : [] }
 }
 
 public struct PickerState: Sendable, Equatable {

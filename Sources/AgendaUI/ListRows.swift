@@ -4,22 +4,42 @@ import AgendaModel
 /// Builds the rows of the list for the current day, view, search, filter and favourites.
 extension AppState {
     mutating func rebuildRows(keepSelection: Bool) {
-        rows = computeRows()
-        if keepSelection, let selected, let row = rows.firstIndex(of: .session(selected)) {
-            cursor = row
-        } else {
-            cursor = rows.firstIndex { $0.session != nil } ?? 0
+        let list = computeRows()
+        rows = list.rows
+        labels = list.labels
+        // One pass: where the selection is now, and which rows are not sessions (few), so the
+        // status bar can say "position/total" without walking 20,000 rows per frame.
+        var selectedRow: Int?
+        labelRows = []
+        for (row, entry) in rows.enumerated() {
+            switch entry {
+            case .session(let index): if selectedRow == nil, keepSelection, index == selected { selectedRow = row }
+            default: labelRows.append(row)
+            }
         }
+        cursor = selectedRow ?? rows.indices.first { $0 >= labelRows.count || labelRows[$0] != $0 } ?? 0
         selected = rows.indices.contains(cursor) ? rows[cursor].session : nil
         clampScrolling()
     }
 
-    func computeRows() -> [Row] {
+    /// The cursor's place among the session rows (1-based; 0 on a label) and how many there are.
+    public var sessionPosition: (position: Int, total: Int) {
+        let total = rows.count - labelRows.count
+        guard rows.indices.contains(cursor), rows[cursor].session != nil else { return (0, total) }
+        var low = 0, high = labelRows.count   // binary search: how many labels precede the cursor
+        while low < high {
+            let mid = (low + high) / 2
+            if labelRows[mid] < cursor { low = mid + 1 } else { high = mid }
+        }
+        return (cursor - low + 1, total)
+    }
+
+    func computeRows() -> RowList {
         if showingChanges { return changesRows() }
         if showingMyAgenda { return myAgendaRows() }
         if !search.query.isEmpty { return searchRows() }
         switch mode {
-        case .chronological, .timetable: return orEmpty(daySessions().map(Row.session), strings.noSessions)
+        case .chronological, .timetable: return RowList(rows: daySessions().map(Row.session)).orNote(strings.noSessions)
         case .byRoom: return grouped(by: .room, missing: strings.noRoom)
         case .byTrack: return grouped(by: .track, missing: strings.noTrack)
         case .nowNext: return nowNextRows()
@@ -31,89 +51,98 @@ extension AppState {
         guard schedule.days.indices.contains(day) else { return [] }
         let range = schedule.days[day].sessionRange
         if !filter.isActive { return Array(range) }
-        return range.filter { filter.admits(schedule.sessions[$0]) }
+        return range.filter(admits)
     }
 
-    private func orEmpty(_ rows: [Row], _ note: String) -> [Row] { rows.isEmpty ? [.note(note)] : rows }
-
-    private func grouped(by facet: Filter.Facet, missing: String) -> [Row] {
+    private func grouped(by facet: Filter.Facet, missing: String) -> RowList {
         var groups: [String: [Int]] = [:]
         for index in daySessions() {
             groups[Filter.value(of: schedule.sessions[index], facet), default: []].append(index)
         }
-        var rows: [Row] = []
+        var list = RowList()
         for name in groups.keys.sorted(by: { $0.localizedStandardCompare($1) == .orderedAscending }) {
-            rows.append(.heading(name.isEmpty ? missing : name))
-            rows.append(contentsOf: groups[name]!.map(Row.session))
+            list.heading(name.isEmpty ? missing : name)
+            list.rows.append(contentsOf: groups[name]!.map(Row.session))
         }
-        return orEmpty(rows, strings.noSessions)
+        return list.orNote(strings.noSessions)
     }
 
     /// Matches across every day, under a heading per day.
-    private func searchRows() -> [Row] {
-        var rows: [Row] = []
-        var lastDay: Int?
-        var dayIndex = 0
-        for index in search.matches where filter.admits(schedule.sessions[index]) {
-            while dayIndex < schedule.days.count, !schedule.days[dayIndex].sessionRange.contains(index) { dayIndex += 1 }
-            if dayIndex != lastDay, dayIndex < schedule.days.count {
-                rows.append(.heading(dayTitle(dayIndex)))
-                lastDay = dayIndex
+    private func searchRows() -> RowList {
+        var list = RowList()
+        list.rows.reserveCapacity(search.matches.count + schedule.days.count)
+        // Matches come in session order and days hold consecutive sessions: the day only moves on.
+        let dayEnds = schedule.days.map(\.sessionRange.upperBound)
+        var day = 0
+        var headed = -1
+        for index in search.matches where admits(index) {
+            while day < dayEnds.count, index >= dayEnds[day] { day += 1 }
+            if day != headed, day < dayEnds.count {
+                list.heading(dayTitle(day))
+                headed = day
             }
-            rows.append(.session(index))
+            list.rows.append(.session(index))
         }
-        return orEmpty(rows, strings.noMatches)
+        return list.orNote(strings.noMatches)
     }
 
     /// Favourites in time order, a heading per day, the free time between them.
-    private func myAgendaRows() -> [Row] {
-        var rows: [Row] = []
+    private func myAgendaRows() -> RowList {
+        var list = RowList()
         var lastDay: Int?
         var previousEnd: Date?
         for index in favouriteIndices {
             let session = schedule.sessions[index]
             let dayIndex = schedule.dayIndex(ofSession: index)
             if dayIndex != lastDay {
-                rows.append(.heading(dayIndex.map(dayTitle) ?? ""))
+                list.heading(dayIndex.map(dayTitle) ?? "")
                 lastDay = dayIndex
                 previousEnd = nil
             }
             if let previousEnd {
                 let minutes = Int(session.start.timeIntervalSince(previousEnd) / 60)
-                if minutes >= 5 { rows.append(.gap(minutes: minutes)) }
+                if minutes >= 5 { list.rows.append(.gap(minutes: minutes)) }
             }
-            rows.append(.session(index))
+            list.rows.append(.session(index))
             previousEnd = max(previousEnd ?? session.end, session.end)
         }
-        return orEmpty(rows, strings.noFavourites)
+        return list.orNote(strings.noFavourites)
     }
 
     /// Per room (filter applied), the session running now and the next one to start.
-    private func nowNextRows() -> [Row] {
+    private func nowNextRows() -> RowList {
         var current: [String: Int] = [:]
         var upcoming: [String: Int] = [:]
-        for (index, session) in schedule.sessions.enumerated() where session.end > now && filter.admits(session) {
-            let room = session.room ?? ""
-            if session.start <= now {
+        let sessions = schedule.sessions
+        for index in sessions.indices where sessions[index].end > now && admits(index) {
+            let room = sessions[index].room ?? ""
+            if sessions[index].start <= now {
                 if current[room] == nil { current[room] = index }
             } else if upcoming[room] == nil {
                 upcoming[room] = index
             }
         }
-        var rows: [Row] = []
+        var list = RowList()
         let rooms = Set(current.keys).union(upcoming.keys)
         for room in rooms.sorted(by: { $0.localizedStandardCompare($1) == .orderedAscending }) {
-            rows.append(.heading(room.isEmpty ? strings.noRoom : room))
-            if let index = current[room] { rows.append(.session(index)) }
-            if let index = upcoming[room] { rows.append(.session(index)) }
+            list.heading(room.isEmpty ? strings.noRoom : room)
+            if let index = current[room] { list.rows.append(.session(index)) }
+            if let index = upcoming[room] { list.rows.append(.session(index)) }
         }
-        return orEmpty(rows, strings.nothingNow)
+        return list.orNote(strings.nothingNow)
     }
 
     /// "Friday 27 December 2024 · Day 2" in the UI language.
-    func dayTitle(_ index: Int) -> String {
-        guard schedule.days.indices.contains(index),
-              let date = schedule.conference.calendar.date(from: schedule.days[index].date) else { return "" }
-        return DateText(strings: strings, time: VenueTime(timeZone: schedule.timeZone)).long(date) + " · " + strings.day(index + 1)
+    func dayTitle(_ index: Int) -> String { dayTitles.indices.contains(index) ? dayTitles[index] : "" }
+
+    /// Every day's title and tab label, worked out once per schedule: formatting dates is slow
+    /// enough to show in a keystroke.
+    static func dayLabels(_ schedule: Schedule, _ strings: Strings) -> (titles: [String], tabs: [String]) {
+        let text = DateText(strings: strings, time: VenueTime(timeZone: schedule.timeZone))
+        let dates = schedule.days.map { schedule.conference.calendar.date(from: $0.date) }
+        let titles = dates.enumerated().map { index, date in date.map { text.long($0) + " · " + strings.day(index + 1) } ?? "" }
+        // A single day's tab gives its full date.
+        let tabs = dates.map { date in dates.count == 1 ? text.long(date ?? Date()) : text.tab(date ?? Date()) }
+        return (titles, tabs)
     }
 }

@@ -18,15 +18,15 @@ extension AppState {
     }
 
     /// New, changed and cancelled sessions, each kind under its heading, in time order.
-    func changesRows() -> [Row] {
-        var rows: [Row] = []
+    func changesRows() -> RowList {
+        var list = RowList()
         for kind in [SessionChange.Kind.changed, .new, .cancelled] {
-            let indices = schedule.changedIndices.filter { schedule.change(at: $0)?.kind == kind && filter.admits(schedule.sessions[$0]) }
+            let indices = schedule.changedIndices.filter { schedule.change(at: $0)?.kind == kind && admits($0) }
             guard !indices.isEmpty else { continue }
-            rows.append(.heading(strings.changeHeading(kind, indices.count)))
-            rows.append(contentsOf: indices.map(Row.session))
+            list.heading(strings.changeHeading(kind, indices.count))
+            list.rows.append(contentsOf: indices.map(Row.session))
         }
-        return rows.isEmpty ? [.note(strings.noChanges)] : rows
+        return list.orNote(strings.noChanges)
     }
 
     /// One mark for the list and the timetable: `+` new, `~` changed, `✗` cancelled.

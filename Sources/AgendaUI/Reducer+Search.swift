@@ -33,16 +33,16 @@ extension AppState {
         if searchIndex == nil { searchIndex = SearchIndex(schedule.sessions) }
         let folded = searchIndex!.fold(search.query)
         if narrowing {
-            let within = !search.folded.isEmpty && folded.starts(with: search.folded) ? search.matches : nil
-            if !search.folded.isEmpty { search.earlier.append((search.folded, search.matches)) }
-            search.matches = folded.isEmpty ? [] : searchIndex!.matches(folded, within: within)
+            let within = !search.folded.isEmpty && folded.starts(with: search.folded) ? search.hits : nil
+            if !search.folded.isEmpty { search.earlier.append((search.folded, search.hits)) }
+            search.hits = searchIndex!.search(folded, within: within)
         } else {
             while let last = search.earlier.last, last.0.count > folded.count { search.earlier.removeLast() }
             if let last = search.earlier.last, last.0 == folded {
-                search.matches = last.1
+                search.hits = last.1
                 search.earlier.removeLast()
             } else {
-                search.matches = folded.isEmpty ? [] : searchIndex!.matches(folded)
+                search.hits = searchIndex!.search(folded)
             }
         }
         search.folded = folded

@@ -182,8 +182,8 @@ extension AppState {
         showingMyAgenda = false
         showingChanges = false
         let sessions = schedule.sessions
-        let target = sessions.firstIndex { $0.end > now && filter.admits($0) }
-            ?? sessions.lastIndex { filter.admits($0) }
+        let target = sessions.indices.first { sessions[$0].end > now && admits($0) }
+            ?? sessions.indices.last(where: admits)
         guard let target, let targetDay = schedule.dayIndex(ofSession: target) else { return }
         if targetDay != day || mode == .nowNext {
             day = targetDay

@@ -16,14 +16,13 @@ public struct Strings: Sendable {
 
     private func pick(_ en: String, _ zh: String) -> String { language == .zh ? zh : en }
 
-    var weekdays: [String] {
-        pick("Sunday Monday Tuesday Wednesday Thursday Friday Saturday", "星期日 星期一 星期二 星期三 星期四 星期五 星期六")
-            .split(separator: " ").map(String.init)
-    }
-    var months: [String] {
-        "January February March April May June July August September October November December"
-            .split(separator: " ").map(String.init)
-    }
+    var weekdays: [String] { language == .zh ? Self.weekdaysZH : Self.weekdaysEN }
+    var months: [String] { Self.monthsEN }
+    // Constants, not split per call: the header names days on every frame.
+    private static let weekdaysEN = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+    private static let weekdaysZH = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"]
+    private static let monthsEN = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                   "September", "October", "November", "December"]
 
     // Header
     var venueTime: String { pick("venue time", "会场时间") }

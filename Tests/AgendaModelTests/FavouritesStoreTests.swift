@@ -77,6 +77,25 @@ import Testing
         #expect(index.matches(index.fold("ker"), within: k) == index.matches(index.fold("ker")))
     }
 
+    /// Typing narrows from where each session first matched the shorter query; that must find
+    /// exactly what a fresh search finds, including hits after an earlier partial one.
+    @Test func narrowingFromEarlierHitsMatchesAFreshSearch() {
+        var random = SystemRandomNumberGenerator()
+        let letters = Array("abké ")
+        let titles = (0..<300).map { _ in String((0..<Int.random(in: 0...40, using: &random)).map { _ in letters.randomElement(using: &random)! }) }
+        var index = SearchIndex(titles.map { session($0) } + [session("k ke kek")])
+        for _ in 0..<200 {
+            let query = index.fold(String((0..<Int.random(in: 1...6, using: &random)).map { _ in letters.randomElement(using: &random)! }))
+            var hits = index.search(Array(query.prefix(1)))
+            for length in 2...max(2, query.count) where length <= query.count {
+                hits = index.search(Array(query.prefix(length)), within: hits)
+            }
+            #expect(hits == index.search(query), "\(query)")
+            #expect(hits.sessions == titles.indices.filter { index.fold(titles[$0]).firstRange(of: query) != nil }
+                    + (index.fold("k ke kek").firstRange(of: query) != nil ? [titles.count] : []), "\(query)")
+        }
+    }
+
     @Test func highlightRangesAreInScalars() {
         var folding = SearchFolding()
         #expect(folding.matches(of: folding.fold("cafe"), in: "Le Café") == [3..<7])

@@ -54,7 +54,7 @@ private extension AppState {
     @Test func byRoomGroupsUnderHeadingsAndSkipsThem() {
         var state = Fixtures.congress()
         state.apply(.cycleView(1))
-        #expect(state.rows.first == .heading("Saal 1"))
+        #expect(state.listed.first == .heading("Saal 1"))
         #expect(state.sessionTitles == ["Opening", "Café Ünïcode", "Rust in Space", "Lightning Talks", "开源硬件与教育", "Late Night Hacking"])
         state.apply(.first)
         state.apply(.move(2))
@@ -64,7 +64,7 @@ private extension AppState {
     @Test func byTrackGroups() {
         var state = Fixtures.congress()
         state.apply(.cycleView(2))
-        #expect(state.rows.compactMap { if case .heading(let h) = $0 { h } else { nil } } == ["CCC", "Hardware", "Software"])
+        #expect(state.listed.compactMap { if case .heading(let h) = $0 { h } else { nil } } == ["CCC", "Hardware", "Software"])
     }
 
     @Test func selectionSurvivesAViewChange() {
@@ -79,8 +79,14 @@ private extension AppState {
         var state = Fixtures.congress(now: "2024-12-27T10:45:00+01:00")
         state.apply(.cycleView(-1))
         #expect(state.mode == .nowNext)
-        #expect(state.rows == [.heading("Saal 1"), .session(1), .session(6), .heading("Saal 2"), .session(2), .session(4),
+        #expect(state.listed == [.heading("Saal 1"), .session(1), .session(6), .heading("Saal 2"), .session(2), .session(4),
                                .heading("Saal G"), .session(3)])
+        // The status bar counts session rows only: the cursor on the first session is 1 of 5.
+        #expect(state.cursor == 1 && state.sessionPosition == (1, 5))
+        for _ in 0..<3 { state.apply(.move(1)) }
+        #expect(state.rows[state.cursor] == .session(4) && state.sessionPosition == (4, 5))
+        state.apply(.move(1))
+        #expect(state.rows[state.cursor] == .session(3) && state.sessionPosition == (5, 5))
     }
 
     @Test func tJumpsToWhatRunsNow() {
@@ -112,7 +118,7 @@ private extension AppState {
         state.apply(.startSearch)
         state.type("ke")
         #expect(state.sessionTitles == ["Day Two Keynote", "Kernel Debugging"])
-        #expect(state.rows.first == .heading("Saturday 28 December 2024 · Day 2"))
+        #expect(state.listed.first == .heading("Saturday 28 December 2024 · Day 2"))
         #expect(state.search.matches.count == 2)
     }
 
@@ -208,7 +214,7 @@ private extension AppState {
         var state = Fixtures.congress()
         state.apply(.togglePicker)
         state.apply(.pickerAll)
-        #expect(state.sessionTitles.isEmpty && state.rows == [.note(state.strings.noSessions)])
+        #expect(state.sessionTitles.isEmpty && state.listed == [.note(state.strings.noSessions)])
         state.apply(.pickerAll)
         #expect(state.sessionTitles.count == 6)
     }
@@ -236,7 +242,7 @@ private extension AppState {
     @Test func myAgendaListsFavouritesWithGapsAcrossDays() {
         var state = Fixtures.congress(favourites: ["guid-1", "guid-5", "guid-7", "guid-9"])
         state.apply(.toggleMyAgenda)
-        #expect(state.rows == [
+        #expect(state.listed == [
             .heading("Friday 27 December 2024 · Day 1"), .session(0), .gap(minutes: 150), .session(4),
             .heading("Saturday 28 December 2024 · Day 2"), .session(6), .gap(minutes: 360), .session(8),
         ])
@@ -247,7 +253,7 @@ private extension AppState {
     @Test func emptyAgendaExplains() {
         var state = Fixtures.congress()
         state.apply(.toggleMyAgenda)
-        #expect(state.rows == [.note(state.strings.noFavourites)])
+        #expect(state.listed == [.note(state.strings.noFavourites)])
     }
 
     @Test func remindsOnceBeforeAFavouriteStarts() {

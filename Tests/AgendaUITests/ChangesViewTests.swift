@@ -36,7 +36,7 @@ enum ChangedCongress {
         var state = ChangedCongress.state()
         state.apply(.toggleChanges)
         #expect(state.showingChanges)
-        let titles = state.rows.map { row -> String in
+        let titles = state.listed.map { row -> String in
             switch row {
             case .heading(let text): return "# " + text
             case .session(let i): return state.schedule.sessions[i].title
@@ -56,7 +56,7 @@ enum ChangedCongress {
     @Test func noChangesSaysSo() {
         var state = Fixtures.congress()
         state.apply(.toggleChanges)
-        #expect(state.rows == [.note("No changes since the previous version.")])
+        #expect(state.listed == [.note("No changes since the previous version.")])
     }
 
     @Test func theDetailSaysWhatChanged() throws {

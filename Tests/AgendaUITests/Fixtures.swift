@@ -71,3 +71,25 @@ enum Fixtures {
         return state
     }
 }
+
+/// A list row with its text, for comparing rows with a literal list in tests.
+enum Listed: Equatable {
+    case heading(String)
+    case session(Int)
+    case gap(minutes: Int)
+    case note(String)
+}
+
+extension AppState {
+    /// The rows with their heading and note texts, for comparing with a literal list.
+    var listed: [Listed] {
+        rows.map { row in
+            switch row {
+            case .heading(let n): .heading(labels[n])
+            case .session(let i): .session(i)
+            case .gap(let minutes): .gap(minutes: minutes)
+            case .note(let n): .note(labels[n])
+            }
+        }
+    }
+}

@@ -58,14 +58,10 @@ enum HeaderView {
 
     /// One tab per day when they all fit beside the status text; otherwise none.
     static func dayTabs(_ state: AppState) -> [Tab] {
-        let schedule = state.schedule
-        let text = DateText(strings: state.strings, time: VenueTime(timeZone: schedule.timeZone))
         var tabs: [Tab] = []
         var x = 1
         let limit = state.size.width - state.measure.cells(statusText(state)) - 2
-        for (index, day) in schedule.days.enumerated() {
-            let date = schedule.conference.calendar.date(from: day.date) ?? Date()
-            let label = schedule.days.count == 1 ? DateText(strings: state.strings, time: text.time).long(date) : text.tab(date)
+        for (index, label) in state.dayTabLabels.enumerated() {
             let width = state.measure.cells(label) + 2
             guard x + width <= limit else { return [] }
             tabs.append(Tab(day: index, label: label, x: x, width: width))

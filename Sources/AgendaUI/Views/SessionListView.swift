@@ -10,7 +10,8 @@ enum SessionListView {
             guard index < state.rows.count else { break }
             let y = rect.y + screenRow
             switch state.rows[index] {
-            case .heading(let text):
+            case .heading(let label):
+                let text = state.labels[label]
                 let used = canvas.put(TextLayout.fit(text, width: rect.width - 2, measure: state.measure),
                                       x: rect.x + 1, y: y, role: .heading, measure: state.measure)
                 if used + 3 < rect.width {
@@ -20,8 +21,8 @@ enum SessionListView {
             case .gap(let minutes):
                 canvas.put("⋯ " + state.strings.free(minutes), x: rect.x + columns.timeX, y: y,
                            limit: rect.width - columns.timeX, role: .dim, measure: state.measure)
-            case .note(let text):
-                canvas.put(TextLayout.fit(text, width: rect.width - 2, measure: state.measure),
+            case .note(let label):
+                canvas.put(TextLayout.fit(state.labels[label], width: rect.width - 2, measure: state.measure),
                            x: rect.x + 1, y: y, role: .dim, measure: state.measure)
             case .session(let sessionIndex):
                 drawSession(sessionIndex, selected: index == state.cursor, y: y, rect: rect, columns: columns,

@@ -57,11 +57,7 @@ enum StatusBarView {
             let position = state.selected.flatMap { sessions.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
             return "\(position)/\(sessions.count)"
         }
-        var total = 0, position = 0
-        for (row, entry) in state.rows.enumerated() where entry.session != nil {
-            total += 1
-            if row == state.cursor { position = total }
-        }
+        let (position, total) = state.sessionPosition
         return "\(position)/\(total)"
     }
 }
