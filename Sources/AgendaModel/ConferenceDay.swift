@@ -19,16 +19,17 @@ public struct ConferenceDay: Sendable, Equatable {
             return first...last
         }
         var days: [ConferenceDay] = []
+        var lastDay: Int?  // day number of days.last: DateComponents are made only per new day
         for (index, session) in sessions.enumerated() {
             let local = LocalDateTime(session.start.addingTimeInterval(-shift), in: zone)
             var day = LocalDateTime.daysFromCivil(local.year, local.month, local.day)
             if let bounds { day = min(max(day, bounds.lowerBound), bounds.upperBound) }
-            let (y, m, d) = LocalDateTime.civilFromDays(day)
-            let date = DateComponents(year: y, month: m, day: d)
-            if let last = days.last, last.date == date {
-                days[days.count - 1].sessionRange = last.sessionRange.lowerBound..<(index + 1)
+            if day == lastDay {
+                days[days.count - 1].sessionRange = days[days.count - 1].sessionRange.lowerBound..<(index + 1)
             } else {
-                days.append(ConferenceDay(date: date, sessionRange: index..<(index + 1)))
+                let (y, m, d) = LocalDateTime.civilFromDays(day)
+                days.append(ConferenceDay(date: DateComponents(year: y, month: m, day: d), sessionRange: index..<(index + 1)))
+                lastDay = day
             }
         }
         return days

@@ -109,7 +109,8 @@ enum FieldText {
     static func isCleanText(_ text: String) -> Bool {
         var newlines = 2
         var previous: UInt32 = 0x0A
-        let clean = scanScalars(text) { value in
+        // Runs of printable ASCII and spaces (most of any abstract) are skipped 8 bytes at a time.
+        let clean = scanScalars(text, plainRun: { last in newlines = 0; previous = last }) { value in
             defer { previous = value }
             if value == 0x0A {
                 newlines += 1
@@ -130,13 +131,21 @@ enum FieldText {
     }
 
     /// Calls `body` with each scalar value until it returns false; decodes the UTF-8 in place.
+    /// With `plainRun`, eight bytes that are all printable ASCII or spaces go to it at once
+    /// (with the last of them) instead of one by one to `body`.
     @inline(__always)
-    private static func scanScalars(_ text: String, _ body: (UInt32) -> Bool) -> Bool {
+    private static func scanScalars(_ text: String, plainRun: ((UInt32) -> Void)? = nil, _ body: (UInt32) -> Bool) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             var i = 0
             let count = bytes.count
             while i < count {
+                if let plainRun, i + 8 <= count,
+                   isPrintableASCII(UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                    plainRun(UInt32(bytes[i + 7]))
+                    i += 8
+                    continue
+                }
                 let lead = UInt32(bytes[i])
                 var value = lead
                 if lead < 0x80 {
@@ -157,6 +166,16 @@ enum FieldText {
             return true
         }
     }
+}
+
+/// Whether all eight bytes of `word` are in 0x20...0x7E (bit tricks from "Bit Twiddling
+/// Hacks": `hasless(x, 0x20)` and `hasmore(x, 0x7E)`, both exact).
+@inline(__always)
+func isPrintableASCII(_ word: UInt64) -> Bool {
+    let high: UInt64 = 0x8080_8080_8080_8080
+    let below = (word &- 0x2020_2020_2020_2020) & ~word & high
+    let above = ((word &+ 0x0101_0101_0101_0101) | word) & high
+    return below | above == 0
 }
 
 extension String {

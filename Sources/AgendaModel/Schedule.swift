@@ -15,7 +15,11 @@ public struct Schedule: Sendable, Equatable {
 
     public init(conference: Conference, sessions: [Session]) {
         self.conference = conference
-        self.sessions = sessions.sorted(by: Session.programmeOrder)
+        // Readers hand over sorted sessions: checking costs one comparison each, sorting a copy far more.
+        let sorted = sessions.indices.dropFirst().allSatisfy { i in
+            sessions[i - 1].start < sessions[i].start || !Session.programmeOrder(sessions[i], sessions[i - 1])
+        }
+        self.sessions = sorted ? sessions : sessions.sorted(by: Session.programmeOrder)
         let stated = conference.startDate.flatMap { first in conference.endDate.map { (first, $0) } }
         self.days = ConferenceDay.split(self.sessions, calendar: conference.calendar, dayChange: conference.dayChange,
                                         within: stated)

@@ -64,8 +64,11 @@ struct ScheduleDraft {
         let zone = venueZone(&warnings)
         let dayChange = self.dayChange ?? derivedDayChange(zone: zone)
 
-        var sessions: [Session] = []
-        sessions.reserveCapacity(items.count)
+        // Times and warnings in file order; then sessions made once, in programme order: sorting
+        // made Sessions would copy and release every string of 20,000 of them twice.
+        var starts: [Date] = [], ends: [Date] = []
+        starts.reserveCapacity(items.count)
+        ends.reserveCapacity(items.count)
         var firstLineOfID: [String: Int?] = [:], firstLineOfGUID: [String: Int?] = [:]
         for item in items {
             let start = item.start?.date(in: zone) ?? Date(timeIntervalSince1970: 0)
@@ -91,17 +94,24 @@ struct ScheduleDraft {
                                                     message: "guid \"\(guid)\" repeats\(Self.firstSeen(first)); both sessions are kept"))
                 } else { firstLineOfGUID[guid] = item.line }
             }
+            starts.append(start)
+            ends.append(end)
+        }
+        // Session.programmeOrder, on the drafts.
+        let order = items.indices.sorted { a, b in
+            if starts[a] != starts[b] { return starts[a] < starts[b] }
+            if items[a].room != items[b].room { return (items[a].room ?? "") < (items[b].room ?? "") }
+            return items[a].title < items[b].title
+        }
+        let sessions = order.map { k in
+            let item = items[k]
             var session = Session(id: item.id, guid: item.guid, title: item.title, subtitle: item.subtitle,
-                                  start: start, end: end, room: item.room, track: item.track, type: item.type,
+                                  start: starts[k], end: ends[k], room: item.room, track: item.track, type: item.type,
                                   language: item.language, persons: item.persons, abstract: item.abstract,
                                   description: item.description, url: item.url)
             session.links = item.links
-            sessions.append(session)
+            return session
         }
-
-        // Sorted here by index, so that `Schedule` sorts an already sorted list without moving sessions.
-        let order = sessions.indices.sorted { Session.programmeOrder(sessions[$0], sessions[$1]) }
-        sessions = order.map { sessions[$0] }
 
         var conference = Conference(title: title ?? acronym ?? "Schedule", shortTitle: acronym, timeZone: zone,
                                     dayChange: DateComponents(hour: dayChange / 3600, minute: dayChange % 3600 / 60))

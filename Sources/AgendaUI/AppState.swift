@@ -80,6 +80,9 @@ public struct AppState: Sendable {
     private(set) var dayTitles: [String] = []
     /// "Fri 27" per day (the full date when there is one day).
     private(set) var dayTabLabels: [String] = []
+    /// Rooms and tracks numbered in display order.
+    private(set) var rooms = FacetIndex([], \.room)
+    private(set) var tracks = FacetIndex([], \.track)
     /// Cells of the longest room name, so the list gives short names no more than they need.
     public private(set) var longestRoom = 0
     /// Cells of the longest title, so room names can have what titles do not need.
@@ -106,7 +109,9 @@ public struct AppState: Sendable {
 
     /// What the views need from a schedule that is costly to work out per frame.
     private mutating func deriveFromSchedule() {
-        longestRoom = Set(schedule.sessions.compactMap(\.room)).map(measure.cells).max() ?? 0
+        rooms = FacetIndex(schedule.sessions, \.room)
+        tracks = FacetIndex(schedule.sessions, \.track)
+        longestRoom = rooms.names.map(measure.cells).max() ?? 0
         let measure = measure
         longestTitle = schedule.sessions.lazy.map { measure.cells($0.title) }.max() ?? 0
         (trackTints, tintColours) = Self.tints(schedule.conference.trackColours)

@@ -40,8 +40,8 @@ extension AppState {
         if !search.query.isEmpty { return searchRows() }
         switch mode {
         case .chronological, .timetable: return RowList(rows: daySessions().map(Row.session)).orNote(strings.noSessions)
-        case .byRoom: return grouped(by: .room, missing: strings.noRoom)
-        case .byTrack: return grouped(by: .track, missing: strings.noTrack)
+        case .byRoom: return grouped(by: rooms, missing: strings.noRoom)
+        case .byTrack: return grouped(by: tracks, missing: strings.noTrack)
         case .nowNext: return nowNextRows()
         }
     }
@@ -54,15 +54,13 @@ extension AppState {
         return range.filter(admits)
     }
 
-    private func grouped(by facet: Filter.Facet, missing: String) -> RowList {
-        var groups: [String: [Int]] = [:]
-        for index in daySessions() {
-            groups[Filter.value(of: schedule.sessions[index], facet), default: []].append(index)
-        }
+    private func grouped(by facet: FacetIndex, missing: String) -> RowList {
+        var groups = [[Int]](repeating: [], count: facet.names.count)
+        for index in daySessions() { groups[Int(facet.number[index])].append(index) }
         var list = RowList()
-        for name in groups.keys.sorted(by: { $0.localizedStandardCompare($1) == .orderedAscending }) {
-            list.heading(name.isEmpty ? missing : name)
-            list.rows.append(contentsOf: groups[name]!.map(Row.session))
+        for (n, group) in groups.enumerated() where !group.isEmpty {
+            list.heading(facet.names[n].isEmpty ? missing : facet.names[n])
+            list.rows.append(contentsOf: group.map(Row.session))
         }
         return list.orNote(strings.noSessions)
     }
@@ -111,11 +109,11 @@ extension AppState {
 
     /// Per room (filter applied), the session running now and the next one to start.
     private func nowNextRows() -> RowList {
-        var current: [String: Int] = [:]
-        var upcoming: [String: Int] = [:]
+        var current = [Int?](repeating: nil, count: rooms.names.count)
+        var upcoming = [Int?](repeating: nil, count: rooms.names.count)
         let sessions = schedule.sessions
         for index in sessions.indices where sessions[index].end > now && admits(index) {
-            let room = sessions[index].room ?? ""
+            let room = Int(rooms.number[index])
             if sessions[index].start <= now {
                 if current[room] == nil { current[room] = index }
             } else if upcoming[room] == nil {
@@ -123,9 +121,8 @@ extension AppState {
             }
         }
         var list = RowList()
-        let rooms = Set(current.keys).union(upcoming.keys)
-        for room in rooms.sorted(by: { $0.localizedStandardCompare($1) == .orderedAscending }) {
-            list.heading(room.isEmpty ? strings.noRoom : room)
+        for room in rooms.names.indices where current[room] != nil || upcoming[room] != nil {
+            list.heading(rooms.names[room].isEmpty ? strings.noRoom : rooms.names[room])
             if let index = current[room] { list.rows.append(.session(index)) }
             if let index = upcoming[room] { list.rows.append(.session(index)) }
         }

@@ -4,7 +4,7 @@ import AgendaModel
 /// Moving through the timetable: up and down within a room, sideways between rooms.
 extension AppState {
     private func columnSessions(_ grid: TimetableGrid, _ column: Int) -> [Int] {
-        grid.sessions.filter { grid.column(of: $0, in: schedule) == column }
+        grid.sessions.filter { grid.column(of: $0) == column }
     }
 
     /// The session of `candidates` starting nearest to `time`.
@@ -15,7 +15,7 @@ extension AppState {
     mutating func timetableMove(_ n: Int) {
         let grid = TimetableGrid(self)
         guard let selected, grid.sessions.contains(selected) else { return select(grid.sessions.first) }
-        let column = columnSessions(grid, grid.column(of: selected, in: schedule))
+        let column = columnSessions(grid, grid.column(of: selected))
         guard let position = column.firstIndex(of: selected) else { return }
         select(column[max(0, min(position + n, column.count - 1))])
     }
@@ -24,12 +24,12 @@ extension AppState {
         let grid = TimetableGrid(self)
         guard let selected, grid.sessions.contains(selected) else { return select(grid.sessions.first) }
         let target = schedule.sessions[selected].start.addingTimeInterval(Double(n * grid.visibleRows) * grid.slotSeconds)
-        if let best = nearest(columnSessions(grid, grid.column(of: selected, in: schedule)), to: target) { select(best) }
+        if let best = nearest(columnSessions(grid, grid.column(of: selected)), to: target) { select(best) }
     }
 
     mutating func timetableEnd(first: Bool) {
         let grid = TimetableGrid(self)
-        let column = selected.map { grid.column(of: $0, in: schedule) } ?? 0
+        let column = selected.map { grid.column(of: $0) } ?? 0
         let sessions = columnSessions(grid, column)
         select(first ? sessions.first : sessions.last)
     }
@@ -38,7 +38,7 @@ extension AppState {
     mutating func timetableSideways(_ n: Int) {
         let grid = TimetableGrid(self)
         guard let selected, grid.sessions.contains(selected) else { return select(grid.sessions.first) }
-        var column = grid.column(of: selected, in: schedule) + n
+        var column = grid.column(of: selected) + n
         while column >= 0, column < grid.rooms.count {
             if let best = nearest(columnSessions(grid, column), to: schedule.sessions[selected].start) {
                 return select(best)
@@ -60,7 +60,7 @@ extension AppState {
             return
         }
         var position = TimetablePosition(firstColumn: grid.firstColumn, firstSlot: grid.firstSlot)
-        let column = grid.column(of: selected, in: schedule)
+        let column = grid.column(of: selected)
         if column < position.firstColumn { position.firstColumn = column }
         if column >= position.firstColumn + grid.visibleColumns { position.firstColumn = column - grid.visibleColumns + 1 }
         let span = grid.slots(of: schedule.sessions[selected])

@@ -31,14 +31,14 @@ public enum TextLayout {
         while start <= scalars.count, lines.count < maxLines {
             var end = start
             while end < scalars.count, scalars[end] != "\n" { end += 1 }
-            wrapParagraph(scalars[start..<end], width: width, measure: measure, into: &lines)
+            wrapParagraph(scalars[start..<end], width: width, measure: measure, maxLines: maxLines, into: &lines)
             start = end + 1
         }
         return lines
     }
 
     private static func wrapParagraph(_ paragraph: ArraySlice<Unicode.Scalar>, width: Int, measure: TextMeasure,
-                                      into lines: inout [String]) {
+                                      maxLines: Int, into lines: inout [String]) {
         let (indent, hang) = indentation(of: paragraph, width: width)
         // Lines are built as UTF-8 bytes: appending to a String's scalar view is a generic,
         // unspecialised call per word that cost thousands of instructions.
@@ -55,7 +55,7 @@ public enum TextLayout {
             empty = true
         }
         var index = paragraph.startIndex
-        while index < paragraph.endIndex {
+        while index < paragraph.endIndex, lines.count < maxLines {
             if paragraph[index] == " " { index += 1; continue }
             var wordEnd = index, w = 0
             while wordEnd < paragraph.endIndex, paragraph[wordEnd] != " " {
@@ -87,7 +87,7 @@ public enum TextLayout {
                 empty = false
             }
         }
-        lines.append(empty ? "" : String(decoding: line, as: UTF8.self))
+        if lines.count < maxLines { lines.append(empty ? "" : String(decoding: line, as: UTF8.self)) }
     }
 
     /// Leading spaces of a paragraph, and how much further its continuation lines go in.

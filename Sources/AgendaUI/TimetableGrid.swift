@@ -9,7 +9,9 @@ struct TimetableGrid {
 
     let sessions: [Int]
     let rooms: [String]
-    let columnOf: [String: Int]
+    /// Each session's room number (`AppState.rooms`) and each room number's column.
+    private let roomNumber: [Int32]
+    private let columnOfRoom: [Int]
     let slotSeconds: TimeInterval
     let start: Date
     let slotCount: Int
@@ -24,10 +26,18 @@ struct TimetableGrid {
     init(_ state: AppState) {
         let schedule = state.schedule
         sessions = state.daySessions()
-        var seen: Set<String> = []
-        for index in sessions { seen.insert(schedule.sessions[index].room ?? "") }
-        rooms = seen.sorted { $0.localizedStandardCompare($1) == .orderedAscending }
-        columnOf = Dictionary(uniqueKeysWithValues: rooms.enumerated().map { ($1, $0) })
+        // The day's rooms, in the schedule's room order.
+        roomNumber = state.rooms.number
+        var present = [Bool](repeating: false, count: state.rooms.names.count)
+        for index in sessions { present[Int(roomNumber[index])] = true }
+        var columnOfRoom = [Int](repeating: 0, count: present.count)
+        var rooms: [String] = []
+        for room in present.indices where present[room] {
+            columnOfRoom[room] = rooms.count
+            rooms.append(state.rooms.names[room])
+        }
+        self.rooms = rooms
+        self.columnOfRoom = columnOfRoom
 
         // Rows as fine as the shortest session needs, between 5 and 15 minutes.
         let shortest = sessions.map { schedule.sessions[$0].duration }.filter { $0 > 0 }.min() ?? 900
@@ -49,7 +59,7 @@ struct TimetableGrid {
 
     func slot(of date: Date) -> Int { Int((date.timeIntervalSince(start) / slotSeconds).rounded(.down)) }
 
-    func column(of index: Int, in schedule: Schedule) -> Int { columnOf[schedule.sessions[index].room ?? ""] ?? 0 }
+    func column(of index: Int) -> Int { columnOfRoom[Int(roomNumber[index])] }
 
     /// First and one-past-last slot of a session; at least one slot, so a 3-minute talk shows.
     func slots(of session: Session) -> Range<Int> {
@@ -60,7 +70,7 @@ struct TimetableGrid {
 
     /// The session's box on screen, clipped to the visible grid; nil when scrolled out of view.
     func box(of index: Int, in schedule: Schedule) -> Rect? {
-        let column = column(of: index, in: schedule) - firstColumn
+        let column = column(of: index) - firstColumn
         guard column >= 0, column < visibleColumns else { return nil }
         let span = slots(of: schedule.sessions[index])
         let top = max(span.lowerBound, firstSlot), bottom = min(span.upperBound, firstSlot + visibleRows)

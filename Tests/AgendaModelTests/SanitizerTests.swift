@@ -65,6 +65,33 @@ import Testing
         }
     }
 
+    /// Mostly plain ASCII, long enough that the 8-byte fast path of the clean check runs, with
+    /// what must still be caught right after a plain run: spaces before a line break, blank lines.
+    @Test func matchesTheReferenceOnMostlyPlainText() {
+        var state: UInt64 = 0xC1EA
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        let plain = ["abcdefgh", "word ", " ", "  ", "\n", "\n\n\n", "x", "~", "é", "\u{7F}", "\u{1B}", "\u{202E}", "\t"]
+        for _ in 0..<20_000 {
+            let sample = (0..<(next() % 40)).map { _ in plain[next() % 6 == 0 ? next() % plain.count : next() % 2] }.joined()
+            let expected = ReferenceSanitizer.text(ReferenceSanitizer.normalisingCR(sample))
+            #expect(FieldText.text(sample) == (expected.isEmpty ? nil : expected), "\(Array(sample.unicodeScalars))")
+        }
+    }
+
+    @Test func printableASCIIWordCheckIsExact() {
+        for byte in 0...255 {
+            for position in 0..<8 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
+                bytes[position] = UInt8(byte)
+                let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                #expect(isPrintableASCII(word) == (0x20...0x7E).contains(byte), "\(byte) at \(position)")
+            }
+        }
+    }
+
     @Test func longRunsOfControlsStayLinear() {
         let crs = String(repeating: "\r", count: 1_000_000) + "x"
         #expect(FieldText.text(crs) == "x")

@@ -63,7 +63,8 @@ enum TimetableView {
         // The title wraps over the box; when the box starts above the view, say so with "↑".
         let clippedTop = grid.slots(of: session).lowerBound < grid.firstSlot
         let text = (clippedTop ? "↑ " : "") + (marks.isEmpty ? "" : marks + " ") + session.title
-        var lines = TextLayout.wrap(text, width: max(1, box.width - 1), measure: measure)
+        // One line more than fits tells whether the title was cut short.
+        var lines = TextLayout.wrap(text, width: max(1, box.width - 1), measure: measure, maxLines: box.height + 1)
         if lines.count > box.height, box.height > 0 {
             lines = Array(lines.prefix(box.height))
             lines[box.height - 1] = TextLayout.fit(lines[box.height - 1] + " …", width: box.width - 1, measure: measure)

@@ -1,0 +1,38 @@
+import Foundation
+import AgendaModel
+
+/// The distinct values of one facet (room or track) in display order, and each session's value
+/// as a number: worked out once per schedule, so grouping a day, placing timetable columns and
+/// "now and next" per room cost integer work instead of hashing and sorting strings per key.
+struct FacetIndex: Sendable {
+    /// Distinct values sorted as people expect ("Room 2" before "Room 10"); "" for a missing value.
+    let names: [String]
+    /// `names` index of every session's value.
+    let number: [Int32]
+
+    init(_ sessions: [Session], _ value: (Session) -> String?) {
+        var numbering: [String: Int32] = [:]
+        var first: [Int32] = []   // numbers in order of first appearance
+        first.reserveCapacity(sessions.count)
+        for session in sessions {
+            let name = value(session) ?? ""
+            if let n = numbering[name] {
+                first.append(n)
+            } else {
+                let n = Int32(numbering.count)
+                numbering[name] = n
+                first.append(n)
+            }
+        }
+        let byAppearance = numbering.sorted { $0.value < $1.value }.map(\.key)
+        let order = byAppearance.indices.sorted {
+            byAppearance[$0].localizedStandardCompare(byAppearance[$1]) == .orderedAscending
+        }
+        var rank = [Int32](repeating: 0, count: order.count)
+        for (position, n) in order.enumerated() { rank[n] = Int32(position) }
+        names = order.map { byAppearance[$0] }
+        number = first.map { rank[Int($0)] }
+    }
+
+    func name(of session: Int) -> String { names[Int(number[session])] }
+}
