@@ -70,10 +70,11 @@ struct ScheduleDraft {
         starts.reserveCapacity(items.count)
         ends.reserveCapacity(items.count)
         var firstLineOfID: [String: Int?] = [:], firstLineOfGUID: [String: Int?] = [:]
-        for item in items {
+        for k in items.indices {
+            let item = items[k]
             let start = item.start?.date(in: zone) ?? Date(timeIntervalSince1970: 0)
             var end = item.end?.date(in: zone) ?? start.addingTimeInterval(TimeInterval(item.duration ?? 0))
-            let name = "\"\(item.title)\""
+            var name: String { "\"\(item.title)\"" }   // only for a warning
             if end < start {
                 warnings.append(ScheduleWarning(.endBeforeStart, file: file, line: item.line,
                                                 message: "session \(name) ends before it starts; shown as ending at its start"))

@@ -59,6 +59,23 @@ public enum ScheduleFile {
         }
     }
 
+    /// What identifies a version of a regular file without reading it: device, inode, size and
+    /// modification time, as make and rsync use. Nil for pipes and devices (always read).
+    public struct Fingerprint: Codable, Sendable, Equatable {
+        public var device: UInt64
+        public var inode: UInt64
+        public var size: Int64
+        public var modifiedSeconds: Int64
+        public var modifiedNanoseconds: Int64
+    }
+
+    public static func fingerprint(path: String) -> Fingerprint? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Fingerprint(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
+                           modifiedSeconds: Int64(info.st_mtim.tv_sec), modifiedNanoseconds: Int64(info.st_mtim.tv_nsec))
+    }
+
     private static func tooLarge(_ path: String, bytes: Int64?, limit: Int) -> ScheduleError {
         let size = bytes.map { "\(megabytes($0)) MB" } ?? "more than \(megabytes(Int64(limit))) MB"
         return ScheduleError(file: path, line: nil, message:

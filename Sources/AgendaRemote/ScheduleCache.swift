@@ -44,6 +44,9 @@ public struct ScheduleCache: Sendable {
         public var checkedAt: Date?
         /// When the current copy arrived.
         public var fetchedAt: Date?
+        /// For a local file: the version the current copy was taken from, so that an unchanged
+        /// file is known without reading either of them.
+        public var file: ScheduleFile.Fingerprint?
     }
 
     public struct Entry: Sendable {
@@ -65,6 +68,9 @@ public struct ScheduleCache: Sendable {
             guard meta() != nil else { return nil }
             return try? Data(contentsOf: currentFile)
         }
+
+        /// Whether there is a current copy for this source (without reading it).
+        public var hasCurrent: Bool { meta() != nil && FileManager.default.fileExists(atPath: currentFile.path) }
 
         public func previous() -> Data? {
             guard meta() != nil else { return nil }

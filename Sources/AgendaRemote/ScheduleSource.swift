@@ -57,8 +57,11 @@ public final class ScheduleSource: @unchecked Sendable {
     public let url: URL?
     public let settings: SourceSettings
     private let entry: ScheduleCache.Entry?
-    /// The bytes and the parse of the version on screen, to diff the next one against.
+    /// The bytes and the parse of the version on screen, to diff the next one against. A local
+    /// file keeps its fingerprint instead of its bytes: holding a 41 MB file for a comparison
+    /// that a `stat` answers would double the memory of a big programme.
     private var currentBytes: Data?
+    private var currentFingerprint: ScheduleFile.Fingerprint?
     private var currentSchedule: Schedule?
     private var meta: ScheduleCache.Meta
 
@@ -114,14 +117,22 @@ public final class ScheduleSource: @unchecked Sendable {
         }
     }
 
-    /// Checks for a new version. Files: read again, compared byte for byte.
+    /// Checks for a new version. Files: unchanged while their fingerprint is; else read again
+    /// and compared byte for byte with the copy on screen.
     public func refresh(now: Date = Date()) -> Refresh {
         guard url != nil else {
-            guard let data = try? ScheduleFile.read(path: name), data != currentBytes else { return .unchanged }
+            let fingerprint = ScheduleFile.fingerprint(path: name)
+            if fingerprint != nil, fingerprint == currentFingerprint { return .unchanged }
+            guard let data = try? ScheduleFile.read(path: name) else { return .unchanged }
+            let shown = currentBytes ?? entry?.current()
+            guard data != shown else {
+                currentFingerprint = fingerprint
+                return .unchanged
+            }
             do {
                 let schedule = try ScheduleLoader.read(data, file: name)
                 let previous = currentSchedule
-                storeFile(data)
+                storeFile(data, fingerprint: fingerprint, replacing: shown)
                 return .updated(ScheduleChanges.track(previous: previous, current: schedule))
             } catch {
                 return .stale(StaleNote(kind: .broken, asOf: now, cause: Sanitizer.line(error.message)))
@@ -185,23 +196,43 @@ public final class ScheduleSource: @unchecked Sendable {
     }
 
     private func loadFile() throws(SourceError) -> Schedule {
+        // Taken before reading: a change while reading shows as a new version on the next refresh.
+        let fingerprint = ScheduleFile.fingerprint(path: name)
         // Through the size limit: a file too large is refused before it is read or cached.
         let data: Data
         do { data = try ScheduleFile.read(path: name) } catch { throw SourceError(error) }
         let schedule: Schedule
         do { schedule = try ScheduleLoader.read(data, file: name) } catch { throw SourceError(error) }
+        currentSchedule = schedule
+        // The cached copy was taken from this very version: nothing to compare or store.
+        if let entry, fingerprint != nil, fingerprint == meta.file, entry.hasCurrent {
+            currentFingerprint = fingerprint
+            return track(schedule, previous: entry.previous())
+        }
         let cached = entry?.current()
         let previous = cached != nil && cached != data ? cached : entry?.previous()
-        if cached != data { storeFile(data, replacing: cached) } else { currentBytes = data }
-        currentSchedule = schedule
+        storeFile(data, fingerprint: fingerprint, replacing: cached)
         return track(schedule, previous: previous)
     }
 
-    private func storeFile(_ data: Data, replacing old: Data? = nil) {
+    /// Keeps a file's version as the current copy (or only notes its fingerprint when the
+    /// copy holds these bytes already). Without a cache or a fingerprint the bytes stay in memory.
+    private func storeFile(_ data: Data, fingerprint: ScheduleFile.Fingerprint?, replacing old: Data?) {
         let now = Date()
-        meta.fetchedAt = now
         meta.checkedAt = now
-        try? entry?.store(Data(data), replacing: old ?? currentBytes, meta: meta)
-        currentBytes = data
+        meta.file = fingerprint
+        do {
+            guard let entry else { throw CocoaError(.fileNoSuchFile) }
+            if old == data {
+                try entry.write(meta)
+            } else {
+                meta.fetchedAt = now
+                try entry.store(data, replacing: old, meta: meta)
+            }
+            currentBytes = fingerprint == nil ? data : nil
+        } catch {
+            currentBytes = data   // not cached: the only copy to compare the next version with
+        }
+        currentFingerprint = fingerprint
     }
 }

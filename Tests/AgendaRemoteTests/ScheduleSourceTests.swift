@@ -25,6 +25,39 @@ import Testing
         #expect(third.changedIndices.count == 4)
     }
 
+    /// A file is known unchanged by its fingerprint (no bytes kept or read); a new version of
+    /// it, even of the same size, is read, compared and marked.
+    @Test func aFileIsWatchedByFingerprint() throws {
+        let cache = temporaryCache()
+        let directory = temporaryCache()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: cache); try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("38c3.xml")
+        try EditedSchedule.originalData().write(to: file)
+        let source = ScheduleSource(file.path, settings: settings(cache))
+        _ = try source.load()
+        let entry = ScheduleCache(directory: cache).entry(for: "file://" + file.standardizedFileURL.path)
+        #expect(entry.meta()?.file == ScheduleFile.fingerprint(path: file.path))
+        guard case .unchanged = source.refresh() else { Issue.record("expected unchanged"); return }
+
+        // Opened again: the copy is known to be this version, so it is neither compared nor
+        // rewritten (its bytes are replaced here to prove it is not read).
+        let copy = cache.appendingPathComponent(ScheduleCache.hash(entry.source) + "/schedule")
+        try Data("not read".utf8).write(to: copy)
+        let again = ScheduleSource(file.path, settings: settings(cache))
+        #expect(try again.load().0.sessions.count == 1007)
+        #expect(try Data(contentsOf: copy) == Data("not read".utf8))
+        try EditedSchedule.originalData().write(to: copy)
+
+        // Touched but the same bytes: unchanged. Then edited: an update with its changes.
+        try EditedSchedule.originalData().write(to: file)
+        guard case .unchanged = source.refresh() else { Issue.record("expected unchanged after touch"); return }
+        try EditedSchedule.editedData().write(to: file)
+        guard case .updated(let edited) = source.refresh() else { Issue.record("expected an update"); return }
+        #expect(edited.changedIndices.count == 4)
+        guard case .unchanged = source.refresh() else { Issue.record("expected unchanged"); return }
+    }
+
     @Test func aURLIsCachedRevalidatedTrackedAndKeptOffline() throws {
         let cache = temporaryCache()
         defer { try? FileManager.default.removeItem(at: cache) }
