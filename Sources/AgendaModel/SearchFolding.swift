@@ -50,6 +50,17 @@ public struct SearchFolding: Sendable {
     /// Where `query` occurs in `text`, as ranges of scalar offsets into `text` (for highlighting).
     public mutating func matches(of query: [UInt8], in text: String) -> [Range<Int>] {
         guard !query.isEmpty else { return [] }
+        // ASCII text (most titles): folded byte i is scalar i, no table needed.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            let folded = text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+            var ranges: [Range<Int>] = []
+            var start = 0
+            while let hit = ByteSearch.firstIndex(of: query, in: folded, from: start) {
+                ranges.append(hit..<(hit + query.count))
+                start = hit + query.count
+            }
+            return ranges
+        }
         var folded: [UInt8] = []
         var owner: [Int] = []  // for each folded byte, the scalar offset it came from
         for (offset, scalar) in text.unicodeScalars.enumerated() {

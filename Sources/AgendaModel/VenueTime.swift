@@ -14,8 +14,14 @@ public struct VenueTime: Sendable {
     static let months = ["January", "February", "March", "April", "May", "June", "July",
                          "August", "September", "October", "November", "December"]
 
-    private func parts(_ date: Date) -> DateComponents {
-        calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date)
+    /// Year, month, day and weekday (1 = Sunday, as `Calendar` counts) on the venue's wall
+    /// clock, by arithmetic: `Calendar.dateComponents` costs as much as drawing a list.
+    public func parts(_ date: Date) -> DateComponents {
+        let days = localSeconds(date).quotient(86400)
+        let (year, month, day) = LocalDateTime.civilFromDays(days)
+        var parts = DateComponents(year: year, month: month, day: day)
+        parts.weekday = (days + 4).remainder(7) + 1   // 1 January 1970 was a Thursday
+        return parts
     }
 
     /// `09:05`. Plain arithmetic on the zone offset: this runs for every row of every frame,

@@ -186,15 +186,24 @@ public enum Row: Sendable, Equatable {
 struct RowList {
     var rows: [Row] = []
     var labels: [String] = []
+    /// Indices of the rows that are not sessions, ascending.
+    var labelRows: [Int] = []
 
     mutating func heading(_ text: String) {
+        labelRows.append(rows.count)
         rows.append(.heading(labels.count))
         labels.append(text)
     }
 
     mutating func note(_ text: String) {
+        labelRows.append(rows.count)
         rows.append(.note(labels.count))
         labels.append(text)
+    }
+
+    mutating func gap(minutes: Int) {
+        labelRows.append(rows.count)
+        rows.append(.gap(minutes: minutes))
     }
 
     /// `note` in place of nothing.

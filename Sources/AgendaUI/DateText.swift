@@ -6,9 +6,7 @@ struct DateText {
     let strings: Strings
     let time: VenueTime
 
-    private func parts(_ date: Date) -> DateComponents {
-        time.calendar.dateComponents([.year, .month, .day, .weekday], from: date)
-    }
+    private func parts(_ date: Date) -> DateComponents { time.parts(date) }
 
     /// `Friday 27 December 2024` / `2024年12月27日 星期五`
     func long(_ date: Date) -> String {

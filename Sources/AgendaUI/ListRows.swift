@@ -7,17 +7,11 @@ extension AppState {
         let list = computeRows()
         rows = list.rows
         labels = list.labels
-        // One pass: where the selection is now, and which rows are not sessions (few), so the
-        // status bar can say "position/total" without walking 20,000 rows per frame.
-        var selectedRow: Int?
-        labelRows = []
-        for (row, entry) in rows.enumerated() {
-            switch entry {
-            case .session(let index): if selectedRow == nil, keepSelection, index == selected { selectedRow = row }
-            default: labelRows.append(row)
-            }
-        }
-        cursor = selectedRow ?? rows.indices.first { $0 >= labelRows.count || labelRows[$0] != $0 } ?? 0
+        labelRows = list.labelRows
+        // The first session row, or the selected session's row when it is still listed.
+        let first = rows.indices.first { $0 >= labelRows.count || labelRows[$0] != $0 } ?? 0
+        let kept = keepSelection ? selected.flatMap { rows.firstIndex(of: .session($0)) } : nil
+        cursor = kept ?? first
         selected = rows.indices.contains(cursor) ? rows[cursor].session : nil
         clampScrolling()
     }
@@ -68,18 +62,18 @@ extension AppState {
     /// Matches across every day, under a heading per day.
     private func searchRows() -> RowList {
         var list = RowList()
-        list.rows.reserveCapacity(search.matches.count + schedule.days.count)
-        // Matches come in session order and days hold consecutive sessions: the day only moves on.
-        let dayEnds = schedule.days.map(\.sessionRange.upperBound)
-        var day = 0
-        var headed = -1
-        for index in search.matches where admits(index) {
-            while day < dayEnds.count, index >= dayEnds[day] { day += 1 }
-            if day != headed, day < dayEnds.count {
+        let matches = filter.isActive ? search.matches.filter(admits) : search.matches
+        list.rows.reserveCapacity(matches.count + schedule.days.count)
+        // Matches are in session order and a day holds consecutive sessions: each day's
+        // matches are one slice, found by binary search and appended at once.
+        var from = 0
+        for (day, range) in schedule.days.map(\.sessionRange).enumerated() where from < matches.count {
+            let to = matches[from...].partition(below: range.upperBound)
+            if from < to {
                 list.heading(dayTitle(day))
-                headed = day
+                list.rows.append(contentsOf: matches[from..<to].lazy.map(Row.session))
             }
-            list.rows.append(.session(index))
+            from = to
         }
         return list.orNote(strings.noMatches)
     }
@@ -99,7 +93,7 @@ extension AppState {
             }
             if let previousEnd {
                 let minutes = Int(session.start.timeIntervalSince(previousEnd) / 60)
-                if minutes >= 5 { list.rows.append(.gap(minutes: minutes)) }
+                if minutes >= 5 { list.gap(minutes: minutes) }
             }
             list.rows.append(.session(index))
             previousEnd = max(previousEnd ?? session.end, session.end)
@@ -141,5 +135,17 @@ extension AppState {
         // A single day's tab gives its full date.
         let tabs = dates.map { date in dates.count == 1 ? text.long(date ?? Date()) : text.tab(date ?? Date()) }
         return (titles, tabs)
+    }
+}
+
+extension ArraySlice<Int> {
+    /// The index of the first element not below `bound`, in a slice sorted ascending.
+    func partition(below bound: Int) -> Int {
+        var low = startIndex, high = endIndex
+        while low < high {
+            let mid = (low + high) / 2
+            if self[mid] < bound { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 }

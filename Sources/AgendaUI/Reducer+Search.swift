@@ -61,7 +61,9 @@ extension AppState {
     /// Where the query occurs in `text`, for highlighting (scalar offsets).
     public func matchRanges(in text: String) -> [Range<Int>] {
         guard !search.folded.isEmpty else { return [] }
-        var folding = SearchFolding()
+        // The index's folding already knows every scalar of every title: a fresh one would
+        // decompose each accented letter again on every frame.
+        var folding = searchIndex?.folding ?? SearchFolding()
         return folding.matches(of: search.folded, in: text)
     }
 }

@@ -100,6 +100,8 @@ import Testing
         var folding = SearchFolding()
         #expect(folding.matches(of: folding.fold("cafe"), in: "Le Café") == [3..<7])
         #expect(folding.matches(of: folding.fold("硬件"), in: "开源硬件与硬件") == [2..<4, 5..<7])
+        #expect(folding.matches(of: folding.fold("KER"), in: "Kernel kerning, kERn") == [0..<3, 7..<10, 16..<19])
+        #expect(folding.matches(of: folding.fold("aa"), in: "aaaaa") == [0..<2, 2..<4])
     }
 }
 
