@@ -16,8 +16,14 @@ extension TextDecoding {
     static func validateUTF8(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(ScheduleError) {
         guard let base = bytes.baseAddress else { return }
         let count = bytes.count
+        var pages = ScheduleFile.PageRelease(bytes)
+        var nextRelease = 0
         var i = 0
         while i < count {
+            if i >= nextRelease {
+                pages.done(before: i)
+                nextRelease = i + (1 << 20)
+            }
             if i + 8 <= count {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }

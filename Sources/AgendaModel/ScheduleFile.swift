@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Synchronization
 
 /// Reads a schedule file's bytes with a size limit, so that no file can exhaust the machine.
 ///
@@ -31,16 +32,12 @@ public enum ScheduleFile {
             throw ScheduleError(.missing, file: path, message: "is a directory, not a schedule file")
         case S_IFREG:
             if Int64(info.st_size) > Int64(limit) { throw tooLarge(path, bytes: Int64(info.st_size), limit: limit) }
-            do {
-                let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
-                // The file may have grown since fstat: the mapped size is what counts.
-                if data.count > limit { throw tooLarge(path, bytes: Int64(data.count), limit: limit) }
-                return data
-            } catch let error as ScheduleError {
-                throw error
-            } catch {
-                throw ScheduleError(.missing, file: path, message: "cannot be read (permission denied?)")
+            let size = Int(info.st_size)
+            guard size > 0 else { return Data() }
+            guard let data = map(descriptor, size: size) else {
+                throw ScheduleError(.missing, file: path, message: "cannot be read (\(String(cString: strerror(errno))))")
             }
+            return data
         default:
             // A pipe, socket or device: read it, blocking, up to one byte past the limit.
             _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
@@ -56,6 +53,46 @@ public enum ScheduleFile {
                 data.append(contentsOf: chunk[0..<count])
                 if data.count > limit { throw tooLarge(path, bytes: nil, limit: limit) }
             }
+        }
+    }
+
+    // MARK: Mapping
+
+    /// Regular files are mapped read-only and private, never copied. Base addresses of the
+    /// mappings made here, so that `PageRelease` advises only those.
+    private static let mappings = Mutex<Set<UInt>>([])
+
+    private static func map(_ descriptor: Int32, size: Int) -> Data? {
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), base != MAP_FAILED else { return nil }
+        _ = madvise(base, size, MADV_SEQUENTIAL)   // readers go front to back: read ahead, drop behind
+        let address = UInt(bitPattern: base)
+        mappings.withLock { _ = $0.insert(address) }
+        return Data(bytesNoCopy: base, count: size, deallocator: .custom { pointer, count in
+            mappings.withLock { _ = $0.remove(UInt(bitPattern: pointer)) }
+            munmap(pointer, count)
+        })
+    }
+
+    /// Hands back the pages of a mapped file that a reader is done with, as it goes: they are
+    /// clean copies of the file (re-read should anything look back), so a 41 MB programme does
+    /// not sit in memory beside the sessions made from it. Does nothing for other memory, where
+    /// the same advice would discard data.
+    struct PageRelease {
+        private let base: UnsafeRawPointer?
+        private var released = 0
+        private static let step = 1 << 20
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            let address = UInt(bitPattern: bytes.baseAddress)
+            base = address != 0 && ScheduleFile.mappings.withLock({ $0.contains(address) }) ? UnsafeRawPointer(bytes.baseAddress) : nil
+        }
+
+        /// Everything before `offset` is no longer needed.
+        mutating func done(before offset: Int) {
+            guard let base, offset - released >= Self.step else { return }
+            let end = offset / Self.step * Self.step   // whole pages: the mapping starts on one
+            _ = madvise(UnsafeMutableRawPointer(mutating: base + released), end - released, MADV_DONTNEED)
+            released = end
         }
     }
 

@@ -23,6 +23,33 @@ import Testing
         }
     }
 
+    /// Pages of a mapped file are handed back as a reader passes them and read again if
+    /// looked at; memory that is not a mapping made by ScheduleFile is never advised (on heap
+    /// memory the same advice would zero it).
+    @Test func consumedPagesOfMappedFilesOnlyAreReleased() throws {
+        let size = 3 << 20
+        let pattern = Data((0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 12) })
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("agenda-map-\(UUID().uuidString)").path
+        #expect(FileManager.default.createFile(atPath: path, contents: pattern))
+        defer { unlink(path) }
+        try ScheduleFile.read(path: path).withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var pages = ScheduleFile.PageRelease(bytes)
+            pages.done(before: size)
+            let intact = Data(bytes) == pattern   // a Bool: a 3 MB difference takes ages to print
+            #expect(intact)
+        }
+        // A page-aligned copy in ordinary memory, where MADV_DONTNEED would succeed and zero it.
+        let heap = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 1 << 16)
+        defer { heap.deallocate() }
+        pattern.withUnsafeBytes { heap.copyMemory(from: $0.baseAddress!, byteCount: size) }
+        let bytes = UnsafeBufferPointer(start: heap.assumingMemoryBound(to: UInt8.self), count: size)
+        var pages = ScheduleFile.PageRelease(bytes)
+        pages.done(before: size)
+        let intact = Data(bytes) == pattern
+        #expect(intact)
+    }
+
     @Test func endlessDevicesStopAtTheLimit() {
         #expect(throws: ScheduleError.self) { try ScheduleFile.read(path: "/dev/zero", limit: 1 << 20) }
     }
