@@ -84,6 +84,9 @@ public final class ScheduleSource: @unchecked Sendable {
         meta = entry?.meta() ?? ScheduleCache.Meta(source: entry?.source ?? name)
     }
 
+    /// A regular file, whose versions `refresh()` tells apart by fingerprint without reading.
+    public var watchesFile: Bool { url == nil && currentFingerprint != nil }
+
     /// For messages: the URL or path, sanitised.
     public var displayName: String { Sanitizer.line(name) }
 
@@ -135,6 +138,7 @@ public final class ScheduleSource: @unchecked Sendable {
                 storeFile(data, fingerprint: fingerprint, replacing: shown)
                 return .updated(ScheduleChanges.track(previous: previous, current: schedule))
             } catch {
+                currentFingerprint = fingerprint   // tried once per version, not on every poll
                 return .stale(StaleNote(kind: .broken, asOf: now, cause: Sanitizer.line(error.message)))
             }
         }

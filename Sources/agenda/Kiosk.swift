@@ -68,7 +68,6 @@ struct Kiosk: ParsableCommand {
     }
 
     func run() throws {
-        // Stamp the files before reading them, so a change during the read is seen next poll.
         let live = paths.isEmpty ? nil : LiveSchedule(try SourceLoading.load(paths, settings: fetch.settings()),
                                                       refresh: TimeInterval(refresh))
         let schedule = live?.schedule ?? BundledSchedule.load()

@@ -2,8 +2,8 @@ import Foundation
 import AgendaModel
 import AgendaRemote
 
-/// The kiosk's sources kept current: files are checked by their stamps every poll (cheap,
-/// on the main thread, as before); URLs are fetched on a background thread every `refresh`
+/// The kiosk's sources kept current: files are checked by their fingerprints every poll (a
+/// `stat`, on the main thread); URLs are fetched on a background thread every `refresh`
 /// seconds, and only a new version or a change of reachability comes back to the loop.
 final class LiveSchedule {
     enum Outcome: Equatable {
@@ -16,16 +16,12 @@ final class LiveSchedule {
     private let sources: [ScheduleSource]
     private var parts: [Schedule]
     private var notes: [StaleNote?]
-    private var stamps: [Int: ScheduleWatcher.Stamp?] = [:]
     private let background: BackgroundRefresh?
 
     init(_ loaded: [LoadedSource], refresh: TimeInterval) {
         sources = loaded.map(\.source)
         parts = loaded.map(\.schedule)
         notes = loaded.map(\.stale)
-        for (index, source) in sources.enumerated() where source.url == nil {
-            stamps[index] = ScheduleWatcher.Stamp(path: source.name)
-        }
         let remote = sources.enumerated().filter { $0.element.url != nil }.map { ($0.offset, $0.element) }
         background = remote.isEmpty ? nil : BackgroundRefresh(remote, every: refresh)
     }
@@ -47,11 +43,10 @@ final class LiveSchedule {
             }
         }
         if checkFiles {
-            for (index, stamp) in stamps {
-                let current = ScheduleWatcher.Stamp(path: sources[index].name)
-                guard current != stamp else { continue }
-                stamps[index] = current
-                switch sources[index].refresh() {
+            // Each source took its file's fingerprint before reading it: a change during the
+            // read, or since, shows as a new version here. Pipes and devices are read once.
+            for (index, source) in sources.enumerated() where source.watchesFile {
+                switch source.refresh() {
                 case .updated(let schedule): parts[index] = schedule; reloaded = true
                 case .stale: failed = true
                 case .unchanged: break
