@@ -96,8 +96,10 @@ def bench_agenda(agenda, size, files, quick):
         figures[f"{name}_ms_p95"] = result["key_last_ms_p95"]
         figures[f"{name}_bytes_p50"] = result["key_bytes_p50"]
         figures["peak_rss_MB"] = max(figures["peak_rss_MB"], result["peak_rss_MB_max"])
-    # The kiosk, left alone: only the clock may change, once a minute.
-    kiosk = ptybench(f"agenda-{size}-kiosk", "Synthetic Conference", [agenda, "kiosk", "--exit-key", "q", files["xml"]],
+    # A door-screen kiosk left alone: only the clock may change, once a minute. (The venue
+    # board also turns its pages, every 10 s by default: that is its job, not idle cost.)
+    kiosk = ptybench(f"agenda-{size}-kiosk", "Synthetic Conference",
+                     [agenda, "kiosk", "--room", "Room A", "--exit-key", "q", files["xml"]],
                      steps=1, key="x", runs=1, idle=5 if quick else 20, env=env)
     figures["kiosk_first_frame_ms"] = kiosk["launch_ready_s_median"] * 1000
     figures["kiosk_idle_bytes_per_s"] = kiosk.get("idle_bytes_per_s_median")
