@@ -117,29 +117,70 @@ public final class Terminal {
         let now = canvas.cells
         let before = previous?.cells ?? []
         var text: [wchar_t] = Array(repeating: 0, count: 8)
-        for index in now.indices {
-            let cell = now[index]
-            if cell.isContinuation { continue }
-            if !before.isEmpty, before[index] == cell,
-               !cell.hasMarks || previous!.marks[index] == canvas.marks[index],
-               // A wide character's right half changing means the character changed too.
-               (index + 1) % width == 0 || before[index + 1] == now[index + 1] { continue }
-            text[0] = wchar_t(bitPattern: cell.scalar.value)
-            var count = 1
-            if cell.hasMarks {
-                for mark in canvas.marks[index] ?? [] where count < 5 {
-                    text[count] = wchar_t(bitPattern: mark.value)
-                    count += 1
+        // Changed single-width cells of a row go to curses as one run; wide characters and
+        // cells with combining marks one by one.
+        var run = Run()
+        for y in 0..<canvas.size.height {
+            let rowStart = y * width
+            for x in 0..<width {
+                let index = rowStart + x
+                let cell = now[index]
+                if cell.isContinuation { continue }
+                let last = x + 1 == width
+                if !before.isEmpty, before[index] == cell,
+                   !cell.hasMarks || previous!.marks[index] == canvas.marks[index],
+                   // A wide character's right half changing means the character changed too.
+                   last || before[index + 1] == now[index + 1] {
+                    if !run.isEmpty { run.flush(window, y: y) }
+                    continue
                 }
+                var (attr, pair) = theme.style(cell.role)
+                if cell.tint != 0, case let tinted = tints.pair(cell.tint), tinted != 0 { pair = tinted }
+                if !cell.hasMarks, last || !now[index + 1].isContinuation {
+                    run.add(x, wchar_t(bitPattern: cell.scalar.value), attr, pair)
+                    continue
+                }
+                if !run.isEmpty { run.flush(window, y: y) }
+                text[0] = wchar_t(bitPattern: cell.scalar.value)
+                var count = 1
+                if cell.hasMarks {
+                    for mark in canvas.marks[index] ?? [] where count < 5 {
+                        text[count] = wchar_t(bitPattern: mark.value)
+                        count += 1
+                    }
+                }
+                text[count] = 0
+                _ = agenda_put_cell(window, Int32(y), Int32(x), text, attr, pair)
             }
-            text[count] = 0
-            var (attr, pair) = theme.style(cell.role)
-            if cell.tint != 0, case let tinted = tints.pair(cell.tint), tinted != 0 { pair = tinted }
-            _ = agenda_put_cell(window, Int32(index / width), Int32(index % width), text, attr, pair)
+            if !run.isEmpty { run.flush(window, y: y) }
         }
         wnoutrefresh(window)
         doupdate()
         shown = canvas
+    }
+
+    /// Consecutive changed cells of one row, collected for one curses call.
+    private struct Run {
+        var start = 0
+        var chars: [wchar_t] = []
+        var attrs: [attr_t] = []
+        var pairs: [Int16] = []
+
+        var isEmpty: Bool { chars.isEmpty }
+
+        mutating func add(_ x: Int, _ char: wchar_t, _ attr: attr_t, _ pair: Int16) {
+            if chars.isEmpty { start = x }
+            chars.append(char)
+            attrs.append(attr)
+            pairs.append(pair)
+        }
+
+        mutating func flush(_ window: UnsafeMutablePointer<WINDOW>?, y: Int) {
+            _ = agenda_put_run(window, Int32(y), Int32(start), chars, attrs, pairs, Int32(chars.count))
+            chars.removeAll(keepingCapacity: true)
+            attrs.removeAll(keepingCapacity: true)
+            pairs.removeAll(keepingCapacity: true)
+        }
     }
 
     /// Sets up colours for the tracks' own colours (`#RRGGBB`), numbered as `Cell.tint` counts.
@@ -217,14 +258,17 @@ public final class Terminal {
     }
 
     /// What curses holds for one cell, for tests: its text and whether it is drawn reversed or bold.
-    public func cell(x: Int, y: Int) -> (text: String, attributes: UInt) {
+    public func cell(x: Int, y: Int) -> (text: String, attributes: UInt, pair: Int16) {
         var text: [wchar_t] = Array(repeating: 0, count: 8)
         var attr: attr_t = 0
         var pair: Int16 = 0
-        guard agenda_get_cell(agenda_stdscr(), Int32(y), Int32(x), &text, &attr, &pair) != ERR else { return ("", 0) }
+        guard agenda_get_cell(agenda_stdscr(), Int32(y), Int32(x), &text, &attr, &pair) != ERR else { return ("", 0, 0) }
         let scalars = text.prefix { $0 != 0 }.compactMap { Unicode.Scalar(UInt32(bitPattern: $0)) }
-        return (String(String.UnicodeScalarView(scalars)), UInt(attr))
+        return (String(String.UnicodeScalarView(scalars)), UInt(attr & ~agenda_a_color()), pair)
     }
+
+    /// The colour pair a role is drawn with in this terminal's theme.
+    func pair(of role: Role) -> Int16 { theme.style(role).1 }
 
     public static var boldAttribute: UInt { UInt(agenda_a_bold()) }
     public static var reverseAttribute: UInt { UInt(agenda_a_reverse()) }

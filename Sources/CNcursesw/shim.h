@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <langinfo.h>
 #include <stdio.h>
+#include <string.h>
 
 // glibc declares this only under _XOPEN_SOURCE, which SwiftPM does not pass.
 int wcwidth(wchar_t c);
@@ -25,6 +26,7 @@ static inline attr_t agenda_a_bold(void) { return A_BOLD; }
 static inline attr_t agenda_a_reverse(void) { return A_REVERSE; }
 static inline attr_t agenda_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t agenda_a_dim(void) { return A_DIM; }
+static inline attr_t agenda_a_color(void) { return A_COLOR; }
 
 static inline mmask_t agenda_mouse_mask(void) { return BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED; }
 static inline mmask_t agenda_button1(void) { return BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_RELEASED; }
@@ -39,6 +41,26 @@ static inline int agenda_put_cell(WINDOW *win, int y, int x, const wchar_t *text
     cchar_t cell;
     if (setcchar(&cell, text, attr, pair, NULL) != OK) return ERR;
     return mvwadd_wch(win, y, x, &cell);
+}
+
+/// Sets `count` single-width cells from (y, x) on, one character each, in one call: the
+/// changed part of a row. `mvwadd_wchnstr` copies cells without the cursor and wrapping work
+/// `wadd_wch` does per character, which was most of a full repaint's cost in curses.
+static inline int agenda_put_run(WINDOW *win, int y, int x, const wchar_t *chars, const attr_t *attrs,
+                                 const short *pairs, int count) {
+    cchar_t cells[count > 0 ? count : 1];
+    memset(cells, 0, sizeof cells);
+    for (int i = 0; i < count; i++) {
+        // What setcchar stores for one spacing character, without its per-call checks: the
+        // pair in the attributes (capped as curses does) and in full beside them.
+        short pair = pairs[i];
+        cells[i].attr = (attrs[i] & ~A_COLOR) | COLOR_PAIR(pair > 255 ? 255 : pair);
+        cells[i].chars[0] = chars[i];
+#if NCURSES_EXT_COLORS
+        cells[i].ext_color = pair;
+#endif
+    }
+    return mvwadd_wchnstr(win, y, x, cells, count);
 }
 
 /// Reads one cell back: the text (NUL-terminated, at most `capacity` wide chars) and its attributes.
