@@ -68,9 +68,12 @@ public enum CACIEPageReader {
             title: "China Annual Conference for International Education & Expo \(year)",
             shortTitle: "CACIE \(year)",
             timeZone: venueTimeZone)
+        // The id is made from the clean title: a zero-width character rides along with the
+        // letter before it (one Character), so slugging the raw title kept it (found by fuzzing).
+        let cleanTitle = Sanitizer.line(title)
         let session = Session(
-            id: slug(title),
-            title: Sanitizer.line(title),
+            id: slug(cleanTitle),
+            title: cleanTitle,
             subtitle: theme.map(Sanitizer.line).flatMap { $0.isEmpty ? nil : $0 },
             start: time.start, end: time.end,
             room: room.map(Sanitizer.line).flatMap { $0.isEmpty ? nil : $0 },

@@ -39,4 +39,15 @@ import Testing
     func whitespaceLineAfterBlankLine(input: String) {
         Self.checkSanitizer(input)
     }
+
+    /// fuzz-cacie, 2026-11-30 (1.3 M runs into a one-hour run): a zero-width non-joiner after a
+    /// digit of the title survived into the session id. Swift counts it as part of the
+    /// character before it, so the slug, made from the raw title, kept it.
+    @Test func cacieIdHasNoInvisibleCharacter() throws {
+        let page = "1\u{200C}o0\u{206C}\u{206C}Ple\u{202E}\nTime: October 22 23:00-23 01:00,2020\n"
+        let schedule = try CACIEPageReader.read(Data(page.utf8), file: "p.txt")
+        let session = try #require(schedule.sessions.first)
+        #expect(Self.isSafe(session.id, newlines: false), "\(Array(session.id.unicodeScalars))")
+        #expect(session.id == "1o0ple" && session.title == "1o0Ple")
+    }
 }
