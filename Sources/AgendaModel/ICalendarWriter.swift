@@ -58,8 +58,11 @@ public enum ICalendarWriter {
         let begin = from.addingTimeInterval(-86400)
         let initial = zone.secondsFromGMT(for: begin)
         observance(begin, from: initial, to: initial, daylight: zone.isDaylightSavingTime(for: begin))
+        // At most ten years of changes: a broken file's session can end in the year 4040 (found by
+        // fuzzing), and 2,000 years of observances took seconds. Later times keep the last offset.
+        let end = min(to, begin.addingTimeInterval(10 * 366 * 86400)).addingTimeInterval(86400)
         var cursor = begin
-        while let next = zone.nextDaylightSavingTimeTransition(after: cursor), next <= to.addingTimeInterval(86400), next > cursor {
+        while let next = zone.nextDaylightSavingTimeTransition(after: cursor), next <= end, next > cursor {
             observance(next, from: zone.secondsFromGMT(for: next.addingTimeInterval(-1)), to: zone.secondsFromGMT(for: next),
                        daylight: zone.isDaylightSavingTime(for: next))
             cursor = next

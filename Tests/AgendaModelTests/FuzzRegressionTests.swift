@@ -50,4 +50,19 @@ import Testing
         #expect(Self.isSafe(session.id, newlines: false), "\(Array(session.id.unicodeScalars))")
         #expect(session.id == "1o0ple" && session.title == "1o0Ple")
     }
+
+    /// fuzz-ics, 2026-11-30 (307,000 runs into a one-hour run, a 10 s timeout): a session ending
+    /// in the year 4040 made the iCalendar writer list every daylight-saving change in between,
+    /// 4,000 observances. The zone is now written for at most ten years.
+    @Test func icsWriterBoundsTheTimeZoneSpan() throws {
+        let ics = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:1\r\nDTSTART;TZID=Europe/Berlin:20200113T011000\r\n"
+            + "DTEND;TZID=Europe/Berlin:40400226T014500\r\nSUMMARY:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        let schedule = try ICalendarReader.read(Data(ics.utf8), file: "long.ics")
+        let written = ICalendarWriter.write(schedule)
+        let observances = written.components(separatedBy: "BEGIN:DAYLIGHT").count - 1
+        #expect(observances <= 11, "\(observances) daylight observances")
+        let again = try ICalendarReader.read(Data(written.utf8), file: "again.ics")
+        #expect(again.sessions.map(\.start) == schedule.sessions.map(\.start))
+        #expect(again.sessions.map(\.end) == schedule.sessions.map(\.end))
+    }
 }
