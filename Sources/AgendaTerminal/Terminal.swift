@@ -73,6 +73,12 @@ public final class Terminal {
         self.output = output
         self.input = input
         set_term(screen)
+        // Until a first endwin, curses treats every cursor motion as a call from a low-level
+        // terminfo program and flushes after it: a frame went out in dozens of small writes (a
+        // page: ~50), which a terminal may show half drawn. Leaving and resuming once, before
+        // anything is drawn, puts curses in its running state: one write per frame.
+        endwin()
+        doupdate()
         _ = options.raw ? raw() : cbreak()
         noecho()
         nonl()
