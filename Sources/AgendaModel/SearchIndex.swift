@@ -2,9 +2,9 @@
 /// track), folded once into one contiguous buffer, so a keystroke costs a byte scan.
 ///
 /// Two things keep a keystroke far below a scan of the whole corpus: each session records
-/// which byte values its text holds (a query with a byte it lacks is rejected at once, and a
-/// one-letter query is answered without reading text), and a result remembers where each
-/// session first matched, so the next, longer query looks there first.
+/// which byte values its text holds (a query with a byte it lacks is rejected without reading
+/// the text), and a result remembers where each session first matched, so the next, longer
+/// query looks there first and, most often, only compares the letter just typed.
 public struct SearchIndex: Sendable {
     private var corpus: [UInt8] = []
     /// `bounds[i]..<bounds[i + 1]` is session `i`'s text in `corpus`.
