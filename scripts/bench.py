@@ -70,7 +70,7 @@ QUIET_PCT = 15  # ptybench waits until the machine is this quiet; --busy-ok rais
 def ptybench(label, ready, cmd, key="j", pre_keys=(), steps=60, runs=3, idle=0, quit_keys="q", env=()):
     args = [sys.executable, PTYBENCH, "--label", label, "--ready", ready, "--cols", "120", "--rows", "40",
             "--key", key, "--steps", str(steps), "--runs", str(runs), "--quit", quit_keys,
-            "--quiet-pct", str(QUIET_PCT)]
+            "--quiet-pct", str(QUIET_PCT), "--key-timeout", "3"]
     for k in pre_keys:
         args += ["--pre-keys", k]
     if idle:
