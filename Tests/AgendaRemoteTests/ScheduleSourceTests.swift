@@ -8,54 +8,57 @@ import Testing
         SourceSettings(limits: FetchLimits(connectTimeout: 3, totalTimeout: 6), cache: ScheduleCache(directory: cache))
     }
 
-    @Test func aFileKeepsItsPreviousVersion() throws {
+    /// The original 38C3 schedule as a file in a temporary folder, and an empty cache; both removed after.
+    func withScheduleFile(_ body: (_ file: URL, _ cache: URL) throws -> Void) throws {
         let cache = temporaryCache()
         let directory = temporaryCache()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: cache); try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("38c3.xml")
         try EditedSchedule.originalData().write(to: file)
-        let (first, note) = try ScheduleSource(file.path, settings: settings(cache)).load()
-        #expect(first.changes.isEmpty && note == nil)
-        try EditedSchedule.editedData().write(to: file)
-        let (second, _) = try ScheduleSource(file.path, settings: settings(cache)).load()
-        #expect(second.changedIndices.count == 4)
-        // Opened again unchanged: the marks stay until the next version.
-        let (third, _) = try ScheduleSource(file.path, settings: settings(cache)).load()
-        #expect(third.changedIndices.count == 4)
+        try body(file, cache)
+    }
+
+    @Test func aFileKeepsItsPreviousVersion() throws {
+        try withScheduleFile { file, cache in
+            let (first, note) = try ScheduleSource(file.path, settings: settings(cache)).load()
+            #expect(first.changes.isEmpty && note == nil)
+            try EditedSchedule.editedData().write(to: file)
+            let (second, _) = try ScheduleSource(file.path, settings: settings(cache)).load()
+            #expect(second.changedIndices.count == 4)
+            // Opened again unchanged: the marks stay until the next version.
+            let (third, _) = try ScheduleSource(file.path, settings: settings(cache)).load()
+            #expect(third.changedIndices.count == 4)
+        }
     }
 
     /// A file is known unchanged by its fingerprint (no bytes kept or read); a new version of
     /// it, even of the same size, is read, compared and marked.
     @Test func aFileIsWatchedByFingerprint() throws {
-        let cache = temporaryCache()
-        let directory = temporaryCache()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: cache); try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("38c3.xml")
-        try EditedSchedule.originalData().write(to: file)
-        let source = ScheduleSource(file.path, settings: settings(cache))
-        _ = try source.load()
-        let entry = ScheduleCache(directory: cache).entry(for: "file://" + file.standardizedFileURL.path)
-        #expect(entry.meta()?.file == ScheduleFile.fingerprint(path: file.path))
-        guard case .unchanged = source.refresh() else { Issue.record("expected unchanged"); return }
+        try withScheduleFile { file, cache in
+            let source = ScheduleSource(file.path, settings: settings(cache))
+            _ = try source.load()
+            let entry = ScheduleCache(directory: cache).entry(for: "file://" + file.standardizedFileURL.path)
+            #expect(entry.meta()?.file == ScheduleFile.fingerprint(path: file.path))
+            guard case .unchanged = source.refresh() else { Issue.record("expected unchanged"); return }
 
-        // Opened again: the copy is known to be this version, so it is neither compared nor
-        // rewritten (its bytes are replaced here to prove it is not read).
-        let copy = cache.appendingPathComponent(ScheduleCache.hash(entry.source) + "/schedule")
-        try Data("not read".utf8).write(to: copy)
-        let again = ScheduleSource(file.path, settings: settings(cache))
-        #expect(try again.load().0.sessions.count == 1007)
-        #expect(try Data(contentsOf: copy) == Data("not read".utf8))
-        try EditedSchedule.originalData().write(to: copy)
+            // Opened again: the copy is known to be this version, so it is neither compared nor
+            // rewritten (its bytes are replaced here to prove it is not read).
+            let copy = cache.appendingPathComponent(ScheduleCache.hash(entry.source) + "/schedule")
+            try Data("not read".utf8).write(to: copy)
+            let again = ScheduleSource(file.path, settings: settings(cache))
+            #expect(try again.load().0.sessions.count == 1007)
+            #expect(try Data(contentsOf: copy) == Data("not read".utf8))
+            try EditedSchedule.originalData().write(to: copy)
 
-        // Touched but the same bytes: unchanged. Then edited: an update with its changes.
-        try EditedSchedule.originalData().write(to: file)
-        guard case .unchanged = source.refresh() else { Issue.record("expected unchanged after touch"); return }
-        try EditedSchedule.editedData().write(to: file)
-        guard case .updated(let edited) = source.refresh() else { Issue.record("expected an update"); return }
-        #expect(edited.changedIndices.count == 4)
-        guard case .unchanged = source.refresh() else { Issue.record("expected unchanged"); return }
+            // Touched but the same bytes: unchanged. Then edited: an update with its changes.
+            try EditedSchedule.originalData().write(to: file)
+            guard case .unchanged = source.refresh() else { Issue.record("expected unchanged after touch"); return }
+            try EditedSchedule.editedData().write(to: file)
+            guard case .updated(let edited) = source.refresh() else { Issue.record("expected an update"); return }
+            #expect(edited.changedIndices.count == 4)
+            guard case .unchanged = source.refresh() else { Issue.record("expected unchanged"); return }
+        }
     }
 
     @Test func aURLIsCachedRevalidatedTrackedAndKeptOffline() throws {
