@@ -67,7 +67,7 @@ public final class Terminal {
 
     private init(term: String?, output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>,
                  options: Options) throws(TerminalError) {
-        set_escdelay(25)
+        set_escdelay(Self.escapeDelay)
         guard let screen = newterm(term, output, input) else {
             fclose(output); fclose(input)
             throw .startFailed
@@ -219,7 +219,7 @@ public final class Terminal {
         switch code {
         case 10, 13: return .key(.enter)
         case 9: return .key(.tab)
-        case 27: return .key(.escape)
+        case 27: return escapeSequence(window)
         case 8, 127: return .key(.backspace)
         case 12:  // Ctrl-L: repaint, as in every full-screen program
             invalidate()
@@ -231,6 +231,35 @@ public final class Terminal {
             return .key(.char(Character(scalar)))
         }
     }
+
+    /// After ESC: the rest of a sequence curses did not recognise, read whole (it arrives at
+    /// once; a lone Esc is followed by nothing within the escape delay).
+    private func escapeSequence(_ window: UnsafeMutablePointer<WINDOW>?) -> Input? {
+        var bytes: [UInt32] = []
+        wtimeout(window, Self.escapeDelay)
+        while true {
+            var code: wint_t = 0
+            let status = wget_wch(window, &code)
+            if status == KEY_CODE_YES {
+                // A key curses did recognise: it comes next, after the Esc typed before it.
+                ungetch(Int32(code))
+                return bytes.isEmpty ? .key(.escape) : nil
+            }
+            guard status == OK else { return bytes.isEmpty ? .key(.escape) : nil }   // cut short: dropped
+            bytes.append(UInt32(code))
+            switch EscapeSequence.decode(bytes) {
+            case .incomplete: continue
+            case .key(let key): return .key(key)
+            case .ignored: return nil
+            case .notASequence:
+                unget_wch(wchar_t(bitPattern: code))
+                return .key(.escape)
+            }
+        }
+    }
+
+    /// Milliseconds: as `set_escdelay` above, the wait that tells Esc from a sequence.
+    static let escapeDelay: Int32 = 25
 
     /// curses reports EOF as a timeout; ask the descriptor itself so we do not spin on it.
     private func inputHasEnded() -> Bool {

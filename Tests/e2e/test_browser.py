@@ -173,5 +173,44 @@ def test_binary_copied_alone_still_opens_the_bundled_schedule():
         assert result.returncode == 0 and b"Plenary Session" in result.stdout
 
 
+TWO_DAYS = """<schedule><conference><title>Two Days</title><time_zone_name>UTC</time_zone_name></conference>
+<day index="1" date="2030-01-01"><room name="Hall">
+<event guid="d1a" id="1"><date>2030-01-01T10:00:00+00:00</date><start>10:00</start><duration>00:30</duration><title>Firstday Opening</title></event>
+<event guid="d1b" id="2"><date>2030-01-01T11:00:00+00:00</date><start>11:00</start><duration>00:30</duration><title>Firstday Closing</title></event>
+</room></day>
+<day index="2" date="2030-01-02"><room name="Hall">
+""" + "".join(f"""<event guid="d2{n}" id="1{n}"><date>2030-01-02T1{n}:00:00+00:00</date><start>1{n}:00</start><duration>00:30</duration><title>Secondday Talk {n}</title></event>
+""" for n in range(5)) + "</room></day></schedule>"
+
+
+def test_key_sequences_the_terminfo_entry_does_not_list_are_read_whole():
+    """In tmux with TERM=xterm-256color, End arrives as ESC [ 4 ~, which the xterm entry does
+    not list: it must be End, not Esc, previous day, 4 and ~."""
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "two-days.xml")
+        with open(path, "w") as f:
+            f.write(TWO_DAYS)
+        pane = Pane(100, 30)
+        try:
+            pane.type_line(RUN.format(cmd=f"{AGENDA} {path} --now 2030-01-02T09:00+00:00"))
+            pane.wait_for("1/5")
+            for sequence, position in (("\x1b[4~", "5/5"), ("\x1b[1~", "1/5"), ("\x1b[8~", "5/5"), ("\x1b[7~", "1/5"),
+                                       ("\x1b[F", "5/5"), ("\x1b[H", "1/5"), ("\x1b[6^", "5/5")):
+                pane.send("-l", sequence)
+                screen = pane.wait_for(position)
+                assert "Secondday" in screen and "Firstday" not in screen, (sequence, screen)
+            # Keys that mean nothing here (F5, Insert, Delete, Ctrl-F1) are swallowed whole.
+            for sequence in ("\x1b[15~", "\x1b[2~", "\x1b[3~", "\x1b[1;5P", "\x1bOP"):
+                pane.send("-l", sequence)
+            pane.send("-l", "\x1b[4~")
+            screen = pane.wait_for("5/5")
+            assert "Firstday" not in screen and "~" not in screen.splitlines()[-1], screen
+            pane.send("Escape")
+            pane.send("q")
+            finished(pane, 0)
+        finally:
+            pane.close()
+
+
 if __name__ == "__main__":
     run_tests(globals(), "usage: test_browser.py PATH/TO/agenda")
