@@ -59,10 +59,9 @@ import Testing
         #expect(FieldText.dedented("No indent\nhere") == "No indent\nhere")
     }
 
-    @Test func realScheduleDescriptionsHaveNoSourceIndentation() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../../shared/schedules/38c3-schedule.xml")
-        guard let data = try? Data(contentsOf: url) else { return }
+    @Test(.enabled(if: SharedSchedules.available, SharedSchedules.missing))
+    func realScheduleDescriptionsHaveNoSourceIndentation() throws {
+        let data = try SharedSchedules.data("38c3-schedule.xml")
         let schedule = try ScheduleLoader.read(data, file: "38c3")
         let indented = schedule.sessions.filter { ($0.description ?? "").contains("\n                    ") }
         #expect(indented.isEmpty)

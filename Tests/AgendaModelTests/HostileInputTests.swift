@@ -4,9 +4,18 @@ import Testing
 
 /// Broken and hostile files: every one gives an error with a line, never a crash or a hang.
 @Suite struct HostileInputTests {
-    @Test(arguments: ["38c3-schedule.xml", "fosdem-2025.xml", "35c3-schedule.json", "pretalx-democon.json", "lca2020-conference.ics"])
+    @Test(.enabled(if: SharedSchedules.available, SharedSchedules.missing),
+          arguments: ["38c3-schedule.xml", "fosdem-2025.xml", "35c3-schedule.json", "pretalx-democon.json", "lca2020-conference.ics"])
     func truncatedFilesNameALine(file: String) throws {
-        let data = try SharedSchedules.data(file)
+        try expectTruncationsNameALine(SharedSchedules.data(file), file: file)
+    }
+
+    @Test(arguments: Excerpts.files)
+    func truncatedExcerptsNameALine(file: String) throws {
+        try expectTruncationsNameALine(Excerpts.data(file), file: file)
+    }
+
+    func expectTruncationsNameALine(_ data: Data, file: String) throws {
         for percent in [10, 50, 90] {
             let cut = data.prefix(data.count * percent / 100)
             do {

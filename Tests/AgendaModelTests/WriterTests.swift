@@ -32,13 +32,22 @@ import Testing
         #expect(ScheduleJSONWriter.write(schedule, sessions: []).hasSuffix("\"sessions\": []\n}\n"))
     }
 
-    @Test func everySharedFileWritesParseableJSON() throws {
+    @Test(.enabled(if: SharedSchedules.available, SharedSchedules.missing))
+    func everySharedFileWritesParseableJSON() throws {
         for file in ["38c3-schedule.xml", "35c3-schedule.json", "lca2020-conference.ics"] {
-            let schedule = try SharedSchedules.load(file)
-            let json = ScheduleJSONWriter.write(schedule)
-            let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
-            #expect((parsed?["sessions"] as? [Any])?.count == schedule.sessions.count)
+            try expectParseableJSON(SharedSchedules.load(file))
         }
+    }
+
+    @Test(arguments: Excerpts.files)
+    func everyExcerptWritesParseableJSON(file: String) throws {
+        try expectParseableJSON(Excerpts.load(file))
+    }
+
+    func expectParseableJSON(_ schedule: Schedule) throws {
+        let json = ScheduleJSONWriter.write(schedule)
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        #expect((parsed?["sessions"] as? [Any])?.count == schedule.sessions.count)
     }
 }
 
@@ -54,9 +63,18 @@ import Testing
         }
     }
 
-    @Test(arguments: ["38c3-schedule.xml", "fosdem-2025.xml", "35c3-schedule.json", "pretalx-democon.json", "lca2020-conference.ics"])
+    @Test(.enabled(if: SharedSchedules.available, SharedSchedules.missing),
+          arguments: ["38c3-schedule.xml", "fosdem-2025.xml", "35c3-schedule.json", "pretalx-democon.json", "lca2020-conference.ics"])
     func roundTrip(file: String) throws {
-        let original = try SharedSchedules.load(file)
+        try expectRoundTrip(SharedSchedules.load(file))
+    }
+
+    @Test(arguments: Excerpts.files)
+    func roundTripOfExcerpt(file: String) throws {
+        try expectRoundTrip(Excerpts.load(file))
+    }
+
+    func expectRoundTrip(_ original: Schedule) throws {
         let ics = ICalendarWriter.write(original, stamp: Date(timeIntervalSince1970: 0))
         let back = try ScheduleLoader.read(Data(ics.utf8), file: "back.ics")
         expectSameSessions(original, back)

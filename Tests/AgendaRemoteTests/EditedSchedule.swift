@@ -1,10 +1,13 @@
 import Foundation
 
-/// The 38C3 schedule and an edited copy of it, as a new version from the organisers would be:
-/// the opening moved (to 11:00 in Saal GLITCH), one talk renamed, one deleted, one added.
+/// An excerpt of the 38C3 schedule (Tests/Fixtures) and an edited copy of it, as a new version
+/// from the organisers would be: the opening moved (to 11:00 in Saal GLITCH), one talk
+/// renamed, one deleted, one added.
 enum EditedSchedule {
     static let original = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../../shared/schedules/38c3-schedule.xml").standardizedFileURL
+        .appendingPathComponent("../Fixtures/schedules/38c3-excerpt.xml").standardizedFileURL
+    /// Sessions in the excerpt: the first three in Saal 1 on each of the four days, and Bebetta.
+    static let sessionCount = 13
 
     static let moved = "270fa44c-821a-577f-8ca3-33e8d4a8c2a7"
     static let renamed = "78910469-adfa-5c79-8529-1a9d66ef9e6a"

@@ -47,7 +47,7 @@ import Testing
             let copy = cache.appendingPathComponent(ScheduleCache.hash(entry.source) + "/schedule")
             try Data("not read".utf8).write(to: copy)
             let again = ScheduleSource(file.path, settings: settings(cache))
-            #expect(try again.load().0.sessions.count == 1007)
+            #expect(try again.load().0.sessions.count == EditedSchedule.sessionCount)
             #expect(try Data(contentsOf: copy) == Data("not read".utf8))
             try EditedSchedule.originalData().write(to: copy)
 
@@ -69,7 +69,7 @@ import Testing
 
         let source = ScheduleSource(url, settings: settings(cache))
         let (first, note) = try source.load()
-        #expect(first.sessions.count == 1007 && note == nil && first.changes.isEmpty)
+        #expect(first.sessions.count == EditedSchedule.sessionCount && note == nil && first.changes.isEmpty)
         #expect(ScheduleCache(directory: cache).entry(for: url).hasCurrent)
 
         // Unchanged: a 304, nothing parsed.

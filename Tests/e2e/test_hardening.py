@@ -21,7 +21,7 @@ import termios
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from tmux_harness import Pane, run_tests  # noqa: E402
+from tmux_harness import Pane, run_tests, needs_shared  # noqa: E402
 
 AGENDA = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else None
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -345,6 +345,7 @@ def hostile_files():
     return files
 
 
+@needs_shared
 def test_list_and_validate_print_no_payload():
     problems = []
     files = hostile_files()
@@ -421,6 +422,7 @@ def browse_everything(path, cols=100, rows=30, extra=()):
         pty.close()
 
 
+@needs_shared
 def test_browser_shows_no_payload():
     files = hostile_files()
     problems = []
@@ -435,6 +437,7 @@ def test_browser_shows_no_payload():
     assert not problems, problems
 
 
+@needs_shared
 def test_kiosk_shows_no_payload():
     files = hostile_files()
     problems = []
@@ -564,6 +567,7 @@ def check_refused(name, path, seconds=5.0, megabytes=150):
     return problems
 
 
+@needs_shared
 def test_broken_files_give_a_clear_error_and_65_quickly():
     problems = []
     for name, path in malformed_files().items():
@@ -575,6 +579,7 @@ def test_broken_files_give_a_clear_error_and_65_quickly():
     assert not problems, problems
 
 
+@needs_shared
 def test_endless_devices_and_pipes_are_refused_or_read():
     for device in ("/dev/zero", "/dev/urandom"):
         status, out, err, took, rss = timed(["validate", device], timeout=20)
@@ -813,6 +818,7 @@ def test_input_at_end_exits_cleanly_or_waits_without_spinning():
             pty.close()
 
 
+@needs_shared
 def test_closed_stdout_while_listing_is_no_crash():
     big = os.path.join(TMP, "gen", "h.schedule.json")
     hostile_files()
@@ -833,6 +839,7 @@ def favourites_in(state):
     return directory, [n for n in os.listdir(directory)] if os.path.isdir(directory) else []
 
 
+@needs_shared
 def test_sigkill_while_starring_never_tears_the_favourites_file():
     hostile_files()
     schedule = os.path.join(TMP, "gen", "h.schedule.json")

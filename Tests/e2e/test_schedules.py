@@ -10,7 +10,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from tmux_harness import Pane, run_tests  # noqa: E402
+from tmux_harness import Pane, run_tests, needs_shared  # noqa: E402
 
 AGENDA = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else None
 SCHEDULES = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "schedules")
@@ -23,6 +23,7 @@ def run(*args, **kwargs):
     return subprocess.run([AGENDA, *args], capture_output=True, timeout=60, **kwargs)
 
 
+@needs_shared
 def test_every_shared_schedule_validates_with_its_count():
     for name, count in COUNTS.items():
         result = run("validate", os.path.join(SCHEDULES, name))
@@ -30,6 +31,7 @@ def test_every_shared_schedule_validates_with_its_count():
         assert f"ok: {count} sessions".encode() in result.stdout, result.stdout
 
 
+@needs_shared
 def test_json_contract():
     result = run("list", C38, "--format", "json")
     assert result.returncode == 0
@@ -49,6 +51,7 @@ def test_json_contract():
     assert late and all(s["day"] == 1 for s in late)
 
 
+@needs_shared
 def test_filters_apply_to_every_format():
     text = run("list", C38, "--day", "2", "--room", "saal 1").stdout.decode().splitlines()
     js = json.loads(run("list", C38, "--day", "2", "--room", "saal 1", "--format", "json").stdout)["sessions"]
@@ -59,6 +62,7 @@ def test_filters_apply_to_every_format():
     assert found and all("kernel" in json.dumps(s).lower() for s in found)
 
 
+@needs_shared
 def test_ics_round_trip():
     with tempfile.TemporaryDirectory() as directory:
         path = os.path.join(directory, "out.ics")
@@ -70,6 +74,7 @@ def test_ics_round_trip():
         assert sorted(map(pick, again)) == sorted(map(pick, original))
 
 
+@needs_shared
 def test_unreadable_and_missing_files():
     with tempfile.TemporaryDirectory() as directory:
         truncated = os.path.join(directory, "cut.xml")
@@ -86,6 +91,7 @@ def test_unreadable_and_missing_files():
         assert missing.returncode == 66
 
 
+@needs_shared
 def test_star_survives_a_restart_and_now_opens_its_day():
     with tempfile.TemporaryDirectory() as state:
         env = {"XDG_STATE_HOME": state}
