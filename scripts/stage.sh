@@ -30,13 +30,13 @@ binary=.build-static/release/agenda
 version=$("$binary" --version)
 
 # The changelog's newest entry must be this version: Agenda.swift's is the one source.
-changelog_version=$(sed -n '1s/^agenda (\([^)]*\)).*/\1/p' packaging/changelog)
+changelog_version=$(sed -n '1s/^agenda (\([^)]*\)).*/\1/p' scripts/packaging/changelog)
 if [ "$changelog_version" != "$version" ]; then
-    echo "stage: agenda --version says $version, packaging/changelog starts with $changelog_version" >&2
+    echo "stage: agenda --version says $version, scripts/packaging/changelog starts with $changelog_version" >&2
     exit 1
 fi
 # Dates in generated files come from the changelog, so the same source gives the same bytes.
-changelog_date=$(sed -n 's/^ -- .*>  //p' packaging/changelog | head -1)
+changelog_date=$(sed -n 's/^ -- .*>  //p' scripts/packaging/changelog | head -1)
 day=$(date -u -d "$changelog_date" +%Y-%m-%d)
 
 install -d "$root$prefix/bin" "$root$prefix/share/man/man1" "$root$prefix/share/doc/agenda" \
@@ -58,12 +58,12 @@ scripts/merge-manual.py "$generated" docs/man/agenda-sections.mdoc \
 "$binary" --generate-completion-script zsh > "$root$zshdir/_agenda"
 "$binary" --generate-completion-script fish > "$root$prefix/share/fish/vendor_completions.d/agenda.fish"
 
-sed -e "s|@BINDIR@|$prefix/bin|g" -e "s|@SYSCONFDIR@|$sysconfdir|g" packaging/agenda-kiosk@.service \
+sed -e "s|@BINDIR@|$prefix/bin|g" -e "s|@SYSCONFDIR@|$sysconfdir|g" scripts/packaging/agenda-kiosk@.service \
     > "$root$unitdir/agenda-kiosk@.service"
-install -m 0644 packaging/kiosk.conf "$root$sysconfdir/agenda/kiosk.conf"
+install -m 0644 scripts/packaging/kiosk.conf "$root$sysconfdir/agenda/kiosk.conf"
 
-install -m 0644 packaging/copyright "$root$prefix/share/doc/agenda/copyright"
-gzip -9n < packaging/changelog > "$root$prefix/share/doc/agenda/changelog.gz"
+install -m 0644 scripts/packaging/copyright "$root$prefix/share/doc/agenda/copyright"
+gzip -9n < scripts/packaging/changelog > "$root$prefix/share/doc/agenda/changelog.gz"
 chmod 0644 "$root$prefix/share/man/man1/agenda.1.gz" "$root$prefix/share/doc/agenda/changelog.gz" \
     "$root$prefix/share/bash-completion/completions/agenda" "$root$zshdir/_agenda" \
     "$root$prefix/share/fish/vendor_completions.d/agenda.fish" "$root$unitdir/agenda-kiosk@.service"
