@@ -23,6 +23,15 @@ import Testing
         try body(folder, ScheduleCache(directory: folder.appendingPathComponent("cache")))
     }
 
+    /// "Version A" in `folder`, loaded by a source that watches it.
+    func loadedFile(in folder: URL, cache: ScheduleCache?) throws -> (URL, ScheduleSource) {
+        let file = folder.appendingPathComponent("schedule.xml")
+        try Self.schedule("Version A").write(to: file)
+        let source = ScheduleSource(file.path, settings: SourceSettings(cache: cache))
+        _ = try source.load()
+        return (file, source)
+    }
+
     /// Swapped in whole, as `mv new.xml schedule.xml` does.
     func replace(_ file: URL, with data: Data) throws {
         let temporary = file.deletingLastPathComponent().appendingPathComponent(".new-\(UUID().uuidString)")
@@ -66,10 +75,7 @@ import Testing
     /// Without a usable cache, an in-place copy of a same-size version is still seen.
     @Test func anInPlaceCopyIsSeenWithoutACache() throws {
         try withFolder { folder, _ in
-            let file = folder.appendingPathComponent("schedule.xml")
-            try Self.schedule("Version A").write(to: file)
-            let source = ScheduleSource(file.path, settings: SourceSettings(cache: nil))
-            _ = try source.load()
+            let (file, source) = try loadedFile(in: folder, cache: nil)
             try overwrite(file, with: Self.schedule("Version B"))
             #expect(title(source.refresh()) == "Version B")
             guard case .unchanged = source.refresh() else { Issue.record("expected unchanged"); return }
@@ -80,10 +86,7 @@ import Testing
     /// already on screen.
     @Test func restoringTheGoodFileEndsTheFailure() throws {
         try withFolder { folder, cache in
-            let file = folder.appendingPathComponent("schedule.xml")
-            try Self.schedule("Version A").write(to: file)
-            let source = ScheduleSource(file.path, settings: SourceSettings(cache: cache))
-            _ = try source.load()
+            let (file, source) = try loadedFile(in: folder, cache: cache)
             try replace(file, with: Data("<schedule><day".utf8))
             guard case .stale = source.refresh() else { Issue.record("expected a failure"); return }
             guard case .unchanged = source.refresh() else { Issue.record("a broken version is tried once"); return }
@@ -97,10 +100,7 @@ import Testing
     /// until a writer came); a regular file there again is read as usual.
     @Test func aPathThatBecomesAFIFOIsNotRead() throws {
         try withFolder { folder, cache in
-            let file = folder.appendingPathComponent("schedule.xml")
-            try Self.schedule("Version A").write(to: file)
-            let source = ScheduleSource(file.path, settings: SourceSettings(cache: cache))
-            _ = try source.load()
+            let (file, source) = try loadedFile(in: folder, cache: cache)
             #expect(unlink(file.path) == 0 && mkfifo(file.path, 0o600) == 0)
             guard case .stale(let note) = source.refresh() else { Issue.record("expected a failure"); return }
             #expect(note.cause.contains("no longer a regular file"))
