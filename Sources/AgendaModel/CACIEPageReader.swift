@@ -71,14 +71,16 @@ public enum CACIEPageReader {
         // The id is made from the clean title: a zero-width character rides along with the
         // letter before it (one Character), so slugging the raw title kept it (found by fuzzing).
         let cleanTitle = Sanitizer.line(title)
+        let cleanRoom = room.map(Sanitizer.line).flatMap { $0.isEmpty ? nil : $0 }
         let session = Session(
             id: slug(cleanTitle),
             title: cleanTitle,
             subtitle: theme.map(Sanitizer.line).flatMap { $0.isEmpty ? nil : $0 },
             start: time.start, end: time.end,
-            room: room.map(Sanitizer.line).flatMap { $0.isEmpty ? nil : $0 },
+            room: cleanRoom,
             persons: speakers.filter { !$0.isEmpty },
-            description: paragraphs.isEmpty ? nil : Sanitizer.text(paragraphs.joined(separator: "\n\n")))
+            description: paragraphs.isEmpty ? nil : Sanitizer.text(paragraphs.joined(separator: "\n\n")),
+            key: SessionKeys.startAndRoom(time.start, cleanRoom))
         return Schedule(conference: conference, sessions: [session])
     }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes RFC 5545 iCalendar (`agenda list --format ics`) that `ICalendarReader` reads back
 /// to the same sessions: CRLF, lines folded at 75 octets without splitting a character,
-/// TEXT escaped, `UID` the session key, times in the venue zone with its VTIMEZONE.
+/// TEXT escaped, `UID` from the session key (`SessionKeys.uid`), times in the venue zone with its VTIMEZONE.
 /// Fields iCalendar has no property for travel as `X-AGENDA-…` properties.
 public enum ICalendarWriter {
     public static func write(_ schedule: Schedule, sessions: [Int]? = nil, stamp: Date = Date()) -> String {
@@ -21,7 +21,7 @@ public enum ICalendarWriter {
         lines += timeZone(zone, from: chosen.map(\.start).min() ?? stamp, to: chosen.map(\.end).max() ?? stamp)
         let stampText = utc(stamp)
         for (position, session) in chosen.enumerated() {
-            lines += ["BEGIN:VEVENT", "UID:\(text(session.key))", "DTSTAMP:\(stampText)",
+            lines += ["BEGIN:VEVENT", "UID:\(text(SessionKeys.uid(session, in: schedule.conference)))", "DTSTAMP:\(stampText)",
                       "DTSTART;TZID=\(parameter(zoneID)):\(local(session.start, zone))",
                       "DTEND;TZID=\(parameter(zoneID)):\(local(session.end, zone))",
                       "SUMMARY:\(text(session.title))"]

@@ -149,8 +149,9 @@ extension Schedule {
 
     /// Several schedules as one programme, their change marks kept.
     public static func mergingTracked(_ schedules: [Schedule]) -> Schedule? {
-        guard let first = schedules.first else { return nil }
+        guard var first = schedules.first else { return nil }
         if schedules.count == 1 { return first }
+        first.conference.rooms = Schedule.mergedRooms(schedules)
         var marked: [(Session, SessionChange?)] = []
         for schedule in schedules {
             for (index, session) in schedule.sessions.enumerated() { marked.append((session, schedule.change(at: index))) }

@@ -33,6 +33,8 @@ struct ScheduleDraft {
         var end: LocalDateTime?
         /// Seconds, when the file gives a duration rather than an end.
         var duration: Int?
+        /// Set by readers whose sessions have no id (CACIE); else `SessionKeys` decides.
+        var key: String?
     }
 
     let file: String
@@ -52,6 +54,22 @@ struct ScheduleDraft {
     var days: [Day] = []
     var items: [Item] = []
     var warnings: [ScheduleWarning] = []
+    /// Rooms as the file lists them (a room list, or room elements), sessions or not.
+    private(set) var declaredRooms: [String] = []
+    private var declaredRoomSet: Set<String> = []
+
+    /// Notes a room where the file names it, so the publisher's order is kept.
+    mutating func declareRoom(_ name: String?) {
+        guard let name, !name.isEmpty, declaredRoomSet.insert(name).inserted else { return }
+        declaredRooms.append(name)
+    }
+
+    /// The declared rooms, then any other session rooms in file order.
+    func publishedRooms() -> [String] {
+        var rooms = declaredRooms, seen = declaredRoomSet
+        for item in items { if let room = item.room, seen.insert(room).inserted { rooms.append(room) } }
+        return rooms
+    }
 
     init(file: String) { self.file = file }
 
@@ -98,6 +116,7 @@ struct ScheduleDraft {
             starts.append(start)
             ends.append(end)
         }
+        let keys = SessionKeys.assign(guids: items.map(\.guid), ids: items.map(\.id), starts: starts)
         // Session.programmeOrder, on the drafts.
         let order = items.indices.sorted { a, b in
             if starts[a] != starts[b] { return starts[a] < starts[b] }
@@ -109,7 +128,7 @@ struct ScheduleDraft {
             var session = Session(id: item.id, guid: item.guid, title: item.title, subtitle: item.subtitle,
                                   start: starts[k], end: ends[k], room: item.room, track: item.track, type: item.type,
                                   language: item.language, persons: item.persons, abstract: item.abstract,
-                                  description: item.description, url: item.url)
+                                  description: item.description, url: item.url, key: item.key ?? keys[k])
             session.links = item.links
             return session
         }
@@ -118,6 +137,7 @@ struct ScheduleDraft {
                                     dayChange: DateComponents(hour: dayChange / 3600, minute: dayChange % 3600 / 60))
         conference.url = url
         conference.trackColours = trackColours
+        conference.rooms = publishedRooms()
         conference.startDate = venueDate(conferenceStart, zone) ?? venueDate(days.first?.date, zone)
         conference.endDate = venueDate(conferenceEnd, zone) ?? venueDate(days.last?.date, zone)
         var schedule = Schedule(conference: conference, sessions: sessions)

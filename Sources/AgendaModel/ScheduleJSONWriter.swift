@@ -2,12 +2,13 @@ import Foundation
 
 /// Writes the JSON listing that scripts and tests rely on (`agenda list --format json`):
 ///
-///     {"conference": {"title", "timeZone", "start", "end"},
+///     {"conference": {"title", "timeZone", "start", "end", "rooms"},
 ///      "sessions": [{"id", "guid", "title", "subtitle", "day", "start", "end", "room", "track",
 ///                    "type", "language", "persons", "abstract", "description", "url", "change"}]}
 ///
 /// `day` is the 1-based conference day; times are ISO 8601 with seconds and the venue offset;
-/// conference start and end are dates; absent values are `null`. One session per line.
+/// conference start and end are dates; absent values are `null`. `rooms` lists every room in
+/// the publisher's order, also rooms that hold no session. One session per line.
 /// `change` is `null`, `"new"`, `"changed"` or `"cancelled"` against the source's previous version.
 public enum ScheduleJSONWriter {
     /// `sessions` are indices into `schedule.sessions` (a filtered listing); all when nil.
@@ -21,7 +22,8 @@ public enum ScheduleJSONWriter {
         out += "\"title\": \(string(schedule.conference.title)), "
         out += "\"timeZone\": \(string(zone.identifier)), "
         out += "\"start\": \(string(schedule.conference.startDate.map(isoDay))), "
-        out += "\"end\": \(string(schedule.conference.endDate.map(isoDay)))},\n"
+        out += "\"end\": \(string(schedule.conference.endDate.map(isoDay))), "
+        out += "\"rooms\": [\(schedule.rooms.compactMap { $0 }.map { string($0) }.joined(separator: ", "))]},\n"
         out += "  \"sessions\": ["
         let indices = sessions ?? Array(schedule.sessions.indices)
         for (position, index) in indices.enumerated() {

@@ -26,13 +26,16 @@ struct TimetableGrid {
     init(_ state: AppState) {
         let schedule = state.schedule
         sessions = state.daySessions()
-        // The day's rooms, in the schedule's room order.
+        // Every room in the publisher's order, also those with nothing this day (they still
+        // exist); not those the filter hides, nor "no room" unless a session has none.
         roomNumber = state.rooms.number
-        var present = [Bool](repeating: false, count: state.rooms.names.count)
+        let names = state.rooms.names
+        var present = [Bool](repeating: false, count: names.count)
         for index in sessions { present[Int(roomNumber[index])] = true }
+        let hidden = state.filter.hidden[.room] ?? []
         var columnOfRoom = [Int](repeating: 0, count: present.count)
         var rooms: [String] = []
-        for room in present.indices where present[room] {
+        for room in present.indices where present[room] || (!names[room].isEmpty && !hidden.contains(names[room])) {
             columnOfRoom[room] = rooms.count
             rooms.append(state.rooms.names[room])
         }

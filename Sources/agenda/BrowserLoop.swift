@@ -33,6 +33,8 @@ struct BrowserLoop {
         let store = FavouritesStore(conference: schedule.conference)
         let stored = store.load()
         if let warning = stored.warning { printError("warning: \(warning)") }
+        let starred = FavouriteKeyMigration.migrate(stored.keys, to: schedule)
+        if starred != stored.keys { try? store.save(starred) }   // once: later loads find today's keys
 
         // Before curses starts, so that ncurses does not install its own handlers for these.
         Signals.install()
@@ -46,7 +48,7 @@ struct BrowserLoop {
         defer { terminal.stop() }
 
         var state = AppState(schedule: schedule, size: terminal.size, now: clock.now(), measure: terminal.measure,
-                             strings: .for(settings.language), favourites: stored.keys)
+                             strings: .for(settings.language), favourites: starred)
         state.reminderLead = settings.reminderLead
         state.bellEnabled = settings.bell
         state.setStaleNote(stale)

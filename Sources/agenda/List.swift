@@ -51,9 +51,12 @@ struct List: ParsableCommand {
         }
         var indices = ScheduleQuery(day: day, room: room, track: track, search: search).apply(to: loaded)
         if favourites {
-            let stored = FavouritesStore(conference: loaded.conference).load()
+            let store = FavouritesStore(conference: loaded.conference)
+            let stored = store.load()
             if let warning = stored.warning { printError("warning: \(warning)") }
-            let starred = Set(FavouritesExport.indices(loaded, favourites: stored.keys))
+            let keys = FavouriteKeyMigration.migrate(stored.keys, to: loaded)
+            if keys != stored.keys { try? store.save(keys) }   // once: later loads find today's keys
+            let starred = Set(FavouritesExport.indices(loaded, favourites: keys))
             indices = indices.filter(starred.contains)
         }
         switch format {

@@ -34,7 +34,8 @@ def test_json_contract():
     result = run("list", C38, "--format", "json")
     assert result.returncode == 0
     data = json.loads(result.stdout)
-    assert set(data["conference"]) == {"title", "timeZone", "start", "end"}
+    assert set(data["conference"]) == {"title", "timeZone", "start", "end", "rooms"}
+    assert data["conference"]["rooms"][:3] == ["Saal 1", "Saal GLITCH", "Saal ZIGZAG"]
     assert data["conference"]["timeZone"] == "Europe/Berlin"
     sessions = data["sessions"]
     assert len(sessions) == 1007
