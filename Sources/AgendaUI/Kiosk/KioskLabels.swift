@@ -24,7 +24,6 @@ struct KioskLabels {
     var next: String { pick("Next", "即将开始") }
     var laterToday: String { pick("Later today", "今日稍后") }
     var nothingNow: String { pick("Nothing on right now", "当前没有安排") }
-    var nothingToday: String { pick("Nothing today", "今日无安排") }
     var nothingMoreToday: String { pick("No more sessions today", "今日没有更多安排") }
     var justStarted: String { pick("just started", "刚刚开始") }
     var allRooms: String { pick("All rooms", "全场") }

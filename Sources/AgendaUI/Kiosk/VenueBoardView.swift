@@ -18,8 +18,8 @@ enum VenueBoardView {
             let y = body.y + slot * (KioskLayout.roomBlockHeight + 1)
             guard y + KioskLayout.roomBlockHeight <= body.y + body.height || slot == 0 else { continue }
             pen.text(outlook.room ?? view.labels.allRooms, x: x, y: y, width: columnWidth, role: .headerAccent)
-            if outlook.isEmpty {
-                pen.text(view.labels.nothingToday, x: x + 2, y: y + 1, width: columnWidth - 2, role: .dim)
+            if outlook.isEmpty {   // nothing now nor within the horizon: the room stays, saying so
+                pen.text(view.labels.nothingMoreToday, x: x + 2, y: y + 1, width: columnWidth - 2, role: .dim)
                 continue
             }
             row(view.labels.now, outlook.current, isNext: false, view, x: x, y: y + 1,
