@@ -24,6 +24,14 @@ public struct Strings: Sendable {
     private static let monthsEN = ["January", "February", "March", "April", "May", "June", "July", "August",
                                    "September", "October", "November", "December"]
 
+    // A session over several days, on the days after its first
+    var continues: String { pick("continues", "持续") }
+    /// `until Sat 17:00`, `至周六 17:00`
+    func until(weekday: Int, clock: String) -> String {
+        language == .zh ? "至周\(Self.weekdaysZH[weekday].suffix(1)) \(clock)"
+                        : "until \(Self.weekdaysEN[weekday].prefix(3)) \(clock)"
+    }
+
     // Header
     var venueTime: String { pick("venue time", "会场时间") }
     var localTime: String { pick("local time", "本地时间") }

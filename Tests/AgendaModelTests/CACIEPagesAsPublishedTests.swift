@@ -136,3 +136,33 @@ import Testing
         #expect(foundYear == year && foundTitle == rest)
     }
 }
+
+/// A session over several days is listed on every conference day it covers.
+@Suite struct MultiDaySessionTests {
+    static let page = """
+        Education Expo
+        Time:October 21 09:00-23 17:00,2021
+        Room:Exhibition Hall
+
+        Plenary Session
+        Time:October 22 09:00-22 12:00,2021
+        Room:Convention Hall No. 1
+
+        """
+
+    @Test func listedOnEveryDayItCovers() throws {
+        let schedule = try CACIEPageReader.read(text: Self.page, file: "p.txt")
+        #expect(schedule.days.map(\.date.day) == [21, 22, 23])
+        let expo = try #require(schedule.sessions.firstIndex { $0.title == "Education Expo" })
+        #expect(schedule.days[0].sessionIndices == [expo])
+        #expect(schedule.days[1].continuing == [expo] && schedule.days[1].sessionIndices.count == 2)
+        #expect(schedule.days[2].continuing == [expo] && schedule.days[2].sessionRange.isEmpty)
+        #expect(ScheduleQuery(day: 3).apply(to: schedule) == [expo])
+        #expect(schedule.sessions.count == 2)   // listed three times, counted once
+    }
+
+    @Test func aNightSessionPastTheDayChangeStaysOnItsDay() throws {
+        let schedule = try CACIEPageReader.read(text: "Night\nTime:October 22 22:00-23 05:00,2021\n", file: "p.txt")
+        #expect(schedule.days.count == 1 && schedule.days[0].continuing.isEmpty)
+    }
+}
