@@ -49,7 +49,14 @@ struct List: ParsableCommand {
         if let source, let stale = source.stale {
             printError(SourceLoading.warning(source.source, stale, zone: loaded.timeZone))
         }
-        var indices = ScheduleQuery(day: day, room: room, track: track, search: search).apply(to: loaded)
+        let query = ScheduleQuery(day: day, room: room, track: track, search: search)
+        if let day, !loaded.days.indices.contains(day - 1) {
+            printError("no day \(day) in \(Sanitizer.line(loaded.conference.title)): it has \(ScheduleQuery.dayRange(of: loaded))")
+            throw ExitCode.validationFailure
+        }
+        // A room or track the schedule does not have lists nothing: say so, and what is near.
+        for warning in query.unmatchedNameWarnings(in: loaded) { printError("warning: \(warning)") }
+        var indices = query.apply(to: loaded)
         if favourites {
             let store = FavouritesStore(conference: loaded.conference)
             let stored = store.load()

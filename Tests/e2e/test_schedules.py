@@ -116,5 +116,38 @@ def test_star_survives_a_restart_and_now_opens_its_day():
             pane.close()
 
 
+TWO_SESSIONS = ("Plenary Session\r\nTheme:Opening\r\nTime:\u00a0October 22 09:00-22 12:00,2021\r\n"
+                "Room:Convention Hall No. 1\r\n\r\nThe plenary.\r\n\r\n"
+                "Parallel Forum\r\nTime:October 22 14:00-22 17:30,2021\r\nRoom:Room 201\r\n\r\nThe forum.\r\n")
+
+
+def test_a_cacie_page_as_published_crlf_bom_two_sessions():
+    with tempfile.TemporaryDirectory() as directory:
+        page = os.path.join(directory, "page.txt")
+        with open(page, "wb") as f:
+            f.write(b"\xef\xbb\xbf" + TWO_SESSIONS.encode())
+        result = run("validate", page)
+        assert result.returncode == 0, result.stderr
+        assert b"ok: 2 sessions, 1 days, 2 rooms, zone Asia/Shanghai, 0 warnings" in result.stdout, result.stdout
+        data = json.loads(run("list", page, "--format", "json").stdout)
+        assert [s["title"] for s in data["sessions"]] == ["Plenary Session", "Parallel Forum"]
+        assert data["conference"]["rooms"] == ["Convention Hall No. 1", "Room 201"]
+
+
+def test_filters_that_match_nothing_say_so():
+    outside = run("list", "--day", "9")
+    assert outside.returncode == 64, outside
+    assert b"no day 9" in outside.stderr and b"day 1 (2021-10-22)" in outside.stderr, outside.stderr
+    room = run("list", "--room", "Convention Hal No. 1")
+    assert room.returncode == 0 and room.stdout == b"", room
+    assert b'warning: no room "Convention Hal No. 1"' in room.stderr, room.stderr
+    assert b'nearest: "Convention Hall No. 1"' in room.stderr, room.stderr
+    track = run("list", "--track", "Nope", "--format", "json")
+    assert track.returncode == 0 and json.loads(track.stdout)["sessions"] == []
+    assert b'warning: no track "Nope"' in track.stderr, track.stderr
+    found = run("list", "--room", "convention hall no. 1")
+    assert found.returncode == 0 and found.stderr == b"" and found.stdout.count(b"\n") == 1
+
+
 if __name__ == "__main__":
     run_tests(globals(), "usage: test_schedules.py PATH/TO/agenda")
