@@ -187,6 +187,7 @@ public enum ICalendarReader {
                 time.offset = offset
             } else {
                 if warnedZones.insert(id).inserted {
+                    draft.mentionsZone = true
                     draft.warn(.unknownTimeZone, line: line.line, "unknown time zone \"\(id)\" and no VTIMEZONE for it; times in it are taken as venue times")
                 }
                 return (time, isDate)

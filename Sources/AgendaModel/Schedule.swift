@@ -43,6 +43,9 @@ public struct Conference: Sendable, Equatable {
     public var startDate: DateComponents? = nil
     public var endDate: DateComponents? = nil
     public var url: String? = nil
+    /// The file names no zone and gives no offsets: times are shown as published, read on
+    /// `timeZone`'s clock (UTC) only as a stand-in; nothing converts them. See `assigningZone`.
+    public var floating = false
     /// Every room in the publisher's order (the file's room list or first appearance), also
     /// rooms without sessions; empty when the reader knows no order (see `Schedule.rooms`).
     public var rooms: [String] = []
@@ -85,6 +88,9 @@ public struct Session: Sendable, Equatable, Identifiable {
     public var url: String?
     /// Links the file gives with the session (recordings, slides, …).
     public var links: [SessionLink] = []
+    /// The file gave the start as a wall-clock time (no offset): a zone given later
+    /// (`--zone`) moves it, while a time with an offset keeps its instant.
+    var wallClock = false
 
     public init(id: String, guid: String? = nil, title: String, subtitle: String? = nil,
                 start: Date, end: Date, room: String? = nil, track: String? = nil,

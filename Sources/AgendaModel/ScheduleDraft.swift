@@ -47,6 +47,8 @@ struct ScheduleDraft {
     var zoneLine: Int?
     /// A zone the reader found otherwise (an iCalendar file's dominant TZID).
     var fallbackZone: TimeZone?
+    /// The file names a zone somewhere, known or not (an iCalendar TZID): not floating.
+    var mentionsZone = false
     /// `day_change` as seconds after midnight, when the file says it.
     var dayChange: Int?
     var conferenceStart: LocalDateTime?
@@ -79,6 +81,12 @@ struct ScheduleDraft {
 
     func build() -> Schedule {
         var warnings = self.warnings
+        let floating = isFloating
+        if floating {
+            warnings.append(ScheduleWarning(.noTimeZone, file: file, line: nil, message:
+                "the file names no time zone and its times have no offsets: they are shown as published, "
+                + "not converted; --zone NAME (e.g. Europe/Brussels) says where they are"))
+        }
         let zone = venueZone(&warnings)
         let dayChange = self.dayChange ?? derivedDayChange(zone: zone)
 
@@ -130,12 +138,14 @@ struct ScheduleDraft {
                                   language: item.language, persons: item.persons, abstract: item.abstract,
                                   description: item.description, url: item.url, key: item.key ?? keys[k])
             session.links = item.links
+            session.wallClock = item.start?.offset == nil
             return session
         }
 
         var conference = Conference(title: title ?? acronym ?? "Schedule", shortTitle: acronym, timeZone: zone,
                                     dayChange: DateComponents(hour: dayChange / 3600, minute: dayChange % 3600 / 60))
         conference.url = url
+        conference.floating = floating
         conference.trackColours = trackColours
         conference.rooms = publishedRooms()
         conference.startDate = venueDate(conferenceStart, zone) ?? venueDate(days.first?.date, zone)
@@ -150,6 +160,11 @@ struct ScheduleDraft {
     private static func firstSeen(_ line: Int??) -> String {
         if let line = line ?? nil { return " (first on line \(line))" }
         return ""
+    }
+
+    /// No zone named, none found, no offset on any time: the times are as published.
+    private var isFloating: Bool {
+        zoneName == nil && fallbackZone == nil && !mentionsZone && !items.isEmpty && !items.contains { $0.start?.offset != nil || $0.end?.offset != nil }
     }
 
     /// The named zone, else the reader's fallback, else the offset most times in the file use.

@@ -6,6 +6,7 @@ public struct ScheduleWarning: Equatable, CustomStringConvertible, Sendable {
         case duplicateGUID
         case endBeforeStart
         case unknownTimeZone
+        case noTimeZone
         /// A value the reader could not use and skipped (an unreadable duration, …).
         case ignoredValue
     }

@@ -48,8 +48,9 @@ struct ScheduleOptions: ParsableArguments {
     var path: String?
 
     @OptionGroup var fetch: FetchOptions
+    @OptionGroup var zone: ZoneOption
 
-    func load() throws -> Schedule { try loadSource()?.schedule ?? BundledSchedule.load() }
+    func load() throws -> Schedule { zone.apply(try loadSource()?.schedule ?? BundledSchedule.load()) }
 
     /// The named file or URL (nil for the bundled schedule), with its cache and change marks.
     func loadSource() throws -> LoadedSource? {

@@ -47,14 +47,16 @@ struct Browse: ParsableCommand {
 
     func run() throws {
         let source = try schedule.loadSource()
-        let loaded = source?.schedule ?? BundledSchedule.load()
+        let read = source?.schedule ?? BundledSchedule.load()
         if isatty(1) == 0 {
+            let loaded = schedule.zone.apply(read)
             if let source, let stale = source.stale {
                 printError(SourceLoading.warning(source.source, stale, zone: loaded.timeZone))
             }
             print(ScheduleListing.text(loaded), terminator: "")
             return
         }
+        let loaded = schedule.zone.apply(read, viewerClock: true)
         let environment = ProcessInfo.processInfo.environment
         let noColour = !(environment["NO_COLOR"] ?? "").isEmpty
         let settings = BrowserLoop.Settings(
@@ -65,6 +67,8 @@ struct Browse: ParsableCommand {
         var loop = BrowserLoop(schedule: loaded, clock: SimulatedClock(start: now.flatMap(ISO8601.parse)),
                                settings: settings)
         loop.stale = source?.stale
+        let zone = schedule.zone
+        loop.adjust = { zone.apply($0, viewerClock: true) }
         if let source, let refresh { loop.refresh = (source.source, TimeInterval(refresh)) }
         let status = loop.run()
         if status != 0 { throw ExitCode(status) }

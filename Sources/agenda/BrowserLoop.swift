@@ -20,6 +20,8 @@ struct BrowserLoop {
     var stale: StaleNote?
     /// The source to check for new versions, and how often (`--refresh`).
     var refresh: (source: ScheduleSource, seconds: TimeInterval)?
+    /// Applied to every new version (`--zone`).
+    var adjust: @Sendable (Schedule) -> Schedule = { $0 }
 
     /// Returns the exit status: 0, 2 for an unusable terminal, or 128+signal.
     func run() -> Int32 {
@@ -71,7 +73,8 @@ struct BrowserLoop {
             var changed = false
             for (_, outcome) in refresher?.take() ?? [] {
                 switch outcome {
-                case .updated(let newer):
+                case .updated(let fetched):
+                    let newer = adjust(fetched)
                     state.replaceSchedule(newer)
                     state.setStaleNote(nil)
                     background = BackgroundIndex(newer.sessions)

@@ -15,6 +15,8 @@ struct KioskLoop {
     let theme: ThemeName
     let clock: KioskClock
     let exitKey: Key?
+    /// Applied to every new version (`--zone`).
+    var adjust: @Sendable (Schedule) -> Schedule = { $0 }
 
     /// How often the schedule files are checked, in real seconds.
     static let pollInterval: Duration = .seconds(2)
@@ -72,7 +74,7 @@ struct KioskLoop {
                 switch live.poll(checkFiles: checkFiles) {
                 case .unchanged: break
                 case .reloaded(let schedule):
-                    state.schedule = schedule
+                    state.schedule = adjust(schedule)
                     state.updateFailedAt = nil
                     dirty = true
                 case .failed:

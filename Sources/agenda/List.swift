@@ -45,7 +45,7 @@ struct List: ParsableCommand {
 
     func run() throws {
         let source = try schedule.loadSource()
-        let loaded = source?.schedule ?? BundledSchedule.load()
+        let loaded = schedule.zone.apply(source?.schedule ?? BundledSchedule.load())
         if let source, let stale = source.stale {
             printError(SourceLoading.warning(source.source, stale, zone: loaded.timeZone))
         }

@@ -149,5 +149,63 @@ def test_filters_that_match_nothing_say_so():
     assert found.returncode == 0 and found.stderr == b"" and found.stdout.count(b"\n") == 1
 
 
+# An older pentabarf export (FOSDEM 2021 style): no time_zone_name, no offsets, no guids.
+ZONELESS = """<?xml version="1.0" encoding="UTF-8"?>
+<schedule><conference><title>FOSDEM 2021</title><start>2021-02-06</start><end>2021-02-06</end>
+<day_change>09:00:00</day_change></conference>
+<day index="1" date="2021-02-06"><room name="Janson"><event id="1">
+<start>10:00</start><duration>00:30</duration><room>Janson</room><title>Welcome</title></event></room>
+<room name="AW1.120"></room></day></schedule>
+"""
+
+
+def test_a_zone_less_file_keeps_its_times_as_published():
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "fosdem-2021.xml")
+        with open(path, "w") as f:
+            f.write(ZONELESS)
+        checked = run("validate", path)
+        assert checked.returncode == 0 and b"zone none (times as published), 1 warning" in checked.stdout, checked
+        assert b"--zone" in checked.stderr, checked.stderr
+        data = json.loads(run("list", path, "--format", "json").stdout)
+        assert data["conference"]["timeZone"] is None
+        assert data["conference"]["rooms"] == ["Janson", "AW1.120"]
+        assert data["sessions"][0]["start"] == "2021-02-06T10:00:00", data["sessions"][0]
+        ics = run("list", path, "--format", "ics").stdout.decode()
+        assert "DTSTART:20210206T100000\r\n" in ics and "TZID" not in ics and "GMT" not in ics, ics
+        zoned = json.loads(run("list", path, "--format", "json", "--zone", "Europe/Brussels").stdout)
+        assert zoned["conference"]["timeZone"] == "Europe/Brussels"
+        assert zoned["sessions"][0]["start"] == "2021-02-06T10:00:00+01:00"
+        ics = run("list", path, "--format", "ics", "--zone", "Europe/Brussels").stdout.decode()
+        assert "DTSTART;TZID=Europe/Brussels:20210206T100000" in ics and "UID:1@fosdem-2021" in ics, ics
+        again = run("validate", path, "--zone", "Europe/Brussels")
+        assert b"zone Europe/Brussels, 0 warnings" in again.stdout, again
+        bad = run("list", path, "--zone", "Mars/Olympus")
+        assert bad.returncode == 64 and b"IANA" in bad.stderr, bad
+
+
+def test_browser_says_times_as_published_and_z_explains():
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "fosdem-2021.xml")
+        with open(path, "w") as f:
+            f.write(ZONELESS)
+        pane = Pane(120, 30, env={"XDG_STATE_HOME": directory})
+        try:
+            pane.type_line(f"{AGENDA} {path} --now 2021-02-06T10:10:00+01:00")
+            screen = pane.wait_for("times as published")
+            assert "venue time" not in screen and "Welcome" in screen, screen
+            pane.send("z")
+            screen = pane.wait_for("no time zone")
+            assert "local time" not in screen, screen
+            pane.send("q")
+            pane.wait_for("$ ")
+            pane.type_line(f"clear; {AGENDA} {path} --zone Europe/Brussels --now 2021-02-06T10:10:00+01:00")
+            screen = pane.wait_for("venue time")
+            assert "▶" in screen, screen
+            pane.send("q")
+        finally:
+            pane.close()
+
+
 if __name__ == "__main__":
     run_tests(globals(), "usage: test_schedules.py PATH/TO/agenda")

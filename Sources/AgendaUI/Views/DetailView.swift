@@ -44,7 +44,8 @@ enum DetailView {
         lines.append(Line(text: "", role: .normal))
         let dayText = DateText(strings: strings, time: time).long(session.start)
         field(strings.when, dayText)
-        let zone = state.showLocalTime ? "\(strings.localTime), \(time.offset(session.start))" : time.zone(at: session.start)
+        let zone = state.schedule.conference.floating ? strings.timesAsPublished
+            : state.showLocalTime ? "\(strings.localTime), \(time.offset(session.start))" : time.zone(at: session.start)
         field("", "\(time.range(session.start, session.end)) (\(zone))")
         field(strings.room, session.room)
         field(strings.track, session.track)
