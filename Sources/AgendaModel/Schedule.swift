@@ -88,6 +88,9 @@ public struct Session: Sendable, Equatable, Identifiable {
     public var url: String?
     /// Links the file gives with the session (recordings, slides, …).
     public var links: [SessionLink] = []
+    /// The same session as another edition of the programme wrote it (the Chinese page of
+    /// an English one), by language; empty for most files. See `Schedule.mergingEditions`.
+    public var translations: [SessionTranslation] = []
     /// The file gave the start as a wall-clock time (no offset): a zone given later
     /// (`--zone`) moves it, while a time with an offset keeps its instant.
     var wallClock = false

@@ -4,13 +4,16 @@ import Foundation
 ///
 ///     {"conference": {"title", "timeZone", "start", "end", "rooms"},
 ///      "sessions": [{"id", "guid", "title", "subtitle", "day", "start", "end", "room", "track",
-///                    "type", "language", "persons", "abstract", "description", "url", "change"}]}
+///                    "type", "language", "persons", "abstract", "description", "url", "change",
+///                    "translations"}]}
 ///
 /// `day` is the 1-based conference day; times are ISO 8601 with seconds and the venue offset
 /// (without an offset, and `timeZone` null, when the file names no zone: times as published);
 /// conference start and end are dates; absent values are `null`. `rooms` lists every room in
 /// the publisher's order, also rooms that hold no session. One session per line.
 /// `change` is `null`, `"new"`, `"changed"` or `"cancelled"` against the source's previous version.
+/// `translations` maps a language to the session's texts in it, from another edition of the
+/// programme merged in (an English and a Chinese CACIE page): `{}` for most sessions.
 public enum ScheduleJSONWriter {
     /// `sessions` are indices into `schedule.sessions` (a filtered listing); all when nil.
     public static func write(_ schedule: Schedule, sessions: [Int]? = nil) -> String {
@@ -39,10 +42,19 @@ public enum ScheduleJSONWriter {
             out += "\"language\": \(string(s.language)), "
             out += "\"persons\": [\(s.persons.map { string($0) }.joined(separator: ", "))], "
             out += "\"abstract\": \(string(s.abstract)), \"description\": \(string(s.description)), "
-            out += "\"url\": \(string(s.url)), \"change\": \(string(schedule.change(at: index)?.kind.rawValue))}"
+            out += "\"url\": \(string(s.url)), \"change\": \(string(schedule.change(at: index)?.kind.rawValue)), "
+            out += "\"translations\": {\(s.translations.map(translation).joined(separator: ", "))}}"
         }
         out += indices.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
         return out
+    }
+
+    /// `"zh": {"title", "subtitle", "room", "persons", "abstract", "description"}`: the same
+    /// session as another edition of the programme gives it.
+    static func translation(_ t: SessionTranslation) -> String {
+        "\(string(t.language)): {\"title\": \(string(t.title)), \"subtitle\": \(string(t.subtitle)), "
+            + "\"room\": \(string(t.room)), \"persons\": [\(t.persons.map { string($0) }.joined(separator: ", "))], "
+            + "\"abstract\": \(string(t.abstract)), \"description\": \(string(t.description))}"
     }
 
     /// `2024-12-27T10:30:00+01:00`: the wall clock at the venue and its offset then.

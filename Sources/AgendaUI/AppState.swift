@@ -113,7 +113,10 @@ public struct AppState: Sendable {
         tracks = FacetIndex(schedule.sessions, \.track)
         longestRoom = rooms.names.map(measure.cells).max() ?? 0
         let measure = measure
-        longestTitle = schedule.sessions.lazy.map { measure.cells($0.title) }.max() ?? 0
+        let chinese = strings.language == .zh
+        longestTitle = schedule.sessions.lazy.map { session in
+            measure.cells(chinese ? session.translation("zh")?.title ?? session.title : session.title)
+        }.max() ?? 0
         (trackTints, tintColours) = Self.tints(schedule.conference.trackColours)
         admitted = filter.mask(schedule.sessions)
         (dayTitles, dayTabLabels) = Self.dayLabels(schedule, strings)

@@ -19,7 +19,7 @@ struct Kiosk: ParsableCommand {
             were cancelled since the previous version say so.
             """)
 
-    @Argument(help: ArgumentHelp("Schedule files or http(s) URLs, merged into one programme (a CACIE page holds one session). Default: the bundled CACIE 2021 plenary.",
+    @Argument(help: ArgumentHelp("Schedule files or http(s) URLs, merged into one programme (an English and a Chinese CACIE page of the same sessions become one). Default: the bundled CACIE 2021 plenary.",
                                  valueName: "schedule"))
     var paths: [String] = []
 

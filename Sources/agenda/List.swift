@@ -44,10 +44,10 @@ struct List: ParsableCommand {
     }
 
     func run() throws {
-        let source = try schedule.loadSource()
-        let loaded = schedule.zone.apply(source?.schedule ?? BundledSchedule.load())
-        if let source, let stale = source.stale {
-            printError(SourceLoading.warning(source.source, stale, zone: loaded.timeZone))
+        let sources = try schedule.loadSources()
+        let loaded = schedule.zone.apply(ScheduleOptions.merged(sources))
+        for source in sources {
+            if let stale = source.stale { printError(SourceLoading.warning(source.source, stale, zone: loaded.timeZone)) }
         }
         let query = ScheduleQuery(day: day, room: room, track: track, search: search)
         if let day, !loaded.days.indices.contains(day - 1) {

@@ -40,7 +40,7 @@ def test_json_contract():
     sessions = data["sessions"]
     assert len(sessions) == 1007
     keys = {"id", "guid", "title", "subtitle", "day", "start", "end", "room", "track", "type", "language",
-            "persons", "abstract", "description", "url", "change"}
+            "persons", "abstract", "description", "url", "change", "translations"}
     assert all(set(s) == keys for s in sessions)
     starts = [s["start"] for s in sessions]
     assert starts == sorted(starts)

@@ -57,6 +57,11 @@ enum VenueBoardView {
         } else if view.state.isJustStarted(session) {
             titleRight = pen.right(mark { " \($0.justStarted) " }, right: right, y: y, width: room, role: .badge) - 2
         }
-        pen.text(session.title, x: left + used, y: y, width: titleRight - left - used, role: .title)
+        // Bilingual: "English · 中文" when both fit, else the English title alone.
+        var title = view.title(session)
+        if let second = view.secondTitle(session), pen.cells(title + " · " + second) <= titleRight - left - used {
+            title += " · " + second
+        }
+        pen.text(title, x: left + used, y: y, width: titleRight - left - used, role: .title)
     }
 }

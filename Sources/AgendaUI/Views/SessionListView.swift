@@ -68,7 +68,7 @@ enum SessionListView {
             titleX += 2
             titleWidth -= 2
         }
-        let title = TextLayout.fit(session.title, width: titleWidth, measure: measure)
+        let title = TextLayout.fit(state.title(of: session), width: titleWidth, measure: measure)
         drawHighlighted(title, ranges: state.matchRanges(in: title), x: titleX, y: y,
                         role: state.schedule.isCancelled(index) ? role(.dim) : base, measure: measure, into: &canvas)
         if columns.room > 0, let room = session.room {
