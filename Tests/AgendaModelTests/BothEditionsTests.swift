@@ -90,3 +90,12 @@ import Testing
         #expect(merged.sessions.filter { $0.start == twoAtNine.sessions[0].start && $0.end == twoAtNine.sessions[0].end }.count == 3)
     }
 }
+
+@Suite struct BothEditionsSearchTests {
+    @Test func searchFindsEitherEdition() throws {
+        let (en, zh) = try BothEditionsTests.pages()
+        let merged = try #require(Schedule.mergingTracked([en, zh]))
+        #expect(ScheduleQuery(search: "职业教育").apply(to: merged) == [1])
+        #expect(ScheduleQuery(search: "vocational").apply(to: merged) == [1])
+    }
+}

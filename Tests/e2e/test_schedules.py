@@ -207,5 +207,23 @@ def test_browser_says_times_as_published_and_z_explains():
             pane.close()
 
 
+def test_list_merges_an_english_and_a_chinese_page():
+    with tempfile.TemporaryDirectory() as directory:
+        english, chinese = os.path.join(directory, "en.txt"), os.path.join(directory, "zh.txt")
+        with open(english, "w") as f:
+            f.write("Plenary Session\nTime:October 22 09:00-22 12:00,2021\nRoom:Convention Hall No. 1\n\nThe plenary.\n")
+        with open(chinese, "w") as f:
+            f.write("开幕式暨全体大会\r\n时间：2021年10月22日 09:00-12:00\r\n地点：一号会议厅\r\n\r\n大会开幕。\r\n")
+        data = json.loads(run("list", chinese, english, "--format", "json").stdout)
+        assert len(data["sessions"]) == 1, data
+        session = data["sessions"][0]
+        assert session["title"] == "Plenary Session" and session["room"] == "Convention Hall No. 1"
+        assert session["translations"]["zh"]["title"] == "开幕式暨全体大会"
+        assert session["translations"]["zh"]["room"] == "一号会议厅"
+        assert data["conference"]["rooms"] == ["Convention Hall No. 1"]
+        text = run("list", english, chinese).stdout.decode()
+        assert text.count("\n") == 1 and "Plenary Session" in text, text
+
+
 if __name__ == "__main__":
     run_tests(globals(), "usage: test_schedules.py PATH/TO/agenda")
