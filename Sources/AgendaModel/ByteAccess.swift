@@ -1,7 +1,7 @@
 import Foundation
 
 extension Data {
-    /// The bytes, for readers that scan them in place (no copy of a large mapped file).
+    /// The bytes, for readers that scan them in place (no copy of a large file).
     func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws(ScheduleError) -> R) throws(ScheduleError) -> R {
         let result: Result<R, ScheduleError> = withUnsafeBytes { raw in
             Result { () throws(ScheduleError) -> R in try body(raw.bindMemory(to: UInt8.self)) }
@@ -16,14 +16,8 @@ extension TextDecoding {
     static func validateUTF8(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(ScheduleError) {
         guard let base = bytes.baseAddress else { return }
         let count = bytes.count
-        var pages = ScheduleFile.PageRelease(bytes)
-        var nextRelease = 0
         var i = 0
         while i < count {
-            if i >= nextRelease {
-                pages.done(before: i)
-                nextRelease = i + (1 << 20)
-            }
             if i + 8 <= count {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }

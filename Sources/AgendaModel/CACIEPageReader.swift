@@ -78,7 +78,9 @@ public enum CACIEPageReader {
             case .room: room = room ?? field.value
             case .venue: venue = venue ?? field.value
             case .speakers:
-                speakers = field.value.split { ",，、;；".contains($0) }.map { Sanitizer.line(String($0)) }
+                // Sanitised before splitting: a `;` inside an escape sequence is not a separator.
+                speakers = Sanitizer.line(field.value).split { ",，、;；".contains($0) }
+                    .map { $0.trimmingCharacters(in: .whitespaces) }
             case .time:
                 time = try TimeRange.parse(field.value, file: file, line: index + 1, column: field.valueColumn, zone: venueTimeZone)
             }

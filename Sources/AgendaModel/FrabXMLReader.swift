@@ -43,11 +43,7 @@ public enum FrabXMLReader {
 
         mutating func run() throws(ScheduleError) {
             var sawRoot = false
-            var pages = ScheduleFile.PageRelease(scanner.bytes)
             while true {
-                // Bytes before the open event are read for good (warnings name lines by offset, and
-                // a look back re-reads the file).
-                pages.done(before: event == nil ? scanner.position : eventOffset)
                 switch try scanner.next() {
                 case .eof:
                     if !sawRoot { throw ScheduleError(file: draft.file, line: 1, message: "no XML element: not a schedule") }

@@ -181,16 +181,22 @@ public enum ICalendarReader {
             var time = parsed.time
             let isDate = parsed.isDate
             guard !isDate, time.offset == nil, let id = line.parameter("TZID")?.trimmed, !id.isEmpty else { return (time, isDate) }
+            let resolution: WallClock.Resolution
             if let zone = TimeZones.named(id) ?? Self.olsonSuffix(id).flatMap(TimeZones.named) {
-                time.offset = zone.secondsFromGMT(for: time.date(in: zone))
-            } else if let zone = zones[id], let offset = zone.offset(at: time) {
-                time.offset = offset
+                resolution = time.resolution(in: zone)
+            } else if let zone = zones[id], let resolved = zone.resolution(at: time) {
+                resolution = resolved
             } else {
                 if warnedZones.insert(id).inserted {
                     draft.mentionsZone = true
                     draft.warn(.unknownTimeZone, line: line.line, "unknown time zone \"\(id)\" and no VTIMEZONE for it; times in it are taken as venue times")
                 }
                 return (time, isDate)
+            }
+            time.offset = resolution.offset
+            if resolution.inGap {
+                draft.warn(.nonexistentTime, line: line.line, "\(line.name) \(line.value.trimmed) does not exist in \(id) "
+                    + "(the clocks skip it); read with the offset before the change, as RFC 5545 says")
             }
             zoneUse[id, default: 0] += 1
             return (time, isDate)

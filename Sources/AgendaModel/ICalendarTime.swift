@@ -76,24 +76,32 @@ struct ICalendarZone {
     var id: String
     var observances: [Observance] = []
 
-    /// The offset in force at a wall-clock time in this zone.
-    func offset(at local: LocalDateTime) -> Int? {
-        let target = local.naiveEpoch
+    /// How a wall-clock time in this zone reads (RFC 5545 §3.3.5 in gaps and repeated hours).
+    func resolution(at local: LocalDateTime) -> WallClock.Resolution? {
+        guard !observances.isEmpty else { return nil }
+        return WallClock.resolve(naive: local.naiveEpoch) { offset(atInstant: $0) }
+    }
+
+    /// The offset in force at an instant (seconds since 1970, UTC): that of the latest onset
+    /// before it, each onset being a wall-clock time in the offset it ends.
+    func offset(atInstant instant: Int) -> Int {
+        let year = LocalDateTime.civilFromDays(instant >= 0 ? instant / 86400 : (instant - 86399) / 86400).0
         var best: (onset: Int, offset: Int)?
         for observance in observances {
-            for onset in onsets(observance, near: local.year) where onset <= target {
-                if best == nil || onset > best!.onset { best = (onset, observance.offsetTo) }
+            for onset in onsets(observance, near: year) {
+                let moment = onset - observance.offsetFrom
+                if moment <= instant, best == nil || moment > best!.onset { best = (moment, observance.offsetTo) }
             }
         }
         if let best { return best.offset }
         // Before every observance: the standard offset is the best guess.
-        return (observances.first { $0.isStandard } ?? observances.first)?.offsetFrom
+        return (observances.first { $0.isStandard } ?? observances[0]).offsetFrom
     }
 
     private func onsets(_ observance: Observance, near year: Int) -> [Int] {
         let first = observance.start.naiveEpoch
         guard let rule = observance.rule else { return [first] }
-        return [year - 1, year].compactMap { y in
+        return [year - 1, year, year + 1].compactMap { y in
             guard let day = ICalendarZone.nthWeekday(year: y, month: rule.month, ordinal: rule.ordinal, weekday: rule.weekday) else { return nil }
             var onset = observance.start
             onset.year = y; onset.month = rule.month; onset.day = day

@@ -20,14 +20,16 @@ struct LocalDateTime: Equatable, Sendable {
             && (0...24).contains(hour) && (0...59).contains(minute) && (0...60).contains(second)
     }
 
-    /// The instant: by its own offset, else as wall-clock time in `zone`.
+    /// The instant: by its own offset, else as wall-clock time in `zone` (RFC 5545 §3.3.5 in
+    /// daylight-saving gaps and repeated hours: see `WallClock`).
     func date(in zone: TimeZone) -> Date {
         let naive = naiveEpoch
-        if let offset { return Date(timeIntervalSince1970: TimeInterval(naive - offset)) }
-        // Two rounds find the offset in force at that wall-clock time, also across a DST change.
-        var guess = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(naive)))
-        guess = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(naive - guess)))
-        return Date(timeIntervalSince1970: TimeInterval(naive - guess))
+        return Date(timeIntervalSince1970: TimeInterval(naive - (offset ?? resolution(in: zone).offset)))
+    }
+
+    /// How this wall-clock time reads in `zone`, ignoring any offset of its own.
+    func resolution(in zone: TimeZone) -> WallClock.Resolution {
+        WallClock.resolve(naive: naiveEpoch) { zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval($0))) }
     }
 
     /// The wall-clock time of `date` in `zone`, with that zone's offset.

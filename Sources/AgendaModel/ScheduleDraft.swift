@@ -101,6 +101,10 @@ struct ScheduleDraft {
             let start = item.start?.date(in: zone) ?? Date(timeIntervalSince1970: 0)
             var end = item.end?.date(in: zone) ?? start.addingTimeInterval(TimeInterval(item.duration ?? 0))
             var name: String { "\"\(item.title)\"" }   // only for a warning
+            if let local = item.start, local.offset == nil, local.resolution(in: zone).inGap {
+                warnings.append(ScheduleWarning(.nonexistentTime, file: file, line: item.line, message:
+                    "session \(name) starts at a time the clocks skip in \(zone.identifier); read with the offset before the change"))
+            }
             if end < start {
                 warnings.append(ScheduleWarning(.endBeforeStart, file: file, line: item.line,
                                                 message: "session \(name) ends before it starts; shown as ending at its start"))

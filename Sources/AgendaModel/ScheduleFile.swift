@@ -1,6 +1,5 @@
 import Foundation
 import Glibc
-import Synchronization
 
 /// Reads a schedule file's bytes with a size limit, so that no file can exhaust the machine.
 ///
@@ -8,15 +7,21 @@ import Synchronization
 /// are a few times that. Parsing costs a multiple of the file's size in memory, so an
 /// unbounded file (a million sessions, `/dev/zero`, a runaway generator) would take the
 /// machine down instead of failing. Past `maxBytes` the file is refused with a clear error.
-/// Regular files are mapped, not copied; pipes and devices (`<(curl …)`) are read in chunks
-/// and refused as soon as they pass the limit, so `/dev/zero` ends at once.
+///
+/// Every file is copied into memory this process owns, never mapped: a mapping of a file that
+/// someone else truncates raises SIGBUS on the next touch, and an in-place `cp` changes what a
+/// mapping shows. Pipes and devices (`<(curl …)`) are read in chunks and refused as soon as they
+/// pass the limit, so `/dev/zero` ends at once.
 public enum ScheduleFile {
     /// 64 MiB, the same as the download limit for URLs: room for a 20,000-session programme
     /// (41 MB as frab XML, which must load), yet a million sessions (74 MB at their smallest)
     /// are refused before any parsing.
     public static let maxBytes = 64 << 20
 
-    public static func read(path: String, limit: Int = maxBytes) throws(ScheduleError) -> Data {
+    /// `regularOnly`: refuse pipes, sockets and devices without reading them (a watched path
+    /// that became a FIFO must not block the program until a writer appears).
+    public static func read(path: String, limit: Int = maxBytes, regularOnly: Bool = false) throws(ScheduleError) -> Data {
+        // Non-blocking open: opening a FIFO with no writer would otherwise wait for one.
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             let reason = errno == ENOENT || errno == ENOTDIR ? "no such file" : "cannot be read (\(String(cString: strerror(errno))))"
@@ -32,68 +37,39 @@ public enum ScheduleFile {
             throw ScheduleError(.missing, file: path, message: "is a directory, not a schedule file")
         case S_IFREG:
             if Int64(info.st_size) > Int64(limit) { throw tooLarge(path, bytes: Int64(info.st_size), limit: limit) }
-            let size = Int(info.st_size)
-            guard size > 0 else { return Data() }
-            guard let data = map(descriptor, size: size) else {
-                throw ScheduleError(.missing, file: path, message: "cannot be read (\(String(cString: strerror(errno))))")
-            }
-            return data
+            // The size is a hint: the file may grow or shrink while it is read.
+            return try readAll(descriptor, path: path, limit: limit, expected: Int(info.st_size))
         default:
+            if regularOnly {
+                throw ScheduleError(.missing, file: path, message: "is not a regular file (a pipe, socket or device); not read")
+            }
             // A pipe, socket or device: read it, blocking, up to one byte past the limit.
             _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
-            var data = Data()
-            var chunk = [UInt8](repeating: 0, count: 1 << 16)
-            while true {
-                let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-                if count < 0, errno == EINTR { continue }
-                if count < 0 {
-                    throw ScheduleError(.missing, file: path, message: "cannot be read (\(String(cString: strerror(errno))))")
-                }
-                if count == 0 { return data }
-                data.append(contentsOf: chunk[0..<count])
-                if data.count > limit { throw tooLarge(path, bytes: nil, limit: limit) }
+            return try readAll(descriptor, path: path, limit: limit, expected: 1 << 16)
+        }
+    }
+
+    /// Reads to the end into one buffer sized for `expected` bytes (grown if there are more).
+    private static func readAll(_ descriptor: Int32, path: String, limit: Int, expected: Int) throws(ScheduleError) -> Data {
+        var data = Data(count: min(limit, expected) + 1)   // one more: a read of 0 ends it without a resize
+        var count = 0
+        while true {
+            if count == data.count {
+                if count > limit { throw tooLarge(path, bytes: nil, limit: limit) }
+                data.count = min(limit + 1, max(count * 2, 1 << 16))
             }
+            let capacity = data.count - count
+            let got = data.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + count, capacity) }
+            if got < 0, errno == EINTR { continue }
+            if got < 0 {
+                throw ScheduleError(.missing, file: path, message: "cannot be read (\(String(cString: strerror(errno))))")
+            }
+            if got == 0 { break }
+            count += got
         }
-    }
-
-    // MARK: Mapping
-
-    /// Regular files are mapped read-only and private, never copied. Base addresses of the
-    /// mappings made here, so that `PageRelease` advises only those.
-    private static let mappings = Mutex<Set<UInt>>([])
-
-    private static func map(_ descriptor: Int32, size: Int) -> Data? {
-        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), base != MAP_FAILED else { return nil }
-        _ = madvise(base, size, MADV_SEQUENTIAL)   // readers go front to back: read ahead, drop behind
-        let address = UInt(bitPattern: base)
-        mappings.withLock { _ = $0.insert(address) }
-        return Data(bytesNoCopy: base, count: size, deallocator: .custom { pointer, count in
-            mappings.withLock { _ = $0.remove(UInt(bitPattern: pointer)) }
-            munmap(pointer, count)
-        })
-    }
-
-    /// Hands back the pages of a mapped file that a reader is done with, as it goes: they are
-    /// clean copies of the file (re-read should anything look back), so a 41 MB programme does
-    /// not sit in memory beside the sessions made from it. Does nothing for other memory, where
-    /// the same advice would discard data.
-    struct PageRelease {
-        private let base: UnsafeRawPointer?
-        private var released = 0
-        private static let step = 1 << 20
-
-        init(_ bytes: UnsafeBufferPointer<UInt8>) {
-            let address = UInt(bitPattern: bytes.baseAddress)
-            base = address != 0 && ScheduleFile.mappings.withLock({ $0.contains(address) }) ? UnsafeRawPointer(bytes.baseAddress) : nil
-        }
-
-        /// Everything before `offset` is no longer needed.
-        mutating func done(before offset: Int) {
-            guard let base, offset - released >= Self.step else { return }
-            let end = offset / Self.step * Self.step   // whole pages: the mapping starts on one
-            _ = madvise(UnsafeMutableRawPointer(mutating: base + released), end - released, MADV_DONTNEED)
-            released = end
-        }
+        if count > limit { throw tooLarge(path, bytes: nil, limit: limit) }
+        data.count = count
+        return data
     }
 
     /// What identifies a version of a regular file without reading it: device, inode, size and
@@ -107,10 +83,24 @@ public enum ScheduleFile {
     }
 
     public static func fingerprint(path: String) -> Fingerprint? {
+        if case .regular(let fingerprint) = examine(path: path) { return fingerprint }
+        return nil
+    }
+
+    /// What is at a path now, without opening it.
+    public enum PathKind: Sendable, Equatable {
+        case missing
+        case regular(Fingerprint)
+        /// A pipe, socket, device or directory: never re-read once the program runs.
+        case other
+    }
+
+    public static func examine(path: String) -> PathKind {
         var info = stat()
-        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        return Fingerprint(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
-                           modifiedSeconds: Int64(info.st_mtim.tv_sec), modifiedNanoseconds: Int64(info.st_mtim.tv_nsec))
+        guard stat(path, &info) == 0 else { return .missing }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .other }
+        return .regular(Fingerprint(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
+                                    modifiedSeconds: Int64(info.st_mtim.tv_sec), modifiedNanoseconds: Int64(info.st_mtim.tv_nsec)))
     }
 
     private static func tooLarge(_ path: String, bytes: Int64?, limit: Int) -> ScheduleError {

@@ -36,7 +36,7 @@ public struct SearchIndex: Sendable {
     }
 
     private static func fields(of session: Session) -> [String?] {
-        var fields = [session.title, session.subtitle, session.room, session.track,
+        var fields: [String?] = [session.title, session.subtitle, session.room, session.track,
                       session.persons.joined(separator: ", "), session.abstract, session.description]
         // Another edition's texts (the Chinese page of an English one) are found too.
         for t in session.translations {

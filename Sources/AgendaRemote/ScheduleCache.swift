@@ -2,9 +2,14 @@ import Foundation
 import AgendaModel
 
 /// Copies of schedules under `$XDG_CACHE_HOME/agenda/` (default `~/.cache/agenda/`): per
-/// source a folder named by a hash of the URL (or file path) holding the current copy, the
-/// previous version (for change tracking) and `meta.json` (the URL, validators, times).
-/// Every write is atomic, so a crash or a full disk leaves the last good copy readable.
+/// source a folder named by a hash of the URL (or file path) holding `meta.json` (the URL,
+/// validators, times) and the copies it names: the current one and the previous version (for
+/// change tracking), each in a file named by its content digest.
+///
+/// Several processes may share a folder (two door screens on one file). Copies are written
+/// once under names that cannot collide, and `meta.json` is replaced atomically, so a reader
+/// sees one consistent pair of pointers whoever wrote last; a crash or a full disk leaves the
+/// last good copy readable.
 public struct ScheduleCache: Sendable {
     public let directory: URL
 
@@ -47,15 +52,21 @@ public struct ScheduleCache: Sendable {
         /// For a local file: the version the current copy was taken from, so that an unchanged
         /// file is known without reading either of them.
         public var file: ScheduleFile.Fingerprint?
+        /// Content digests naming the copies (`schedule-<digest>`).
+        public var current: String?
+        public var previous: String?
+
+        public init(source: String) { self.source = source }
     }
 
     public struct Entry: Sendable {
         public let folder: URL
         public let source: String
 
-        var currentFile: URL { folder.appendingPathComponent("schedule") }
-        var previousFile: URL { folder.appendingPathComponent("previous") }
         var metaFile: URL { folder.appendingPathComponent("meta.json") }
+        static let copyPrefix = "schedule-"
+
+        func copyFile(_ digest: String) -> URL { folder.appendingPathComponent(Self.copyPrefix + digest) }
 
         public func meta() -> Meta? {
             guard let data = try? Data(contentsOf: metaFile),
@@ -64,28 +75,65 @@ public struct ScheduleCache: Sendable {
         }
 
         /// The last good copy; nil when there is none (or it belongs to another source).
-        public func current() -> Data? {
-            guard meta() != nil else { return nil }
-            return try? Data(contentsOf: currentFile)
-        }
+        public func current() -> Data? { meta()?.current.flatMap(read) }
 
         /// Whether there is a current copy for this source (without reading it).
-        public var hasCurrent: Bool { meta() != nil && FileManager.default.fileExists(atPath: currentFile.path) }
-
-        public func previous() -> Data? {
-            guard meta() != nil else { return nil }
-            return try? Data(contentsOf: previousFile)
+        public var hasCurrent: Bool {
+            guard let digest = meta()?.current else { return false }
+            return FileManager.default.fileExists(atPath: copyFile(digest).path)
         }
 
-        /// Keeps `data` as the current copy; the copy it replaces becomes the previous version.
-        public func store(_ data: Data, replacing old: Data?, meta: Meta) throws {
-            if let old, old != data { try AtomicFile.write(old, to: previousFile) }
-            try AtomicFile.write(data, to: currentFile)
-            try write(meta)
+        public func previous() -> Data? { meta()?.previous.flatMap(read) }
+
+        private func read(_ digest: String) -> Data? {
+            guard let data = try? Data(contentsOf: copyFile(digest)),
+                  ContentDigest(of: data).description == digest else { return nil }   // torn or foreign: not ours
+            return data
         }
 
+        /// Keeps `data` as the current copy; the copy the cache held as current (whoever wrote
+        /// it) becomes the previous version. Returns `meta` with both pointers set.
+        @discardableResult
+        public func store(_ data: Data, meta: Meta) throws -> Meta {
+            let digest = ContentDigest(of: data).description
+            let onDisk = self.meta()
+            var meta = meta
+            meta.current = digest
+            if let current = onDisk?.current, current != digest {
+                meta.previous = current
+            } else {
+                meta.previous = onDisk?.previous
+            }
+            let copy = copyFile(digest)
+            if !FileManager.default.fileExists(atPath: copy.path) { try AtomicFile.write(data, to: copy) }
+            try Self.write(meta, to: metaFile)
+            prune(keeping: [meta.current, meta.previous])
+            return meta
+        }
+
+        /// Records validators and times. Skipped when another process has since stored a newer
+        /// copy: its pointers win, and ours would name a copy it may already have pruned.
         public func write(_ meta: Meta) throws {
-            try AtomicFile.write(try Self.encoder.encode(meta), to: metaFile)
+            if let onDisk = self.meta(), onDisk.current != meta.current { return }
+            try Self.write(meta, to: metaFile)
+        }
+
+        private static func write(_ meta: Meta, to file: URL) throws {
+            try AtomicFile.write(try encoder.encode(meta), to: file)
+        }
+
+        /// Removes copies that no pointer names any more, once they are a minute old (a copy
+        /// another process wrote a moment ago may be about to be named), and the unnamed
+        /// `schedule`/`previous` files of earlier versions of this program.
+        private func prune(keeping kept: [String?], olderThan age: TimeInterval = 60) {
+            let keep = Set(kept.compactMap { $0.map { Self.copyPrefix + $0 } })
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+            for name in names where (name.hasPrefix(Self.copyPrefix) && !keep.contains(name)) || name == "schedule" || name == "previous" {
+                let path = folder.appendingPathComponent(name).path
+                guard let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
+                      Date().timeIntervalSince(modified) > age || !name.hasPrefix(Self.copyPrefix) else { continue }
+                unlink(path)
+            }
         }
 
         static var encoder: JSONEncoder {

@@ -40,7 +40,10 @@ public struct SourceSettings: Sendable {
 
 /// One schedule source, a file or an http(s) URL, with its cached copies and its previous
 /// version. `load()` gives the first schedule; `refresh()` checks for a new version, cheaply:
-/// a 304 (or unchanged bytes) returns `.unchanged` without parsing anything.
+/// a 304, an unchanged fingerprint or unchanged bytes return `.unchanged` without parsing.
+///
+/// Each new version is compared with the digest of the one this process parsed and shows,
+/// never with the shared cache (another process may have replaced it) or with the file.
 ///
 /// Not thread-safe: one thread at a time (the refresh thread, after the first load).
 public final class ScheduleSource: @unchecked Sendable {
@@ -50,6 +53,9 @@ public final class ScheduleSource: @unchecked Sendable {
         case updated(Schedule)
         /// The source failed; the last good copy stays.
         case stale(StaleNote)
+        /// After a failure, the version on screen is back (the good file restored, the server
+        /// reachable again): whatever said "update failed" or "offline" should go.
+        case restored
     }
 
     /// As given on the command line.
@@ -57,12 +63,16 @@ public final class ScheduleSource: @unchecked Sendable {
     public let url: URL?
     public let settings: SourceSettings
     private let entry: ScheduleCache.Entry?
-    /// The bytes and the parse of the version on screen, to diff the next one against. A local
-    /// file keeps its fingerprint instead of its bytes: holding a 41 MB file for a comparison
-    /// that a `stat` answers would double the memory of a big programme.
-    private var currentBytes: Data?
-    private var currentFingerprint: ScheduleFile.Fingerprint?
+    /// The version on screen: its digest and its parse, to tell and diff the next one by.
+    private var shown: ContentDigest?
     private var currentSchedule: Schedule?
+    /// A local file's version last looked at (shown, or tried and found broken): a `stat`
+    /// tells that nothing changed without reading 41 MB.
+    private var currentFingerprint: ScheduleFile.Fingerprint?
+    /// The last check failed; the next success or identical version says `.restored`.
+    private var failing = false
+    /// The watched path is a pipe, socket or device now: said once, never read.
+    private var reportedNotRegular = false
     private var meta: ScheduleCache.Meta
 
     public static func isURL(_ text: String) -> Bool {
@@ -97,8 +107,7 @@ public final class ScheduleSource: @unchecked Sendable {
         switch fetch(conditional: cached != nil) {
         case .success(.notModified):
             if let cached, let schedule = try? ScheduleLoader.read(cached, file: name) {
-                currentBytes = cached
-                currentSchedule = schedule
+                show(cached, schedule)
                 meta.checkedAt = now
                 try? entry?.write(meta)
                 return (track(schedule, previous: entry?.previous()), nil)
@@ -109,62 +118,128 @@ public final class ScheduleSource: @unchecked Sendable {
         case .success(.fetched(let data, let validators)):
             do {
                 let schedule = try ScheduleLoader.read(data, file: name)
-                return (accept(data, schedule, validators: validators, replacing: cached, now: now), nil)
+                let previous = cached.flatMap { ContentDigest(of: $0) != ContentDigest(of: data) ? $0 : nil } ?? entry?.previous()
+                accept(data, schedule, validators: validators, now: now)
+                return (track(schedule, previous: previous), nil)
             } catch {
                 guard let fallback = fallback(cached) else { throw SourceError(error) }
+                failing = true
                 return (fallback, StaleNote(kind: .broken, asOf: meta.checkedAt ?? now, cause: Sanitizer.line(error.message)))
             }
         case .failure(let error):
             guard let fallback = fallback(cached) else { throw SourceError(error, cached: settings.cache != nil) }
+            failing = true
             return (fallback, StaleNote(kind: .offline, asOf: meta.checkedAt ?? meta.fetchedAt ?? now, cause: Sanitizer.line(error.reason)))
         }
     }
 
     /// Checks for a new version. Files: unchanged while their fingerprint is; else read again
-    /// and compared byte for byte with the copy on screen.
+    /// and compared by digest with the version on screen.
     public func refresh(now: Date = Date()) -> Refresh {
-        guard url != nil else {
-            let fingerprint = ScheduleFile.fingerprint(path: name)
-            if fingerprint != nil, fingerprint == currentFingerprint { return .unchanged }
-            guard let data = try? ScheduleFile.read(path: name) else { return .unchanged }
-            let shown = currentBytes ?? entry?.current()
-            guard data != shown else {
-                currentFingerprint = fingerprint
-                return .unchanged
-            }
-            do {
-                let schedule = try ScheduleLoader.read(data, file: name)
-                let previous = currentSchedule
-                storeFile(data, fingerprint: fingerprint, replacing: shown)
-                return .updated(ScheduleChanges.track(previous: previous, current: schedule))
-            } catch {
-                currentFingerprint = fingerprint   // tried once per version, not on every poll
-                return .stale(StaleNote(kind: .broken, asOf: now, cause: Sanitizer.line(error.message)))
-            }
-        }
-        switch fetch(conditional: currentBytes != nil) {
+        guard url != nil else { return refreshFile(now: now) }
+        switch fetch(conditional: shown != nil) {
         case .success(.notModified):
             meta.checkedAt = now
             try? entry?.write(meta)
-            return .unchanged
+            return recovered()
         case .success(.fetched(let data, let validators)):
-            if data == currentBytes {
+            if ContentDigest(of: data) == shown {
                 meta.validators = validators
                 meta.checkedAt = now
                 try? entry?.write(meta)
-                return .unchanged
+                return recovered()
             }
             do {
                 let schedule = try ScheduleLoader.read(data, file: name)
                 let previous = currentSchedule
-                let old = currentBytes
-                _ = accept(data, schedule, validators: validators, replacing: old, now: now)
+                accept(data, schedule, validators: validators, now: now)
+                failing = false
                 return .updated(ScheduleChanges.track(previous: previous, current: schedule))
             } catch {
+                failing = true
                 return .stale(StaleNote(kind: .broken, asOf: meta.checkedAt ?? now, cause: Sanitizer.line(error.message)))
             }
         case .failure(let error):
+            failing = true
             return .stale(StaleNote(kind: .offline, asOf: meta.checkedAt ?? meta.fetchedAt ?? now, cause: Sanitizer.line(error.reason)))
+        }
+    }
+
+    // MARK: - Files
+
+    private func loadFile() throws(SourceError) -> Schedule {
+        // Taken before reading: a change while reading shows as a new version on the next refresh.
+        let fingerprint = ScheduleFile.fingerprint(path: name)
+        // Through the size limit: a file too large is refused before it is read or cached.
+        let data: Data
+        do { data = try ScheduleFile.read(path: name) } catch { throw SourceError(error) }
+        let schedule: Schedule
+        do { schedule = try ScheduleLoader.read(data, file: name) } catch { throw SourceError(error) }
+        show(data, schedule)
+        currentFingerprint = fingerprint
+        // The cached copy was taken from this very version: nothing to compare or store.
+        if let entry, fingerprint != nil, fingerprint == meta.file, meta.current == shown?.description, entry.hasCurrent {
+            return track(schedule, previous: entry.previous())
+        }
+        let cached = meta.current != shown?.description ? entry?.current() : nil
+        let previous = cached ?? entry?.previous()
+        storeFile(data, fingerprint: fingerprint)
+        return track(schedule, previous: previous)
+    }
+
+    private func refreshFile(now: Date) -> Refresh {
+        let fingerprint: ScheduleFile.Fingerprint
+        switch ScheduleFile.examine(path: name) {
+        case .missing:
+            return .unchanged   // between an unlink and the new file: keep showing the last version
+        case .other:
+            // Reading a FIFO would block until a writer came; a device may never end.
+            guard !reportedNotRegular else { return .unchanged }
+            reportedNotRegular = true
+            failing = true
+            return .stale(StaleNote(kind: .broken, asOf: now, cause: "\(displayName) is no longer a regular file; it is not read"))
+        case .regular(let current):
+            fingerprint = current
+        }
+        reportedNotRegular = false
+        if fingerprint == currentFingerprint { return .unchanged }
+        currentFingerprint = fingerprint   // tried once per version, not on every poll
+        let data: Data
+        do {
+            data = try ScheduleFile.read(path: name, regularOnly: true)
+        } catch {
+            failing = true
+            return .stale(StaleNote(kind: .broken, asOf: now, cause: Sanitizer.line(error.message)))
+        }
+        if ContentDigest(of: data) == shown {
+            storeFile(data, fingerprint: fingerprint)
+            return recovered()
+        }
+        do {
+            let schedule = try ScheduleLoader.read(data, file: name)
+            let previous = currentSchedule
+            show(data, schedule)
+            storeFile(data, fingerprint: fingerprint)
+            failing = false
+            return .updated(ScheduleChanges.track(previous: previous, current: schedule))
+        } catch {
+            failing = true
+            return .stale(StaleNote(kind: .broken, asOf: now, cause: Sanitizer.line(error.message)))
+        }
+    }
+
+    /// Keeps a file's version as the cache's current copy, best effort: without a cache the
+    /// digest in memory is all the next comparison needs.
+    private func storeFile(_ data: Data, fingerprint: ScheduleFile.Fingerprint?) {
+        let now = Date()
+        meta.checkedAt = now
+        meta.file = fingerprint
+        guard let entry else { return }
+        if meta.current == shown?.description, entry.hasCurrent {
+            try? entry.write(meta)
+        } else {
+            meta.fetchedAt = now
+            if let stored = try? entry.store(data, meta: meta) { meta = stored }
         }
     }
 
@@ -175,68 +250,36 @@ public final class ScheduleSource: @unchecked Sendable {
         return HTTPFetcher.fetch(url, validators: conditional ? meta.validators : Validators(), limits: settings.limits)
     }
 
-    /// A new version arrived: keep it (the old one becomes the previous) and mark the changes.
-    private func accept(_ data: Data, _ schedule: Schedule, validators: Validators, replacing old: Data?, now: Date) -> Schedule {
-        let previousBytes = old != nil && old != data ? old : entry?.previous()
+    private func show(_ data: Data, _ schedule: Schedule) {
+        shown = ContentDigest(of: data)
+        currentSchedule = schedule
+    }
+
+    /// The version on screen is confirmed: `.restored` ends a failure, else nothing changed.
+    private func recovered() -> Refresh {
+        guard failing else { return .unchanged }
+        failing = false
+        return .restored
+    }
+
+    /// A new version of a URL arrived: keep it (the cache's copy becomes the previous).
+    private func accept(_ data: Data, _ schedule: Schedule, validators: Validators, now: Date) {
+        let changed = ContentDigest(of: data).description != meta.current
         meta.validators = validators
         meta.checkedAt = now
-        if old != data { meta.fetchedAt = now }
-        try? entry?.store(data, replacing: old, meta: meta)
-        currentBytes = data
-        currentSchedule = schedule
-        return track(schedule, previous: previousBytes)
+        if changed { meta.fetchedAt = now }
+        if let stored = try? entry?.store(data, meta: meta) { meta = stored }
+        show(data, schedule)
     }
 
     private func fallback(_ cached: Data?) -> Schedule? {
         guard let cached, let schedule = try? ScheduleLoader.read(cached, file: name) else { return nil }
-        currentBytes = cached
-        currentSchedule = schedule
+        show(cached, schedule)
         return track(schedule, previous: entry?.previous())
     }
 
     private func track(_ schedule: Schedule, previous: Data?) -> Schedule {
         let before = previous.flatMap { try? ScheduleLoader.read($0, file: name) }
         return ScheduleChanges.track(previous: before, current: schedule)
-    }
-
-    private func loadFile() throws(SourceError) -> Schedule {
-        // Taken before reading: a change while reading shows as a new version on the next refresh.
-        let fingerprint = ScheduleFile.fingerprint(path: name)
-        // Through the size limit: a file too large is refused before it is read or cached.
-        let data: Data
-        do { data = try ScheduleFile.read(path: name) } catch { throw SourceError(error) }
-        let schedule: Schedule
-        do { schedule = try ScheduleLoader.read(data, file: name) } catch { throw SourceError(error) }
-        currentSchedule = schedule
-        // The cached copy was taken from this very version: nothing to compare or store.
-        if let entry, fingerprint != nil, fingerprint == meta.file, entry.hasCurrent {
-            currentFingerprint = fingerprint
-            return track(schedule, previous: entry.previous())
-        }
-        let cached = entry?.current()
-        let previous = cached != nil && cached != data ? cached : entry?.previous()
-        storeFile(data, fingerprint: fingerprint, replacing: cached)
-        return track(schedule, previous: previous)
-    }
-
-    /// Keeps a file's version as the current copy (or only notes its fingerprint when the
-    /// copy holds these bytes already). Without a cache or a fingerprint the bytes stay in memory.
-    private func storeFile(_ data: Data, fingerprint: ScheduleFile.Fingerprint?, replacing old: Data?) {
-        let now = Date()
-        meta.checkedAt = now
-        meta.file = fingerprint
-        do {
-            guard let entry else { throw CocoaError(.fileNoSuchFile) }
-            if old == data {
-                try entry.write(meta)
-            } else {
-                meta.fetchedAt = now
-                try entry.store(data, replacing: old, meta: meta)
-            }
-            currentBytes = fingerprint == nil ? data : nil
-        } catch {
-            currentBytes = data   // not cached: the only copy to compare the next version with
-        }
-        currentFingerprint = fingerprint
     }
 }

@@ -50,7 +50,10 @@ public final class Terminal {
         unsetenv("LINES")
         unsetenv("COLUMNS")
         guard let output = fdopen(dup(1), "w"), let input = fdopen(dup(0), "r") else { throw .startFailed }
+        var shellModes = termios()
+        let haveModes = tcgetattr(0, &shellModes) == 0
         try self.init(term: nil, output: output, input: input, options: options)
+        if haveModes { CrashGuard.install(shellModes: shellModes, mouse: options.mouse) }
     }
 
     /// Starts curses without a terminal: output to /dev/null, no input. For tests of this layer.
@@ -108,6 +111,7 @@ public final class Terminal {
         guard !stopped else { return }
         stopped = true
         endwin()
+        CrashGuard.uninstall()
         delscreen(screen)
         fclose(output)
         fclose(input)

@@ -12,7 +12,8 @@ public enum Overlay: Sendable, Equatable { case none, help, picker }
 
 /// Side effects the run loop carries out after a reducer step: the reducer itself stays pure.
 public enum Effect: Sendable, Equatable {
-    case saveFavourites(Set<String>)
+    /// A star added or removed: merge it into the favourites file.
+    case favouriteChanged(key: String, starred: Bool)
     case bell
     /// Write the favourites as an iCalendar file (the loop says where in the status line).
     case exportFavourites

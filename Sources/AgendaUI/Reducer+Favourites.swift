@@ -3,8 +3,17 @@ import AgendaModel
 extension AppState {
     mutating func toggleFavourite() {
         guard let session = selectedSession else { return }
-        if favourites.contains(session.key) { favourites.remove(session.key) } else { favourites.insert(session.key) }
-        effects.append(.saveFavourites(favourites))
+        let starred = favourites.insert(session.key).inserted
+        if !starred { favourites.remove(session.key) }
+        effects.append(.favouriteChanged(key: session.key, starred: starred))
+        refreshFavourites()
+        if showingMyAgenda { rebuildRows(keepSelection: true) }
+    }
+
+    /// The stars as the favourites file now holds them (another browser starred something).
+    public mutating func setFavourites(_ keys: Set<String>) {
+        guard keys != favourites else { return }
+        favourites = keys
         refreshFavourites()
         if showingMyAgenda { rebuildRows(keepSelection: true) }
     }

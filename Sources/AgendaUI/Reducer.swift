@@ -179,21 +179,21 @@ extension AppState {
         }
     }
 
-    /// `t`: the day that is running, and on it the first session running now or next.
+    /// `t`: today (by the venue clock), and on it the first session running now or next.
     private mutating func jumpToNow() {
         if !search.query.isEmpty { clearSearch() }
         showingMyAgenda = false
         showingChanges = false
         let sessions = schedule.sessions
-        let target = sessions.indices.first { sessions[$0].end > now && admits($0) }
-            ?? sessions.indices.last(where: admits)
+        // Today's sessions first: a month-long exhibition that opened on day 1 is not "now".
+        let target = schedule.sessionForNow(now, where: admits) ?? sessions.indices.last(where: admits)
         guard let target, let targetDay = schedule.dayIndex(ofSession: target) else { return }
         if targetDay != day || mode == .nowNext {
             day = targetDay
             rebuildRows(keepSelection: false)
         }
         if let row = rows.firstIndex(where: { $0.session.map(isCurrent) ?? false })
-            ?? rows.firstIndex(where: { $0.session.map { sessions[$0].end > now } ?? false }) {
+            ?? rows.firstIndex(where: { $0.session.map { sessions[$0].end > now && schedule.dayIndex(ofSession: $0) == targetDay } ?? false }) {
             setCursor(row)
         } else {
             select(target)

@@ -35,8 +35,8 @@ struct BrowserLoop {
         let store = FavouritesStore(conference: schedule.conference)
         let stored = store.load()
         if let warning = stored.warning { printError("warning: \(warning)") }
-        let starred = FavouriteKeyMigration.migrate(stored.keys, to: schedule)
-        if starred != stored.keys { try? store.save(starred) }   // once: later loads find today's keys
+        let starred = FavouritesMigration.apply(store, stored: stored.keys, schedule: schedule)
+        let favourites = FavouritesSync(store: store)
 
         // Before curses starts, so that ncurses does not install its own handlers for these.
         Signals.install()
@@ -80,7 +80,7 @@ struct BrowserLoop {
                     background = BackgroundIndex(newer.sessions)
                     indexed = newer.sessions
                 case .stale(let note): state.setStaleNote(note)
-                case .unchanged: state.setStaleNote(nil)
+                case .restored, .unchanged: state.setStaleNote(nil)
                 }
                 changed = true
             }
@@ -106,15 +106,22 @@ struct BrowserLoop {
                     }
                     state.notify(text, until: now.addingTimeInterval(30))
                     changed = true
-                case .saveFavourites(let keys):
+                case .favouriteChanged(let key, let starred):
                     do {
-                        try store.save(keys)
+                        state.setFavourites(try favourites.record(key: key, starred: starred))
+                        saveError = nil
                     } catch {
-                        saveError = "could not save favourites to \(store.file.path): \(error.localizedDescription)"
-                        state.notify("⚠ " + saveError!, until: now.addingTimeInterval(60))
-                        changed = true
+                        saveError = "could not save favourites to \(store.file.path): \(error)"
+                        state.notify("⚠ " + Sanitizer.line(saveError!), until: now.addingTimeInterval(60))
                     }
+                    changed = true
                 }
+            }
+            // Stars another browser made, and stars of ours that could not be written before.
+            if let keys = favourites.poll(now: Date()) {
+                state.setFavourites(keys)
+                saveError = nil
+                changed = true
             }
             if changed, !state.shouldQuit { terminal.present(Screen.render(state)) }
         }

@@ -78,18 +78,12 @@ final class BackgroundRefresh: Sendable {
     init(_ sources: [(Int, ScheduleSource)], every interval: TimeInterval) {
         guard !sources.isEmpty else { return }
         Thread.detachNewThread { [self] in
-            var stale = Set<Int>()
             while true {
                 Thread.sleep(forTimeInterval: interval)
                 for (index, source) in sources {
                     let outcome = source.refresh()
-                    switch outcome {
-                    case .unchanged:
-                        // Unchanged costs nothing, unless it ends an outage the screen shows.
-                        guard stale.remove(index) != nil else { continue }
-                    case .updated: stale.remove(index)
-                    case .stale: stale.insert(index)
-                    }
+                    // Unchanged costs the loop nothing; everything else changes what it shows.
+                    if case .unchanged = outcome { continue }
                     results.withLock { $0.append((index, outcome)) }
                 }
             }

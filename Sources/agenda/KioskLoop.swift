@@ -18,9 +18,6 @@ struct KioskLoop {
     /// Applied to every new version (`--zone`).
     var adjust: @Sendable (Schedule) -> Schedule = { $0 }
 
-    /// How often the schedule files are checked, in real seconds.
-    static let pollInterval: Duration = .seconds(2)
-
     /// Returns the exit status: 0 (exit key), 2 for an unusable terminal, or 128+signal.
     func run() -> Int32 {
         do {
@@ -46,7 +43,6 @@ struct KioskLoop {
         var shown = KioskBoard.render(state)
         terminal.present(shown)
         var drawnMoment = state.moment
-        var nextPoll = ContinuousClock.now + Self.pollInterval
 
         loop: while Signals.caught == 0 {
             var dirty = false
@@ -69,9 +65,7 @@ struct KioskLoop {
             state.now = clock.now()
             if state.moment != drawnMoment { dirty = true }
             if let live {
-                let checkFiles = ContinuousClock.now >= nextPoll
-                if checkFiles { nextPoll = ContinuousClock.now + Self.pollInterval }
-                switch live.poll(checkFiles: checkFiles) {
+                switch live.poll() {
                 case .unchanged: break
                 case .reloaded(let schedule):
                     state.schedule = adjust(schedule)
@@ -80,6 +74,9 @@ struct KioskLoop {
                 case .failed:
                     state.updateFailedAt = state.now
                     dirty = true
+                case .restored:
+                    if state.updateFailedAt != nil { dirty = true }
+                    state.updateFailedAt = nil
                 }
                 if live.staleNote != state.staleNote {
                     state.staleNote = live.staleNote

@@ -61,8 +61,7 @@ struct List: ParsableCommand {
             let store = FavouritesStore(conference: loaded.conference)
             let stored = store.load()
             if let warning = stored.warning { printError("warning: \(warning)") }
-            let keys = FavouriteKeyMigration.migrate(stored.keys, to: loaded)
-            if keys != stored.keys { try? store.save(keys) }   // once: later loads find today's keys
+            let keys = FavouritesMigration.apply(store, stored: stored.keys, schedule: loaded)
             let starred = Set(FavouritesExport.indices(loaded, favourites: keys))
             indices = indices.filter(starred.contains)
         }

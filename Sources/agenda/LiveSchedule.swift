@@ -2,28 +2,39 @@ import Foundation
 import AgendaModel
 import AgendaRemote
 
-/// The kiosk's sources kept current: files are checked by their fingerprints every poll (a
-/// `stat`, on the main thread); URLs are fetched on a background thread every `refresh`
-/// seconds, and only a new version or a change of reachability comes back to the loop.
+/// The kiosk's sources kept current, off the render loop: files are checked by their
+/// fingerprints every `filePoll` on one background thread, URLs fetched every `refresh` seconds
+/// on another. Only a new version, a failure or a recovery comes back to the loop, so a slow
+/// disk, a server that hangs or a path that became a FIFO never holds up a frame or a signal.
 final class LiveSchedule {
     enum Outcome: Equatable {
         case unchanged
         case reloaded(Schedule)
         /// A file changed but does not read: the last good version stays.
         case failed
+        /// A file that failed reads again as the version on screen.
+        case restored
     }
+
+    /// How often files are looked at: a `stat` each, unless one changed.
+    static let filePoll: TimeInterval = 2
 
     private let sources: [ScheduleSource]
     private var parts: [Schedule]
     private var notes: [StaleNote?]
-    private let background: BackgroundRefresh?
+    private let remote: BackgroundRefresh?
+    private let files: BackgroundRefresh?
 
     init(_ loaded: [LoadedSource], refresh: TimeInterval) {
         sources = loaded.map(\.source)
         parts = loaded.map(\.schedule)
         notes = loaded.map(\.stale)
-        let remote = sources.enumerated().filter { $0.element.url != nil }.map { ($0.offset, $0.element) }
-        background = remote.isEmpty ? nil : BackgroundRefresh(remote, every: refresh)
+        let indexed = sources.enumerated().map { ($0.offset, $0.element) }
+        let urls = indexed.filter { $0.1.url != nil }
+        // Pipes and devices were read once at start and are never read again.
+        let watched = indexed.filter { $0.1.watchesFile }
+        remote = urls.isEmpty ? nil : BackgroundRefresh(urls, every: refresh)
+        files = watched.isEmpty ? nil : BackgroundRefresh(watched, every: Self.filePoll)
     }
 
     /// Everything merged into one programme, change marks kept, a notice where a session moved from.
@@ -32,28 +43,20 @@ final class LiveSchedule {
     /// The oldest stand-in copy on screen, if any source is unreachable.
     var staleNote: StaleNote? { notes.compactMap { $0 }.min { $0.asOf < $1.asOf } }
 
-    /// What changed since the last poll. `checkFiles`: also look at the files' stamps.
-    func poll(checkFiles: Bool) -> Outcome {
-        var reloaded = false, failed = false
-        for (index, outcome) in background?.take() ?? [] {
+    /// What the background threads found since the last poll.
+    func poll() -> Outcome {
+        var reloaded = false, failed = false, restored = false
+        for (index, outcome) in (remote?.take() ?? []) + (files?.take() ?? []) {
+            let isURL = sources[index].url != nil
             switch outcome {
             case .updated(let schedule): parts[index] = schedule; notes[index] = nil; reloaded = true
-            case .stale(let note): notes[index] = note
-            case .unchanged: notes[index] = nil
-            }
-        }
-        if checkFiles {
-            // Each source took its file's fingerprint before reading it: a change during the
-            // read, or since, shows as a new version here. Pipes and devices are read once.
-            for (index, source) in sources.enumerated() where source.watchesFile {
-                switch source.refresh() {
-                case .updated(let schedule): parts[index] = schedule; reloaded = true
-                case .stale: failed = true
-                case .unchanged: break
-                }
+            case .stale(let note): if isURL { notes[index] = note } else { failed = true }
+            case .restored: notes[index] = nil; restored = true
+            case .unchanged: break
             }
         }
         if reloaded { return .reloaded(schedule) }
-        return failed ? .failed : .unchanged
+        if failed { return .failed }
+        return restored ? .restored : .unchanged
     }
 }

@@ -166,3 +166,12 @@ import Testing
         #expect(schedule.days.count == 1 && schedule.days[0].continuing.isEmpty)
     }
 }
+
+@Suite struct CACIEHostileSpeakersTests {
+    /// The `;` inside an OSC sequence is not a speaker separator: the sequence goes whole.
+    @Test func anEscapeSequenceIsRemovedBeforeSpeakersAreSplit() throws {
+        let page = "Talk\nTime:October 22 09:00-22 12:00,2021\nSpeakers:Ann\u{1B}]0;EVIL\u{07}, Bob；张三\n"
+        let session = try CACIEPageReader.read(text: page, file: "p.txt").sessions[0]
+        #expect(session.persons == ["Ann", "Bob", "张三"])
+    }
+}

@@ -24,9 +24,9 @@ import Testing
     @Test func saveThenLoadRoundTrips() throws {
         let store = FavouritesStore(directory: temporaryDirectory(), name: "c.json")
         #expect(store.load().keys.isEmpty)
-        try store.save(["b", "a", "guid-ü"])
+        try store.merge(adding: ["b", "a", "guid-ü"], removing: [])
         #expect(store.load().keys == ["a", "b", "guid-ü"])
-        try store.save(["a"])
+        try store.merge(adding: [], removing: ["b", "guid-ü"])
         #expect(store.load().keys == ["a"])
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: store.file.deletingLastPathComponent().path)
         #expect(leftovers == ["c.json"])  // no temporary files left behind
@@ -46,7 +46,97 @@ import Testing
 
     @Test func unwritableDirectoryThrows() {
         let store = FavouritesStore(directory: URL(fileURLWithPath: "/proc/agenda-cannot-write"), name: "c.json")
-        #expect(throws: (any Error).self) { try store.save(["a"]) }
+        #expect(throws: (any Error).self) { try store.merge(adding: ["a"], removing: []) }
+    }
+
+    /// Two browsers on one file: each change is merged into what the file holds, so neither
+    /// overwrites the other's stars.
+    @Test func twoWritersKeepEachOthersStars() throws {
+        let directory = temporaryDirectory()
+        let first = FavouritesStore(directory: directory, name: "c.json")
+        let second = FavouritesStore(directory: directory, name: "c.json")
+        try first.merge(adding: ["a"], removing: [])
+        #expect(try second.merge(adding: ["b"], removing: []) == ["a", "b"])
+        #expect(try first.merge(adding: ["c"], removing: ["a"]) == ["b", "c"])
+        #expect(second.load().keys == ["b", "c"])
+    }
+
+    /// Many writers at once, each starring its own keys: all of them arrive (the lock serialises
+    /// the read-change-write of each).
+    @Test func concurrentWritersLoseNothing() async throws {
+        let directory = temporaryDirectory()
+        await withTaskGroup(of: Void.self) { group in
+            for writer in 0..<4 {
+                group.addTask {
+                    let store = FavouritesStore(directory: directory, name: "c.json")
+                    for k in 0..<20 { _ = try? store.merge(adding: ["w\(writer)-\(k)"], removing: []) }
+                }
+            }
+        }
+        #expect(FavouritesStore(directory: directory, name: "c.json").load().keys.count == 80)
+    }
+
+    /// A file that exists but cannot be read (here a symlink loop) is reported and never
+    /// replaced: the user's file may be fine once the problem is fixed.
+    @Test func anUnreadableFileIsNeverOverwritten() throws {
+        let store = FavouritesStore(directory: temporaryDirectory(), name: "c.json")
+        try FileManager.default.createDirectory(at: store.file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        #expect(symlink("c.json", store.file.path) == 0)
+        let loaded = store.load()
+        #expect(loaded.keys.isEmpty && loaded.warning?.contains("cannot be read") == true)
+        #expect(throws: FavouritesStore.StoreError.self) { try store.merge(adding: ["a"], removing: []) }
+        var info = stat()
+        #expect(lstat(store.file.path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)   // still the link
+    }
+
+    /// A favourites file kept in a dotfiles folder and linked into place stays a link; the
+    /// stars go into the file it points to.
+    @Test func aSymlinkedFileIsWrittenThrough() throws {
+        let root = temporaryDirectory()
+        let dotfiles = root.appendingPathComponent("dotfiles")
+        try FileManager.default.createDirectory(at: dotfiles, withIntermediateDirectories: true)
+        let store = FavouritesStore(directory: root.appendingPathComponent("state"), name: "c.json")
+        try FileManager.default.createDirectory(at: store.file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        #expect(symlink("../../dotfiles/c.json", store.file.path) == 0)
+        try store.merge(adding: ["a"], removing: [])
+        try store.merge(adding: ["b"], removing: [])
+        var info = stat()
+        #expect(lstat(store.file.path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)
+        let target = try Data(contentsOf: dotfiles.appendingPathComponent("c.json"))
+        #expect(String(decoding: target, as: UTF8.self).contains("\"b\""))
+        #expect(store.load().keys == ["a", "b"])
+    }
+
+    /// File names are capped in UTF-8 bytes: 109 Devanagari letters are 327 bytes, more than a
+    /// file name may have (255), yet only 109 characters.
+    @Test func aLongNonLatinTitleGetsAShortNameAndStarsSave() throws {
+        let title = String(repeating: "सम्मेलन", count: 16).prefix(109)
+        let conference = Conference(title: String(title), timeZone: TimeZone(identifier: "Asia/Kolkata")!)
+        let name = FavouritesStore.fileName(for: conference)
+        #expect(name.utf8.count <= FavouritesStore.maxSlugBytes + 5)
+        #expect(name.hasSuffix(".json") && name.hasPrefix("सम्मेलन"))
+        let other = Conference(title: String(title) + " II", timeZone: conference.timeZone)
+        #expect(FavouritesStore.fileName(for: other) != name)   // same beginning, told apart by the hash
+        let store = FavouritesStore(directory: temporaryDirectory(), name: name)
+        try store.merge(adding: ["a"], removing: [])
+        #expect(store.load().keys == ["a"])
+    }
+
+    /// Short titles keep the names they always had, and stars kept under the old rule for a
+    /// long Latin title are read until the first write moves them to the new name.
+    @Test func namesOfShortTitlesAreUnchangedAndLegacyNamesAreRead() throws {
+        let short = Conference(title: "38th Chaos Communication Congress", timeZone: .gmt)
+        #expect(FavouritesStore.fileName(for: short) == "38th-chaos-communication-congress.json")
+        #expect(FavouritesStore.legacyFileName(for: short) == FavouritesStore.fileName(for: short))
+        let long = Conference(title: String(repeating: "International Conference on Education ", count: 4), timeZone: .gmt)
+        let directory = temporaryDirectory()
+        let old = FavouritesStore(directory: directory, name: FavouritesStore.legacyFileName(for: long))
+        try old.merge(adding: ["kept"], removing: [])
+        let store = FavouritesStore(directory: directory, name: FavouritesStore.fileName(for: long),
+                                    legacyName: FavouritesStore.legacyFileName(for: long))
+        #expect(store.file != old.file)
+        #expect(store.load().keys == ["kept"])
+        #expect(try store.merge(adding: ["new"], removing: []) == ["kept", "new"])
     }
 }
 

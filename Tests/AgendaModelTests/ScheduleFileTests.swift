@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Synchronization
 @testable import AgendaModel
 
 /// The size limit in front of every reader: refused before parsing, whatever the kind of file.
@@ -23,31 +24,53 @@ import Testing
         }
     }
 
-    /// Pages of a mapped file are handed back as a reader passes them and read again if
-    /// looked at; memory that is not a mapping made by ScheduleFile is never advised (on heap
-    /// memory the same advice would zero it).
-    @Test func consumedPagesOfMappedFilesOnlyAreReleased() throws {
-        let size = 3 << 20
-        let pattern = Data((0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 12) })
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("agenda-map-\(UUID().uuidString)").path
-        #expect(FileManager.default.createFile(atPath: path, contents: pattern))
+    /// A schedule rewritten and truncated by another process while it is read and parsed:
+    /// each read is a snapshot in memory of its own, which parses or fails with an error,
+    /// never a SIGBUS (as a mapping of the file gave when pages vanished under it).
+    @Test func aFileTruncatedWhileReadIsNeverACrash() throws {
+        let event = (0..<4000).map { i in
+            "<event guid=\"g\(i)\" id=\"\(i)\"><date>2024-12-27T10:00:00+01:00</date><start>10:00</start><duration>00:30</duration>"
+                + "<title>Talk \(i) with a title long enough to fill pages</title><abstract>\(String(repeating: "text ", count: 40))</abstract></event>"
+        }.joined()
+        let full = Data("<schedule><conference><title>T</title></conference><day index=\"1\" date=\"2024-12-27\"><room name=\"R\">\(event)</room></day></schedule>".utf8)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("agenda-shrink-\(UUID().uuidString).xml").path
+        #expect(FileManager.default.createFile(atPath: path, contents: full))
         defer { unlink(path) }
-        try ScheduleFile.read(path: path).withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            var pages = ScheduleFile.PageRelease(bytes)
-            pages.done(before: size)
-            let intact = Data(bytes) == pattern   // a Bool: a 3 MB difference takes ages to print
-            #expect(intact)
+        let stop = StopFlag()
+        let writer = Thread {
+            let descriptor = open(path, O_WRONLY)
+            defer { close(descriptor) }
+            var cut = 0
+            while !stop.value.load(ordering: .relaxed) {
+                // Rewritten in place, then cut short: the shape of `cp` over a file being read.
+                ftruncate(descriptor, off_t(cut % full.count))
+                cut += 65_537
+                _ = full.withUnsafeBytes { pwrite(descriptor, $0.baseAddress!, $0.count, 0) }
+            }
         }
-        // A page-aligned copy in ordinary memory, where MADV_DONTNEED would succeed and zero it.
-        let heap = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 1 << 16)
-        defer { heap.deallocate() }
-        pattern.withUnsafeBytes { heap.copyMemory(from: $0.baseAddress!, byteCount: size) }
-        let bytes = UnsafeBufferPointer(start: heap.assumingMemoryBound(to: UInt8.self), count: size)
-        var pages = ScheduleFile.PageRelease(bytes)
-        pages.done(before: size)
-        let intact = Data(bytes) == pattern
-        #expect(intact)
+        writer.start()
+        defer { stop.value.store(true, ordering: .relaxed) }
+        var parsed = 0, refused = 0
+        for _ in 0..<60 {
+            let data = try ScheduleFile.read(path: path)
+            #expect(data.count <= full.count)
+            do { _ = try ScheduleLoader.read(data, file: path); parsed += 1 } catch { refused += 1 }
+        }
+        #expect(parsed + refused == 60)
+    }
+
+    /// A watched path that became a FIFO is refused at once: reading it would wait for a writer.
+    @Test func aFIFOIsRefusedWithoutBlockingWhenOnlyRegularFilesAreWanted() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("agenda-fifo-\(UUID().uuidString)").path
+        #expect(mkfifo(path, 0o600) == 0)
+        defer { unlink(path) }
+        do {
+            _ = try ScheduleFile.read(path: path, regularOnly: true)
+            Issue.record("a FIFO was read")
+        } catch {
+            #expect(error.message.contains("not a regular file"))
+        }
+        #expect(ScheduleFile.examine(path: path) == .other)
     }
 
     @Test func endlessDevicesStopAtTheLimit() {
@@ -75,6 +98,10 @@ import Testing
             #expect(error.message.contains("too large"))
         }
     }
+}
+
+final class StopFlag: Sendable {
+    let value = Atomic<Bool>(false)
 }
 
 @Suite struct SessionLimitTests {

@@ -70,7 +70,7 @@ import Testing
         let source = ScheduleSource(url, settings: settings(cache))
         let (first, note) = try source.load()
         #expect(first.sessions.count == 1007 && note == nil && first.changes.isEmpty)
-        #expect(FileManager.default.fileExists(atPath: cache.appendingPathComponent(ScheduleCache.hash(url) + "/schedule").path))
+        #expect(ScheduleCache(directory: cache).entry(for: url).hasCurrent)
 
         // Unchanged: a 304, nothing parsed.
         guard case .unchanged = source.refresh() else { Issue.record("expected unchanged"); return }

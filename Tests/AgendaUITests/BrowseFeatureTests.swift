@@ -225,7 +225,7 @@ private extension AppState {
         var state = Fixtures.congress()
         state.apply(.toggleFavourite)
         #expect(state.favourites == ["guid-1"])
-        #expect(state.takeEffects() == [.saveFavourites(["guid-1"])])
+        #expect(state.takeEffects() == [.favouriteChanged(key: "guid-1", starred: true)])
         state.apply(.toggleFavourite)
         #expect(state.favourites.isEmpty)
     }
