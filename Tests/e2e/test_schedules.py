@@ -225,5 +225,28 @@ def test_list_merges_an_english_and_a_chinese_page():
         assert text.count("\n") == 1 and "Plenary Session" in text, text
 
 
+def test_stars_under_the_old_key_are_migrated_once():
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "fosdem-2021.xml")
+        with open(path, "w") as f:
+            f.write(ZONELESS)
+        stars = os.path.join(directory, "agenda", "favourites")
+        os.makedirs(stars)
+        store = os.path.join(stars, "fosdem-2021.json")
+        # The key the version before this one gave a guid-less session: id|title|start.
+        with open(store, "w") as f:
+            json.dump({"version": 1, "favourites": ["1|Welcome|1612605600", "kept-unknown"]}, f)
+        env = dict(os.environ, XDG_STATE_HOME=directory)
+        listed = subprocess.run([AGENDA, "list", path, "--favourites"], capture_output=True, env=env, timeout=60)
+        assert listed.returncode == 0 and b"Welcome" in listed.stdout, listed
+        with open(store) as f:
+            assert sorted(json.load(f)["favourites"]) == ["1", "kept-unknown"]
+        # Renamed since: the star stays (the key holds no title).
+        with open(path, "w") as f:
+            f.write(ZONELESS.replace("<title>Welcome</title>", "<title>Welcome to FOSDEM</title>"))
+        listed = subprocess.run([AGENDA, "list", path, "--favourites"], capture_output=True, env=env, timeout=60)
+        assert b"Welcome to FOSDEM" in listed.stdout, listed
+
+
 if __name__ == "__main__":
     run_tests(globals(), "usage: test_schedules.py PATH/TO/agenda")
