@@ -38,6 +38,10 @@ public enum C3VOCJSONReader {
             if let seconds = TimeText.clock(change) { draft.dayChange = seconds }
             else { draft.warn(.ignoredValue, line: conference.line, "cannot read day_change \"\(change)\" (expected HH:MM)") }
         }
+        // The conference's room list is the publisher's order; the days' room keys follow it.
+        for room in conference["rooms"]?.array ?? JSONArray.empty(conference.value.document) {
+            draft.declareRoom(FieldText.line(room.object?["name"]?.text ?? room.text))
+        }
         guard let days = conference["days"]?.array else {
             throw ScheduleError(file: file, line: conference.line, column: conference.column,
                                 message: "the conference has no \"days\" list")
@@ -50,6 +54,7 @@ public enum C3VOCJSONReader {
             draft.days.append(entry)
             guard let rooms = day["rooms"]?.object else { continue }
             for (roomName, roomEvents) in rooms.members {
+                draft.declareRoom(FieldText.line(roomName.text))
                 guard let events = roomEvents.array else { continue }
                 for value in events {
                     guard let event = value.object else { continue }

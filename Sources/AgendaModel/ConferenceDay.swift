@@ -4,8 +4,20 @@ import Foundation
 public struct ConferenceDay: Sendable, Equatable {
     /// The calendar date of the day in the venue zone (year, month, day).
     public var date: DateComponents
-    /// The day's sessions, as indices into `Schedule.sessions`.
+    /// The sessions that start this day, as indices into `Schedule.sessions`.
     public var sessionRange: Range<Int>
+    /// Sessions that started on an earlier day and still run this day (an expo over three
+    /// days), in programme order: listed on every day they cover.
+    public var continuing: [Int] = []
+
+    /// What the day lists: the sessions continuing from earlier days, then its own.
+    public var sessionIndices: [Int] { continuing.isEmpty ? Array(sessionRange) : continuing + Array(sessionRange) }
+
+    public init(date: DateComponents, sessionRange: Range<Int>, continuing: [Int] = []) {
+        self.date = date
+        self.sessionRange = sessionRange
+        self.continuing = continuing
+    }
 
     /// Groups sorted sessions by the venue date of `start - dayChange`. When the file states
     /// its first and last day, a session outside them (a DJ set at 04:00 after the last day,
@@ -32,7 +44,43 @@ public struct ConferenceDay: Sendable, Equatable {
                 lastDay = day
             }
         }
+        addContinuations(&days, sessions, shift: shift, zone: zone, bounds: bounds)
         return days
+    }
+
+    /// Sessions of twelve hours or more are listed again on each later day they run into; a
+    /// day that only such a session covers is made (with no sessions of its own). Shorter
+    /// ones (a night's DJ set past the day change) stay on their day only.
+    private static func addContinuations(_ days: inout [ConferenceDay], _ sessions: [Session], shift: TimeInterval,
+                                         zone: TimeZone, bounds: ClosedRange<Int>?) {
+        func dayNumber(_ date: Date) -> Int {
+            let local = LocalDateTime(date.addingTimeInterval(-shift), in: zone)
+            let day = LocalDateTime.daysFromCivil(local.year, local.month, local.day)
+            return bounds.map { min(max(day, $0.lowerBound), $0.upperBound) } ?? day
+        }
+        var covered: [Int: [Int]] = [:]   // day number → sessions continuing into it
+        for (index, session) in sessions.enumerated() where session.duration >= 12 * 3600 {
+            let first = dayNumber(session.start), last = dayNumber(session.end.addingTimeInterval(-1))
+            guard last > first else { continue }
+            for day in (first + 1)...min(last, first + 366) { covered[day, default: []].append(index) }
+        }
+        guard !covered.isEmpty else { return }
+        for (day, indices) in covered.sorted(by: { $0.key < $1.key }) {
+            let (y, m, d) = LocalDateTime.civilFromDays(day)
+            let date = DateComponents(year: y, month: m, day: d)
+            if let existing = days.firstIndex(where: { $0.date == date }) {
+                days[existing].continuing = indices
+            } else {
+                // A day of its own, empty, in its place among the others.
+                let position = days.firstIndex { Self.dayNumber(of: $0.date) > day } ?? days.count
+                let at = position < days.count ? days[position].sessionRange.lowerBound : sessions.count
+                days.insert(ConferenceDay(date: date, sessionRange: at..<at, continuing: indices), at: position)
+            }
+        }
+    }
+
+    private static func dayNumber(of date: DateComponents) -> Int {
+        LocalDateTime.daysFromCivil(date.year ?? 0, date.month ?? 0, date.day ?? 0)
     }
 
     private static func dayNumber(_ date: DateComponents) -> Int? {

@@ -153,13 +153,23 @@ public enum ICalendarReader {
             // An all-day event without an end lasts the day (§3.6.1).
             if isDate, end == nil, item.duration == nil { item.duration = 86400 }
             item.id = ownID ?? uid ?? ""
-            // Our own writer puts the session key in UID: a key that is not a guid reads back as none.
-            if let ownID, let uid, uid == "\(ownID)|\(item.title)|\(startTime.naiveEpoch - (startTime.offset ?? 0))" {
+            // Our own writer makes a UID from the id when there is no guid (`SessionKeys.uid`):
+            // that reads back as no guid, so the key is decided as it was for the original.
+            if let ownID, let uid, Self.isOwnUID(uid, id: ownID, title: item.title, start: startTime) {
                 item.guid = nil
             } else {
                 item.guid = uid
             }
             try draft.add(item)
+        }
+
+        /// `id@host`, `id-start@host` (this version) or `id|title|start` (earlier ones).
+        static func isOwnUID(_ uid: String, id: String, title: String, start: LocalDateTime) -> Bool {
+            let epoch = start.naiveEpoch - (start.offset ?? 0)
+            if uid == "\(id)|\(title)|\(epoch)" { return true }
+            guard let at = uid.lastIndex(of: "@") else { return false }
+            let local = String(uid[..<at]), safeID = String(id.map { $0 == "|" || $0 == " " || $0 == "@" ? "-" : $0 })
+            return local == safeID || local == "\(safeID)-\(epoch)"
         }
 
         /// The start of `DTSTART`/`DTEND`: UTC, in its TZID, or floating; and whether it is a date.
@@ -178,6 +188,7 @@ public enum ICalendarReader {
                 resolution = resolved
             } else {
                 if warnedZones.insert(id).inserted {
+                    draft.mentionsZone = true
                     draft.warn(.unknownTimeZone, line: line.line, "unknown time zone \"\(id)\" and no VTIMEZONE for it; times in it are taken as venue times")
                 }
                 return (time, isDate)

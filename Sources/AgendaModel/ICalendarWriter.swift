@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes RFC 5545 iCalendar (`agenda list --format ics`) that `ICalendarReader` reads back
 /// to the same sessions: CRLF, lines folded at 75 octets without splitting a character,
-/// TEXT escaped, `UID` the session key, times in the venue zone with its VTIMEZONE.
+/// TEXT escaped, `UID` from the session key (`SessionKeys.uid`), times in the venue zone with its VTIMEZONE.
 /// Fields iCalendar has no property for travel as `X-AGENDA-…` properties.
 public enum ICalendarWriter {
     public static func write(_ schedule: Schedule, sessions: [Int]? = nil, stamp: Date = Date()) -> String {
@@ -12,18 +12,21 @@ public enum ICalendarWriter {
         let zoneID = zone.identifier
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//agenda//agenda//EN", "CALSCALE:GREGORIAN",
                      "METHOD:PUBLISH", "X-WR-CALNAME:\(text(schedule.conference.title))"]
-        if zoneID.contains("/") || zoneID == "UTC" { lines.append("X-WR-TIMEZONE:\(zoneID)") }
+        let floating = schedule.conference.floating
+        if !floating, zoneID.contains("/") || zoneID == "UTC" { lines.append("X-WR-TIMEZONE:\(zoneID)") }
         // The conference's own days, which iCalendar has no words for: read back by our reader.
         let change = schedule.conference.dayChange
         lines.append(String(format: "X-AGENDA-DAY-CHANGE:%02d%02d", change.hour ?? 0, change.minute ?? 0))
         if let first = schedule.conference.startDate { lines.append("X-AGENDA-FIRST-DAY:\(basicDay(first))") }
         if let last = schedule.conference.endDate { lines.append("X-AGENDA-LAST-DAY:\(basicDay(last))") }
-        lines += timeZone(zone, from: chosen.map(\.start).min() ?? stamp, to: chosen.map(\.end).max() ?? stamp)
+        // A file with no zone gives floating times (§3.3.5): each calendar shows them as written.
+        if !floating { lines += timeZone(zone, from: chosen.map(\.start).min() ?? stamp, to: chosen.map(\.end).max() ?? stamp) }
+        let tzid = floating ? "" : ";TZID=\(parameter(zoneID))"
         let stampText = utc(stamp)
         for (position, session) in chosen.enumerated() {
-            lines += ["BEGIN:VEVENT", "UID:\(text(session.key))", "DTSTAMP:\(stampText)",
-                      "DTSTART;TZID=\(parameter(zoneID)):\(local(session.start, zone))",
-                      "DTEND;TZID=\(parameter(zoneID)):\(local(session.end, zone))",
+            lines += ["BEGIN:VEVENT", "UID:\(text(SessionKeys.uid(session, in: schedule.conference)))", "DTSTAMP:\(stampText)",
+                      "DTSTART\(tzid):\(local(session.start, zone))",
+                      "DTEND\(tzid):\(local(session.end, zone))",
                       "SUMMARY:\(text(session.title))"]
             func add(_ name: String, _ value: String?) { if let value { lines.append("\(name):\(text(value))") } }
             add("X-AGENDA-ID", session.id)

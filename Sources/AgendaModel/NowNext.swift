@@ -15,9 +15,10 @@ public struct RoomOutlook: Sendable, Equatable {
 }
 
 extension Schedule {
-    /// Rooms in the order their first session appears in the programme; nil (no room) last.
+    /// Rooms in the publisher's order (`Conference.rooms`), then any others in the order their
+    /// first session appears; nil (sessions with no room) last.
     public var rooms: [String?] {
-        var seen = Set<String>(), ordered: [String?] = [], hasNoRoom = false
+        var seen = Set(conference.rooms), ordered: [String?] = conference.rooms, hasNoRoom = false
         for session in sessions {
             guard let room = session.room else { hasNoRoom = true; continue }
             if seen.insert(room).inserted { ordered.append(room) }
@@ -61,11 +62,22 @@ extension Schedule {
         sessions.contains { $0.end <= now && include($0) }
     }
 
+    /// Each schedule's rooms in its order, the first schedule's first.
+    static func mergedRooms(_ schedules: [Schedule]) -> [String] {
+        var seen = Set<String>(), rooms: [String] = []
+        for schedule in schedules {
+            for case let room? in schedule.rooms where seen.insert(room).inserted { rooms.append(room) }
+        }
+        return rooms
+    }
+
     /// One schedule from several (a CACIE page holds one session): the first one's conference,
     /// every session of all of them.
     public static func merging(_ schedules: [Schedule]) -> Schedule? {
         guard let first = schedules.first else { return nil }
         if schedules.count == 1 { return first }
-        return Schedule(conference: first.conference, sessions: schedules.flatMap(\.sessions))
+        var conference = first.conference
+        conference.rooms = mergedRooms(schedules)
+        return Schedule(conference: conference, sessions: schedules.flatMap(\.sessions))
     }
 }

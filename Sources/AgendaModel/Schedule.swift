@@ -43,6 +43,12 @@ public struct Conference: Sendable, Equatable {
     public var startDate: DateComponents? = nil
     public var endDate: DateComponents? = nil
     public var url: String? = nil
+    /// The file names no zone and gives no offsets: times are shown as published, read on
+    /// `timeZone`'s clock (UTC) only as a stand-in; nothing converts them. See `assigningZone`.
+    public var floating = false
+    /// Every room in the publisher's order (the file's room list or first appearance), also
+    /// rooms without sessions; empty when the reader knows no order (see `Schedule.rooms`).
+    public var rooms: [String] = []
     /// Track name to colour (`#RRGGBB`), when the file gives them.
     public var trackColours: [String: String] = [:]
 
@@ -63,6 +69,9 @@ public struct Conference: Sendable, Equatable {
 }
 
 public struct Session: Sendable, Equatable, Identifiable {
+    /// Stable across versions of the file, for favourites and change tracking; never holds the
+    /// title, so a renamed or moved talk keeps its star. Readers set it by `SessionKeys`.
+    public var key: String
     public var id: String
     public var guid: String?
     public var title: String
@@ -79,11 +88,18 @@ public struct Session: Sendable, Equatable, Identifiable {
     public var url: String?
     /// Links the file gives with the session (recordings, slides, …).
     public var links: [SessionLink] = []
+    /// The same session as another edition of the programme wrote it (the Chinese page of
+    /// an English one), by language; empty for most files. See `Schedule.mergingEditions`.
+    public var translations: [SessionTranslation] = []
+    /// The file gave the start as a wall-clock time (no offset): a zone given later
+    /// (`--zone`) moves it, while a time with an offset keeps its instant.
+    var wallClock = false
 
     public init(id: String, guid: String? = nil, title: String, subtitle: String? = nil,
                 start: Date, end: Date, room: String? = nil, track: String? = nil,
                 type: String? = nil, language: String? = nil, persons: [String] = [],
-                abstract: String? = nil, description: String? = nil, url: String? = nil) {
+                abstract: String? = nil, description: String? = nil, url: String? = nil, key: String? = nil) {
+        self.key = key ?? SessionKeys.standalone(id: id, guid: guid, start: start)
         self.id = id
         self.guid = guid
         self.title = title
@@ -98,12 +114,6 @@ public struct Session: Sendable, Equatable, Identifiable {
         self.abstract = abstract
         self.description = description
         self.url = url
-    }
-
-    /// Stable across reloads, for favourites and change tracking: ids repeat in real files, guids rarely.
-    public var key: String {
-        if let guid, !guid.isEmpty { return guid }
-        return "\(id)|\(title)|\(Int(start.timeIntervalSince1970))"
     }
 
     public var duration: TimeInterval { end.timeIntervalSince(start) }

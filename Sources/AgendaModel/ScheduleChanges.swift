@@ -147,10 +147,17 @@ extension Schedule {
     /// Whether the session at `index` was taken out of this version (kept only to show it).
     public func isCancelled(_ index: Int) -> Bool { change(at: index)?.kind == .cancelled }
 
-    /// Several schedules as one programme, their change marks kept.
+    /// Several schedules as one programme, their change marks kept; an English and a Chinese
+    /// edition of the same sessions become one (`mergingEditions`).
     public static func mergingTracked(_ schedules: [Schedule]) -> Schedule? {
-        guard let first = schedules.first else { return nil }
+        mergingEditions(schedules)
+    }
+
+    /// Every session of every schedule, change marks kept: the first one's conference.
+    static func concatenatingTracked(_ schedules: [Schedule]) -> Schedule? {
+        guard var first = schedules.first else { return nil }
         if schedules.count == 1 { return first }
+        first.conference.rooms = Schedule.mergedRooms(schedules)
         var marked: [(Session, SessionChange?)] = []
         for schedule in schedules {
             for (index, session) in schedule.sessions.enumerated() { marked.append((session, schedule.change(at: index))) }

@@ -33,6 +33,8 @@ struct ScheduleDraft {
         var end: LocalDateTime?
         /// Seconds, when the file gives a duration rather than an end.
         var duration: Int?
+        /// Set by readers whose sessions have no id (CACIE); else `SessionKeys` decides.
+        var key: String?
     }
 
     let file: String
@@ -45,6 +47,8 @@ struct ScheduleDraft {
     var zoneLine: Int?
     /// A zone the reader found otherwise (an iCalendar file's dominant TZID).
     var fallbackZone: TimeZone?
+    /// The file names a zone somewhere, known or not (an iCalendar TZID): not floating.
+    var mentionsZone = false
     /// `day_change` as seconds after midnight, when the file says it.
     var dayChange: Int?
     var conferenceStart: LocalDateTime?
@@ -52,6 +56,22 @@ struct ScheduleDraft {
     var days: [Day] = []
     var items: [Item] = []
     var warnings: [ScheduleWarning] = []
+    /// Rooms as the file lists them (a room list, or room elements), sessions or not.
+    private(set) var declaredRooms: [String] = []
+    private var declaredRoomSet: Set<String> = []
+
+    /// Notes a room where the file names it, so the publisher's order is kept.
+    mutating func declareRoom(_ name: String?) {
+        guard let name, !name.isEmpty, declaredRoomSet.insert(name).inserted else { return }
+        declaredRooms.append(name)
+    }
+
+    /// The declared rooms, then any other session rooms in file order.
+    func publishedRooms() -> [String] {
+        var rooms = declaredRooms, seen = declaredRoomSet
+        for item in items { if let room = item.room, seen.insert(room).inserted { rooms.append(room) } }
+        return rooms
+    }
 
     init(file: String) { self.file = file }
 
@@ -61,6 +81,12 @@ struct ScheduleDraft {
 
     func build() -> Schedule {
         var warnings = self.warnings
+        let floating = isFloating
+        if floating {
+            warnings.append(ScheduleWarning(.noTimeZone, file: file, line: nil, message:
+                "the file names no time zone and its times have no offsets: they are shown as published, "
+                + "not converted; --zone NAME (e.g. Europe/Brussels) says where they are"))
+        }
         let zone = venueZone(&warnings)
         let dayChange = self.dayChange ?? derivedDayChange(zone: zone)
 
@@ -102,6 +128,7 @@ struct ScheduleDraft {
             starts.append(start)
             ends.append(end)
         }
+        let keys = SessionKeys.assign(guids: items.map(\.guid), ids: items.map(\.id), starts: starts)
         // Session.programmeOrder, on the drafts.
         let order = items.indices.sorted { a, b in
             if starts[a] != starts[b] { return starts[a] < starts[b] }
@@ -113,15 +140,18 @@ struct ScheduleDraft {
             var session = Session(id: item.id, guid: item.guid, title: item.title, subtitle: item.subtitle,
                                   start: starts[k], end: ends[k], room: item.room, track: item.track, type: item.type,
                                   language: item.language, persons: item.persons, abstract: item.abstract,
-                                  description: item.description, url: item.url)
+                                  description: item.description, url: item.url, key: item.key ?? keys[k])
             session.links = item.links
+            session.wallClock = item.start?.offset == nil
             return session
         }
 
         var conference = Conference(title: title ?? acronym ?? "Schedule", shortTitle: acronym, timeZone: zone,
                                     dayChange: DateComponents(hour: dayChange / 3600, minute: dayChange % 3600 / 60))
         conference.url = url
+        conference.floating = floating
         conference.trackColours = trackColours
+        conference.rooms = publishedRooms()
         conference.startDate = venueDate(conferenceStart, zone) ?? venueDate(days.first?.date, zone)
         conference.endDate = venueDate(conferenceEnd, zone) ?? venueDate(days.last?.date, zone)
         var schedule = Schedule(conference: conference, sessions: sessions)
@@ -134,6 +164,11 @@ struct ScheduleDraft {
     private static func firstSeen(_ line: Int??) -> String {
         if let line = line ?? nil { return " (first on line \(line))" }
         return ""
+    }
+
+    /// No zone named, none found, no offset on any time: the times are as published.
+    private var isFloating: Bool {
+        zoneName == nil && fallbackZone == nil && !mentionsZone && !items.isEmpty && !items.contains { $0.start?.offset != nil || $0.end?.offset != nil }
     }
 
     /// The named zone, else the reader's fallback, else the offset most times in the file use.

@@ -2,13 +2,18 @@ import Foundation
 
 /// Writes the JSON listing that scripts and tests rely on (`agenda list --format json`):
 ///
-///     {"conference": {"title", "timeZone", "start", "end"},
+///     {"conference": {"title", "timeZone", "start", "end", "rooms"},
 ///      "sessions": [{"id", "guid", "title", "subtitle", "day", "start", "end", "room", "track",
-///                    "type", "language", "persons", "abstract", "description", "url", "change"}]}
+///                    "type", "language", "persons", "abstract", "description", "url", "change",
+///                    "translations"}]}
 ///
-/// `day` is the 1-based conference day; times are ISO 8601 with seconds and the venue offset;
-/// conference start and end are dates; absent values are `null`. One session per line.
+/// `day` is the 1-based conference day; times are ISO 8601 with seconds and the venue offset
+/// (without an offset, and `timeZone` null, when the file names no zone: times as published);
+/// conference start and end are dates; absent values are `null`. `rooms` lists every room in
+/// the publisher's order, also rooms that hold no session. One session per line.
 /// `change` is `null`, `"new"`, `"changed"` or `"cancelled"` against the source's previous version.
+/// `translations` maps a language to the session's texts in it, from another edition of the
+/// programme merged in (an English and a Chinese CACIE page): `{}` for most sessions.
 public enum ScheduleJSONWriter {
     /// `sessions` are indices into `schedule.sessions` (a filtered listing); all when nil.
     public static func write(_ schedule: Schedule, sessions: [Int]? = nil) -> String {
@@ -19,9 +24,11 @@ public enum ScheduleJSONWriter {
         }
         var out = "{\n  \"conference\": {"
         out += "\"title\": \(string(schedule.conference.title)), "
-        out += "\"timeZone\": \(string(zone.identifier)), "
+        let floating = schedule.conference.floating
+        out += "\"timeZone\": \(string(floating ? nil : zone.identifier)), "
         out += "\"start\": \(string(schedule.conference.startDate.map(isoDay))), "
-        out += "\"end\": \(string(schedule.conference.endDate.map(isoDay)))},\n"
+        out += "\"end\": \(string(schedule.conference.endDate.map(isoDay))), "
+        out += "\"rooms\": [\(schedule.rooms.compactMap { $0 }.map { string($0) }.joined(separator: ", "))]},\n"
         out += "  \"sessions\": ["
         let indices = sessions ?? Array(schedule.sessions.indices)
         for (position, index) in indices.enumerated() {
@@ -29,20 +36,33 @@ public enum ScheduleJSONWriter {
             out += position == 0 ? "\n    {" : ",\n    {"
             out += "\"id\": \(string(s.id)), \"guid\": \(string(s.guid)), \"title\": \(string(s.title)), "
             out += "\"subtitle\": \(string(s.subtitle)), \"day\": \(dayOfSession[index]), "
-            out += "\"start\": \(string(isoTime(s.start, zone))), \"end\": \(string(isoTime(s.end, zone))), "
+            out += "\"start\": \(string(isoTime(s.start, zone, floating: floating))), "
+            out += "\"end\": \(string(isoTime(s.end, zone, floating: floating))), "
             out += "\"room\": \(string(s.room)), \"track\": \(string(s.track)), \"type\": \(string(s.type)), "
             out += "\"language\": \(string(s.language)), "
             out += "\"persons\": [\(s.persons.map { string($0) }.joined(separator: ", "))], "
             out += "\"abstract\": \(string(s.abstract)), \"description\": \(string(s.description)), "
-            out += "\"url\": \(string(s.url)), \"change\": \(string(schedule.change(at: index)?.kind.rawValue))}"
+            out += "\"url\": \(string(s.url)), \"change\": \(string(schedule.change(at: index)?.kind.rawValue)), "
+            out += "\"translations\": {\(s.translations.map(translation).joined(separator: ", "))}}"
         }
         out += indices.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
         return out
     }
 
+    /// `"zh": {"title", "subtitle", "room", "persons", "abstract", "description"}`: the same
+    /// session as another edition of the programme gives it.
+    static func translation(_ t: SessionTranslation) -> String {
+        "\(string(t.language)): {\"title\": \(string(t.title)), \"subtitle\": \(string(t.subtitle)), "
+            + "\"room\": \(string(t.room)), \"persons\": [\(t.persons.map { string($0) }.joined(separator: ", "))], "
+            + "\"abstract\": \(string(t.abstract)), \"description\": \(string(t.description))}"
+    }
+
     /// `2024-12-27T10:30:00+01:00`: the wall clock at the venue and its offset then.
-    public static func isoTime(_ date: Date, _ zone: TimeZone) -> String {
+    public static func isoTime(_ date: Date, _ zone: TimeZone, floating: Bool = false) -> String {
         let t = LocalDateTime(date, in: zone)
+        if floating {   // as published: no offset to give
+            return String(format: "%04d-%02d-%02dT%02d:%02d:%02d", t.year, t.month, t.day, t.hour, t.minute, t.second)
+        }
         let offset = t.offset ?? 0
         let sign = offset < 0 ? "-" : "+"
         return String(format: "%04d-%02d-%02dT%02d:%02d:%02d%@%02d:%02d", t.year, t.month, t.day,

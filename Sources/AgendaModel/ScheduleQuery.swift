@@ -17,7 +17,7 @@ public struct ScheduleQuery: Sendable {
     public func apply(to schedule: Schedule) -> [Int] {
         var indices: [Int]
         if let day {
-            indices = schedule.days.indices.contains(day - 1) ? Array(schedule.days[day - 1].sessionRange) : []
+            indices = schedule.days.indices.contains(day - 1) ? schedule.days[day - 1].sessionIndices : []
         } else {
             indices = Array(schedule.sessions.indices)
         }

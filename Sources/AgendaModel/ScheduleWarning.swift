@@ -6,6 +6,8 @@ public struct ScheduleWarning: Equatable, CustomStringConvertible, Sendable {
         case duplicateGUID
         case endBeforeStart
         case unknownTimeZone
+        /// The file names no zone and gives no offsets: times are shown as published.
+        case noTimeZone
         /// A wall-clock time that a daylight-saving change skips.
         case nonexistentTime
         /// A value the reader could not use and skipped (an unreadable duration, …).

@@ -36,8 +36,13 @@ public struct SearchIndex: Sendable {
     }
 
     private static func fields(of session: Session) -> [String?] {
-        [session.title, session.subtitle, session.room, session.track,
-         session.persons.joined(separator: ", "), session.abstract, session.description]
+        var fields: [String?] = [session.title, session.subtitle, session.room, session.track,
+                      session.persons.joined(separator: ", "), session.abstract, session.description]
+        // Another edition's texts (the Chinese page of an English one) are found too.
+        for t in session.translations {
+            fields += [t.title, t.subtitle, t.room, t.persons.joined(separator: ", "), t.abstract, t.description]
+        }
+        return fields
     }
 
     public mutating func fold(_ query: String) -> [UInt8] { folding.fold(query) }

@@ -7,11 +7,16 @@ import Foundation
 enum TimeRange {
     static func parse(_ value: String, file: String, line: Int, column: Int,
                       zone: TimeZone) throws(ScheduleError) -> (start: Date, end: Date) {
+        let chineseEdition = value.contains("年") || value.contains("月")
+        let example = chineseEdition ? "\"2021年10月22日 09:00-12:00\"" : "\"October 22 09:00-22 12:00,2021\""
         func fail(_ why: String) -> ScheduleError {
             ScheduleError(file: file, line: line, column: column,
-                          message: "cannot read Time \"\(value)\": \(why) (expected like \"October 22 09:00-22 12:00,2021\")")
+                          message: "cannot read Time \"\(value)\": \(why) (expected like \(example))")
         }
         let tokens = tokenize(value)
+        if chineseEdition {
+            return try chinese(tokens, zone: zone, fail: fail)
+        }
         var cursor = tokens.makeIterator()
         var next = cursor.next()
         func take() -> Token? { defer { next = cursor.next() }; return next }
@@ -33,6 +38,55 @@ enum TimeRange {
         guard case .number(let year)? = take(), (1900...2999).contains(year) else { throw fail("no year") }
         if let extra = take() { throw fail("unexpected \(extra) after the year") }
 
+        return try dates(year: year, start: (month, day, startHour, startMinute), end: (endMonth, endDay, endHour, endMinute),
+                         zone: zone, fail: fail)
+    }
+
+    typealias Moment = (month: Int, day: Int, hour: Int, minute: Int)
+
+    /// The Chinese edition: `2021年10月22日 09:00-12:00`, the end optionally naming its day
+    /// (`-23日 17:00`) or month and day (`-11月2日 17:00`); weekday words are passed over.
+    static func chinese(_ tokens: [Token], zone: TimeZone, fail: (String) -> ScheduleError) throws(ScheduleError) -> (start: Date, end: Date) {
+        var year: Int?
+        var months: [Int?] = [nil, nil], days: [Int?] = [nil, nil], clocks: [(Int, Int)?] = [nil, nil]
+        var side = 0, i = 0
+        while i < tokens.count {
+            switch tokens[i] {
+            case .number(let n):
+                guard i + 1 < tokens.count, case .word(let unit) = tokens[i + 1], let mark = unit.first else {
+                    throw fail("a number without 年, 月 or 日")
+                }
+                switch mark {
+                case "年": year = n
+                case "月": months[side] = n
+                case "日", "号": days[side] = n
+                default: throw fail("a number without 年, 月 or 日")
+                }
+                i += 2
+                continue
+            case .clock(let h, let m):
+                guard clocks[side] == nil else { throw fail("two times on one side of \"-\"") }
+                clocks[side] = (h, m)
+            case .dash:
+                guard side == 0 else { throw fail("more than one \"-\"") }
+                side = 1
+            case .word, .other: break   // 星期五, （周五）, 上午
+            }
+            i += 1
+        }
+        guard let year, (1900...2999).contains(year) else { throw fail("no year") }
+        guard let month = months[0], let day = days[0] else { throw fail("no month and day") }
+        guard let (startHour, startMinute) = clocks[0] else { throw fail("no start time") }
+        guard side == 1 else { throw fail("no \"-\" between start and end") }
+        guard let (endHour, endMinute) = clocks[1] else { throw fail("no end time") }
+        return try dates(year: year, start: (month, day, startHour, startMinute),
+                         end: (months[1] ?? month, days[1] ?? day, endHour, endMinute), zone: zone, fail: fail)
+    }
+
+    static func dates(year: Int, start s: Moment, end e: Moment, zone: TimeZone,
+                      fail: (String) -> ScheduleError) throws(ScheduleError) -> (start: Date, end: Date) {
+        let (month, day, startHour, startMinute) = s
+        let (endMonth, endDay, endHour, endMinute) = e
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         func date(_ month: Int, _ day: Int, _ hour: Int, _ minute: Int) throws(ScheduleError) -> Date {
@@ -67,7 +121,7 @@ enum TimeRange {
         var chars = Array(value)[...]
         while let c = chars.first {
             if c.isWhitespace || c == "," || c == "，" || c == "." { chars.removeFirst(); continue }
-            if c == "-" || c == "–" || c == "—" || c == "~" || c == "～" { tokens.append(.dash); chars.removeFirst(); continue }
+            if "-–—~～－至".contains(c) { tokens.append(.dash); chars.removeFirst(); continue }
             if c.isLetter {
                 let word = chars.prefix { $0.isLetter }
                 chars.removeFirst(word.count)

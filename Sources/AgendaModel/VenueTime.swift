@@ -24,6 +24,9 @@ public struct VenueTime: Sendable {
         return parts
     }
 
+    /// 0 for Sunday … 6 for Saturday, on the venue's wall clock.
+    public func weekday(_ date: Date) -> Int { (parts(date).weekday ?? 1) - 1 }
+
     /// `09:05`. Plain arithmetic on the zone offset: this runs for every row of every frame,
     /// and Foundation's calendar and `String(format:)` cost more than the rest of a frame.
     public func clock(_ date: Date) -> String {

@@ -82,7 +82,7 @@ public struct AppState: Sendable {
     /// "Fri 27" per day (the full date when there is one day).
     private(set) var dayTabLabels: [String] = []
     /// Rooms and tracks numbered in display order.
-    private(set) var rooms = FacetIndex([], \.room)
+    private(set) var rooms = FacetIndex([], \.room, order: [])
     private(set) var tracks = FacetIndex([], \.track)
     /// Cells of the longest room name, so the list gives short names no more than they need.
     public private(set) var longestRoom = 0
@@ -110,11 +110,14 @@ public struct AppState: Sendable {
 
     /// What the views need from a schedule that is costly to work out per frame.
     private mutating func deriveFromSchedule() {
-        rooms = FacetIndex(schedule.sessions, \.room)
+        rooms = FacetIndex(schedule.sessions, \.room, order: schedule.rooms.compactMap { $0 })
         tracks = FacetIndex(schedule.sessions, \.track)
         longestRoom = rooms.names.map(measure.cells).max() ?? 0
         let measure = measure
-        longestTitle = schedule.sessions.lazy.map { measure.cells($0.title) }.max() ?? 0
+        let chinese = strings.language == .zh
+        longestTitle = schedule.sessions.lazy.map { session in
+            measure.cells(chinese ? session.translation("zh")?.title ?? session.title : session.title)
+        }.max() ?? 0
         (trackTints, tintColours) = Self.tints(schedule.conference.trackColours)
         admitted = filter.mask(schedule.sessions)
         (dayTitles, dayTabLabels) = Self.dayLabels(schedule, strings)

@@ -5,10 +5,34 @@ import AgendaModel
 /// as a number: worked out once per schedule, so grouping a day, placing timetable columns and
 /// "now and next" per room cost integer work instead of hashing and sorting strings per key.
 struct FacetIndex: Sendable {
-    /// Distinct values sorted as people expect ("Room 2" before "Room 10"); "" for a missing value.
+    /// Distinct values sorted as people expect ("Room 2" before "Room 10"), or in the order
+    /// given; "" for a missing value.
     let names: [String]
     /// `names` index of every session's value.
     let number: [Int32]
+
+    /// Values in `order` (rooms as the publisher lists them, sessions or not), then the others
+    /// in the order their first session has; "" (no value) last.
+    init(_ sessions: [Session], _ value: (Session) -> String?, order: [String]) {
+        var numbering: [String: Int32] = [:]
+        var names: [String] = []
+        func number(_ name: String) -> Int32 {
+            if let n = numbering[name] { return n }
+            numbering[name] = Int32(names.count)
+            names.append(name)
+            return Int32(names.count - 1)
+        }
+        for name in order where !name.isEmpty { _ = number(name) }
+        var numbers = sessions.map { number(value($0) ?? "") }
+        if let none = numbering[""], Int(none) != names.count - 1 {
+            // Move "no value" to the end.
+            names.remove(at: Int(none))
+            names.append("")
+            numbers = numbers.map { $0 == none ? Int32(names.count - 1) : ($0 > none ? $0 - 1 : $0) }
+        }
+        self.names = names
+        self.number = numbers
+    }
 
     init(_ sessions: [Session], _ value: (Session) -> String?) {
         var numbering: [String: Int32] = [:]

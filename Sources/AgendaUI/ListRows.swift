@@ -40,12 +40,18 @@ extension AppState {
         }
     }
 
+    /// Whether the session at `index` is listed on the selected day as continuing from an earlier one.
+    func isContinuation(_ index: Int) -> Bool {
+        schedule.days.indices.contains(day) && !schedule.days[day].continuing.isEmpty
+            && schedule.days[day].continuing.contains(index) && !showingMyAgenda && search.query.isEmpty && !showingChanges
+    }
+
     /// The selected day's sessions that the filter admits.
     func daySessions() -> [Int] {
         guard schedule.days.indices.contains(day) else { return [] }
-        let range = schedule.days[day].sessionRange
-        if !filter.isActive { return Array(range) }
-        return range.filter(admits)
+        let indices = schedule.days[day].sessionIndices
+        if !filter.isActive { return indices }
+        return indices.filter(admits)
     }
 
     private func grouped(by facet: FacetIndex, missing: String) -> RowList {

@@ -7,10 +7,13 @@ extension AppState {
         let titles: [Filter.Facet: String] = [.room: strings.rooms, .track: strings.tracks,
                                               .language: strings.languages, .type: strings.types]
         for facet in Filter.Facet.allCases {
-            let values = Set(schedule.sessions.map { Filter.value(of: $0, facet) })
+            // Rooms in the publisher's order, every one; other facets sorted.
+            let values = facet == .room ? rooms.names
+                : Set(schedule.sessions.map { Filter.value(of: $0, facet) })
+                    .sorted { $0.localizedStandardCompare($1) == .orderedAscending }
             guard values.count > 1 else { continue }  // nothing to choose between
             items.append(.init(facet: facet, value: nil, label: titles[facet]!))
-            for value in values.sorted(by: { $0.localizedStandardCompare($1) == .orderedAscending }) {
+            for value in values {
                 let label = value.isEmpty ? (facet == .track ? strings.noTrack : facet == .room ? strings.noRoom : "–") : value
                 items.append(.init(facet: facet, value: value, label: label))
             }

@@ -79,7 +79,10 @@ extension AppState {
         case .exportFavourites: effects.append(.exportFavourites)
         case .togglePicker: openPicker()
         case .pickerAll: break
-        case .toggleLocalTime: showLocalTime.toggle()
+        case .toggleLocalTime:
+            // A file with no zone has nothing to convert from: say why instead of pretending.
+            if schedule.conference.floating { notify(strings.cannotConvert, until: now.addingTimeInterval(30)) }
+            else { showLocalTime.toggle() }
         case .toggleHelp:
             overlay = .help
             helpTop = 0

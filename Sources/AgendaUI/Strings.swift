@@ -24,9 +24,22 @@ public struct Strings: Sendable {
     private static let monthsEN = ["January", "February", "March", "April", "May", "June", "July", "August",
                                    "September", "October", "November", "December"]
 
+    // A session over several days, on the days after its first
+    var continues: String { pick("continues", "持续") }
+    /// `until Sat 17:00`, `至周六 17:00`
+    func until(weekday: Int, clock: String) -> String {
+        language == .zh ? "至周\(Self.weekdaysZH[weekday].suffix(1)) \(clock)"
+                        : "until \(Self.weekdaysEN[weekday].prefix(3)) \(clock)"
+    }
+
     // Header
     var venueTime: String { pick("venue time", "会场时间") }
     var localTime: String { pick("local time", "本地时间") }
+    var timesAsPublished: String { pick("times as published", "按原文时间") }
+    var cannotConvert: String {
+        pick("Times as published: the file names no time zone, so they cannot be converted (start with --zone NAME)",
+             "按原文时间：文件未注明时区，无法换算（可用 --zone 指定时区）")
+    }
     var filtered: String { pick("filtered", "已筛选") }
     func day(_ n: Int) -> String { pick("Day \(n)", "第\(n)天") }
     func sessions(_ n: Int) -> String { pick(n == 1 ? "1 session" : "\(n) sessions", "\(n)场") }

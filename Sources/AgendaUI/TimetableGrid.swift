@@ -26,13 +26,16 @@ struct TimetableGrid {
     init(_ state: AppState) {
         let schedule = state.schedule
         sessions = state.daySessions()
-        // The day's rooms, in the schedule's room order.
+        // Every room in the publisher's order, also those with nothing this day (they still
+        // exist); not those the filter hides, nor "no room" unless a session has none.
         roomNumber = state.rooms.number
-        var present = [Bool](repeating: false, count: state.rooms.names.count)
+        let names = state.rooms.names
+        var present = [Bool](repeating: false, count: names.count)
         for index in sessions { present[Int(roomNumber[index])] = true }
+        let hidden = state.filter.hidden[.room] ?? []
         var columnOfRoom = [Int](repeating: 0, count: present.count)
         var rooms: [String] = []
-        for room in present.indices where present[room] {
+        for room in present.indices where present[room] || (!names[room].isEmpty && !hidden.contains(names[room])) {
             columnOfRoom[room] = rooms.count
             rooms.append(state.rooms.names[room])
         }
@@ -42,10 +45,14 @@ struct TimetableGrid {
         // Rows as fine as the shortest session needs, between 5 and 15 minutes.
         let shortest = sessions.map { schedule.sessions[$0].duration }.filter { $0 > 0 }.min() ?? 900
         slotSeconds = TimeInterval(max(5, min(15, Int(shortest / 60) / 5 * 5)) * 60)
-        let first = sessions.first.map { schedule.sessions[$0].start } ?? state.now
+        // Sessions continuing from an earlier day start before this one: the grid begins with
+        // the day's own first session (or at its day change) and covers one day at most.
+        let continuing = schedule.days.indices.contains(state.day) ? Set(schedule.days[state.day].continuing) : []
+        let own = sessions.first { !continuing.contains($0) }.map { schedule.sessions[$0].start }
+        let first = own ?? (continuing.isEmpty ? nil : Self.dayStart(schedule, state.day)) ?? sessions.first.map { schedule.sessions[$0].start } ?? state.now
         let offset = TimeInterval(state.displayZone.secondsFromGMT(for: first))
         start = Date(timeIntervalSince1970: ((first.timeIntervalSince1970 + offset) / 3600).rounded(.down) * 3600 - offset)
-        let end = sessions.map { schedule.sessions[$0].end }.max() ?? first
+        let end = min(sessions.map { schedule.sessions[$0].end }.max() ?? first, start.addingTimeInterval(86400))
         slotCount = max(1, Int((end.timeIntervalSince(start) / slotSeconds).rounded(.up)))
 
         body = state.layout.list
@@ -55,6 +62,14 @@ struct TimetableGrid {
         visibleRows = max(1, body.height - 1)
         firstColumn = max(0, min(state.timetable.firstColumn, rooms.count - visibleColumns))
         firstSlot = max(0, min(state.timetable.firstSlot, slotCount - visibleRows))
+    }
+
+    /// The moment conference day `day` begins (its date at the day change), in the venue zone.
+    static func dayStart(_ schedule: Schedule, _ day: Int) -> Date? {
+        var parts = schedule.days[day].date
+        parts.hour = schedule.conference.dayChange.hour
+        parts.minute = schedule.conference.dayChange.minute
+        return schedule.conference.calendar.date(from: parts)
     }
 
     func slot(of date: Date) -> Int { Int((date.timeIntervalSince(start) / slotSeconds).rounded(.down)) }

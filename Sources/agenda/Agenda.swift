@@ -43,17 +43,20 @@ func terminalSafe(_ text: String) -> String {
 
 /// Options every command that reads a schedule shares.
 struct ScheduleOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("Schedule file or http(s) URL: frab/pentabarf XML, c3voc JSON, iCalendar or a CACIE page. Default: the bundled CACIE 2021 plenary.",
+    @Argument(help: ArgumentHelp("Schedule files or http(s) URLs: frab/pentabarf XML, c3voc JSON, iCalendar or CACIE pages, merged into one programme (an English and a Chinese CACIE page of the same sessions become one). Default: the bundled CACIE 2021 plenary.",
                                  valueName: "schedule"))
-    var path: String?
+    var paths: [String] = []
 
     @OptionGroup var fetch: FetchOptions
+    @OptionGroup var zone: ZoneOption
 
-    func load() throws -> Schedule { try loadSource()?.schedule ?? BundledSchedule.load() }
+    /// The named files or URLs (none for the bundled schedule), with their caches and change marks.
+    func loadSources() throws -> [LoadedSource] {
+        paths.isEmpty ? [] : try SourceLoading.load(paths, settings: fetch.settings())
+    }
 
-    /// The named file or URL (nil for the bundled schedule), with its cache and change marks.
-    func loadSource() throws -> LoadedSource? {
-        guard let path else { return nil }
-        return try SourceLoading.load([path], settings: fetch.settings())[0]
+    /// The sources as one programme, editions merged; the bundled plenary when there are none.
+    static func merged(_ sources: [LoadedSource]) -> Schedule {
+        Schedule.mergingTracked(sources.map(\.schedule)) ?? BundledSchedule.load()
     }
 }

@@ -43,18 +43,22 @@ struct Browse: ParsableCommand {
         }
         if remind < 0 || remind > 24 * 60 { throw ValidationError("--remind must be between 0 and 1440 minutes") }
         if let refresh, refresh < 1 { throw ValidationError("--refresh must be at least 1 second") }
+        // The browser swaps in a new version whole: one source (the kiosk watches several).
+        if refresh != nil, schedule.paths.count > 1 { throw ValidationError("--refresh watches one schedule; `agenda kiosk` watches several") }
     }
 
     func run() throws {
-        let source = try schedule.loadSource()
-        let loaded = source?.schedule ?? BundledSchedule.load()
+        let sources = try schedule.loadSources()
+        let read = ScheduleOptions.merged(sources)
         if isatty(1) == 0 {
-            if let source, let stale = source.stale {
-                printError(SourceLoading.warning(source.source, stale, zone: loaded.timeZone))
+            let loaded = schedule.zone.apply(read)
+            for source in sources {
+                if let stale = source.stale { printError(SourceLoading.warning(source.source, stale, zone: loaded.timeZone)) }
             }
             print(ScheduleListing.text(loaded), terminator: "")
             return
         }
+        let loaded = schedule.zone.apply(read, viewerClock: true)
         let environment = ProcessInfo.processInfo.environment
         let noColour = !(environment["NO_COLOR"] ?? "").isEmpty
         let settings = BrowserLoop.Settings(
@@ -64,8 +68,10 @@ struct Browse: ParsableCommand {
             bell: !noBell)
         var loop = BrowserLoop(schedule: loaded, clock: SimulatedClock(start: now.flatMap(ISO8601.parse)),
                                settings: settings)
-        loop.stale = source?.stale
-        if let source, let refresh { loop.refresh = (source.source, TimeInterval(refresh)) }
+        loop.stale = sources.compactMap(\.stale).min { $0.asOf < $1.asOf }
+        let zone = schedule.zone
+        loop.adjust = { zone.apply($0, viewerClock: true) }
+        if let source = sources.first, let refresh { loop.refresh = (source.source, TimeInterval(refresh)) }
         let status = loop.run()
         if status != 0 { throw ExitCode(status) }
     }

@@ -20,6 +20,8 @@ struct BrowserLoop {
     var stale: StaleNote?
     /// The source to check for new versions, and how often (`--refresh`).
     var refresh: (source: ScheduleSource, seconds: TimeInterval)?
+    /// Applied to every new version (`--zone`).
+    var adjust: @Sendable (Schedule) -> Schedule = { $0 }
 
     /// Returns the exit status: 0, 2 for an unusable terminal, or 128+signal.
     func run() -> Int32 {
@@ -32,8 +34,9 @@ struct BrowserLoop {
         }
         let store = FavouritesStore(conference: schedule.conference)
         let stored = store.load()
-        let favourites = FavouritesSync(store: store)
         if let warning = stored.warning { printError("warning: \(warning)") }
+        let starred = FavouritesMigration.apply(store, stored: stored.keys, schedule: schedule)
+        let favourites = FavouritesSync(store: store)
 
         // Before curses starts, so that ncurses does not install its own handlers for these.
         Signals.install()
@@ -47,7 +50,7 @@ struct BrowserLoop {
         defer { terminal.stop() }
 
         var state = AppState(schedule: schedule, size: terminal.size, now: clock.now(), measure: terminal.measure,
-                             strings: .for(settings.language), favourites: stored.keys)
+                             strings: .for(settings.language), favourites: starred)
         state.reminderLead = settings.reminderLead
         state.bellEnabled = settings.bell
         state.setStaleNote(stale)
@@ -70,7 +73,8 @@ struct BrowserLoop {
             var changed = false
             for (_, outcome) in refresher?.take() ?? [] {
                 switch outcome {
-                case .updated(let newer):
+                case .updated(let fetched):
+                    let newer = adjust(fetched)
                     state.replaceSchedule(newer)
                     state.setStaleNote(nil)
                     background = BackgroundIndex(newer.sessions)

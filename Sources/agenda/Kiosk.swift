@@ -19,7 +19,7 @@ struct Kiosk: ParsableCommand {
             were cancelled since the previous version say so.
             """)
 
-    @Argument(help: ArgumentHelp("Schedule files or http(s) URLs, merged into one programme (a CACIE page holds one session). Default: the bundled CACIE 2021 plenary.",
+    @Argument(help: ArgumentHelp("Schedule files or http(s) URLs, merged into one programme (an English and a Chinese CACIE page of the same sessions become one). Default: the bundled CACIE 2021 plenary.",
                                  valueName: "schedule"))
     var paths: [String] = []
 
@@ -51,6 +51,7 @@ struct Kiosk: ParsableCommand {
     var refresh: Int = 120
 
     @OptionGroup var fetch: FetchOptions
+    @OptionGroup var zone: ZoneOption
 
     func validate() throws {
         if let now, ISO8601.parse(now) == nil {
@@ -70,7 +71,7 @@ struct Kiosk: ParsableCommand {
     func run() throws {
         let live = paths.isEmpty ? nil : LiveSchedule(try SourceLoading.load(paths, settings: fetch.settings()),
                                                       refresh: TimeInterval(refresh))
-        let schedule = live?.schedule ?? BundledSchedule.load()
+        let schedule = zone.apply(live?.schedule ?? BundledSchedule.load(), viewerClock: true)
         var roomName: String?
         if let room {
             guard let found = schedule.room(named: room) else {
@@ -84,10 +85,12 @@ struct Kiosk: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let options = KioskOptions(room: roomName, language: language(for: schedule, utf8: utf8, term: environment["TERM"]),
                                    pageSeconds: pageSeconds, ascii: !utf8, consoleFont: environment["TERM"] == "linux")
-        let loop = KioskLoop(schedule: schedule, live: live,
+        var loop = KioskLoop(schedule: schedule, live: live,
                              options: options, theme: (environment["NO_COLOR"] ?? "").isEmpty ? (theme ?? .standard) : .mono,
                              clock: KioskClock(start: now.flatMap(ISO8601.parse), rate: clockRate),
                              exitKey: exitKey.flatMap(ExitKey.parse))
+        let zone = self.zone
+        loop.adjust = { zone.apply($0, viewerClock: true) }
         let status = loop.run()
         if status != 0 { throw ExitCode(status) }
     }

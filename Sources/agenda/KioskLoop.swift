@@ -15,6 +15,8 @@ struct KioskLoop {
     let theme: ThemeName
     let clock: KioskClock
     let exitKey: Key?
+    /// Applied to every new version (`--zone`).
+    var adjust: @Sendable (Schedule) -> Schedule = { $0 }
 
     /// Returns the exit status: 0 (exit key), 2 for an unusable terminal, or 128+signal.
     func run() -> Int32 {
@@ -66,7 +68,7 @@ struct KioskLoop {
                 switch live.poll() {
                 case .unchanged: break
                 case .reloaded(let schedule):
-                    state.schedule = schedule
+                    state.schedule = adjust(schedule)
                     state.updateFailedAt = nil
                     dirty = true
                 case .failed:

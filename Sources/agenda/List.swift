@@ -44,16 +44,25 @@ struct List: ParsableCommand {
     }
 
     func run() throws {
-        let source = try schedule.loadSource()
-        let loaded = source?.schedule ?? BundledSchedule.load()
-        if let source, let stale = source.stale {
-            printError(SourceLoading.warning(source.source, stale, zone: loaded.timeZone))
+        let sources = try schedule.loadSources()
+        let loaded = schedule.zone.apply(ScheduleOptions.merged(sources))
+        for source in sources {
+            if let stale = source.stale { printError(SourceLoading.warning(source.source, stale, zone: loaded.timeZone)) }
         }
-        var indices = ScheduleQuery(day: day, room: room, track: track, search: search).apply(to: loaded)
+        let query = ScheduleQuery(day: day, room: room, track: track, search: search)
+        if let day, !loaded.days.indices.contains(day - 1) {
+            printError("no day \(day) in \(Sanitizer.line(loaded.conference.title)): it has \(ScheduleQuery.dayRange(of: loaded))")
+            throw ExitCode.validationFailure
+        }
+        // A room or track the schedule does not have lists nothing: say so, and what is near.
+        for warning in query.unmatchedNameWarnings(in: loaded) { printError("warning: \(warning)") }
+        var indices = query.apply(to: loaded)
         if favourites {
-            let stored = FavouritesStore(conference: loaded.conference).load()
+            let store = FavouritesStore(conference: loaded.conference)
+            let stored = store.load()
             if let warning = stored.warning { printError("warning: \(warning)") }
-            let starred = Set(FavouritesExport.indices(loaded, favourites: stored.keys))
+            let keys = FavouritesMigration.apply(store, stored: stored.keys, schedule: loaded)
+            let starred = Set(FavouritesExport.indices(loaded, favourites: keys))
             indices = indices.filter(starred.contains)
         }
         switch format {

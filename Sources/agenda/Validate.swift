@@ -16,6 +16,7 @@ struct Validate: ParsableCommand {
     var files: [String]
 
     @OptionGroup var fetch: FetchOptions
+    @OptionGroup var zone: ZoneOption
 
     func run() throws {
         var status: Int32 = 0
@@ -44,9 +45,10 @@ struct Validate: ParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 
-    private func report(_ file: String, _ schedule: Schedule) {
+    private func report(_ file: String, _ read: Schedule) {
+        let schedule = zone.apply(read)
         for warning in schedule.warnings { printLine(warning.description) }
-        let zone = schedule.timeZone.identifier
+        let zone = schedule.conference.floating ? "none (times as published)" : schedule.timeZone.identifier
         let warnings = schedule.warnings.count
         print("\(Sanitizer.line(file)): ok: \(schedule.sessions.count) sessions, \(schedule.days.count) days, "
               + "\(Set(schedule.sessions.compactMap(\.room)).count) rooms, zone \(zone), "

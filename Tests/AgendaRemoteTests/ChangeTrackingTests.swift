@@ -48,12 +48,12 @@ import Testing
         let zone = TimeZone(identifier: "UTC")!
         let t = Date(timeIntervalSince1970: 1_700_000_000)
         let a = Session(id: "1", title: "First Title", start: t, end: t + 3600, room: "A")
-        let b = Session(id: "1", title: "Changed Title", start: t, end: t + 3600, room: "A")
+        let b = Session(id: "2", title: "Another Talk", start: t, end: t + 3600, room: "A")
         let tracked = ScheduleChanges.track(previous: Schedule(conference: Conference(title: "C", timeZone: zone), sessions: [a]),
                                             current: Schedule(conference: Conference(title: "C", timeZone: zone), sessions: [b]))
         #expect(tracked.sessions.count == 2)
         let board = tracked.withMoveNotices()
-        #expect(board.sessions.map(\.title) == ["Changed Title"] && board.change(at: 0)?.kind == .new)
+        #expect(board.sessions.map(\.title) == ["Another Talk"] && board.change(at: 0)?.kind == .new)
     }
 
     @Test func repeatedKeysPairInOrder() {

@@ -99,14 +99,17 @@ import Testing
         // 18:30: the Hall's next session is days away; rooms 201 and 202 resume tomorrow.
         let state = KioskFixtures.state(at: "10-22 18:30")
         guard case .venue(let rooms) = state.content else { Issue.record("\(state.content)"); return }
-        #expect(rooms.map(\.room) == ["Room 201", "Room 202"])
+        // Every room keeps its place; those with nothing ahead say so.
+        #expect(rooms.filter { !$0.isEmpty }.map(\.room) == ["Room 201", "Room 202"])
+        #expect(rooms.first?.room == "Convention Hall No. 1" && rooms.count == 7)
         #expect(!text(state).contains("Closing Plenary"))
+        #expect(text(state).contains("No more sessions today"))
     }
 
     @Test func venuePagesTurnEveryPageSeconds() {
         var state = KioskFixtures.state(at: "10-22 14:15")
         guard case .venue(let rooms) = state.content else { Issue.record("\(state.content)"); return }
-        #expect(rooms.count == 6)
+        #expect(rooms.count == 7)   // the Hall too, with nothing more today
         #expect(state.layout.roomsPerPage == 4)
         let first = state.page
         #expect(first.count == 2)

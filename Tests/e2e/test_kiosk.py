@@ -185,5 +185,29 @@ def test_unknown_room_is_a_usage_error():
         pane.close()
 
 
+ENGLISH_PAGE = "Plenary Session\nTime:October 22 09:00-22 12:00,2021\nRoom:Convention Hall No. 1\n\nThe plenary.\n"
+CHINESE_PAGE = "开幕式暨全体大会\n时间：2021年10月22日 09:00-12:00\n地点：国家会议中心一号会议厅\n\n大会开幕。\n"
+
+
+def test_both_editions_show_the_chinese_title_under_the_english_one():
+    with tempfile.TemporaryDirectory() as directory:
+        pages = []
+        for name, text in (("zh.txt", CHINESE_PAGE), ("en.txt", ENGLISH_PAGE)):
+            pages.append(os.path.join(directory, name))
+            with open(pages[-1], "w") as f:
+                f.write(text)
+        pane = Pane(100, 30)
+        try:
+            screen = start(pane, f"--now 2021-10-22T09:05+08:00 --lang en+zh {' '.join(pages)}", expect="开幕式暨全体大会")
+            lines = screen.splitlines()
+            english = next(i for i, line in enumerate(lines) if "Plenary Session" in line)
+            assert "开幕式暨全体大会" in lines[english + 1], screen
+            assert "国家会议中心一号会议厅" not in screen, screen   # one room, the English one
+            os.kill(pane.child_pid(), signal.SIGTERM)
+            finished(pane, 143)
+        finally:
+            pane.close()
+
+
 if __name__ == "__main__":
     run_tests(globals(), "usage: test_kiosk.py PATH/TO/agenda")

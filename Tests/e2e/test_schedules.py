@@ -36,12 +36,13 @@ def test_json_contract():
     result = run("list", C38, "--format", "json")
     assert result.returncode == 0
     data = json.loads(result.stdout)
-    assert set(data["conference"]) == {"title", "timeZone", "start", "end"}
+    assert set(data["conference"]) == {"title", "timeZone", "start", "end", "rooms"}
+    assert data["conference"]["rooms"][:3] == ["Saal 1", "Saal GLITCH", "Saal ZIGZAG"]
     assert data["conference"]["timeZone"] == "Europe/Berlin"
     sessions = data["sessions"]
     assert len(sessions) == 1007
     keys = {"id", "guid", "title", "subtitle", "day", "start", "end", "room", "track", "type", "language",
-            "persons", "abstract", "description", "url", "change"}
+            "persons", "abstract", "description", "url", "change", "translations"}
     assert all(set(s) == keys for s in sessions)
     starts = [s["start"] for s in sessions]
     assert starts == sorted(starts)
@@ -119,6 +120,138 @@ def test_star_survives_a_restart_and_now_opens_its_day():
             pane.send("q")
         finally:
             pane.close()
+
+
+TWO_SESSIONS = ("Plenary Session\r\nTheme:Opening\r\nTime:\u00a0October 22 09:00-22 12:00,2021\r\n"
+                "Room:Convention Hall No. 1\r\n\r\nThe plenary.\r\n\r\n"
+                "Parallel Forum\r\nTime:October 22 14:00-22 17:30,2021\r\nRoom:Room 201\r\n\r\nThe forum.\r\n")
+
+
+def test_a_cacie_page_as_published_crlf_bom_two_sessions():
+    with tempfile.TemporaryDirectory() as directory:
+        page = os.path.join(directory, "page.txt")
+        with open(page, "wb") as f:
+            f.write(b"\xef\xbb\xbf" + TWO_SESSIONS.encode())
+        result = run("validate", page)
+        assert result.returncode == 0, result.stderr
+        assert b"ok: 2 sessions, 1 days, 2 rooms, zone Asia/Shanghai, 0 warnings" in result.stdout, result.stdout
+        data = json.loads(run("list", page, "--format", "json").stdout)
+        assert [s["title"] for s in data["sessions"]] == ["Plenary Session", "Parallel Forum"]
+        assert data["conference"]["rooms"] == ["Convention Hall No. 1", "Room 201"]
+
+
+def test_filters_that_match_nothing_say_so():
+    outside = run("list", "--day", "9")
+    assert outside.returncode == 64, outside
+    assert b"no day 9" in outside.stderr and b"day 1 (2021-10-22)" in outside.stderr, outside.stderr
+    room = run("list", "--room", "Convention Hal No. 1")
+    assert room.returncode == 0 and room.stdout == b"", room
+    assert b'warning: no room "Convention Hal No. 1"' in room.stderr, room.stderr
+    assert b'nearest: "Convention Hall No. 1"' in room.stderr, room.stderr
+    track = run("list", "--track", "Nope", "--format", "json")
+    assert track.returncode == 0 and json.loads(track.stdout)["sessions"] == []
+    assert b'warning: no track "Nope"' in track.stderr, track.stderr
+    found = run("list", "--room", "convention hall no. 1")
+    assert found.returncode == 0 and found.stderr == b"" and found.stdout.count(b"\n") == 1
+
+
+# An older pentabarf export (FOSDEM 2021 style): no time_zone_name, no offsets, no guids.
+ZONELESS = """<?xml version="1.0" encoding="UTF-8"?>
+<schedule><conference><title>FOSDEM 2021</title><start>2021-02-06</start><end>2021-02-06</end>
+<day_change>09:00:00</day_change></conference>
+<day index="1" date="2021-02-06"><room name="Janson"><event id="1">
+<start>10:00</start><duration>00:30</duration><room>Janson</room><title>Welcome</title></event></room>
+<room name="AW1.120"></room></day></schedule>
+"""
+
+
+def test_a_zone_less_file_keeps_its_times_as_published():
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "fosdem-2021.xml")
+        with open(path, "w") as f:
+            f.write(ZONELESS)
+        checked = run("validate", path)
+        assert checked.returncode == 0 and b"zone none (times as published), 1 warning" in checked.stdout, checked
+        assert b"--zone" in checked.stderr, checked.stderr
+        data = json.loads(run("list", path, "--format", "json").stdout)
+        assert data["conference"]["timeZone"] is None
+        assert data["conference"]["rooms"] == ["Janson", "AW1.120"]
+        assert data["sessions"][0]["start"] == "2021-02-06T10:00:00", data["sessions"][0]
+        ics = run("list", path, "--format", "ics").stdout.decode()
+        assert "DTSTART:20210206T100000\r\n" in ics and "TZID" not in ics and "GMT" not in ics, ics
+        zoned = json.loads(run("list", path, "--format", "json", "--zone", "Europe/Brussels").stdout)
+        assert zoned["conference"]["timeZone"] == "Europe/Brussels"
+        assert zoned["sessions"][0]["start"] == "2021-02-06T10:00:00+01:00"
+        ics = run("list", path, "--format", "ics", "--zone", "Europe/Brussels").stdout.decode()
+        assert "DTSTART;TZID=Europe/Brussels:20210206T100000" in ics and "UID:1@fosdem-2021" in ics, ics
+        again = run("validate", path, "--zone", "Europe/Brussels")
+        assert b"zone Europe/Brussels, 0 warnings" in again.stdout, again
+        bad = run("list", path, "--zone", "Mars/Olympus")
+        assert bad.returncode == 64 and b"IANA" in bad.stderr, bad
+
+
+def test_browser_says_times_as_published_and_z_explains():
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "fosdem-2021.xml")
+        with open(path, "w") as f:
+            f.write(ZONELESS)
+        pane = Pane(120, 30, env={"XDG_STATE_HOME": directory})
+        try:
+            pane.type_line(f"{AGENDA} {path} --now 2021-02-06T10:10:00+01:00")
+            screen = pane.wait_for("times as published")
+            assert "venue time" not in screen and "Welcome" in screen, screen
+            pane.send("z")
+            screen = pane.wait_for("no time zone")
+            assert "local time" not in screen, screen
+            pane.send("q")
+            pane.wait_for("$ ")
+            pane.type_line(f"clear; {AGENDA} {path} --zone Europe/Brussels --now 2021-02-06T10:10:00+01:00")
+            screen = pane.wait_for("venue time")
+            assert "▶" in screen, screen
+            pane.send("q")
+        finally:
+            pane.close()
+
+
+def test_list_merges_an_english_and_a_chinese_page():
+    with tempfile.TemporaryDirectory() as directory:
+        english, chinese = os.path.join(directory, "en.txt"), os.path.join(directory, "zh.txt")
+        with open(english, "w") as f:
+            f.write("Plenary Session\nTime:October 22 09:00-22 12:00,2021\nRoom:Convention Hall No. 1\n\nThe plenary.\n")
+        with open(chinese, "w") as f:
+            f.write("开幕式暨全体大会\r\n时间：2021年10月22日 09:00-12:00\r\n地点：一号会议厅\r\n\r\n大会开幕。\r\n")
+        data = json.loads(run("list", chinese, english, "--format", "json").stdout)
+        assert len(data["sessions"]) == 1, data
+        session = data["sessions"][0]
+        assert session["title"] == "Plenary Session" and session["room"] == "Convention Hall No. 1"
+        assert session["translations"]["zh"]["title"] == "开幕式暨全体大会"
+        assert session["translations"]["zh"]["room"] == "一号会议厅"
+        assert data["conference"]["rooms"] == ["Convention Hall No. 1"]
+        text = run("list", english, chinese).stdout.decode()
+        assert text.count("\n") == 1 and "Plenary Session" in text, text
+
+
+def test_stars_under_the_old_key_are_migrated_once():
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "fosdem-2021.xml")
+        with open(path, "w") as f:
+            f.write(ZONELESS)
+        stars = os.path.join(directory, "agenda", "favourites")
+        os.makedirs(stars)
+        store = os.path.join(stars, "fosdem-2021.json")
+        # The key the version before this one gave a guid-less session: id|title|start.
+        with open(store, "w") as f:
+            json.dump({"version": 1, "favourites": ["1|Welcome|1612605600", "kept-unknown"]}, f)
+        env = dict(os.environ, XDG_STATE_HOME=directory)
+        listed = subprocess.run([AGENDA, "list", path, "--favourites"], capture_output=True, env=env, timeout=60)
+        assert listed.returncode == 0 and b"Welcome" in listed.stdout, listed
+        with open(store) as f:
+            assert sorted(json.load(f)["favourites"]) == ["1", "kept-unknown"]
+        # Renamed since: the star stays (the key holds no title).
+        with open(path, "w") as f:
+            f.write(ZONELESS.replace("<title>Welcome</title>", "<title>Welcome to FOSDEM</title>"))
+        listed = subprocess.run([AGENDA, "list", path, "--favourites"], capture_output=True, env=env, timeout=60)
+        assert b"Welcome to FOSDEM" in listed.stdout, listed
 
 
 if __name__ == "__main__":

@@ -33,6 +33,16 @@ struct KioskView {
     var time: VenueTime { labels.time }
     var glyphs: KioskGlyphs { KioskGlyphs(ascii: state.options.ascii, consoleFont: state.options.consoleFont) }
 
+    /// The title to lead with: the Chinese edition's on a Chinese board, else the session's.
+    func title(_ session: Session) -> String {
+        state.options.language == .zh ? session.translation("zh")?.title ?? session.title : session.title
+    }
+
+    /// On a bilingual board, the Chinese edition's title shown under the English one.
+    func secondTitle(_ session: Session) -> String? {
+        state.options.language == .bilingual ? session.translation("zh")?.title : nil
+    }
+
     /// `09:00–12:00`, with the separator the terminal can show.
     func range(_ session: Session) -> String {
         time.range(session.start, session.end, separator: glyphs.rangeSeparator)

@@ -66,11 +66,12 @@ public struct KioskState: Sendable {
             if !outlook.isEmpty { return .room(outlook) }
             include = { $0.room == room }
         } else {
+            // Every room in the publisher's order; one with nothing ahead says so in its place.
             let rooms = schedule.rooms.map { schedule.outlook(room: $0, at: now, horizon: Self.horizon) }
-                .filter { !$0.isEmpty }
-            // A venue of one room gets the fuller door-screen board.
-            if rooms.count == 1, schedule.rooms.count == 1 { return .room(rooms[0]) }
-            if !rooms.isEmpty { return .venue(rooms) }
+            if rooms.contains(where: { !$0.isEmpty }) {
+                // A venue of one room gets the fuller door-screen board.
+                return rooms.count == 1 ? .room(rooms[0]) : .venue(rooms)
+            }
             include = { _ in true }
         }
         if let first = schedule.firstStart(after: now, where: include) {

@@ -65,7 +65,7 @@ enum RoomBoardView {
         for session in outlook.later.prefix(shown) {
             cursor.line(pen: &pen) { pen, x, y, width in
                 let used = pen.text(view.range(session) + "  ", x: x, y: y, width: width, role: .listTime)
-                pen.text(session.title, x: x + used, y: y, width: width - used, role: .normal)
+                pen.text(view.title(session), x: x + used, y: y, width: width - used, role: .normal)
             }
         }
         if shown < outlook.later.count {
@@ -102,8 +102,11 @@ struct Cursor {
         if let change = view.changeMark(session) {
             line(pen: &pen) { pen, x, y, width in pen.text(change, x: x, y: y, width: width, role: .warning) }
         }
-        for title in pen.wrap(session.title, width: width, maxLines: titleLines) {
+        for title in pen.wrap(view.title(session), width: width, maxLines: titleLines) {
             line(pen: &pen) { pen, x, y, width in pen.text(title, x: x, y: y, width: width, role: .title) }
+        }
+        if let second = view.secondTitle(session) {
+            line(pen: &pen) { pen, x, y, width in pen.text(second, x: x, y: y, width: width, role: .title) }
         }
         if let byline = view.byline(session) {
             line(pen: &pen) { pen, x, y, width in pen.text(byline, x: x, y: y, width: width, role: .normal) }

@@ -18,6 +18,10 @@ enum VenueBoardView {
             let y = body.y + slot * (KioskLayout.roomBlockHeight + 1)
             guard y + KioskLayout.roomBlockHeight <= body.y + body.height || slot == 0 else { continue }
             pen.text(outlook.room ?? view.labels.allRooms, x: x, y: y, width: columnWidth, role: .headerAccent)
+            if outlook.isEmpty {   // nothing now nor within the horizon: the room stays, saying so
+                pen.text(view.labels.nothingMoreToday, x: x + 2, y: y + 1, width: columnWidth - 2, role: .dim)
+                continue
+            }
             row(view.labels.now, outlook.current, isNext: false, view, x: x, y: y + 1,
                 width: columnWidth, labelWidth: labelWidth, pen: &pen)
             row(view.labels.next, outlook.next, isNext: true, view, x: x, y: y + 2,
@@ -53,6 +57,11 @@ enum VenueBoardView {
         } else if view.state.isJustStarted(session) {
             titleRight = pen.right(mark { " \($0.justStarted) " }, right: right, y: y, width: room, role: .badge) - 2
         }
-        pen.text(session.title, x: left + used, y: y, width: titleRight - left - used, role: .title)
+        // Bilingual: "English · 中文" when both fit, else the English title alone.
+        var title = view.title(session)
+        if let second = view.secondTitle(session), pen.cells(title + " · " + second) <= titleRight - left - used {
+            title += " · " + second
+        }
+        pen.text(title, x: left + used, y: y, width: titleRight - left - used, role: .title)
     }
 }

@@ -39,18 +39,27 @@ enum DetailView {
                 lines.append(Line(label: i == 0 ? label : nil, indent: labelWidth, text: line, role: role))
             }
         }
-        wrapped(session.title, .title)
-        if let subtitle = session.subtitle { wrapped(subtitle, .subtitle) }
+        // Both editions of a session (English and Chinese pages merged): the interface's
+        // language leads, the other follows under it.
+        let editions = SessionEditions(session, chineseFirst: strings.language == .zh)
+        wrapped(editions.lead.title, .title)
+        if let subtitle = editions.lead.subtitle { wrapped(subtitle, .subtitle) }
+        if let other = editions.other {
+            wrapped(other.title, .title)
+            if let subtitle = other.subtitle { wrapped(subtitle, .subtitle) }
+        }
         lines.append(Line(text: "", role: .normal))
         let dayText = DateText(strings: strings, time: time).long(session.start)
         field(strings.when, dayText)
-        let zone = state.showLocalTime ? "\(strings.localTime), \(time.offset(session.start))" : time.zone(at: session.start)
+        let zone = state.schedule.conference.floating ? strings.timesAsPublished
+            : state.showLocalTime ? "\(strings.localTime), \(time.offset(session.start))" : time.zone(at: session.start)
         field("", "\(time.range(session.start, session.end)) (\(zone))")
-        field(strings.room, session.room)
+        field(strings.room, editions.lead.room)
+        if let room = editions.other?.room, room != editions.lead.room { field("", room) }
         field(strings.track, session.track)
         field(strings.type, session.type)
         field(strings.languageLabel, session.language)
-        field(strings.speakers(session.persons.count), session.persons.joined(separator: ", "))
+        field(strings.speakers(editions.lead.persons.count), editions.lead.persons.joined(separator: ", "))
         field(strings.link, session.url)
         if state.favourites.contains(session.key) { field("", strings.starred, role: .star) }
         if let change = state.changeDescription(index) { field(strings.changeLabel, change, role: .warning) }
@@ -58,10 +67,12 @@ enum DetailView {
             let other = state.schedule.sessions[partner]
             field(strings.clashesWith, "\(other.title), \(time.range(other.start, other.end))", role: .clash)
         }
-        for text in [session.abstract, session.description].compactMap({ $0 }) where !text.isEmpty {
-            if text == session.abstract, session.description?.hasPrefix(text) == true { continue }
-            lines.append(Line(text: "", role: .normal))
-            wrapped(text, .normal)
+        for edition in [editions.lead] + (editions.other.map { [$0] } ?? []) {
+            for text in [edition.abstract, edition.description].compactMap({ $0 }) where !text.isEmpty {
+                if text == edition.abstract, edition.description?.hasPrefix(text) == true { continue }
+                lines.append(Line(text: "", role: .normal))
+                wrapped(text, .normal)
+            }
         }
         return lines
     }

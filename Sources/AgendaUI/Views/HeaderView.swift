@@ -12,7 +12,8 @@ enum HeaderView {
         let time = state.time
         canvas.fill(Rect(x: 0, y: 0, width: width, height: 1), role: .header)
 
-        let zoneName = state.showLocalTime ? strings.localTime : strings.venueTime
+        let zoneName = conference.floating ? strings.timesAsPublished
+            : state.showLocalTime ? strings.localTime : strings.venueTime
         let date = DateText(strings: strings, time: time).short(state.now)
         let clock = "\(date)  \(time.clock(state.now)) \(zoneName)"
         let clockWidth = measure.cells(clock)

@@ -47,17 +47,28 @@ enum SessionListView {
         let tint = state.tint(of: session)
         if tint != 0 { canvas.put("▐", x: rect.x + 3, y: y, role: .trackMark, tint: tint, measure: measure) }
         let time = state.time
-        canvas.put(time.clock(session.start) + "–" + time.clock(session.end), x: rect.x + columns.timeX, y: y,
-                   role: role(running ? .running : .listTime), measure: measure)
+        let continuation = state.isContinuation(index)
+        canvas.put(continuation ? state.strings.continues : time.clock(session.start) + "–" + time.clock(session.end),
+                   x: rect.x + columns.timeX, y: y, role: role(running ? .running : .listTime), measure: measure)
 
         // New, changed and cancelled sessions carry a mark before the title; cancelled ones are dimmed.
         var titleX = rect.x + columns.titleX, titleWidth = columns.title
+        if continuation {
+            // On the days after its first, a session over several days says when it ends.
+            let until = state.strings.until(weekday: time.weekday(session.end), clock: time.clock(session.end)) + " · "
+            let used = measure.cells(until)
+            if used < titleWidth - 4 {
+                canvas.put(until, x: titleX, y: y, role: role(.listTime), measure: measure)
+                titleX += used
+                titleWidth -= used
+            }
+        }
         if let mark = state.changeMark(index), titleWidth > 4 {
             canvas.put(mark, x: titleX, y: y, role: role(.warning), measure: measure)
             titleX += 2
             titleWidth -= 2
         }
-        let title = TextLayout.fit(session.title, width: titleWidth, measure: measure)
+        let title = TextLayout.fit(state.title(of: session), width: titleWidth, measure: measure)
         drawHighlighted(title, ranges: state.matchRanges(in: title), x: titleX, y: y,
                         role: state.schedule.isCancelled(index) ? role(.dim) : base, measure: measure, into: &canvas)
         if columns.room > 0, let room = session.room {

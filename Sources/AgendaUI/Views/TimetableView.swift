@@ -62,7 +62,7 @@ enum TimetableView {
         if state.clashes.contains(index) { marks += "!" }
         // The title wraps over the box; when the box starts above the view, say so with "↑".
         let clippedTop = grid.slots(of: session).lowerBound < grid.firstSlot
-        let text = (clippedTop ? "↑ " : "") + (marks.isEmpty ? "" : marks + " ") + session.title
+        let text = (clippedTop ? "↑ " : "") + (marks.isEmpty ? "" : marks + " ") + state.title(of: session)
         // One line more than fits tells whether the title was cut short.
         var lines = TextLayout.wrap(text, width: max(1, box.width - 1), measure: measure, maxLines: box.height + 1)
         if lines.count > box.height, box.height > 0 {
