@@ -15,49 +15,104 @@ struct ICalendarLine {
         parameters.first { $0.name == wanted }?.value
     }
 
-    /// Splits the file into unfolded content lines, each with its first physical line number.
-    static func unfold(_ bytes: UnsafeBufferPointer<UInt8>) -> [(bytes: [UInt8], line: Int)] {
-        var result: [(bytes: [UInt8], line: Int)] = []
-        var current: [UInt8] = []
-        var currentLine = 1
-        var physicalLine = 1
-        var i = 0
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
-        var lineHasStarted = false
-        while i < bytes.count {
+    /// Calls `body` with each unfolded content line from `start` (a byte offset where a content
+    /// line begins, physical line `line`): its bytes, its first physical line and the offset it
+    /// starts at. An unfolded line is a slice of `bytes`; only a folded one is copied (into
+    /// one reused buffer), so the bytes are valid during the call only. Stops when `body`
+    /// returns false. Nothing is held for the whole file: a 30 MB calendar reads in place.
+    static func forEach(in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, line: Int = 1,
+                        _ body: (UnsafeBufferPointer<UInt8>, _ line: Int, _ offset: Int) throws(ScheduleError) -> Bool) throws(ScheduleError) {
+        let count = bytes.count
+        var i = start
+        if i == 0, count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+        var physicalLine = line
+        var currentLine = line
+        var lineStart = -1           // offset of the content line's first byte; -1 before it starts
+        var firstRun = 0..<0         // its first physical piece, used in place when it is the only one
+        var folded = false
+        var scratch: [UInt8] = []
+        var breaks = LineBreaks(bytes: bytes)
+        func emit() throws(ScheduleError) -> Bool {
+            if !folded { return try body(UnsafeBufferPointer(rebasing: bytes[firstRun]), currentLine, lineStart) }
+            let result: Result<Bool, ScheduleError> = scratch.withUnsafeBufferPointer { buffer in
+                Result { () throws(ScheduleError) -> Bool in try body(buffer, currentLine, lineStart) }
+            }
+            return try result.get()
+        }
+        while i < count {
             let byte = bytes[i]
             if byte == 0x0D || byte == 0x0A {
-                i += (byte == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A) ? 2 : 1
+                i += (byte == 0x0D && i + 1 < count && bytes[i + 1] == 0x0A) ? 2 : 1
                 physicalLine += 1
                 // A following space or tab continues this content line.
-                if i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 {
+                if i < count, bytes[i] == 0x20 || bytes[i] == 0x09 {
                     i += 1
                     continue
                 }
-                if lineHasStarted { result.append((current, currentLine)) }
-                current.removeAll(keepingCapacity: true)
-                lineHasStarted = false
+                if lineStart >= 0, try !emit() { return }
+                lineStart = -1
                 continue
             }
-            if !lineHasStarted { lineHasStarted = true; currentLine = physicalLine }
-            // Copy the run up to the next line break at once.
-            var end = i + 1
-            while end < bytes.count, bytes[end] != 0x0D, bytes[end] != 0x0A { end += 1 }
-            current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+            // The run up to the next line break.
+            let end = breaks.first(from: i + 1)
+            if lineStart < 0 {
+                lineStart = i
+                currentLine = physicalLine
+                firstRun = i..<end
+                folded = false
+            } else {
+                if !folded {
+                    scratch.removeAll(keepingCapacity: true)
+                    scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[firstRun]))
+                    folded = true
+                }
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+            }
             i = end
         }
-        if lineHasStarted { result.append((current, currentLine)) }
-        return result
+        if lineStart >= 0 { _ = try emit() }
+    }
+
+    /// Finds line breaks with `memchr` (lines are long: folded descriptions). The next CR and
+    /// the next LF are remembered, so a file with only one of them is still scanned once.
+    struct LineBreaks {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var nextCR = -1, nextLF = -1
+
+        /// The offset of the first CR or LF at or after `start`, or the end.
+        mutating func first(from start: Int) -> Int {
+            if nextCR < start { nextCR = find(0x0D, from: start) }
+            if nextLF < start { nextLF = find(0x0A, from: start) }
+            return min(nextCR, nextLF)
+        }
+
+        private func find(_ byte: UInt8, from start: Int) -> Int {
+            guard let base = bytes.baseAddress, start < bytes.count,
+                  let hit = memchr(base + start, Int32(byte), bytes.count - start) else { return bytes.count }
+            return UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
+        }
+    }
+
+    /// Whether an unfolded line's name is `BEGIN` or `END` (any case), without decoding it.
+    static func isBeginOrEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        func named(_ word: StaticString) -> Bool {
+            let length = word.utf8CodeUnitCount
+            guard bytes.count > length else { return false }
+            let letters = word.utf8Start
+            for k in 0..<length where bytes[k] & 0xDF != letters[k] { return false }
+            return bytes[length] == UInt8(ascii: ":") || bytes[length] == UInt8(ascii: ";")
+        }
+        return named("BEGIN") || named("END")
     }
 
     /// Parses one unfolded line. Parameter values may be quoted (and then hold `:;,`).
     /// `CHARSET=` names how the value is encoded; UTF-8 otherwise.
-    init?(_ bytes: [UInt8], line: Int, file: String) throws(ScheduleError) {
+    init?(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, file: String) throws(ScheduleError) {
         var i = 0
         func token(until a: UInt8, _ b: UInt8 = 0, _ c: UInt8 = 0) -> String {
             let start = i
             while i < bytes.count, bytes[i] != a, bytes[i] != b, bytes[i] != c { i += 1 }
-            return String(decoding: bytes[start..<i], as: UTF8.self)
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
         }
         func upper(_ text: String) -> String {
             text.utf8.contains { $0 >= 0x61 && $0 <= 0x7A } ? text.uppercased() : text
@@ -84,7 +139,7 @@ struct ICalendarLine {
             parameters.append((parameterName, ICalendarLine.caretDecoded(values.joined(separator: ","))))
         }
         guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return nil }
-        let raw = bytes[(i + 1)...]
+        let raw = UnsafeBufferPointer(rebasing: bytes[(i + 1)...])
         let charset = parameters.first { $0.name == "CHARSET" }?.value.uppercased() ?? "UTF-8"
         let value: String
         if ["ISO-8859-1", "LATIN1", "LATIN-1", "WINDOWS-1252", "CP1252", "US-ASCII"].contains(charset) {
@@ -126,24 +181,34 @@ struct ICalendarLine {
         return out
     }
 
-    /// TEXT values (§3.3.11): `\n` `\N` `\,` `\;` `\\` unescaped.
+    /// TEXT values (§3.3.11): `\n` `\N` `\,` `\;` `\\` unescaped. Runs between backslashes
+    /// are copied whole: descriptions are most of an iCalendar file.
     static func unescape(_ text: String) -> String {
         guard text.containsByte(UInt8(ascii: "\\")) else { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var escaping = false
-        for byte in text.utf8 {
-            if escaping {
-                out.append(byte == UInt8(ascii: "n") || byte == UInt8(ascii: "N") ? 0x0A : byte)
-                escaping = false
-            } else if byte == UInt8(ascii: "\\") {
-                escaping = true
-            } else {
-                out.append(byte)
+        var text = text
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                guard let base = bytes.baseAddress, let target = out.baseAddress else { return 0 }
+                let count = bytes.count
+                var i = 0, o = 0
+                while i < count {
+                    let slash = memchr(base + i, 0x5C, count - i).map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) - base } ?? count
+                    (target + o).update(from: base + i, count: slash - i)
+                    o += slash - i
+                    guard slash < count else { break }
+                    if slash + 1 < count {
+                        let escaped = base[slash + 1]
+                        target[o] = escaped == UInt8(ascii: "n") || escaped == UInt8(ascii: "N") ? 0x0A : escaped
+                        i = slash + 2
+                    } else {
+                        target[o] = UInt8(ascii: "\\")
+                        i = count
+                    }
+                    o += 1
+                }
+                return o
             }
         }
-        if escaping { out.append(UInt8(ascii: "\\")) }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// A list TEXT value (`CATEGORIES`): split at unescaped commas, each unescaped.

@@ -8,14 +8,8 @@ import Foundation
 /// Recurring events are read as their first occurrence.
 public enum ICalendarReader {
     public static func read(_ data: Data, file: String) throws(ScheduleError) -> Schedule {
-        let physical = try data.withBytes { ICalendarLine.unfold($0) }
-        var lines: [ICalendarLine] = []
-        lines.reserveCapacity(physical.count)
-        for (bytes, line) in physical {
-            if let parsed = try ICalendarLine(bytes, line: line, file: file) { lines.append(parsed) }
-        }
         var reader = Reader(file: file)
-        return try reader.read(lines)
+        return try data.withBytes { bytes throws(ScheduleError) in try reader.read(bytes) }
     }
 
     private struct Reader {
@@ -30,23 +24,35 @@ public enum ICalendarReader {
             draft = ScheduleDraft(file: file)
         }
 
-        mutating func read(_ lines: [ICalendarLine]) throws(ScheduleError) -> Schedule {
-            guard let first = lines.first, first.name == "BEGIN", first.value.trimmed.uppercased() == "VCALENDAR" else {
-                throw ScheduleError(file: file, line: lines.first?.line ?? 1, message: "not an iCalendar file: expected BEGIN:VCALENDAR")
-            }
+        /// Two passes, so that nothing the size of the file is held besides the file: the
+        /// first reads the calendar's structure, zones and properties and notes where each
+        /// VEVENT starts (its own lines are only looked at for BEGIN and END); the second
+        /// reads the events one by one, every zone known.
+        mutating func read(_ bytes: UnsafeBufferPointer<UInt8>) throws(ScheduleError) -> Schedule {
+            var checkedFirst = false
             var stack: [(name: String, line: Int)] = []
-            var events: [[ICalendarLine]] = []
-            var current: [ICalendarLine] = []
+            var events: [(offset: Int, line: Int)] = []
+            var eventDepth = 0   // components open from the current VEVENT down; 0 outside one
             var zone: ICalendarZone?
             var observance: [ICalendarLine] = []
             var calendarDescription: String?
-            for line in lines {
+            let file = file
+            try ICalendarLine.forEach(in: bytes) { raw, number, offset throws(ScheduleError) -> Bool in
+                if eventDepth > 0, !ICalendarLine.isBeginOrEnd(raw) { return true }
+                guard let line = try ICalendarLine(raw, line: number, file: file) else { return true }
+                if !checkedFirst {
+                    guard line.name == "BEGIN", line.value.trimmed.uppercased() == "VCALENDAR" else {
+                        throw ScheduleError(file: file, line: number, message: "not an iCalendar file: expected BEGIN:VCALENDAR")
+                    }
+                    checkedFirst = true
+                }
                 if line.name == "BEGIN" {
                     let name = line.value.trimmed.uppercased()
                     stack.append((name, line.line))
-                    if name == "VEVENT" { current = [line] }
+                    if eventDepth > 0 { eventDepth += 1 }
+                    if name == "VEVENT", eventDepth == 0 { eventDepth = 1; events.append((offset, number)) }
                     if name == "STANDARD" || name == "DAYLIGHT" { observance = [line] }
-                    continue
+                    return true
                 }
                 if line.name == "END" {
                     let name = line.value.trimmed.uppercased()
@@ -62,16 +68,15 @@ public enum ICalendarReader {
                                             message: "END:\(name) does not close BEGIN:\(open.name) (line \(open.line))")
                     }
                     stack.removeLast()
+                    if eventDepth > 0 { eventDepth -= 1 }
                     switch name {
-                    case "VEVENT": events.append(current); current = []
                     case "VTIMEZONE": if let zone, !zone.id.isEmpty { zones[zone.id] = zone }; zone = nil
                     case "STANDARD", "DAYLIGHT": if let o = Self.observance(observance, standard: name == "STANDARD") { zone?.observances.append(o) }
                     default: break
                     }
-                    continue
+                    return true
                 }
                 switch stack.last?.name {
-                case "VEVENT": current.append(line)
                 case "VTIMEZONE":
                     if zone == nil { zone = ICalendarZone(id: "") }
                     if line.name == "TZID" { zone?.id = line.value.trimmed }
@@ -89,18 +94,47 @@ public enum ICalendarReader {
                     }
                 default: break
                 }
+                return true
+            }
+            if !checkedFirst {
+                throw ScheduleError(file: file, line: 1, message: "not an iCalendar file: expected BEGIN:VCALENDAR")
             }
             if let open = stack.last {
                 throw ScheduleError(file: file, line: open.line, message: "BEGIN:\(open.name) is never ended: truncated?")
             }
             if draft.title == nil { draft.title = calendarDescription }
-            for event in events { try readEvent(event) }
+            var lines: [ICalendarLine] = []
+            for event in events {
+                try eventLines(bytes, from: event, into: &lines)
+                try readEvent(lines)
+            }
             if let dominant = zoneUse.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })?.key {
                 draft.fallbackZone = TimeZones.named(dominant) ?? zones[dominant].flatMap { zone in
                     zone.observances.first(where: \.isStandard).map { TimeZones.fixed($0.offsetTo) }
                 }
             }
             return draft.build()
+        }
+
+        /// The lines of the VEVENT that starts at `event`: its BEGIN and its own properties,
+        /// not those of components inside it (VALARM).
+        func eventLines(_ bytes: UnsafeBufferPointer<UInt8>, from event: (offset: Int, line: Int),
+                        into lines: inout [ICalendarLine]) throws(ScheduleError) {
+            lines.removeAll(keepingCapacity: true)
+            var depth = 0
+            let file = file
+            try ICalendarLine.forEach(in: bytes, from: event.offset, line: event.line) { raw, number, _ throws(ScheduleError) -> Bool in
+                guard let line = try ICalendarLine(raw, line: number, file: file) else { return true }
+                if line.name == "BEGIN" {
+                    depth += 1
+                    if depth == 1 { lines.append(line) }
+                } else if line.name == "END" {
+                    depth -= 1
+                } else if depth == 1 {
+                    lines.append(line)
+                }
+                return depth > 0
+            }
         }
 
         static func observance(_ lines: [ICalendarLine], standard: Bool) -> ICalendarZone.Observance? {
@@ -211,6 +245,7 @@ public enum ICalendarReader {
         /// Names from a first description line `Speaker: A` or `Speakers: A, B`, for files
         /// (like linux.conf.au's) that give speakers only there.
         static func speakers(_ description: String) -> [String] {
+            guard description.utf8.starts(with: "Speaker".utf8) else { return [] }
             let first = description.prefix { $0 != "\n" }
             for label in ["Speaker:", "Speakers:"] where first.hasPrefix(label) {
                 return first.dropFirst(label.count).split(separator: ",")

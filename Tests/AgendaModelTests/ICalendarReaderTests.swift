@@ -148,4 +148,76 @@ func calendar(_ body: String, head: String = "") -> String {
             try ScheduleLoader.read(Data("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20240101T100000Z\r\nSUMMARY:a".utf8) + Data([0xFF]) + Data("\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n".utf8), file: "x.ics")
         }
     }
+
+    /// Events are read in a second pass from where each starts: a folded BEGIN, a lower-case
+    /// alarm inside the event, and lines numbered from the event's own start must all survive it.
+    @Test func eventsReadInPlaceKeepNestingFoldsAndLineNumbers() throws {
+        let schedule = try readICS(calendar("""
+            BEGIN:VEV\r
+             ENT\r
+            DTSTART:20240101T100000Z\r
+            SUMMARY:Talk\r
+            begin:valarm\r
+            SUMMARY:Alarm text\r
+            DESCRIPTION:not the talk's\r
+            end:valarm\r
+            DESCRIPTION:The t\r
+             alk\r
+            END:VEVENT\r
+            BEGIN:VEVENT\r
+            DTSTART:20240101T110000Z\r
+            SUMMARY:Second\r
+            END:VEVENT\r
+
+            """))
+        #expect(schedule.sessions.map(\.title) == ["Talk", "Second"])
+        #expect(schedule.sessions[0].description == "The talk")
+        expectError(line: 18, "cannot read DTSTART \"later\"") {
+            try readICS(calendar("BEGIN:VEVENT\r\nDTSTART:20240101T100000Z\r\nSUMMARY:a\r\n DESCRIPTION:b\r\nEND:VEVENT\r\n"
+                + String(repeating: "X-A:1\r\n", count: 8) + "BEGIN:VEVENT\r\nSUMMARY:b\r\nDTSTART:later\r\nEND:VEVENT\r\n"))
+        }
+    }
+
+    /// A VTIMEZONE after the events that use it still places them: events are read once the
+    /// whole calendar's structure is known.
+    @Test func zoneDefinedAfterItsEvents() throws {
+        let schedule = try readICS(calendar("""
+            BEGIN:VEVENT\r
+            DTSTART;TZID=Venue:20240101T100000\r
+            SUMMARY:x\r
+            LOCATION:R\r
+            END:VEVENT\r
+            BEGIN:VTIMEZONE\r
+            TZID:Venue\r
+            BEGIN:STANDARD\r
+            DTSTART:19700101T000000\r
+            TZOFFSETFROM:+0300\r
+            TZOFFSETTO:+0300\r
+            END:STANDARD\r
+            END:VTIMEZONE\r
+
+            """))
+        #expect(schedule.sessions[0].start == Date(timeIntervalSince1970: 1_704_092_400))   // 07:00 UTC
+        #expect(schedule.warnings.isEmpty)
+    }
+
+    @Test func unescapeCopiesRunsBetweenBackslashes() {
+        #expect(ICalendarLine.unescape("a\\,b\\;c\\nd\\Ne\\\\f\\x é\\") == "a,b;c\nd\ne\\fx é\\")
+        #expect(ICalendarLine.unescape("plain") == "plain")
+    }
+
+    /// Line breaks are found by looking ahead for CR and LF: files with only one kind, or
+    /// both mixed, split the same.
+    @Test func onlyCROnlyLFAndMixedBreaks() throws {
+        let body = ["BEGIN:VCALENDAR", "BEGIN:VEVENT", "DTSTART:20240101T100000Z", "SUMMARY:A", " b", "END:VEVENT",
+                    "BEGIN:VEVENT", "DTSTART:20240101T110000Z", "SUMMARY:C", "END:VEVENT", "END:VCALENDAR"]
+        for text in [body.joined(separator: "\r"), body.joined(separator: "\n"),
+                     zip(body, ["\r", "\n", "\r\n"].cycled(body.count)).map { $0 + $1 }.joined()] {
+            #expect(try readICS(text).sessions.map(\.title) == ["Ab", "C"])
+        }
+    }
+}
+
+private extension Array {
+    func cycled(_ count: Int) -> [Element] { (0..<count).map { self[$0 % self.count] } }
 }
