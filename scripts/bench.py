@@ -44,11 +44,17 @@ def run(cmd, **kwargs):
     return subprocess.run(cmd, check=True, capture_output=True, text=True, **kwargs)
 
 
+def swift(*args):
+    """Under `flock $AGENDA_BUILD_LOCK` when set, as Fuzz/run.sh: machines shared by several builders."""
+    lock = os.environ.get("AGENDA_BUILD_LOCK")
+    return run((["flock", lock] if lock else []) + ["swift", *args], cwd=ROOT)
+
+
 def build(skip):
     if not skip:
         print("building release binary…", file=sys.stderr)
-        run(["swift", "build", "-c", "release", "--product", "agenda"], cwd=ROOT)
-    return os.path.join(run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT).stdout.strip(), "agenda")
+        swift("build", "-c", "release", "--product", "agenda")
+    return os.path.join(swift("build", "-c", "release", "--show-bin-path").stdout.strip(), "agenda")
 
 
 def generate(size):
@@ -62,6 +68,28 @@ def generate(size):
 def parse_throughput(agenda, files):
     out = run([agenda, "bench-parse", "--repeat", "3", *files]).stdout
     return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+def read_memory(agenda, files):
+    """Peak resident memory of `agenda validate` on each format of the same sessions: what
+    reading costs, without the browser's own structures."""
+    figures = {}
+    for kind, path in files.items():
+        process = subprocess.Popen([agenda, "validate", path], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, _, usage = os.wait4(process.pid, 0)
+        figures[kind] = usage.ru_maxrss / 1024   # KB on Linux
+    return figures
+
+
+def format_ratios(parse, files):
+    """Seconds per session of the .ics and the JSON read against the XML read of the same sessions."""
+    by_path = {p["file"]: p for p in parse}
+    xml = by_path.get(files["xml"])
+    if not xml:
+        return {}
+    per_session = lambda p: p["seconds"] / max(1, p["sessions"])
+    return {kind: per_session(by_path[path]) / per_session(xml) for kind, path in files.items()
+            if kind != "xml" and path in by_path}
 
 
 QUIET_PCT = 15  # ptybench waits until the machine is this quiet; --busy-ok raises it
@@ -211,6 +239,10 @@ def table(results):
             rows.append(f"  {key:<28} {fmt(value):>10}   {fmt(other):>10}   {ratio(key):>8}")
         if c:
             rows.append(f"  {'calcurse import (s)':<28} {'':>10}   {c['import_s']:>10.2f}")
+        for kind, megabytes in entry.get("read_rss_MB", {}).items():
+            rows.append(f"  {'validate peak MB, ' + kind:<28} {megabytes:>10.1f}")
+        for kind, ratio in entry.get("read_time_vs_xml", {}).items():
+            rows.append(f"  {'read time vs XML, ' + kind:<28} {ratio:>9.2f}×")
     rows.append("\nparse throughput")
     for p in results["parse"]:
         rows.append(f"  {os.path.basename(p['file']):<36} {p['bytes'] / 1e6:8.1f} MB {p['sessions']:>7} sessions {p['MBps']:8.1f} MB/s")
@@ -238,7 +270,9 @@ def main():
                "parse": parse_throughput(agenda, shared + [f for size in sizes for f in data[size].values()]),
                "sizes": {}}
     for size in sizes:
-        entry = {"agenda": bench_agenda(agenda, size, data[size], options.quick)}
+        entry = {"read_rss_MB": read_memory(agenda, data[size]),
+                 "read_time_vs_xml": format_ratios(results["parse"], data[size]),
+                 "agenda": bench_agenda(agenda, size, data[size], options.quick)}
         if not options.no_calcurse:
             entry["calcurse"] = bench_calcurse(size, data[size], options.quick)
         results["sizes"][str(size)] = entry
