@@ -23,8 +23,8 @@ struct Kiosk: ParsableCommand {
                                  valueName: "schedule"))
     var paths: [String] = []
 
-    @Option(help: ArgumentHelp("A door screen for this room; without it the board shows the whole venue.", valueName: "name"))
-    var room: String?
+    @Option(help: ArgumentHelp("A door screen for this room: its name or its guid (a renamed room keeps its screen). Give it twice for one screen for two rooms; without it the board shows the whole venue.", valueName: "name"))
+    var room: [String] = []
 
     @Option(help: ArgumentHelp("Label language: en, zh or en+zh. Default: en+zh for CACIE, en otherwise and on the bare console.",
                                valueName: "lang"))
@@ -50,6 +50,10 @@ struct Kiosk: ParsableCommand {
                                valueName: "seconds"))
     var refresh: Int = 120
 
+    @Option(help: ArgumentHelp("The line the board shows after the last session of the conference. Default: \"Thank you for coming\".",
+                               valueName: "text"))
+    var closing: String?
+
     @OptionGroup var fetch: FetchOptions
     @OptionGroup var zone: ZoneOption
 
@@ -72,19 +76,17 @@ struct Kiosk: ParsableCommand {
         let live = paths.isEmpty ? nil : LiveSchedule(try SourceLoading.load(paths, settings: fetch.settings()),
                                                       refresh: TimeInterval(refresh))
         let schedule = zone.apply(live?.schedule ?? BundledSchedule.load(), viewerClock: true)
-        var roomName: String?
-        if let room {
-            guard let found = schedule.room(named: room) else {
-                let rooms = schedule.rooms.compactMap { $0 }.map { "\"\($0)\"" }.joined(separator: ", ")
-                printError("no room \"\(Sanitizer.line(room))\" in the schedule; its rooms: \(rooms.isEmpty ? "none" : rooms)")
-                throw ExitCode.validationFailure
-            }
-            roomName = found
+        // A room the schedule lacks is said on the board (and here, for the journal): the
+        // screen stays up and shows the room once a version of the schedule has it.
+        for given in room where schedule.kioskRoom(given) == nil {
+            let rooms = schedule.rooms.compactMap { $0 }.map { "\"\($0)\"" }.joined(separator: ", ")
+            printError("warning: no room \"\(Sanitizer.line(given))\" in the schedule; its rooms: \(rooms.isEmpty ? "none" : rooms)")
         }
         let utf8 = TerminalLocale.setUp()
         let environment = ProcessInfo.processInfo.environment
-        let options = KioskOptions(room: roomName, language: language(for: schedule, utf8: utf8, term: environment["TERM"]),
-                                   pageSeconds: pageSeconds, ascii: !utf8, consoleFont: environment["TERM"] == "linux")
+        let options = KioskOptions(rooms: room, language: language(for: schedule, utf8: utf8, term: environment["TERM"]),
+                                   pageSeconds: pageSeconds, ascii: !utf8, consoleFont: environment["TERM"] == "linux",
+                                   closing: closing)
         var loop = KioskLoop(schedule: schedule, live: live,
                              options: options, theme: (environment["NO_COLOR"] ?? "").isEmpty ? (theme ?? .standard) : .mono,
                              clock: KioskClock(start: now.flatMap(ISO8601.parse), rate: clockRate),

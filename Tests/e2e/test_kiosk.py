@@ -5,6 +5,7 @@ Usage: test_kiosk.py PATH/TO/agenda
 The board must show the bundled plenary as next and as now at the right times, ignore every
 key (q, Ctrl-C, Ctrl-Z, Ctrl-\\) unless --exit-key names one, end on SIGTERM/SIGHUP with the
 terminal restored, follow its schedule file, and fall back on the bare console and in ASCII."""
+import datetime
 import os
 import signal
 import sys
@@ -175,14 +176,218 @@ def test_ascii_when_the_locale_is_not_utf8():
         pane.close()
 
 
-def test_unknown_room_is_a_usage_error():
+def test_unknown_room_is_said_on_the_board_with_the_rooms_there_are():
     pane = Pane(100, 30)
     try:
-        pane.type_line(RUN.format(cmd=f"{AGENDA} kiosk --room 'Hall 9' 2>&1"))
-        screen = pane.wait_for("EXIT=")
-        assert "EXIT=64" in screen and 'no room "Hall 9"' in screen and "Convention Hall No. 1" in screen, screen
+        screen = start(pane, "--room 'Hall 9' --now 2021-10-22T10:00+08:00", expect="is not in this schedule")
+        assert "Hall 9 is not in this schedule" in screen and "Convention Hall No. 1" in screen, screen
+        os.kill(pane.child_pid(), signal.SIGTERM)
+        finished(pane, 143)
     finally:
         pane.close()
+
+
+def frab_xml(sessions, title="Venue Test", acronym="VT", zone="Europe/Berlin", rooms=None):
+    """A frab XML schedule. sessions: (room, title, start datetime, minutes[, url]); rooms: name
+    to guid, for rooms the file declares with a guid."""
+    from xml.sax.saxutils import escape, quoteattr
+    rooms = dict(rooms or {})
+    by_room = {}
+    for session in sessions:
+        by_room.setdefault(session[0], []).append(session)
+        rooms.setdefault(session[0], None)
+    out = ['<?xml version="1.0" encoding="UTF-8"?>', "<schedule>", "<conference>",
+           f"<acronym>{escape(acronym)}</acronym><title>{escape(title)}</title>",
+           f"<time_zone_name>{zone}</time_zone_name>", "</conference>"]
+    days = sorted({s[2].date() for s in sessions})
+    for index, day in enumerate(days):
+        out.append(f'<day index="{index + 1}" date="{day.isoformat()}">')
+        for room, guid in rooms.items():
+            attributes = f"name={quoteattr(room)}" + (f" guid={quoteattr(guid)}" if guid else "")
+            out.append(f"<room {attributes}>")
+            for n, session in enumerate(by_room.get(room, [])):
+                if session[2].date() != day:
+                    continue
+                minutes = session[3]
+                url = f"<url>{escape(session[4])}</url>" if len(session) > 4 else ""
+                out.append(f'<event id="{abs(hash((room, n))) % 100000}" guid="{abs(hash((room, n, "g")))}">'
+                           f"<date>{session[2].isoformat()}</date><start>{session[2]:%H:%M}</start>"
+                           f"<duration>{minutes // 60:02d}:{minutes % 60:02d}</duration>"
+                           f"<room>{escape(room)}</room><title>{escape(session[1])}</title>{url}</event>")
+            out.append("</room>")
+        out.append("</day>")
+    out.append("</schedule>")
+    return "\n".join(out) + "\n"
+
+
+def write(path, text):
+    with open(path + ".tmp", "w") as f:
+        f.write(text)
+    os.rename(path + ".tmp", path)
+
+
+BERLIN = datetime.timezone(datetime.timedelta(hours=1))
+
+
+def at(text):
+    """2024-12-27 10:00 in the test schedules' zone (Berlin in winter)."""
+    return datetime.datetime.fromisoformat(text).replace(tzinfo=BERLIN)
+
+
+def test_two_boards_show_the_same_page_at_the_same_time():
+    # Real time, so that both boards read the same clock: twelve rooms with a talk on now.
+    now = datetime.datetime.now(datetime.timezone.utc).astimezone(BERLIN).replace(second=0, microsecond=0)
+    sessions = [(f"Room {i + 1:02d}", f"Talk in room {i + 1}", now - datetime.timedelta(minutes=30), 180)
+                for i in range(12)]
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "venue.xml")
+        write(path, frab_xml(sessions))
+        first, second = Pane(100, 30), Pane(100, 30)
+        try:
+            start(first, f"--page-seconds 3 {path}", expect="Page ")
+            time.sleep(1.4)                       # the second board starts later, out of phase
+            start(second, f"--page-seconds 3 {path}", expect="Page ")
+            pages = set()
+            while len(pages) < 3:
+                # Sample inside a page's dwell, away from the turn both boards make together.
+                phase = time.time() % 3
+                time.sleep((1.5 - phase) % 3)
+                one, two = first.screen(), second.screen()
+                if one.splitlines()[:2] != two.splitlines()[:2]:
+                    continue                      # the minute turned between the two captures
+                assert one == two, f"the boards differ:\n{one}\n---\n{two}"
+                pages.add(one[one.index("Page "):].split()[1])
+            for pane in (first, second):
+                os.kill(pane.child_pid(), signal.SIGTERM)
+                finished(pane, 143)
+        finally:
+            first.close()
+            second.close()
+
+
+def test_a_clock_before_2020_says_clock_not_set():
+    pane = Pane(100, 30)
+    try:
+        screen = start(pane, "--now 1970-01-01T00:05Z", expect="clock not set")
+        assert "Plenary Session" not in screen and "programme" not in screen, screen
+        os.kill(pane.child_pid(), signal.SIGTERM)
+        finished(pane, 143)
+    finally:
+        pane.close()
+
+
+def test_a_room_given_by_guid_keeps_its_screen_through_a_rename():
+    guid = "ba692ba3-421b-5371-8309-60acc34a3c05"
+    talk = [("Saal 1", "Opening Ceremony", at("2024-12-27T10:30"), 60), ("Saal 2", "Other Talk", at("2024-12-27T10:30"), 60)]
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "38c3.xml")
+        write(path, frab_xml(talk, rooms={"Saal 1": guid}))
+        pane = Pane(100, 30)
+        try:
+            screen = start(pane, f"--room {guid} --now 2024-12-27T10:40+01:00 {path}", expect="Opening Ceremony")
+            assert "Saal 1" in screen and "Other Talk" not in screen, screen
+            renamed = [("Saal One", "Opening Ceremony", at("2024-12-27T10:30"), 60)] + talk[1:]
+            write(path, frab_xml(renamed, rooms={"Saal One": guid}))
+            screen = pane.wait_for("Saal One", timeout=6)
+            assert "Opening Ceremony" in screen and "not in this schedule" not in screen, screen
+            os.kill(pane.child_pid(), signal.SIGTERM)
+            finished(pane, 143)
+        finally:
+            pane.close()
+
+
+def test_two_rooms_make_one_door_screen():
+    with tempfile.TemporaryDirectory() as directory:
+        paths = []
+        for room, title in (("A", "Alpha Talk"), ("B", "Beta Talk"), ("C", "Gamma Talk")):
+            paths.append(os.path.join(directory, f"{room}.txt"))
+            with open(paths[-1], "w") as f:
+                f.write(PAGE.format(title=title, room=room))
+        pane = Pane(100, 30)
+        try:
+            screen = start(pane, f"--room 'Hall A' --room 'hall b' --now 2021-10-22T10:00+08:00 {' '.join(paths)}",
+                           expect="Beta Talk")
+            assert "Alpha Talk" in screen and "Gamma Talk" not in screen, screen
+            assert "Hall A · Hall B" in screen, screen
+            os.kill(pane.child_pid(), signal.SIGTERM)
+            finished(pane, 143)
+        finally:
+            pane.close()
+
+
+DAYS = [("Hall 1", "First Day Keynote", at("2024-12-27T10:00"), 60),
+        ("Hall 1", "Evening Talk", at("2024-12-27T18:00"), 60),
+        ("Hall 2", "Hall Two Talk", at("2024-12-27T11:00"), 60),
+        ("Hall 1", "Second Day Opener", at("2024-12-28T09:30"), 60),
+        ("Hall 2", "Last Talk of All", at("2024-12-28T15:00"), 60)]
+
+
+def test_day_boundaries():
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "days.xml")
+        write(path, frab_xml(DAYS, title="Venue Test 2024", acronym="vt24"))
+        checks = [
+            # Before the conference: a countdown to the first session.
+            ("--now 2024-12-25T12:00+01:00", "starts in 1 d 22 h",
+             ["starts on Friday 27 December 2024 at 10:00", "First Day Keynote", "Venue Test 2024"]),
+            # The header names the conference day; the board is on.
+            ("--now 2024-12-28T09:00+01:00 --room 'Hall 1'", "Day 2 ·", ["Second Day Opener"]),
+            # After a room's last session of the day: nothing more here, then the room's next.
+            ("--now 2024-12-27T19:30+01:00 --room 'Hall 1'", "Nothing more here today",
+             ["Next here", "Sat 28 Dec 2024", "09:30", "Second Day Opener", "Day 1 ·"]),
+            # The venue after the day's last session: the next day opens with …
+            ("--now 2024-12-27T22:00+01:00", "Nothing more today",
+             ["Day 2 continues on Saturday 28 December 2024 at 09:30", "Second Day Opener"]),
+            # After the last session of the conference: the closing line.
+            ("--now 2024-12-28T17:00+01:00 --closing 'See you next year!'", "See you next year!",
+             ["The programme has ended"]),
+        ]
+        for args, expect, texts in checks:
+            pane = Pane(100, 30)
+            try:
+                screen = start(pane, f"{args} {path}", expect=expect)
+                for text in texts:
+                    assert text in screen, f"{args}: {text!r} missing:\n{screen}"
+                os.kill(pane.child_pid(), signal.SIGTERM)
+                finished(pane, 143)
+            finally:
+                pane.close()
+
+
+def test_the_header_shows_the_title_and_the_clock_size_the_docs_give():
+    excerpt = os.path.join(os.path.dirname(__file__), "..", "Fixtures", "schedules", "38c3-excerpt.xml")
+    for (width, height), rows in (((100, 30), 3), ((120, 40), 5), ((200, 50), 5), ((80, 24), 3)):
+        pane = Pane(width, height)
+        try:
+            screen = start(pane, f"--now 2024-12-27T10:40+01:00 {excerpt}", expect="38C3")
+            assert "38c3" not in screen, screen
+            clock = [line for line in screen.splitlines() if "█" in line or "▀" in line or "▄" in line]
+            assert len(clock) == rows, f"{width}x{height}: a clock of {len(clock)} rows, not {rows}:\n{screen}"
+            os.kill(pane.child_pid(), signal.SIGTERM)
+            finished(pane, 143)
+        finally:
+            pane.close()
+
+
+def test_later_today_keeps_its_columns_after_a_plus_one():
+    sessions = [("Hall 1", "Now Running", at("2024-12-27T20:00"), 60),
+                ("Hall 1", "Next One", at("2024-12-27T21:30"), 30),
+                ("Hall 1", "Late Night", at("2024-12-27T23:30"), 90),
+                ("Hall 1", "After Midnight", at("2024-12-28T01:30"), 30)]
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "late.xml")
+        write(path, frab_xml(sessions))
+        pane = Pane(100, 30)
+        try:
+            screen = start(pane, f"--room 'Hall 1' --now 2024-12-27T20:10+01:00 {path}", expect="After Midnight")
+            lines = screen.splitlines()
+            late = next(line for line in lines if "Late Night" in line)
+            after = next(line for line in lines if "After Midnight" in line)
+            assert "(+1)" in late and late.index("Late Night") == after.index("After Midnight"), screen
+            os.kill(pane.child_pid(), signal.SIGTERM)
+            finished(pane, 143)
+        finally:
+            pane.close()
 
 
 ENGLISH_PAGE = "Plenary Session\nTime:October 22 09:00-22 12:00,2021\nRoom:Convention Hall No. 1\n\nThe plenary.\n"

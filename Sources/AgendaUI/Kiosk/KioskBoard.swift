@@ -17,7 +17,10 @@ public enum KioskBoard {
         case .room(let outlook): RoomBoardView.draw(outlook, view, pen: &pen)
         case .venue(let rooms): VenueBoardView.draw(rooms, view, pen: &pen)
         case .startsLater(let session, let continues): KioskNoticeView.startsLater(session, continues: continues, view, pen: &pen)
+        case .nothingMoreHere(let next): KioskNoticeView.nothingMoreHere(next, view, pen: &pen)
         case .ended: KioskNoticeView.ended(view, pen: &pen)
+        case .unknownRooms(let rooms): KioskNoticeView.unknownRooms(rooms, view, pen: &pen)
+        case .clockNotSet: KioskNoticeView.clockNotSet(view, pen: &pen)
         }
         KioskFooterView.draw(view, pen: &pen)
         return pen.canvas
