@@ -7,6 +7,7 @@ public enum Role: UInt8, Sendable, CaseIterable {
     /// A track's own colour from the file; the cell's `tint` says which.
     case trackMark
     case clock, badge  // kiosk: the large clock, the "just started" mark
+    case urgent        // kiosk: urgent notices, evacuation, ROOM FULL
 }
 
 public struct Size: Sendable, Equatable {

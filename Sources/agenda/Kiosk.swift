@@ -54,6 +54,10 @@ struct Kiosk: ParsableCommand {
                                valueName: "text"))
     var closing: String?
 
+    @Option(help: ArgumentHelp("Notices and room status for the screens: a JSON file (checked every 2 s) or an http(s) URL (every 10 s). See docs/kiosk-and-venue.md.",
+                               valueName: "file-or-URL"))
+    var notices: String?
+
     @OptionGroup var fetch: FetchOptions
     @OptionGroup var zone: ZoneOption
 
@@ -91,6 +95,7 @@ struct Kiosk: ParsableCommand {
                              options: options, theme: (environment["NO_COLOR"] ?? "").isEmpty ? (theme ?? .standard) : .mono,
                              clock: KioskClock(start: now.flatMap(ISO8601.parse), rate: clockRate),
                              exitKey: exitKey.flatMap(ExitKey.parse))
+        loop.notices = notices.map { LiveNotices($0, zone: schedule.timeZone, limits: fetch.settings(cache: false).limits) }
         let zone = self.zone
         loop.adjust = { zone.apply($0, viewerClock: true) }
         let status = loop.run()

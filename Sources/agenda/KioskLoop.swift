@@ -15,6 +15,8 @@ struct KioskLoop {
     let theme: ThemeName
     let clock: KioskClock
     let exitKey: Key?
+    /// `--notices`, when given.
+    var notices: LiveNotices?
     /// Applied to every new version (`--zone`).
     var adjust: @Sendable (Schedule) -> Schedule = { $0 }
 
@@ -40,6 +42,10 @@ struct KioskLoop {
         var state = KioskState(schedule: schedule, now: clock.now(), size: terminal.size, options: options,
                                measure: terminal.measure)
         state.staleNote = live?.staleNote
+        if let notices {
+            state.notices = notices.initial
+            if notices.initialFailed { state.noticesFailedAt = state.now }
+        }
         var shown = KioskBoard.render(state)
         terminal.present(shown)
         var drawnMoment = state.moment
@@ -83,6 +89,14 @@ struct KioskLoop {
                     dirty = true
                 }
             }
+            for outcome in notices?.take() ?? [] {
+                switch outcome {
+                case .updated(let new): state.notices = new; state.noticesFailedAt = nil
+                case .failed: state.noticesFailedAt = state.now
+                case .restored: state.noticesFailedAt = nil
+                }
+                dirty = true
+            }
             guard dirty else { continue }
             drawnMoment = state.moment
             let canvas = KioskBoard.render(state)
@@ -102,7 +116,9 @@ struct KioskLoop {
         let page = Double(options.pageSeconds)
         let nextMinute = (seconds / 60).rounded(.down) * 60 + 60
         let nextTurn = (seconds / page).rounded(.down) * page + page
-        let target = Date(timeIntervalSince1970: min(nextMinute, nextTurn))
+        // A notice that appears or goes between minutes (`from`, `until`) is drawn on time.
+        let nextNotice = state.notices.boundaries.first { $0 > state.now }?.timeIntervalSince1970 ?? .infinity
+        let target = Date(timeIntervalSince1970: min(nextMinute, nextTurn, nextNotice))
         return clock.milliseconds(until: target, from: state.now) + 1
     }
 }

@@ -390,6 +390,73 @@ def test_later_today_keeps_its_columns_after_a_plus_one():
             pane.close()
 
 
+def notices_json(notices=(), rooms=None):
+    import json
+    return json.dumps({"notices": list(notices), "rooms": rooms or {}})
+
+
+def test_notices_and_room_status_follow_the_file():
+    sessions = [("Hall 1", "Keynote Talk", at("2024-12-27T10:00"), 120), ("Hall 2", "Side Talk", at("2024-12-27T10:00"), 120)]
+    with tempfile.TemporaryDirectory() as directory:
+        path, notices = os.path.join(directory, "venue.xml"), os.path.join(directory, "notices.json")
+        write(path, frab_xml(sessions))
+        write(notices, notices_json([{"text": "Lunch in Hall B from 12:00", "level": "info"}]))
+        door, venue = Pane(100, 30), Pane(100, 30)
+        try:
+            start(door, f"--room 'Hall 1' --notices {notices} --now 2024-12-27T10:30+01:00 {path}", expect="Lunch in Hall B")
+            start(venue, f"--notices {notices} --now 2024-12-27T10:30+01:00 {path}", expect="Lunch in Hall B")
+            # A full room: the banner with its note on its door screen, a mark on the venue board.
+            write(notices, notices_json(rooms={"hall 1": {"status": "full", "note": "Watch the stream in Hall 2 \x1b[31m"}}))
+            screen = door.wait_for("ROOM FULL", timeout=5)
+            assert "Watch the stream in Hall 2" in screen and "Lunch in Hall B" not in screen, screen
+            assert "\x1b" not in screen and "[31m" not in screen, screen
+            screen = venue.wait_for("ROOM FULL", timeout=5)
+            hall = next(line for line in screen.splitlines() if "Hall 1" in line)
+            assert "ROOM FULL" in hall and "Watch the stream" not in screen, screen
+            # An urgent notice for Hall 2 only takes its screens; the door of Hall 1 stays.
+            write(notices, notices_json([{"text": "Plenary moved to Hall 2", "level": "urgent", "rooms": ["Hall 2"]}]))
+            door.wait_for("ROOM FULL", timeout=5, absent=True)
+            assert "Plenary moved" not in door.screen()
+            # An evacuation takes over every screen it names; "*" names them all.
+            write(notices, notices_json(rooms={"*": {"status": "evacuate", "note": "Leave by the east doors"}}))
+            for pane in (door, venue):
+                screen = pane.wait_for("EVACUATE", timeout=5)
+                assert "Leave by the east doors" in screen and "Keynote Talk" not in screen, screen
+            # A broken version keeps the last good one, marked; notices vanish at their until.
+            write(notices, notices_json([{"text": "Doors close soon", "until": "2024-12-27T10:31:00+01:00"}]))
+            venue.wait_for("Doors close soon", timeout=5)
+            with open(notices, "w") as f:
+                f.write("{broken")
+            screen = venue.wait_for("notices update failed", timeout=5)
+            assert "Doors close soon" in screen and "agenda:" not in screen, screen
+            venue.wait_for("Doors close soon", timeout=100, absent=True)
+            for pane in (door, venue):
+                os.kill(pane.child_pid(), signal.SIGTERM)
+                finished(pane, 143)
+        finally:
+            door.close()
+            venue.close()
+
+
+def test_validate_checks_a_notices_file():
+    excerpt = os.path.join(os.path.dirname(__file__), "..", "Fixtures", "schedules", "38c3-excerpt.xml")
+    with tempfile.TemporaryDirectory() as directory:
+        good, bad = os.path.join(directory, "good.json"), os.path.join(directory, "bad.json")
+        write(good, notices_json([{"text": "Hi", "rooms": ["Saal 9"]}], {"Saal 1": {"status": "full"}}))
+        write(bad, notices_json([{"text": "Hi", "level": "loud"}]))
+        pane = Pane(120, 30)
+        try:
+            pane.type_line(f"{AGENDA} validate {excerpt} --notices {good} 2>&1; echo \"EX\"\"IT=$?\"")
+            screen = pane.wait_for("EXIT=")
+            assert "EXIT=0" in screen and '"Saal 9" is not in the schedule' in screen and "1 notices, 1 room statuses" in screen, screen
+            pane.type_line("clear")
+            pane.type_line(f"{AGENDA} validate --notices {bad} 2>&1; echo \"EX\"\"IT=$?\"")
+            screen = pane.wait_for("EXIT=")
+            assert "EXIT=65" in screen and 'level "loud" is not info or urgent' in screen, screen
+        finally:
+            pane.close()
+
+
 ENGLISH_PAGE = "Plenary Session\nTime:October 22 09:00-22 12:00,2021\nRoom:Convention Hall No. 1\n\nThe plenary.\n"
 CHINESE_PAGE = "开幕式暨全体大会\n时间：2021年10月22日 09:00-12:00\n地点：国家会议中心一号会议厅\n\n大会开幕。\n"
 

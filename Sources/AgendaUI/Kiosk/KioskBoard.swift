@@ -12,6 +12,10 @@ public enum KioskBoard {
         let labels = KioskLabels(language: state.options.ascii ? .en : state.options.language,
                                  timeZone: state.schedule.timeZone)
         let view = KioskView(state: state, layout: layout, labels: labels)
+        if let takeover = state.takeover {
+            KioskNoticesView.takeover(takeover, view, pen: &pen)
+            return pen.canvas
+        }
         KioskHeaderView.draw(view, pen: &pen)
         switch state.content {
         case .room(let outlook): RoomBoardView.draw(outlook, view, pen: &pen)
@@ -22,6 +26,8 @@ public enum KioskBoard {
         case .unknownRooms(let rooms): KioskNoticeView.unknownRooms(rooms, view, pen: &pen)
         case .clockNotSet: KioskNoticeView.clockNotSet(view, pen: &pen)
         }
+        KioskNoticesView.roomFull(view, pen: &pen)
+        KioskNoticesView.line(view, pen: &pen)
         KioskFooterView.draw(view, pen: &pen)
         return pen.canvas
     }

@@ -40,6 +40,10 @@ public struct KioskState: Sendable {
     public var updateFailedAt: Date?
     /// Set while a cached copy stands in for an unreachable source.
     public var staleNote: StaleNote?
+    /// `--notices`: what the organisers tell the screens, and room status.
+    public var notices = VenueNotices()
+    /// When the last reload of the notices failed (the last good ones stay).
+    public var noticesFailedAt: Date?
 
     public init(schedule: Schedule, now: Date, size: Size, options: KioskOptions,
                 measure: TextMeasure = .standard, updateFailedAt: Date? = nil) {
@@ -56,12 +60,14 @@ public struct KioskState: Sendable {
     public struct Moment: Sendable, Equatable {
         public var minute: Int
         public var turn: Int
+        /// Notices that appeared or went (`from`, `until`).
+        public var notices: Int = 0
     }
 
     public var moment: Moment {
         let seconds = now.timeIntervalSince1970
         return Moment(minute: Int((seconds / 60).rounded(.down)),
-                      turn: Int((seconds / Double(options.pageSeconds)).rounded(.down)))
+                      turn: Int((seconds / Double(options.pageSeconds)).rounded(.down)), notices: noticeEpoch)
     }
 
     var layout: KioskLayout { KioskLayout(screen: size, shifts: options.burnInShift) }

@@ -17,7 +17,11 @@ enum VenueBoardView {
             let x = body.x + column * (columnWidth + columnGap)
             let y = body.y + slot * (KioskLayout.roomBlockHeight + 1)
             guard y + KioskLayout.roomBlockHeight <= body.y + body.height || slot == 0 else { continue }
-            pen.text(outlook.room ?? view.labels.allRooms, x: x, y: y, width: columnWidth, role: .headerAccent)
+            let name = pen.text(outlook.room ?? view.labels.allRooms, x: x, y: y, width: columnWidth, role: .headerAccent)
+            if let room = outlook.room, let status = view.state.status(of: room), status.status != .open {
+                let mark = status.status == .full ? view.labels.roomFull : view.labels.evacuate
+                pen.text(" \(mark) ", x: x + name + 2, y: y, width: columnWidth - name - 2, role: .urgent)
+            }
             if outlook.isEmpty {   // nothing now nor within the horizon: the room stays, saying so
                 pen.text(view.labels.nothingMoreToday, x: x + 2, y: y + 1, width: columnWidth - 2, role: .dim)
                 continue
