@@ -80,6 +80,7 @@ struct Theme {
         set(.clock, bold, (p.cyan, -1))           // kiosk: the large clock
         set(.badge, bold, (p.black, p.yellow))    // kiosk: "just started"
         set(.urgent, bold, (p.white, p.red))       // kiosk: urgent notices, evacuation, ROOM FULL
+        set(.blackout, normal, (p.black, p.black)) // kiosk: quiet hours
     }
 
     func style(_ role: Role) -> (attr_t, Int16) {

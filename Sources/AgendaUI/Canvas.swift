@@ -8,6 +8,7 @@ public enum Role: UInt8, Sendable, CaseIterable {
     case trackMark
     case clock, badge  // kiosk: the large clock, the "just started" mark
     case urgent        // kiosk: urgent notices, evacuation, ROOM FULL
+    case blackout      // kiosk: outside the hours given with --on
 }
 
 public struct Size: Sendable, Equatable {

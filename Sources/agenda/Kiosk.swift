@@ -58,6 +58,10 @@ struct Kiosk: ParsableCommand {
                                valueName: "file-or-URL"))
     var notices: String?
 
+    @Option(help: ArgumentHelp("Show the board only between these times of day (venue time, e.g. 07:30-22:00; 18:00-02:00 runs overnight); black outside them. May be given more than once.",
+                               valueName: "HH:MM-HH:MM"))
+    var on: [String] = []
+
     @OptionGroup var fetch: FetchOptions
     @OptionGroup var zone: ZoneOption
 
@@ -71,6 +75,9 @@ struct Kiosk: ParsableCommand {
         guard pageSeconds >= 1 else { throw ValidationError("--page-seconds must be at least 1") }
         guard clockRate > 0, clockRate <= 1_000_000 else { throw ValidationError("--clock-rate must be above 0 (and at most 1000000)") }
         guard refresh >= 1 else { throw ValidationError("--refresh must be at least 1 second") }
+        for window in on where DailyWindow.parse(window) == nil {
+            throw ValidationError("--on \"\(Sanitizer.line(window))\" is not a time window like 07:30-22:00")
+        }
         if let exitKey, ExitKey.parse(exitKey) == nil {
             throw ValidationError("--exit-key \"\(Sanitizer.line(exitKey))\" is not a key; use a character, esc, enter, tab or ctrl-x")
         }
@@ -90,7 +97,7 @@ struct Kiosk: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let options = KioskOptions(rooms: room, language: language(for: schedule, utf8: utf8, term: environment["TERM"]),
                                    pageSeconds: pageSeconds, ascii: !utf8, consoleFont: environment["TERM"] == "linux",
-                                   closing: closing)
+                                   closing: closing, onHours: on.compactMap(DailyWindow.parse))
         var loop = KioskLoop(schedule: schedule, live: live,
                              options: options, theme: (environment["NO_COLOR"] ?? "").isEmpty ? (theme ?? .standard) : .mono,
                              clock: KioskClock(start: now.flatMap(ISO8601.parse), rate: clockRate),

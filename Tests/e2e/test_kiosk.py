@@ -457,6 +457,86 @@ def test_validate_checks_a_notices_file():
             pane.close()
 
 
+def test_systemd_hears_ready_status_and_the_watchdog_only_while_the_loop_renders():
+    import socket
+    with tempfile.TemporaryDirectory() as directory:
+        address = os.path.join(directory, "notify")
+        listener = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+        listener.bind(address)
+        listener.settimeout(0.2)
+
+        def heard(seconds):
+            messages, deadline = [], time.monotonic() + seconds
+            while time.monotonic() < deadline:
+                try:
+                    messages.append(listener.recv(4096).decode())
+                except socket.timeout:
+                    pass
+            return messages
+
+        pane = Pane(100, 30)
+        try:
+            start(pane, "--now 2021-10-22T10:00+08:00", env=f"NOTIFY_SOCKET={address} WATCHDOG_USEC=400000")
+            messages = heard(1.5)
+            first = next(m for m in messages if "READY=1" in m)
+            assert "STATUS=schedule " in first and "sessions" in first and "last good fetch" in first, messages
+            assert sum(m == "WATCHDOG=1" for m in messages) >= 4, messages
+            pid = pane.child_pid()
+            os.kill(pid, signal.SIGSTOP)              # a frozen loop says nothing
+            heard(0.3)
+            assert not any("WATCHDOG" in m for m in heard(1.0)), "a stopped loop still fed the watchdog"
+            os.kill(pid, signal.SIGCONT)
+            assert "WATCHDOG=1" in heard(1.0)
+            # The shell gave up on the stopped job: end it directly.
+            os.kill(pid, signal.SIGTERM)
+        finally:
+            pane.close()
+            listener.close()
+
+
+def test_sigusr1_writes_the_screen_to_the_state_folder():
+    with tempfile.TemporaryDirectory() as directory:
+        pane = Pane(100, 30)
+        try:
+            start(pane, "--now 2021-10-22T10:00+08:00", env=f"STATE_DIRECTORY={directory}")
+            pid = pane.child_pid()
+            dump = os.path.join(directory, "screen.txt")
+            assert not os.path.exists(dump)
+            os.kill(pid, signal.SIGUSR1)
+            deadline = time.monotonic() + 3
+            while not os.path.exists(dump) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            with open(dump) as f:
+                text = f.read()
+            assert "Plenary Session" in text and "2 h left" in text and "\x1b" not in text, text
+            assert pane.child_pid() == pid and "EXIT=" not in pane.screen()   # it goes on
+            os.kill(pid, signal.SIGTERM)
+            finished(pane, 143)
+        finally:
+            pane.close()
+
+
+def test_quiet_hours_blank_the_screen():
+    cases = [("--on 07:30-22:00 --now 2021-10-22T23:00+08:00", False),
+             ("--on 07:30-22:00 --now 2021-10-22T10:00+08:00", True),
+             ("--on 18:00-02:00 --now 2021-10-22T01:30+08:00", True),   # overnight: still on
+             ("--on 18:00-02:00 --now 2021-10-22T10:00+08:00", False)]
+    for args, shows in cases:
+        pane = Pane(100, 30)
+        try:
+            pane.type_line("clear; " + RUN.format(cmd=f"{AGENDA} kiosk {args}"))
+            time.sleep(1.0)
+            screen = pane.screen()
+            assert "EXIT=" not in screen and pane.alternate_screen_on(), screen
+            assert ("CACIE 2021" in screen) == shows, f"{args}:\n{screen}"
+            if not shows:
+                assert screen.strip() == "", f"{args}: not blank:\n{screen}"
+            os.kill(pane.child_pid(), signal.SIGTERM)
+            finished(pane, 143)
+        finally:
+            pane.close()
+
+
 ENGLISH_PAGE = "Plenary Session\nTime:October 22 09:00-22 12:00,2021\nRoom:Convention Hall No. 1\n\nThe plenary.\n"
 CHINESE_PAGE = "开幕式暨全体大会\n时间：2021年10月22日 09:00-12:00\n地点：国家会议中心一号会议厅\n\n大会开幕。\n"
 
