@@ -12,6 +12,8 @@ let package = Package(
     targets: [
         // The only C surface: ncursesw plus inline shims for what Swift cannot import.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // libqrencode, for the QR codes on kiosk door screens.
+        .systemLibrary(name: "CQRencode", path: "Sources/CQRencode"),
 
         // Schedules, readers, queries. Knows nothing of terminals.
         .target(
@@ -27,7 +29,7 @@ let package = Package(
         .executableTarget(
             name: "agenda",
             dependencies: [
-                "AgendaModel", "AgendaUI", "AgendaTerminal", "AgendaRemote",
+                "AgendaModel", "AgendaUI", "AgendaTerminal", "AgendaRemote", "CQRencode",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

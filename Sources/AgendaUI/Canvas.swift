@@ -9,6 +9,7 @@ public enum Role: UInt8, Sendable, CaseIterable {
     case clock, badge  // kiosk: the large clock, the "just started" mark
     case urgent        // kiosk: urgent notices, evacuation, ROOM FULL
     case blackout      // kiosk: outside the hours given with --on
+    case qr            // kiosk: QR codes, dark modules drawn on light
 }
 
 public struct Size: Sendable, Equatable {

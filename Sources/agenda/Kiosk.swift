@@ -62,6 +62,13 @@ struct Kiosk: ParsableCommand {
                                valueName: "HH:MM-HH:MM"))
     var on: [String] = []
 
+    @Option(help: ArgumentHelp("QR code on a door screen: talk (the session's URL from the schedule) or none.", valueName: "talk|none"))
+    var qr: KioskQR = .talk
+
+    @Option(help: ArgumentHelp("The URL of the QR code beside ROOM FULL (\"watch the stream\"), unless the room status gives one.",
+                               valueName: "URL"))
+    var streamURL: String?
+
     @OptionGroup var fetch: FetchOptions
     @OptionGroup var zone: ZoneOption
 
@@ -97,7 +104,8 @@ struct Kiosk: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let options = KioskOptions(rooms: room, language: language(for: schedule, utf8: utf8, term: environment["TERM"]),
                                    pageSeconds: pageSeconds, ascii: !utf8, consoleFont: environment["TERM"] == "linux",
-                                   closing: closing, onHours: on.compactMap(DailyWindow.parse))
+                                   qr: qr, streamURL: streamURL.map(Sanitizer.line), closing: closing,
+                                   onHours: on.compactMap(DailyWindow.parse))
         var loop = KioskLoop(schedule: schedule, live: live,
                              options: options, theme: (environment["NO_COLOR"] ?? "").isEmpty ? (theme ?? .standard) : .mono,
                              clock: KioskClock(start: now.flatMap(ISO8601.parse), rate: clockRate),
@@ -116,3 +124,5 @@ struct Kiosk: ParsableCommand {
         return (schedule.conference.shortTitle ?? "").hasPrefix("CACIE") ? .bilingual : .en
     }
 }
+
+extension KioskQR: ExpressibleByArgument {}

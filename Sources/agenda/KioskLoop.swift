@@ -44,6 +44,7 @@ struct KioskLoop {
         var state = KioskState(schedule: schedule, now: clock.now(), size: terminal.size, options: options,
                                measure: terminal.measure)
         state.staleNote = live?.staleNote
+        state.encodeQR = QREncoder.encode
         if let notices {
             state.notices = notices.initial
             if notices.initialFailed { state.noticesFailedAt = state.now }

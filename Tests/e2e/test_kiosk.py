@@ -537,6 +537,64 @@ def test_quiet_hours_blank_the_screen():
             pane.close()
 
 
+def decode_qr(screen):
+    """Reads a QR code back from the screen text below the header rule: each cell two pixels
+    high (█ both dark, ▀ the top, ▄ the bottom, anything else light), decoded with zbarimg."""
+    import shutil
+    import subprocess
+    assert shutil.which("zbarimg"), "zbarimg is missing: apt-get install zbar-tools"
+    lines = screen.splitlines()
+    rule = next(i for i, line in enumerate(lines) if line.startswith("───"))
+    body = lines[rule + 1:]
+    width, scale = max(len(line) for line in body), 4
+    pixels = []
+    for line in body:
+        line = line.ljust(width)
+        pixels += [[c in "█▀" for c in line], [c in "█▄" for c in line]]
+    with tempfile.TemporaryDirectory() as directory:
+        image = os.path.join(directory, "screen.pgm")
+        with open(image, "w") as f:
+            f.write(f"P2\n{width * scale} {len(pixels) * scale}\n255\n")
+            for row in pixels:
+                text = " ".join("0" if dark else "255" for dark in row for _ in range(scale))
+                f.write((text + "\n") * scale)
+        result = subprocess.run(["zbarimg", "-q", "--raw", image], capture_output=True, text=True)
+    return result.stdout.strip() or None
+
+
+def test_qr_codes_read_back_from_the_screen():
+    excerpt = os.path.join(os.path.dirname(__file__), "..", "Fixtures", "schedules", "38c3-excerpt.xml")
+    talk = "https://events.ccc.de/congress/2024/hub/de/event/38c3-opening-ceremony/"
+    with tempfile.TemporaryDirectory() as directory:
+        notices = os.path.join(directory, "notices.json")
+        write(notices, notices_json())
+        cases = [((100, 30), "", talk),
+                 ((100, 30), "--qr none", None),
+                 ((80, 24), "", None),                 # no room for it whole: left out, never clipped
+                 ((160, 45), "--stream-url https://stream.example/saal1", talk)]
+        for (width, height), args, expected in cases:
+            pane = Pane(width, height)
+            try:
+                screen = start(pane, f"--room 'Saal 1' --now 2024-12-27T10:40+01:00 --notices {notices} {args} {excerpt}",
+                               expect="Opening Ceremony")
+                time.sleep(0.3)
+                screen = pane.screen()
+                assert decode_qr(screen) == expected, f"{args}: read {decode_qr(screen)!r}, not {expected!r}:\n{screen}"
+                if expected is None:
+                    body = screen[screen.index("───"):]
+                    assert "▀" not in body and "▄" not in body, screen
+                if "stream-url" in args:
+                    # A full room shows where to watch instead.
+                    write(notices, notices_json(rooms={"Saal 1": {"status": "full", "note": "Watch the stream"}}))
+                    screen = pane.wait_for("ROOM FULL", timeout=5)
+                    time.sleep(0.3)
+                    assert decode_qr(pane.screen()) == "https://stream.example/saal1", pane.screen()
+                os.kill(pane.child_pid(), signal.SIGTERM)
+                finished(pane, 143)
+            finally:
+                pane.close()
+
+
 ENGLISH_PAGE = "Plenary Session\nTime:October 22 09:00-22 12:00,2021\nRoom:Convention Hall No. 1\n\nThe plenary.\n"
 CHINESE_PAGE = "开幕式暨全体大会\n时间：2021年10月22日 09:00-12:00\n地点：国家会议中心一号会议厅\n\n大会开幕。\n"
 

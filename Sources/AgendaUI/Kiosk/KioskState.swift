@@ -44,6 +44,8 @@ public struct KioskState: Sendable {
     public var notices = VenueNotices()
     /// When the last reload of the notices failed (the last good ones stay).
     public var noticesFailedAt: Date?
+    /// Makes QR codes (libqrencode in the program; nil: none drawn).
+    public var encodeQR: (@Sendable (String) -> QRMatrix?)?
 
     public init(schedule: Schedule, now: Date, size: Size, options: KioskOptions,
                 measure: TextMeasure = .standard, updateFailedAt: Date? = nil) {

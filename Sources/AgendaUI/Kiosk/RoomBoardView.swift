@@ -7,6 +7,12 @@ enum RoomBoardView {
     static func draw(_ outlook: RoomOutlook, _ view: KioskView, pen: inout KioskPen) {
         let body = view.layout.body
         var cursor = Cursor(x: body.x, y: body.y, width: body.width, bottom: body.y + body.height)
+        // The QR code at the right of the body when it fits whole beside 40 columns of text.
+        if let code = QRCodeView.code(for: outlook.current ?? outlook.next, view),
+           code.rows <= body.height, body.width - code.cells - 2 >= 40 {
+            QRCodeView.draw(code, x: body.x + body.width - code.cells, y: body.y, pen: &pen)
+            cursor = Cursor(x: body.x, y: body.y, width: body.width - code.cells - 2, bottom: body.y + body.height)
+        }
         let labels = view.labels, now = view.state.now
         let titleLines = body.height >= 14 ? 2 : 1
 
