@@ -69,6 +69,9 @@ struct Kiosk: ParsableCommand {
                                valueName: "URL"))
     var streamURL: String?
 
+    @Flag(help: "The speaker's stage timer for the one --room: the talk, a huge time left (yellow under 5 min, red under 2, then +m:ss flashing), -m:ss before the start, the next talk.")
+    var timer = false
+
     @OptionGroup var fetch: FetchOptions
     @OptionGroup var zone: ZoneOption
 
@@ -82,6 +85,7 @@ struct Kiosk: ParsableCommand {
         guard pageSeconds >= 1 else { throw ValidationError("--page-seconds must be at least 1") }
         guard clockRate > 0, clockRate <= 1_000_000 else { throw ValidationError("--clock-rate must be above 0 (and at most 1000000)") }
         guard refresh >= 1 else { throw ValidationError("--refresh must be at least 1 second") }
+        if timer, room.count != 1 { throw ValidationError("--timer needs exactly one --room") }
         for window in on where DailyWindow.parse(window) == nil {
             throw ValidationError("--on \"\(Sanitizer.line(window))\" is not a time window like 07:30-22:00")
         }
@@ -104,7 +108,7 @@ struct Kiosk: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let options = KioskOptions(rooms: room, language: language(for: schedule, utf8: utf8, term: environment["TERM"]),
                                    pageSeconds: pageSeconds, ascii: !utf8, consoleFont: environment["TERM"] == "linux",
-                                   qr: qr, streamURL: streamURL.map(Sanitizer.line), closing: closing,
+                                   timer: timer, qr: qr, streamURL: streamURL.map(Sanitizer.line), closing: closing,
                                    onHours: on.compactMap(DailyWindow.parse))
         var loop = KioskLoop(schedule: schedule, live: live,
                              options: options, theme: (environment["NO_COLOR"] ?? "").isEmpty ? (theme ?? .standard) : .mono,

@@ -152,7 +152,8 @@ struct KioskLoop {
         let nextTurn = (seconds / page).rounded(.down) * page + page
         // A notice that appears or goes between minutes (`from`, `until`) is drawn on time.
         let nextNotice = state.notices.boundaries.first { $0 > state.now }?.timeIntervalSince1970 ?? .infinity
-        let target = Date(timeIntervalSince1970: min(nextMinute, nextTurn, nextNotice))
+        let nextSecond = options.timer ? seconds.rounded(.down) + 1 : .infinity   // the stage timer ticks
+        let target = Date(timeIntervalSince1970: min(nextMinute, nextTurn, nextNotice, nextSecond))
         return clock.milliseconds(until: target, from: state.now) + 1
     }
 }

@@ -595,6 +595,81 @@ def test_qr_codes_read_back_from_the_screen():
                 pane.close()
 
 
+FONT = {"0": ["111", "101", "101", "101", "111"], "1": ["110", "010", "010", "010", "111"],
+        "2": ["111", "001", "111", "100", "111"], "3": ["111", "001", "111", "001", "111"],
+        "4": ["101", "101", "111", "001", "001"], "5": ["111", "100", "111", "001", "111"],
+        "6": ["111", "100", "111", "101", "111"], "7": ["111", "001", "001", "001", "001"],
+        "8": ["111", "101", "111", "101", "111"], "9": ["111", "101", "111", "001", "111"],
+        ":": ["0", "1", "0", "1", "0"], "-": ["000", "000", "111", "000", "000"],
+        "+": ["000", "010", "111", "010", "000"]}
+
+
+def big_time(screen):
+    """The time the stage timer shows in block digits, read back pixel by pixel."""
+    rows = [line for line in screen.splitlines() if "██" in line]
+    assert rows, screen
+    left = min(len(line) - len(line.lstrip()) for line in rows)
+    rows = [line[left:].rstrip() for line in rows]
+    k = len(rows) // 5
+    pixels = ["".join("1" if (line.ljust(200)[x] == "█") else "0" for x in range(0, max(map(len, rows)), 2 * k))
+              for line in rows[::k]]
+    text, x = "", 0
+    while x < len(pixels[0]):
+        for char, glyph in FONT.items():
+            width = len(glyph[0])
+            if all(pixels[r][x:x + width].ljust(width, "0") == glyph[r] for r in range(5)):
+                text, x = text + char, x + width + 1
+                break
+        else:
+            raise AssertionError(f"unreadable digits at pixel {x}:\n" + "\n".join(pixels))
+    return text
+
+
+def colour_of_digits(pane):
+    """The SGR sequence in force where the digits are drawn (capture with escapes)."""
+    import re
+    escaped = pane.tmux("capture-pane", "-p", "-e")
+    line = next(line for line in escaped.splitlines() if "████" in line)
+    return re.findall(r"\x1b\[([0-9;]*)m(?=[^\x1b]*█)", line)[-1]
+
+
+def test_the_stage_timer():
+    sessions = [("Stage", "Keynote on Time", at("2024-12-27T10:00"), 30),
+                ("Stage", "Second Talk", at("2024-12-27T11:00"), 45)]
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "stage.xml")
+        write(path, frab_xml(sessions))
+        cases = [("09:50:00", "Keynote on Time", ["-10:00", "-9:59", "-9:58", "-9:57"], "39"),
+                 ("10:20:00", "Keynote on Time", ["10:00", "9:59", "9:58", "9:57"], "39"),
+                 ("10:26:30", "Keynote on Time", ["3:30", "3:29", "3:28", "3:27"], "33"),
+                 ("10:29:00", "Keynote on Time", ["1:00", "0:59", "0:58", "0:57"], "31"),
+                 ("10:31:05", "Keynote on Time", ["+1:05", "+1:06", "+1:07", "+1:08"], None),
+                 ("10:50:00", "Second Talk", ["-10:00", "-9:59", "-9:58", "-9:57"], "39")]
+        for clock, title, times, colour in cases:
+            pane = Pane(100, 30)
+            try:
+                start(pane, f"--timer --room Stage --now 2024-12-27T{clock}+01:00 {path}", expect=title)
+                screen = pane.screen()
+                assert big_time(screen) in times, f"{clock}: {big_time(screen)!r}, not {times[0]}:\n{screen}"
+                if title == "Keynote on Time" and clock < "10:30":
+                    assert "Second Talk" in screen and "Next" in screen, screen   # the next talk, small
+                if colour:
+                    # White is the terminal's own colour: neither yellow (33) nor red (31).
+                    drawn = colour_of_digits(pane).split(";")
+                    wanted = colour in drawn if colour != "39" else not {"31", "33"} & set(drawn)
+                    assert wanted, f"{clock}: digits drawn with {drawn!r}, expected {colour}"
+                else:                                   # overtime flashes: the look changes each second
+                    looks = set()
+                    for _ in range(6):
+                        looks.add(colour_of_digits(pane))
+                        time.sleep(0.4)
+                    assert len(looks) >= 2, looks
+                os.kill(pane.child_pid(), signal.SIGTERM)
+                finished(pane, 143)
+            finally:
+                pane.close()
+
+
 ENGLISH_PAGE = "Plenary Session\nTime:October 22 09:00-22 12:00,2021\nRoom:Convention Hall No. 1\n\nThe plenary.\n"
 CHINESE_PAGE = "开幕式暨全体大会\n时间：2021年10月22日 09:00-12:00\n地点：国家会议中心一号会议厅\n\n大会开幕。\n"
 

@@ -17,6 +17,10 @@ public enum KioskBoard {
             return pen.canvas
         }
         if state.isQuiet { return blackout(state.size) }
+        if state.options.timer, state.unknownRooms.isEmpty, !state.clockNotSet {
+            StageTimerView.draw(view, pen: &pen)
+            return pen.canvas
+        }
         KioskHeaderView.draw(view, pen: &pen)
         switch state.content {
         case .room(let outlook): RoomBoardView.draw(outlook, view, pen: &pen)

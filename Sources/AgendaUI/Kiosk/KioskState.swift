@@ -64,12 +64,15 @@ public struct KioskState: Sendable {
         public var turn: Int
         /// Notices that appeared or went (`from`, `until`).
         public var notices: Int = 0
+        /// The stage timer's second (0 on every other board).
+        public var second: Int = 0
     }
 
     public var moment: Moment {
         let seconds = now.timeIntervalSince1970
         return Moment(minute: Int((seconds / 60).rounded(.down)),
-                      turn: Int((seconds / Double(options.pageSeconds)).rounded(.down)), notices: noticeEpoch)
+                      turn: Int((seconds / Double(options.pageSeconds)).rounded(.down)), notices: noticeEpoch,
+                      second: options.timer ? Int(seconds.rounded(.down)) : 0)
     }
 
     var layout: KioskLayout { KioskLayout(screen: size, shifts: options.burnInShift) }
