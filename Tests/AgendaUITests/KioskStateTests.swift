@@ -125,7 +125,7 @@ import Testing
         #expect(rooms.filter { !$0.isEmpty }.map(\.room) == ["Room 201", "Room 202"])
         #expect(rooms.first?.room == "Convention Hall No. 1" && rooms.count == 7)
         #expect(!text(state).contains("Closing Plenary"))
-        #expect(text(state).contains("Nothing more here today"))
+        #expect(text(state).contains("Convention Hall No. 1 —"))
     }
 
     @Test func aClockBefore2020IsNotBelieved() {
@@ -150,10 +150,14 @@ import Testing
     }
 
     @Test func venuePagesTurnEveryPageSeconds() {
-        var state = KioskFixtures.state(at: "10-22 14:15")
+        // Twelve rooms with a talk on now: more than one 80×24 page holds.
+        var sessions: [Session] = []
+        for i in 1...12 {
+            sessions.append(KioskFixtures.session("r\(i)", "Talk \(i)", "10-22 14:00", "10-22 15:00", "Room \(100 + i)"))
+        }
+        var state = KioskFixtures.state(Schedule(conference: KioskFixtures.congress.conference, sessions: sessions), at: "10-22 14:15")
         guard case .venue(let rooms) = state.content else { Issue.record("\(state.content)"); return }
-        #expect(rooms.count == 7)   // the Hall too, with nothing more today
-        #expect(state.layout.roomsPerPage == 4)
+        #expect(rooms.count == 12)
         let first = state.page
         #expect(first.count == 2)
         #expect(text(state).contains("Page \(first.index + 1)/2"))
@@ -164,6 +168,18 @@ import Testing
         // Every room appears on one page or the other.
         let both = text(state) + { var s = state; s.now += 10; return text(s) }()
         for room in rooms.compactMap(\.room) { #expect(both.contains(room)) }
+    }
+
+    @Test func roomsWithNothingSoonCollapseIntoOneLaterLine() {
+        // 14:15: six workshops run; the Hall has nothing for days: one mention, not a block.
+        let state = KioskFixtures.state(at: "10-22 14:15")
+        #expect(state.page.count == 1)
+        let screen = text(state)
+        let later = screen.split(separator: "\n").first { $0.contains("Later") }
+        #expect(later?.contains("Convention Hall No. 1 —") == true)
+        #expect(screen.components(separatedBy: "Convention Hall No. 1").count == 2)
+        // Before 13:30 the workshops start within the hour and keep their blocks.
+        #expect(!text(KioskFixtures.state(at: "10-22 12:45")).contains("Later  Room 201"))
     }
 
     @Test func wideScreensFitTheVenueOnOnePage() {

@@ -13,7 +13,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from tmux_harness import Pane, run_tests  # noqa: E402
+from tmux_harness import SHARED, Pane, needs_shared, run_tests  # noqa: E402
 
 AGENDA = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else None
 # As in test_browser.py: run, then report the status and whether the tty settings came back.
@@ -668,6 +668,22 @@ def test_the_stage_timer():
                 finished(pane, 143)
             finally:
                 pane.close()
+
+
+@needs_shared
+def test_the_38c3_venue_board_reads_at_a_glance():
+    # 18 pages of 4 rooms at 80x24 before rooms with nothing soon collapsed into "Later".
+    schedule = os.path.join(SHARED, "schedules", "38c3-schedule.xml")
+    pane = Pane(80, 24)
+    try:
+        screen = start(pane, f"--now 2024-12-28T20:00+01:00 {schedule}", expect="Page 1/")
+        pages = int(screen[screen.index("Page 1/") + 7:].split()[0])
+        assert pages <= 5, f"{pages} pages a round:\n{screen}"
+        assert "38C3" in screen and "Later" in screen and "Saal 1" in screen, screen
+        os.kill(pane.child_pid(), signal.SIGTERM)
+        finished(pane, 143)
+    finally:
+        pane.close()
 
 
 ENGLISH_PAGE = "Plenary Session\nTime:October 22 09:00-22 12:00,2021\nRoom:Convention Hall No. 1\n\nThe plenary.\n"

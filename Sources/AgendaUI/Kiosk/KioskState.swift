@@ -123,7 +123,7 @@ public struct KioskState: Sendable {
     /// The venue page on screen and how many there are (pages turn every `pageSeconds`).
     public var page: (index: Int, count: Int) {
         guard case .venue(let rooms) = content else { return (0, 1) }
-        let count = max(1, (rooms.count + layout.roomsPerPage - 1) / layout.roomsPerPage)
+        let count = VenuePlan(rooms, layout: layout, now: now, schedule: schedule).pages
         return (positiveModulo(moment.turn, count), count)
     }
 
