@@ -238,7 +238,7 @@ def test_two_boards_show_the_same_page_at_the_same_time():
     # Real time, so that both boards read the same clock: twelve rooms with a talk on now.
     now = datetime.datetime.now(datetime.timezone.utc).astimezone(BERLIN).replace(second=0, microsecond=0)
     sessions = [(f"Room {i + 1:02d}", f"Talk in room {i + 1}", now - datetime.timedelta(minutes=30), 180)
-                for i in range(12)]
+                for i in range(30)]
     with tempfile.TemporaryDirectory() as directory:
         path = os.path.join(directory, "venue.xml")
         write(path, frab_xml(sessions))
@@ -247,8 +247,9 @@ def test_two_boards_show_the_same_page_at_the_same_time():
             start(first, f"--page-seconds 3 {path}", expect="Page ")
             time.sleep(1.4)                       # the second board starts later, out of phase
             start(second, f"--page-seconds 3 {path}", expect="Page ")
-            pages = set()
+            pages, deadline = set(), time.monotonic() + 30
             while len(pages) < 3:
+                assert time.monotonic() < deadline, f"pages seen: {pages}"
                 # Sample inside a page's dwell, away from the turn both boards make together.
                 phase = time.time() % 3
                 time.sleep((1.5 - phase) % 3)
@@ -411,8 +412,10 @@ def test_notices_and_room_status_follow_the_file():
             assert "Watch the stream in Hall 2" in screen and "Lunch in Hall B" not in screen, screen
             assert "\x1b" not in screen and "[31m" not in screen, screen
             screen = venue.wait_for("ROOM FULL", timeout=5)
-            hall = next(line for line in screen.splitlines() if "Hall 1" in line)
-            assert "ROOM FULL" in hall and "Watch the stream" not in screen, screen
+            lines = screen.splitlines()
+            hall = next(i for i, line in enumerate(lines) if "Hall 1" in line)
+            assert "ROOM FULL" in lines[hall] + lines[hall + 1] and "Watch the stream" not in screen, screen
+            assert "ROOM FULL" not in "".join(lines[hall + 2:]), screen    # Hall 2 is not full
             # An urgent notice for Hall 2 only takes its screens; the door of Hall 1 stays.
             write(notices, notices_json([{"text": "Plenary moved to Hall 2", "level": "urgent", "rooms": ["Hall 2"]}]))
             door.wait_for("ROOM FULL", timeout=5, absent=True)

@@ -66,7 +66,10 @@ enum VenueBoardView {
         // One time column for the page: a range ending the next day ("(+1)") is wider.
         let timeWidth = onPage.flatMap { [$0.current, $0.next].compactMap { $0 } }.map { pen.cells(view.range($0)) }.max() ?? 0
         let names = onPage.map { pen.cells($0.room ?? view.labels.allRooms) }.max() ?? 0
-        let nameWidth = plan.side ? min(max(8, names), max(8, columnWidth / 4)) : 0
+        // Wide enough for a ROOM FULL or EVACUATE mark under the name, when a room has one.
+        let marks = onPage.contains { $0.room.flatMap { view.state.status(of: $0) }.map { $0.status != .open } ?? false }
+            ? max(pen.cells(view.labels.roomFull), pen.cells(view.labels.evacuate)) + 2 : 0
+        let nameWidth = plan.side ? max(marks, min(max(8, names), max(8, columnWidth / 4))) : 0
         for (i, outlook) in onPage.enumerated() {
             let column = i / plan.perColumn, slot = i % plan.perColumn
             let x = body.x + column * (columnWidth + columnGap)
@@ -80,7 +83,7 @@ enum VenueBoardView {
                 y = body.y + slot * 2
                 let lines = pen.wrap(name, width: nameWidth, maxLines: mark == nil ? 2 : 1)
                 for (n, line) in lines.enumerated() { pen.text(line, x: x, y: y + n, width: nameWidth, role: .headerAccent) }
-                if let mark { pen.text(" \(mark) ", x: x, y: y + 1, width: nameWidth + 1, role: .urgent) }
+                if let mark { pen.text(" \(mark) ", x: x, y: y + 1, width: nameWidth, role: .urgent) }
                 rows = x + nameWidth + 2
                 rowWidth = columnWidth - nameWidth - 2
             } else {
