@@ -10,7 +10,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // The only C surface: ncursesw plus inline shims for what Swift cannot import.
+        // The C surfaces: ncursesw plus inline shims for what Swift cannot import, and libqrencode.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // libqrencode, for the QR codes on kiosk door screens.
         .systemLibrary(name: "CQRencode", path: "Sources/CQRencode"),
