@@ -10,8 +10,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // The only C surface: ncursesw plus inline shims for what Swift cannot import.
+        // The C surfaces: ncursesw plus inline shims for what Swift cannot import, and libqrencode.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // libqrencode, for the QR codes on kiosk door screens.
+        .systemLibrary(name: "CQRencode", path: "Sources/CQRencode"),
 
         // Schedules, readers, queries. Knows nothing of terminals.
         .target(
@@ -27,7 +29,7 @@ let package = Package(
         .executableTarget(
             name: "agenda",
             dependencies: [
-                "AgendaModel", "AgendaUI", "AgendaTerminal", "AgendaRemote",
+                "AgendaModel", "AgendaUI", "AgendaTerminal", "AgendaRemote", "CQRencode",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -5,7 +5,9 @@ Usage: soak-kiosk.py PATH/TO/agenda [--seconds 300] [--warmup 30]
 
 Runs the kiosk in a pseudo-terminal (100x30) at --clock-rate 3600 (an hour a second, so five
 minutes are 12.5 days) on eight one-session schedule files in eight rooms, rewritten for each
-new simulated day (reloads, day changes, venue pages) and now and then broken (failed reloads).
+new simulated day (reloads, day changes, venue pages) and now and then broken (failed reloads),
+with a notices file (--notices) rewritten each simulated day: an info line, a full room, and a
+notice that ends within the day.
 Fails on a crash, on resident memory growing by more than 1 MB after the warm-up, or on output
 stopping for 5 s. Then checks that an idle board writes nothing between minutes, and that
 SIGTERM ends it with status 143. Prints RSS at start and end and bytes per simulated hour."""
@@ -36,6 +38,22 @@ def page(day, room):
     end = start + datetime.timedelta(minutes=90)
     when = f"{MONTHS[start.month - 1]} {start.day} {start:%H:%M}-{end.day} {end:%H:%M},{start.year}"
     return f"Session {day}-{room} on day {day}\nTheme:Soak\nTime:{when}\nRoom:Room {room + 1}\n\nText.\n"
+
+
+def notices(day):
+    """The notices for simulated day `day`: an info line for the day, a full room, an urgent notice
+    for one room that ends at noon."""
+    import json
+    noon = (START + datetime.timedelta(days=day, hours=12)).isoformat()
+    return json.dumps({"notices": [{"text": f"Welcome to day {day}", "level": "info"},
+                                   {"text": "Room 2 opens late", "level": "urgent", "rooms": ["Room 2"], "until": noon}],
+                       "rooms": {f"Room {day % ROOMS + 1}": {"status": "full", "note": "Watch the stream"}}})
+
+
+def write_notices(path, day):
+    with open(path + ".tmp", "w") as f:
+        f.write(notices(day))
+    os.rename(path + ".tmp", path)
 
 
 def write_day(paths, day):
@@ -98,8 +116,10 @@ def soak(agenda, seconds, warmup):
     with tempfile.TemporaryDirectory() as directory:
         paths = [os.path.join(directory, f"room-{i + 1}.txt") for i in range(ROOMS)]
         write_day(paths, 0)
+        notices_path = os.path.join(directory, "notices.json")
+        write_notices(notices_path, 0)
         kiosk = Kiosk(agenda, ["--now", START.isoformat(timespec="minutes"), "--clock-rate", str(RATE),
-                               "--page-seconds", "900", *paths])
+                               "--page-seconds", "900", "--notices", notices_path, *paths])
         began = time.monotonic()
         day, samples, baseline = 0, [], None
         broken_at = None
@@ -125,6 +145,7 @@ def soak(agenda, seconds, warmup):
                     broken_at = time.monotonic()
                 else:
                     write_day(paths, day)
+                write_notices(notices_path, day)
             if broken_at and time.monotonic() - broken_at > 3:
                 write_day(paths, day)                  # the fixed upload
                 broken_at = None
@@ -151,12 +172,15 @@ def idle(agenda, seconds=8):
     failures = []
     # Start 30 s into a minute of the simulated clock so the idle window holds no minute change.
     start = START + datetime.timedelta(hours=10, seconds=30)
-    kiosk = Kiosk(agenda, ["--now", start.isoformat(), "--page-seconds", "3600"])
-    time.sleep(1.5)
-    first, _ = kiosk.counted()
-    time.sleep(seconds)
-    later, _ = kiosk.counted()
-    status = kiosk.stop()
+    with tempfile.TemporaryDirectory() as directory:
+        notices_path = os.path.join(directory, "notices.json")   # a notices file in use, unchanged
+        write_notices(notices_path, 0)
+        kiosk = Kiosk(agenda, ["--now", start.isoformat(), "--page-seconds", "3600", "--notices", notices_path])
+        time.sleep(1.5)
+        first, _ = kiosk.counted()
+        time.sleep(seconds)
+        later, _ = kiosk.counted()
+        status = kiosk.stop()
     print(f"idle: first frame {first} bytes, then {later - first} bytes in {seconds}s")
     if first == 0:
         failures.append("idle: nothing was drawn")

@@ -40,7 +40,7 @@ public enum C3VOCJSONReader {
         }
         // The conference's room list is the publisher's order; the days' room keys follow it.
         for room in conference["rooms"]?.array ?? JSONArray.empty(conference.value.document) {
-            draft.declareRoom(FieldText.line(room.object?["name"]?.text ?? room.text))
+            draft.declareRoom(FieldText.line(room.object?["name"]?.text ?? room.text), guid: FieldText.line(room.object?["guid"]?.text))
         }
         guard let days = conference["days"]?.array else {
             throw ScheduleError(file: file, line: conference.line, column: conference.column,

@@ -111,7 +111,7 @@ public enum FrabXMLReader {
                                         end: try time(scanner.attribute("end"), at: scanner.tagOffset, what: "day end"))
             } else if scanner.nameIs("room"), dayDepth != 0 {
                 roomName = FieldText.line(scanner.attribute("name"))
-                draft.declareRoom(roomName)
+                draft.declareRoom(roomName, guid: FieldText.line(scanner.attribute("guid")))
             }
         }
 

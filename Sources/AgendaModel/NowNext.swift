@@ -71,6 +71,11 @@ extension Schedule {
         return rooms
     }
 
+    /// Every schedule's room guids; the first schedule's name wins for a guid in several.
+    static func mergedRoomGuids(_ schedules: [Schedule]) -> [String: String] {
+        schedules.reduce(into: [:]) { guids, schedule in guids.merge(schedule.conference.roomGuids) { first, _ in first } }
+    }
+
     /// One schedule from several (a CACIE page holds one session): the first one's conference,
     /// every session of all of them.
     public static func merging(_ schedules: [Schedule]) -> Schedule? {
@@ -78,6 +83,7 @@ extension Schedule {
         if schedules.count == 1 { return first }
         var conference = first.conference
         conference.rooms = mergedRooms(schedules)
+        conference.roomGuids = mergedRoomGuids(schedules)
         return Schedule(conference: conference, sessions: schedules.flatMap(\.sessions))
     }
 }

@@ -49,6 +49,9 @@ public struct Conference: Sendable, Equatable {
     /// Every room in the publisher's order (the file's room list or first appearance), also
     /// rooms without sessions; empty when the reader knows no order (see `Schedule.rooms`).
     public var rooms: [String] = []
+    /// Room guids the file gives (frab XML `<room guid>`, c3voc JSON `rooms[].guid`), guid to
+    /// name: a screen set up by guid follows its room through a rename.
+    public var roomGuids: [String: String] = [:]
     /// Track name to colour (`#RRGGBB`), when the file gives them.
     public var trackColours: [String: String] = [:]
 

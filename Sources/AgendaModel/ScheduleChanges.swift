@@ -158,6 +158,7 @@ extension Schedule {
         guard var first = schedules.first else { return nil }
         if schedules.count == 1 { return first }
         first.conference.rooms = Schedule.mergedRooms(schedules)
+        first.conference.roomGuids = Schedule.mergedRoomGuids(schedules)
         var marked: [(Session, SessionChange?)] = []
         for schedule in schedules {
             for (index, session) in schedule.sessions.enumerated() { marked.append((session, schedule.change(at: index))) }

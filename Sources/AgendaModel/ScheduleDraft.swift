@@ -59,9 +59,12 @@ struct ScheduleDraft {
     /// Rooms as the file lists them (a room list, or room elements), sessions or not.
     private(set) var declaredRooms: [String] = []
     private var declaredRoomSet: Set<String> = []
+    /// Room guid to name, as the file declares them.
+    var roomGuids: [String: String] = [:]
 
     /// Notes a room where the file names it, so the publisher's order is kept.
-    mutating func declareRoom(_ name: String?) {
+    mutating func declareRoom(_ name: String?, guid: String? = nil) {
+        if let name, !name.isEmpty, let guid, !guid.isEmpty { roomGuids[guid] = name }
         guard let name, !name.isEmpty, declaredRoomSet.insert(name).inserted else { return }
         declaredRooms.append(name)
     }
@@ -152,6 +155,7 @@ struct ScheduleDraft {
         conference.floating = floating
         conference.trackColours = trackColours
         conference.rooms = publishedRooms()
+        conference.roomGuids = roomGuids
         conference.startDate = venueDate(conferenceStart, zone) ?? venueDate(days.first?.date, zone)
         conference.endDate = venueDate(conferenceEnd, zone) ?? venueDate(days.last?.date, zone)
         var schedule = Schedule(conference: conference, sessions: sessions)

@@ -43,7 +43,7 @@ struct Theme {
                              (.running, bold), (.title, bold), (.subtitle, underline), (.label, bold), (.accent, bold),
                              (.warning, bold), (.dim, dim), (.heading, bold | underline), (.tabSelected, reverse),
                              (.match, underline | bold), (.star, bold), (.clash, bold), (.banner, reverse | bold),
-                             (.boxTitle, bold), (.nowLine, bold), (.clock, bold), (.badge, reverse | bold)] {
+                             (.boxTitle, bold), (.nowLine, bold), (.clock, bold), (.badge, reverse | bold), (.urgent, reverse | bold), (.qr, reverse)] {
             set(role, attr)
         }
     }
@@ -79,6 +79,9 @@ struct Theme {
         set(.nowLine, normal, (p.red, -1))
         set(.clock, bold, (p.cyan, -1))           // kiosk: the large clock
         set(.badge, bold, (p.black, p.yellow))    // kiosk: "just started"
+        set(.urgent, bold, (p.white, p.red))       // kiosk: urgent notices, evacuation, ROOM FULL
+        set(.blackout, normal, (p.black, p.black)) // kiosk: quiet hours
+        set(.qr, normal, (p.black, p.white))       // kiosk: QR codes, dark on light
     }
 
     func style(_ role: Role) -> (attr_t, Int16) {

@@ -7,6 +7,9 @@ public enum Role: UInt8, Sendable, CaseIterable {
     /// A track's own colour from the file; the cell's `tint` says which.
     case trackMark
     case clock, badge  // kiosk: the large clock, the "just started" mark
+    case urgent        // kiosk: urgent notices, evacuation, ROOM FULL
+    case blackout      // kiosk: outside the hours given with --on
+    case qr            // kiosk: QR codes, dark modules drawn on light
 }
 
 public struct Size: Sendable, Equatable {

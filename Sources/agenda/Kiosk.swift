@@ -23,8 +23,8 @@ struct Kiosk: ParsableCommand {
                                  valueName: "schedule"))
     var paths: [String] = []
 
-    @Option(help: ArgumentHelp("A door screen for this room; without it the board shows the whole venue.", valueName: "name"))
-    var room: String?
+    @Option(help: ArgumentHelp("A door screen for this room: its name or its guid (a renamed room keeps its screen). Give it twice for one screen for two rooms; without it the board shows the whole venue.", valueName: "name"))
+    var room: [String] = []
 
     @Option(help: ArgumentHelp("Label language: en, zh or en+zh. Default: en+zh for CACIE, en otherwise and on the bare console.",
                                valueName: "lang"))
@@ -50,6 +50,28 @@ struct Kiosk: ParsableCommand {
                                valueName: "seconds"))
     var refresh: Int = 120
 
+    @Option(help: ArgumentHelp("The line the board shows after the last session of the conference. Default: \"Thank you for coming\".",
+                               valueName: "text"))
+    var closing: String?
+
+    @Option(help: ArgumentHelp("Notices and room status for the screens: a JSON file (checked every 2 s) or an http(s) URL (every 10 s). See docs/kiosk-and-venue.md.",
+                               valueName: "file-or-URL"))
+    var notices: String?
+
+    @Option(help: ArgumentHelp("Show the board only between these times of day (venue time, e.g. 07:30-22:00; 18:00-02:00 runs overnight); black outside them. May be given more than once.",
+                               valueName: "HH:MM-HH:MM"))
+    var on: [String] = []
+
+    @Option(help: ArgumentHelp("QR code on a door screen: talk (the session's URL from the schedule) or none.", valueName: "talk|none"))
+    var qr: KioskQR = .talk
+
+    @Option(help: ArgumentHelp("The URL of the QR code beside ROOM FULL (\"watch the stream\"), unless the room status gives one.",
+                               valueName: "URL"))
+    var streamURL: String?
+
+    @Flag(help: "The speaker's stage timer for the one --room: the talk, a huge time left (yellow under 5 min, red under 2, then +m:ss flashing), -m:ss before the start, the next talk.")
+    var timer = false
+
     @OptionGroup var fetch: FetchOptions
     @OptionGroup var zone: ZoneOption
 
@@ -63,6 +85,10 @@ struct Kiosk: ParsableCommand {
         guard pageSeconds >= 1 else { throw ValidationError("--page-seconds must be at least 1") }
         guard clockRate > 0, clockRate <= 1_000_000 else { throw ValidationError("--clock-rate must be above 0 (and at most 1000000)") }
         guard refresh >= 1 else { throw ValidationError("--refresh must be at least 1 second") }
+        if timer, room.count != 1 { throw ValidationError("--timer needs exactly one --room") }
+        for window in on where DailyWindow.parse(window) == nil {
+            throw ValidationError("--on \"\(Sanitizer.line(window))\" is not a time window like 07:30-22:00")
+        }
         if let exitKey, ExitKey.parse(exitKey) == nil {
             throw ValidationError("--exit-key \"\(Sanitizer.line(exitKey))\" is not a key; use a character, esc, enter, tab or ctrl-x")
         }
@@ -72,23 +98,23 @@ struct Kiosk: ParsableCommand {
         let live = paths.isEmpty ? nil : LiveSchedule(try SourceLoading.load(paths, settings: fetch.settings()),
                                                       refresh: TimeInterval(refresh))
         let schedule = zone.apply(live?.schedule ?? BundledSchedule.load(), viewerClock: true)
-        var roomName: String?
-        if let room {
-            guard let found = schedule.room(named: room) else {
-                let rooms = schedule.rooms.compactMap { $0 }.map { "\"\($0)\"" }.joined(separator: ", ")
-                printError("no room \"\(Sanitizer.line(room))\" in the schedule; its rooms: \(rooms.isEmpty ? "none" : rooms)")
-                throw ExitCode.validationFailure
-            }
-            roomName = found
+        // A room the schedule lacks is said on the board (and here, for the journal): the
+        // screen stays up and shows the room once a version of the schedule has it.
+        for given in room where schedule.kioskRoom(given) == nil {
+            let rooms = schedule.rooms.compactMap { $0 }.map { "\"\($0)\"" }.joined(separator: ", ")
+            printError("warning: no room \"\(Sanitizer.line(given))\" in the schedule; its rooms: \(rooms.isEmpty ? "none" : rooms)")
         }
         let utf8 = TerminalLocale.setUp()
         let environment = ProcessInfo.processInfo.environment
-        let options = KioskOptions(room: roomName, language: language(for: schedule, utf8: utf8, term: environment["TERM"]),
-                                   pageSeconds: pageSeconds, ascii: !utf8, consoleFont: environment["TERM"] == "linux")
+        let options = KioskOptions(rooms: room, language: language(for: schedule, utf8: utf8, term: environment["TERM"]),
+                                   pageSeconds: pageSeconds, ascii: !utf8, consoleFont: environment["TERM"] == "linux",
+                                   timer: timer, qr: qr, streamURL: streamURL.map(Sanitizer.line), closing: closing,
+                                   onHours: on.compactMap(DailyWindow.parse))
         var loop = KioskLoop(schedule: schedule, live: live,
                              options: options, theme: (environment["NO_COLOR"] ?? "").isEmpty ? (theme ?? .standard) : .mono,
                              clock: KioskClock(start: now.flatMap(ISO8601.parse), rate: clockRate),
                              exitKey: exitKey.flatMap(ExitKey.parse))
+        loop.notices = notices.map { LiveNotices($0, zone: schedule.timeZone, limits: fetch.settings(cache: false).limits) }
         let zone = self.zone
         loop.adjust = { zone.apply($0, viewerClock: true) }
         let status = loop.run()
@@ -102,3 +128,5 @@ struct Kiosk: ParsableCommand {
         return (schedule.conference.shortTitle ?? "").hasPrefix("CACIE") ? .bilingual : .en
     }
 }
+
+extension KioskQR: ExpressibleByArgument {}

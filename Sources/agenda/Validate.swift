@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import AgendaModel
 import AgendaRemote
+import AgendaUI
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,19 +14,29 @@ struct Validate: ParsableCommand {
             """)
 
     @Argument(help: "Schedule files or http(s) URLs (XML, JSON, iCalendar or CACIE page).")
-    var files: [String]
+    var files: [String] = []
+
+    @Option(help: ArgumentHelp("A kiosk notices file (agenda kiosk --notices) to check; its rooms are checked against the schedules given.",
+                               valueName: "file"))
+    var notices: [String] = []
+
+    func validate() throws {
+        if files.isEmpty, notices.isEmpty { throw ValidationError("give a schedule file or URL, or --notices FILE") }
+    }
 
     @OptionGroup var fetch: FetchOptions
     @OptionGroup var zone: ZoneOption
 
     func run() throws {
         var status: Int32 = 0
+        var read: [Schedule] = []
         for file in files {
             if ScheduleSource.isURL(file) {
                 // A URL is checked as it is now: fetched, never a cached copy.
                 do throws(SourceError) {
                     let (schedule, _) = try ScheduleSource(file, settings: fetch.settings(cache: false)).load()
                     report(file, schedule)
+                    read.append(schedule)
                 } catch {
                     printLine(error.description)
                     if status == 0 { status = error.exitStatus }
@@ -35,9 +46,31 @@ struct Validate: ParsableCommand {
             do {
                 let schedule = try ScheduleLoader.load(path: file)
                 report(file, schedule)
+                read.append(schedule)
             } catch {
                 printLine(error.description)
                 // A file that cannot be read outweighs one that is missing.
+                let this = error.kind == .missing ? ExitStatus.noInput : ExitStatus.dataError
+                status = status == ExitStatus.dataError ? status : this
+            }
+        }
+        let programme = Schedule.merging(read)
+        for file in notices {
+            do {
+                let checked = try VenueNotices.load(path: file, zone: programme?.timeZone ?? TimeZone(identifier: "UTC")!)
+                var warnings = checked.warnings
+                if let programme {
+                    // Room keys the schedule does not know never match a screen.
+                    let keys = Set(checked.notices.flatMap(\.rooms) + checked.rooms.keys.filter { $0 != "*" })
+                    for key in keys.sorted() where programme.kioskRoom(key) == nil {
+                        warnings.append("\(Sanitizer.line(file)): warning: room \"\(key)\" is not in the schedule")
+                    }
+                }
+                for warning in warnings { printLine(warning) }
+                print("\(Sanitizer.line(file)): ok: \(checked.notices.count) notices, \(checked.rooms.count) room statuses, "
+                      + "\(warnings.count) warning\(warnings.count == 1 ? "" : "s")")
+            } catch {
+                printLine(error.description)
                 let this = error.kind == .missing ? ExitStatus.noInput : ExitStatus.dataError
                 status = status == ExitStatus.dataError ? status : this
             }

@@ -66,19 +66,27 @@ import Testing
         #expect(text(state).contains("starts in 20 min"))
     }
 
-    @Test func atTheEndOfTheDayNextIsTomorrowMorning() {
+    @Test func atTheEndOfTheDayNothingMoreHereThenTomorrowMorning() {
         let (state, content) = room("10-22 18:30")
-        guard case .room(let outlook) = content else { Issue.record("\(content)"); return }
-        #expect(outlook.current == nil && outlook.next?.id == "d2-201" && outlook.later.isEmpty)
+        guard case .nothingMoreHere(let next) = content else { Issue.record("\(content)"); return }
+        #expect(next?.id == "d2-201")
         let screen = text(state)
+        #expect(screen.contains("Nothing more here today") && screen.contains("Next here"))
         #expect(screen.contains("Sat 23 Oct 2021  09:00–10:30"))
+        #expect(screen.contains("Student Mobility after the Pandemic"))
         #expect(screen.contains("starts in 14 h 30 min"))
+        #expect(screen.contains("Day 1 · Friday 22 October 2021"))
     }
 
-    @Test func afterTheLastSessionOfTheRoomItHasEnded() {
+    @Test func afterTheLastSessionOfTheRoomNothingMoreInThisRoom() {
+        // The conference goes on (the closing plenary on the 26th), but not in Room 201.
         let (state, content) = room("10-23 11:00")
-        #expect(content == .ended)
-        #expect(text(state).contains("The programme has ended"))
+        #expect(content == .nothingMoreHere(next: nil))
+        #expect(text(state).contains("Nothing more in this room"))
+        // Once the last session anywhere is over, the programme has ended.
+        let (after, ended) = room("10-26 11:00")
+        #expect(ended == .ended)
+        #expect(text(after).contains("The programme has ended"))
     }
 
     @Test func afterTheConferenceTheVenueHasEnded() {
@@ -86,31 +94,70 @@ import Testing
         #expect(state.content == .ended)
         let screen = text(state)
         #expect(screen.contains("The programme has ended") && screen.contains("Thank you for coming"))
+        var options = state.options
+        options.closing = "See you in 2022"
+        let closing = KioskState(schedule: state.schedule, now: state.now, size: state.size, options: options)
+        #expect(text(closing).contains("See you in 2022") && !text(closing).contains("Thank you for coming"))
     }
 
     @Test func aGapOfDaysSaysTheProgrammeContinues() {
         let state = KioskFixtures.state(at: "10-24 12:00")
         guard case .startsLater(let first, let continues) = state.content else { Issue.record("\(state.content)"); return }
         #expect(first.id == "closing" && continues)
-        #expect(text(state).contains("The programme continues on Tuesday 26 October 2021 at 09:00"))
+        #expect(text(state).contains("Day 3 continues on Tuesday 26 October 2021 at 09:00"))
+    }
+
+    @Test func afterTheDaysLastSessionTheVenueSaysWhenTheNextDayOpens() {
+        let state = KioskFixtures.state(at: "10-22 18:30")
+        guard case .startsLater(let first, let continues) = state.content else { Issue.record("\(state.content)"); return }
+        #expect(first.id == "d2-201" && continues)
+        let screen = text(state)
+        #expect(screen.contains("Nothing more today"))
+        #expect(screen.contains("Day 2 continues on Saturday 23 October 2021 at 09:00"))
+        #expect(screen.contains("starts in 14 h 30 min"))
     }
 
     @Test func venueHidesWhatIsMoreThan23HoursAhead() {
-        // 18:30: the Hall's next session is days away; rooms 201 and 202 resume tomorrow.
-        let state = KioskFixtures.state(at: "10-22 18:30")
+        // 17:30: the late talk runs in Room 201; the Hall's next session is days away.
+        let state = KioskFixtures.state(at: "10-22 17:30")
         guard case .venue(let rooms) = state.content else { Issue.record("\(state.content)"); return }
         // Every room keeps its place; those with nothing ahead say so.
         #expect(rooms.filter { !$0.isEmpty }.map(\.room) == ["Room 201", "Room 202"])
         #expect(rooms.first?.room == "Convention Hall No. 1" && rooms.count == 7)
         #expect(!text(state).contains("Closing Plenary"))
-        #expect(text(state).contains("No more sessions today"))
+        #expect(text(state).contains("Convention Hall No. 1 —"))
+    }
+
+    @Test func aClockBefore2020IsNotBelieved() {
+        let state = KioskState(schedule: KioskFixtures.congress, now: Date(timeIntervalSince1970: 86400),
+                               size: Size(width: 80, height: 24), options: KioskOptions())
+        #expect(state.content == .clockNotSet)
+        #expect(text(state).contains("clock not set") && !text(state).contains("1970"))
+    }
+
+    @Test func roomsByGuidAndSeveralRooms() {
+        var schedule = KioskFixtures.congress
+        schedule.conference.roomGuids = ["f00d": "Room 202"]
+        let both = KioskState(schedule: schedule, now: KioskFixtures.at("10-22 14:15"), size: Size(width: 80, height: 24),
+                              options: KioskOptions(rooms: ["F00D", "room 201"]))
+        #expect(both.doorRooms == ["Room 202", "Room 201"])
+        guard case .venue(let rooms) = both.content else { Issue.record("\(both.content)"); return }
+        #expect(rooms.map(\.room) == ["Room 202", "Room 201"])
+        #expect(text(both).contains("Room 202 · Room 201"))
+        let unknown = KioskState(schedule: schedule, now: both.now, size: both.size, options: KioskOptions(rooms: ["Hall 9"]))
+        #expect(unknown.content == .unknownRooms(["Hall 9"]))
+        #expect(text(unknown).contains("Hall 9 is not in this schedule") && text(unknown).contains("Room 301"))
     }
 
     @Test func venuePagesTurnEveryPageSeconds() {
-        var state = KioskFixtures.state(at: "10-22 14:15")
+        // Twelve rooms with a talk on now: more than one 80×24 page holds.
+        var sessions: [Session] = []
+        for i in 1...12 {
+            sessions.append(KioskFixtures.session("r\(i)", "Talk \(i)", "10-22 14:00", "10-22 15:00", "Room \(100 + i)"))
+        }
+        var state = KioskFixtures.state(Schedule(conference: KioskFixtures.congress.conference, sessions: sessions), at: "10-22 14:15")
         guard case .venue(let rooms) = state.content else { Issue.record("\(state.content)"); return }
-        #expect(rooms.count == 7)   // the Hall too, with nothing more today
-        #expect(state.layout.roomsPerPage == 4)
+        #expect(rooms.count == 12)
         let first = state.page
         #expect(first.count == 2)
         #expect(text(state).contains("Page \(first.index + 1)/2"))
@@ -121,6 +168,18 @@ import Testing
         // Every room appears on one page or the other.
         let both = text(state) + { var s = state; s.now += 10; return text(s) }()
         for room in rooms.compactMap(\.room) { #expect(both.contains(room)) }
+    }
+
+    @Test func roomsWithNothingSoonCollapseIntoOneLaterLine() {
+        // 14:15: six workshops run; the Hall has nothing for days: one mention, not a block.
+        let state = KioskFixtures.state(at: "10-22 14:15")
+        #expect(state.page.count == 1)
+        let screen = text(state)
+        let later = screen.split(separator: "\n").first { $0.contains("Later") }
+        #expect(later?.contains("Convention Hall No. 1 —") == true)
+        #expect(screen.components(separatedBy: "Convention Hall No. 1").count == 2)
+        // Before 13:30 the workshops start within the hour and keep their blocks.
+        #expect(!text(KioskFixtures.state(at: "10-22 12:45")).contains("Later  Room 201"))
     }
 
     @Test func wideScreensFitTheVenueOnOnePage() {

@@ -5,6 +5,7 @@ Usage: test_kiosk.py PATH/TO/agenda
 The board must show the bundled plenary as next and as now at the right times, ignore every
 key (q, Ctrl-C, Ctrl-Z, Ctrl-\\) unless --exit-key names one, end on SIGTERM/SIGHUP with the
 terminal restored, follow its schedule file, and fall back on the bare console and in ASCII."""
+import datetime
 import os
 import signal
 import sys
@@ -12,7 +13,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from tmux_harness import Pane, run_tests  # noqa: E402
+from tmux_harness import SHARED, Pane, needs_shared, run_tests  # noqa: E402
 
 AGENDA = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else None
 # As in test_browser.py: run, then report the status and whether the tty settings came back.
@@ -175,12 +176,515 @@ def test_ascii_when_the_locale_is_not_utf8():
         pane.close()
 
 
-def test_unknown_room_is_a_usage_error():
+def test_unknown_room_is_said_on_the_board_with_the_rooms_there_are():
     pane = Pane(100, 30)
     try:
-        pane.type_line(RUN.format(cmd=f"{AGENDA} kiosk --room 'Hall 9' 2>&1"))
-        screen = pane.wait_for("EXIT=")
-        assert "EXIT=64" in screen and 'no room "Hall 9"' in screen and "Convention Hall No. 1" in screen, screen
+        screen = start(pane, "--room 'Hall 9' --now 2021-10-22T10:00+08:00", expect="is not in this schedule")
+        assert "Hall 9 is not in this schedule" in screen and "Convention Hall No. 1" in screen, screen
+        os.kill(pane.child_pid(), signal.SIGTERM)
+        finished(pane, 143)
+    finally:
+        pane.close()
+
+
+def frab_xml(sessions, title="Venue Test", acronym="VT", zone="Europe/Berlin", rooms=None):
+    """A frab XML schedule. sessions: (room, title, start datetime, minutes[, url]); rooms: name
+    to guid, for rooms the file declares with a guid."""
+    from xml.sax.saxutils import escape, quoteattr
+    rooms = dict(rooms or {})
+    by_room = {}
+    for session in sessions:
+        by_room.setdefault(session[0], []).append(session)
+        rooms.setdefault(session[0], None)
+    out = ['<?xml version="1.0" encoding="UTF-8"?>', "<schedule>", "<conference>",
+           f"<acronym>{escape(acronym)}</acronym><title>{escape(title)}</title>",
+           f"<time_zone_name>{zone}</time_zone_name>", "</conference>"]
+    days = sorted({s[2].date() for s in sessions})
+    for index, day in enumerate(days):
+        out.append(f'<day index="{index + 1}" date="{day.isoformat()}">')
+        for room, guid in rooms.items():
+            attributes = f"name={quoteattr(room)}" + (f" guid={quoteattr(guid)}" if guid else "")
+            out.append(f"<room {attributes}>")
+            for n, session in enumerate(by_room.get(room, [])):
+                if session[2].date() != day:
+                    continue
+                minutes = session[3]
+                url = f"<url>{escape(session[4])}</url>" if len(session) > 4 else ""
+                out.append(f'<event id="{abs(hash((room, n))) % 100000}" guid="{abs(hash((room, n, "g")))}">'
+                           f"<date>{session[2].isoformat()}</date><start>{session[2]:%H:%M}</start>"
+                           f"<duration>{minutes // 60:02d}:{minutes % 60:02d}</duration>"
+                           f"<room>{escape(room)}</room><title>{escape(session[1])}</title>{url}</event>")
+            out.append("</room>")
+        out.append("</day>")
+    out.append("</schedule>")
+    return "\n".join(out) + "\n"
+
+
+def write(path, text):
+    with open(path + ".tmp", "w") as f:
+        f.write(text)
+    os.rename(path + ".tmp", path)
+
+
+BERLIN = datetime.timezone(datetime.timedelta(hours=1))
+
+
+def at(text):
+    """2024-12-27 10:00 in the test schedules' zone (Berlin in winter)."""
+    return datetime.datetime.fromisoformat(text).replace(tzinfo=BERLIN)
+
+
+def test_two_boards_show_the_same_page_at_the_same_time():
+    # Real time, so that both boards read the same clock: twelve rooms with a talk on now.
+    now = datetime.datetime.now(datetime.timezone.utc).astimezone(BERLIN).replace(second=0, microsecond=0)
+    sessions = [(f"Room {i + 1:02d}", f"Talk in room {i + 1}", now - datetime.timedelta(minutes=30), 180)
+                for i in range(30)]
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "venue.xml")
+        write(path, frab_xml(sessions))
+        first, second = Pane(100, 30), Pane(100, 30)
+        try:
+            start(first, f"--page-seconds 3 {path}", expect="Page ")
+            time.sleep(1.4)                       # the second board starts later, out of phase
+            start(second, f"--page-seconds 3 {path}", expect="Page ")
+            pages, deadline = set(), time.monotonic() + 30
+            while len(pages) < 3:
+                assert time.monotonic() < deadline, f"pages seen: {pages}"
+                # Sample inside a page's dwell, away from the turn both boards make together.
+                phase = time.time() % 3
+                time.sleep((1.5 - phase) % 3)
+                one, two = first.screen(), second.screen()
+                if one.splitlines()[:2] != two.splitlines()[:2]:
+                    continue                      # the minute turned between the two captures
+                assert one == two, f"the boards differ:\n{one}\n---\n{two}"
+                pages.add(one[one.index("Page "):].split()[1])
+            for pane in (first, second):
+                os.kill(pane.child_pid(), signal.SIGTERM)
+                finished(pane, 143)
+        finally:
+            first.close()
+            second.close()
+
+
+def test_a_clock_before_2020_says_clock_not_set():
+    pane = Pane(100, 30)
+    try:
+        screen = start(pane, "--now 1970-01-01T00:05Z", expect="clock not set")
+        assert "Plenary Session" not in screen and "programme" not in screen, screen
+        os.kill(pane.child_pid(), signal.SIGTERM)
+        finished(pane, 143)
+    finally:
+        pane.close()
+
+
+def test_a_room_given_by_guid_keeps_its_screen_through_a_rename():
+    guid = "ba692ba3-421b-5371-8309-60acc34a3c05"
+    talk = [("Saal 1", "Opening Ceremony", at("2024-12-27T10:30"), 60), ("Saal 2", "Other Talk", at("2024-12-27T10:30"), 60)]
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "38c3.xml")
+        write(path, frab_xml(talk, rooms={"Saal 1": guid}))
+        pane = Pane(100, 30)
+        try:
+            screen = start(pane, f"--room {guid} --now 2024-12-27T10:40+01:00 {path}", expect="Opening Ceremony")
+            assert "Saal 1" in screen and "Other Talk" not in screen, screen
+            renamed = [("Saal One", "Opening Ceremony", at("2024-12-27T10:30"), 60)] + talk[1:]
+            write(path, frab_xml(renamed, rooms={"Saal One": guid}))
+            screen = pane.wait_for("Saal One", timeout=6)
+            assert "Opening Ceremony" in screen and "not in this schedule" not in screen, screen
+            os.kill(pane.child_pid(), signal.SIGTERM)
+            finished(pane, 143)
+        finally:
+            pane.close()
+
+
+def test_two_rooms_make_one_door_screen():
+    with tempfile.TemporaryDirectory() as directory:
+        paths = []
+        for room, title in (("A", "Alpha Talk"), ("B", "Beta Talk"), ("C", "Gamma Talk")):
+            paths.append(os.path.join(directory, f"{room}.txt"))
+            with open(paths[-1], "w") as f:
+                f.write(PAGE.format(title=title, room=room))
+        pane = Pane(100, 30)
+        try:
+            screen = start(pane, f"--room 'Hall A' --room 'hall b' --now 2021-10-22T10:00+08:00 {' '.join(paths)}",
+                           expect="Beta Talk")
+            assert "Alpha Talk" in screen and "Gamma Talk" not in screen, screen
+            assert "Hall A · Hall B" in screen, screen
+            os.kill(pane.child_pid(), signal.SIGTERM)
+            finished(pane, 143)
+        finally:
+            pane.close()
+
+
+DAYS = [("Hall 1", "First Day Keynote", at("2024-12-27T10:00"), 60),
+        ("Hall 1", "Evening Talk", at("2024-12-27T18:00"), 60),
+        ("Hall 2", "Hall Two Talk", at("2024-12-27T11:00"), 60),
+        ("Hall 1", "Second Day Opener", at("2024-12-28T09:30"), 60),
+        ("Hall 2", "Last Talk of All", at("2024-12-28T15:00"), 60)]
+
+
+def test_day_boundaries():
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "days.xml")
+        write(path, frab_xml(DAYS, title="Venue Test 2024", acronym="vt24"))
+        checks = [
+            # Before the conference: a countdown to the first session.
+            ("--now 2024-12-25T12:00+01:00", "starts in 1 d 22 h",
+             ["starts on Friday 27 December 2024 at 10:00", "First Day Keynote", "Venue Test 2024"]),
+            # The header names the conference day; the board is on.
+            ("--now 2024-12-28T09:00+01:00 --room 'Hall 1'", "Day 2 ·", ["Second Day Opener"]),
+            # After a room's last session of the day: nothing more here, then the room's next.
+            ("--now 2024-12-27T19:30+01:00 --room 'Hall 1'", "Nothing more here today",
+             ["Next here", "Sat 28 Dec 2024", "09:30", "Second Day Opener", "Day 1 ·"]),
+            # The venue after the day's last session: the next day opens with …
+            ("--now 2024-12-27T22:00+01:00", "Nothing more today",
+             ["Day 2 continues on Saturday 28 December 2024 at 09:30", "Second Day Opener"]),
+            # After the last session of the conference: the closing line.
+            ("--now 2024-12-28T17:00+01:00 --closing 'See you next year!'", "See you next year!",
+             ["The programme has ended"]),
+        ]
+        for args, expect, texts in checks:
+            pane = Pane(100, 30)
+            try:
+                screen = start(pane, f"{args} {path}", expect=expect)
+                for text in texts:
+                    assert text in screen, f"{args}: {text!r} missing:\n{screen}"
+                os.kill(pane.child_pid(), signal.SIGTERM)
+                finished(pane, 143)
+            finally:
+                pane.close()
+
+
+def test_the_header_shows_the_title_and_the_clock_size_the_docs_give():
+    excerpt = os.path.join(os.path.dirname(__file__), "..", "Fixtures", "schedules", "38c3-excerpt.xml")
+    for (width, height), rows in (((100, 30), 3), ((120, 40), 5), ((200, 50), 5), ((80, 24), 3)):
+        pane = Pane(width, height)
+        try:
+            screen = start(pane, f"--now 2024-12-27T10:40+01:00 {excerpt}", expect="38C3")
+            assert "38c3" not in screen, screen
+            clock = [line for line in screen.splitlines() if "█" in line or "▀" in line or "▄" in line]
+            assert len(clock) == rows, f"{width}x{height}: a clock of {len(clock)} rows, not {rows}:\n{screen}"
+            os.kill(pane.child_pid(), signal.SIGTERM)
+            finished(pane, 143)
+        finally:
+            pane.close()
+
+
+def test_later_today_keeps_its_columns_after_a_plus_one():
+    sessions = [("Hall 1", "Now Running", at("2024-12-27T20:00"), 60),
+                ("Hall 1", "Next One", at("2024-12-27T21:30"), 30),
+                ("Hall 1", "Late Night", at("2024-12-27T23:30"), 90),
+                ("Hall 1", "After Midnight", at("2024-12-28T01:30"), 30)]
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "late.xml")
+        write(path, frab_xml(sessions))
+        pane = Pane(100, 30)
+        try:
+            screen = start(pane, f"--room 'Hall 1' --now 2024-12-27T20:10+01:00 {path}", expect="After Midnight")
+            lines = screen.splitlines()
+            late = next(line for line in lines if "Late Night" in line)
+            after = next(line for line in lines if "After Midnight" in line)
+            assert "(+1)" in late and late.index("Late Night") == after.index("After Midnight"), screen
+            os.kill(pane.child_pid(), signal.SIGTERM)
+            finished(pane, 143)
+        finally:
+            pane.close()
+
+
+def notices_json(notices=(), rooms=None):
+    import json
+    return json.dumps({"notices": list(notices), "rooms": rooms or {}})
+
+
+def test_notices_and_room_status_follow_the_file():
+    sessions = [("Hall 1", "Keynote Talk", at("2024-12-27T10:00"), 120), ("Hall 2", "Side Talk", at("2024-12-27T10:00"), 120)]
+    with tempfile.TemporaryDirectory() as directory:
+        path, notices = os.path.join(directory, "venue.xml"), os.path.join(directory, "notices.json")
+        write(path, frab_xml(sessions))
+        write(notices, notices_json([{"text": "Lunch in Hall B from 12:00", "level": "info"}]))
+        door, venue = Pane(100, 30), Pane(100, 30)
+        try:
+            start(door, f"--room 'Hall 1' --notices {notices} --now 2024-12-27T10:30+01:00 {path}", expect="Lunch in Hall B")
+            start(venue, f"--notices {notices} --now 2024-12-27T10:30+01:00 {path}", expect="Lunch in Hall B")
+            # A full room: the banner with its note on its door screen, a mark on the venue board.
+            write(notices, notices_json(rooms={"hall 1": {"status": "full", "note": "Watch the stream in Hall 2 \x1b[31m"}}))
+            screen = door.wait_for("ROOM FULL", timeout=5)
+            assert "Watch the stream in Hall 2" in screen and "Lunch in Hall B" not in screen, screen
+            assert "\x1b" not in screen and "[31m" not in screen, screen
+            screen = venue.wait_for("ROOM FULL", timeout=5)
+            lines = screen.splitlines()
+            hall = next(i for i, line in enumerate(lines) if "Hall 1" in line)
+            assert "ROOM FULL" in lines[hall] + lines[hall + 1] and "Watch the stream" not in screen, screen
+            assert "ROOM FULL" not in "".join(lines[hall + 2:]), screen    # Hall 2 is not full
+            # An urgent notice for Hall 2 only takes its screens; the door of Hall 1 stays.
+            write(notices, notices_json([{"text": "Plenary moved to Hall 2", "level": "urgent", "rooms": ["Hall 2"]}]))
+            door.wait_for("ROOM FULL", timeout=5, absent=True)
+            assert "Plenary moved" not in door.screen()
+            # An evacuation takes over every screen it names; "*" names them all.
+            write(notices, notices_json(rooms={"*": {"status": "evacuate", "note": "Leave by the east doors"}}))
+            for pane in (door, venue):
+                screen = pane.wait_for("EVACUATE", timeout=5)
+                assert "Leave by the east doors" in screen and "Keynote Talk" not in screen, screen
+            # A broken version keeps the last good one, marked; notices vanish at their until.
+            write(notices, notices_json([{"text": "Doors close soon", "until": "2024-12-27T10:31:00+01:00"}]))
+            venue.wait_for("Doors close soon", timeout=5)
+            with open(notices, "w") as f:
+                f.write("{broken")
+            screen = venue.wait_for("notices update failed", timeout=5)
+            assert "Doors close soon" in screen and "agenda:" not in screen, screen
+            venue.wait_for("Doors close soon", timeout=100, absent=True)
+            for pane in (door, venue):
+                os.kill(pane.child_pid(), signal.SIGTERM)
+                finished(pane, 143)
+        finally:
+            door.close()
+            venue.close()
+
+
+def test_validate_checks_a_notices_file():
+    excerpt = os.path.join(os.path.dirname(__file__), "..", "Fixtures", "schedules", "38c3-excerpt.xml")
+    with tempfile.TemporaryDirectory() as directory:
+        good, bad = os.path.join(directory, "good.json"), os.path.join(directory, "bad.json")
+        write(good, notices_json([{"text": "Hi", "rooms": ["Saal 9"]}], {"Saal 1": {"status": "full"}}))
+        write(bad, notices_json([{"text": "Hi", "level": "loud"}]))
+        pane = Pane(120, 30)
+        try:
+            pane.type_line(f"{AGENDA} validate {excerpt} --notices {good} 2>&1; echo \"EX\"\"IT=$?\"")
+            screen = pane.wait_for("EXIT=")
+            assert "EXIT=0" in screen and '"Saal 9" is not in the schedule' in screen and "1 notices, 1 room statuses" in screen, screen
+            pane.type_line("clear")
+            pane.type_line(f"{AGENDA} validate --notices {bad} 2>&1; echo \"EX\"\"IT=$?\"")
+            screen = pane.wait_for("EXIT=")
+            assert "EXIT=65" in screen and 'level "loud" is not info or urgent' in screen, screen
+        finally:
+            pane.close()
+
+
+def test_systemd_hears_ready_status_and_the_watchdog_only_while_the_loop_renders():
+    import socket
+    with tempfile.TemporaryDirectory() as directory:
+        address = os.path.join(directory, "notify")
+        listener = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+        listener.bind(address)
+        listener.settimeout(0.2)
+
+        def heard(seconds):
+            messages, deadline = [], time.monotonic() + seconds
+            while time.monotonic() < deadline:
+                try:
+                    messages.append(listener.recv(4096).decode())
+                except socket.timeout:
+                    pass
+            return messages
+
+        pane = Pane(100, 30)
+        try:
+            start(pane, "--now 2021-10-22T10:00+08:00", env=f"NOTIFY_SOCKET={address} WATCHDOG_USEC=400000")
+            messages = heard(1.5)
+            first = next(m for m in messages if "READY=1" in m)
+            assert "STATUS=schedule " in first and "sessions" in first and "last good fetch" in first, messages
+            assert sum(m == "WATCHDOG=1" for m in messages) >= 4, messages
+            pid = pane.child_pid()
+            os.kill(pid, signal.SIGSTOP)              # a frozen loop says nothing
+            heard(0.3)
+            assert not any("WATCHDOG" in m for m in heard(1.0)), "a stopped loop still fed the watchdog"
+            os.kill(pid, signal.SIGCONT)
+            assert "WATCHDOG=1" in heard(1.0)
+            # The shell gave up on the stopped job: end it directly.
+            os.kill(pid, signal.SIGTERM)
+        finally:
+            pane.close()
+            listener.close()
+
+
+def test_sigusr1_writes_the_screen_to_the_state_folder():
+    with tempfile.TemporaryDirectory() as directory:
+        pane = Pane(100, 30)
+        try:
+            start(pane, "--now 2021-10-22T10:00+08:00", env=f"STATE_DIRECTORY={directory}")
+            pid = pane.child_pid()
+            dump = os.path.join(directory, "screen.txt")
+            assert not os.path.exists(dump)
+            os.kill(pid, signal.SIGUSR1)
+            deadline = time.monotonic() + 3
+            while not os.path.exists(dump) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            with open(dump) as f:
+                text = f.read()
+            assert "Plenary Session" in text and "2 h left" in text and "\x1b" not in text, text
+            assert pane.child_pid() == pid and "EXIT=" not in pane.screen()   # it goes on
+            os.kill(pid, signal.SIGTERM)
+            finished(pane, 143)
+        finally:
+            pane.close()
+
+
+def test_quiet_hours_blank_the_screen():
+    cases = [("--on 07:30-22:00 --now 2021-10-22T23:00+08:00", False),
+             ("--on 07:30-22:00 --now 2021-10-22T10:00+08:00", True),
+             ("--on 18:00-02:00 --now 2021-10-22T01:30+08:00", True),   # overnight: still on
+             ("--on 18:00-02:00 --now 2021-10-22T10:00+08:00", False)]
+    for args, shows in cases:
+        pane = Pane(100, 30)
+        try:
+            pane.type_line("clear; " + RUN.format(cmd=f"{AGENDA} kiosk {args}"))
+            time.sleep(1.0)
+            screen = pane.screen()
+            assert "EXIT=" not in screen and pane.alternate_screen_on(), screen
+            assert ("CACIE 2021" in screen) == shows, f"{args}:\n{screen}"
+            if not shows:
+                assert screen.strip() == "", f"{args}: not blank:\n{screen}"
+            os.kill(pane.child_pid(), signal.SIGTERM)
+            finished(pane, 143)
+        finally:
+            pane.close()
+
+
+def decode_qr(screen):
+    """Reads a QR code back from the screen text below the header rule: each cell two pixels
+    high (█ both dark, ▀ the top, ▄ the bottom, anything else light), decoded with zbarimg."""
+    import shutil
+    import subprocess
+    assert shutil.which("zbarimg"), "zbarimg is missing: apt-get install zbar-tools"
+    lines = screen.splitlines()
+    rule = next(i for i, line in enumerate(lines) if line.startswith("───"))
+    body = lines[rule + 1:]
+    width, scale = max(len(line) for line in body), 4
+    pixels = []
+    for line in body:
+        line = line.ljust(width)
+        pixels += [[c in "█▀" for c in line], [c in "█▄" for c in line]]
+    with tempfile.TemporaryDirectory() as directory:
+        image = os.path.join(directory, "screen.pgm")
+        with open(image, "w") as f:
+            f.write(f"P2\n{width * scale} {len(pixels) * scale}\n255\n")
+            for row in pixels:
+                text = " ".join("0" if dark else "255" for dark in row for _ in range(scale))
+                f.write((text + "\n") * scale)
+        result = subprocess.run(["zbarimg", "-q", "--raw", image], capture_output=True, text=True)
+    return result.stdout.strip() or None
+
+
+def test_qr_codes_read_back_from_the_screen():
+    excerpt = os.path.join(os.path.dirname(__file__), "..", "Fixtures", "schedules", "38c3-excerpt.xml")
+    talk = "https://events.ccc.de/congress/2024/hub/de/event/38c3-opening-ceremony/"
+    with tempfile.TemporaryDirectory() as directory:
+        notices = os.path.join(directory, "notices.json")
+        write(notices, notices_json())
+        cases = [((100, 30), "", talk),
+                 ((100, 30), "--qr none", None),
+                 ((80, 24), "", None),                 # no room for it whole: left out, never clipped
+                 ((160, 45), "--stream-url https://stream.example/saal1", talk)]
+        for (width, height), args, expected in cases:
+            pane = Pane(width, height)
+            try:
+                screen = start(pane, f"--room 'Saal 1' --now 2024-12-27T10:40+01:00 --notices {notices} {args} {excerpt}",
+                               expect="Opening Ceremony")
+                time.sleep(0.3)
+                screen = pane.screen()
+                assert decode_qr(screen) == expected, f"{args}: read {decode_qr(screen)!r}, not {expected!r}:\n{screen}"
+                if expected is None:
+                    body = screen[screen.index("───"):]
+                    assert "▀" not in body and "▄" not in body, screen
+                if "stream-url" in args:
+                    # A full room shows where to watch instead.
+                    write(notices, notices_json(rooms={"Saal 1": {"status": "full", "note": "Watch the stream"}}))
+                    screen = pane.wait_for("ROOM FULL", timeout=5)
+                    time.sleep(0.3)
+                    assert decode_qr(pane.screen()) == "https://stream.example/saal1", pane.screen()
+                os.kill(pane.child_pid(), signal.SIGTERM)
+                finished(pane, 143)
+            finally:
+                pane.close()
+
+
+FONT = {"0": ["111", "101", "101", "101", "111"], "1": ["110", "010", "010", "010", "111"],
+        "2": ["111", "001", "111", "100", "111"], "3": ["111", "001", "111", "001", "111"],
+        "4": ["101", "101", "111", "001", "001"], "5": ["111", "100", "111", "001", "111"],
+        "6": ["111", "100", "111", "101", "111"], "7": ["111", "001", "001", "001", "001"],
+        "8": ["111", "101", "111", "101", "111"], "9": ["111", "101", "111", "001", "111"],
+        ":": ["0", "1", "0", "1", "0"], "-": ["000", "000", "111", "000", "000"],
+        "+": ["000", "010", "111", "010", "000"]}
+
+
+def big_time(screen):
+    """The time the stage timer shows in block digits, read back pixel by pixel."""
+    rows = [line for line in screen.splitlines() if "██" in line]
+    assert rows, screen
+    left = min(len(line) - len(line.lstrip()) for line in rows)
+    rows = [line[left:].rstrip() for line in rows]
+    k = len(rows) // 5
+    pixels = ["".join("1" if (line.ljust(200)[x] == "█") else "0" for x in range(0, max(map(len, rows)), 2 * k))
+              for line in rows[::k]]
+    text, x = "", 0
+    while x < len(pixels[0]):
+        for char, glyph in FONT.items():
+            width = len(glyph[0])
+            if all(pixels[r][x:x + width].ljust(width, "0") == glyph[r] for r in range(5)):
+                text, x = text + char, x + width + 1
+                break
+        else:
+            raise AssertionError(f"unreadable digits at pixel {x}:\n" + "\n".join(pixels))
+    return text
+
+
+def colour_of_digits(pane):
+    """The SGR sequence in force where the digits are drawn (capture with escapes)."""
+    import re
+    escaped = pane.tmux("capture-pane", "-p", "-e")
+    line = next(line for line in escaped.splitlines() if "████" in line)
+    return re.findall(r"\x1b\[([0-9;]*)m(?=[^\x1b]*█)", line)[-1]
+
+
+def test_the_stage_timer():
+    sessions = [("Stage", "Keynote on Time", at("2024-12-27T10:00"), 30),
+                ("Stage", "Second Talk", at("2024-12-27T11:00"), 45)]
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "stage.xml")
+        write(path, frab_xml(sessions))
+        cases = [("09:50:00", "Keynote on Time", ["-10:00", "-9:59", "-9:58", "-9:57"], "39"),
+                 ("10:20:00", "Keynote on Time", ["10:00", "9:59", "9:58", "9:57"], "39"),
+                 ("10:26:30", "Keynote on Time", ["3:30", "3:29", "3:28", "3:27"], "33"),
+                 ("10:29:00", "Keynote on Time", ["1:00", "0:59", "0:58", "0:57"], "31"),
+                 ("10:31:05", "Keynote on Time", ["+1:05", "+1:06", "+1:07", "+1:08"], None),
+                 ("10:50:00", "Second Talk", ["-10:00", "-9:59", "-9:58", "-9:57"], "39")]
+        for clock, title, times, colour in cases:
+            pane = Pane(100, 30)
+            try:
+                start(pane, f"--timer --room Stage --now 2024-12-27T{clock}+01:00 {path}", expect=title)
+                screen = pane.screen()
+                assert big_time(screen) in times, f"{clock}: {big_time(screen)!r}, not {times[0]}:\n{screen}"
+                if title == "Keynote on Time" and clock < "10:30":
+                    assert "Second Talk" in screen and "Next" in screen, screen   # the next talk, small
+                if colour:
+                    # White is the terminal's own colour: neither yellow (33) nor red (31).
+                    drawn = colour_of_digits(pane).split(";")
+                    wanted = colour in drawn if colour != "39" else not {"31", "33"} & set(drawn)
+                    assert wanted, f"{clock}: digits drawn with {drawn!r}, expected {colour}"
+                else:                                   # overtime flashes: the look changes each second
+                    looks = set()
+                    for _ in range(6):
+                        looks.add(colour_of_digits(pane))
+                        time.sleep(0.4)
+                    assert len(looks) >= 2, looks
+                os.kill(pane.child_pid(), signal.SIGTERM)
+                finished(pane, 143)
+            finally:
+                pane.close()
+
+
+@needs_shared
+def test_the_38c3_venue_board_reads_at_a_glance():
+    # 18 pages of 4 rooms at 80x24 before rooms with nothing soon collapsed into "Later".
+    schedule = os.path.join(SHARED, "schedules", "38c3-schedule.xml")
+    pane = Pane(80, 24)
+    try:
+        screen = start(pane, f"--now 2024-12-28T20:00+01:00 {schedule}", expect="Page 1/")
+        pages = int(screen[screen.index("Page 1/") + 7:].split()[0])
+        assert pages <= 5, f"{pages} pages a round:\n{screen}"
+        assert "38C3" in screen and "Later" in screen and "Saal 1" in screen, screen
+        os.kill(pane.child_pid(), signal.SIGTERM)
+        finished(pane, 143)
     finally:
         pane.close()
 

@@ -12,15 +12,50 @@ public enum KioskBoard {
         let labels = KioskLabels(language: state.options.ascii ? .en : state.options.language,
                                  timeZone: state.schedule.timeZone)
         let view = KioskView(state: state, layout: layout, labels: labels)
+        if let takeover = state.takeover {   // shown in quiet hours too
+            KioskNoticesView.takeover(takeover, view, pen: &pen)
+            return pen.canvas
+        }
+        if state.isQuiet { return blackout(state.size) }
+        if state.options.timer, state.unknownRooms.isEmpty, !state.clockNotSet {
+            StageTimerView.draw(view, pen: &pen)
+            return pen.canvas
+        }
         KioskHeaderView.draw(view, pen: &pen)
         switch state.content {
         case .room(let outlook): RoomBoardView.draw(outlook, view, pen: &pen)
         case .venue(let rooms): VenueBoardView.draw(rooms, view, pen: &pen)
         case .startsLater(let session, let continues): KioskNoticeView.startsLater(session, continues: continues, view, pen: &pen)
+        case .nothingMoreHere(let next): KioskNoticeView.nothingMoreHere(next, view, pen: &pen)
         case .ended: KioskNoticeView.ended(view, pen: &pen)
+        case .unknownRooms(let rooms): KioskNoticeView.unknownRooms(rooms, view, pen: &pen)
+        case .clockNotSet: KioskNoticeView.clockNotSet(view, pen: &pen)
         }
+        KioskNoticesView.roomFull(view, pen: &pen)
+        KioskNoticesView.line(view, pen: &pen)
         KioskFooterView.draw(view, pen: &pen)
         return pen.canvas
+    }
+}
+
+extension KioskBoard {
+    /// Nothing but black, every cell.
+    static func blackout(_ size: Size) -> Canvas {
+        var canvas = Canvas(size: size)
+        for y in 0..<size.height {
+            canvas.put(String(repeating: " ", count: size.width), x: 0, y: y, role: .blackout, measure: .standard)
+        }
+        return canvas
+    }
+}
+
+extension KioskState {
+    /// Outside every `--on` window (venue wall clock): the screen is black.
+    public var isQuiet: Bool {
+        guard !options.onHours.isEmpty else { return false }
+        let parts = schedule.conference.calendar.dateComponents([.hour, .minute], from: now)
+        let minute = (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
+        return !options.onHours.contains { $0.contains(minute: minute) }
     }
 }
 

@@ -7,7 +7,7 @@ enum KioskHeaderView {
     static func draw(_ view: KioskView, pen: inout KioskPen) {
         let layout = view.layout, state = view.state
         let width = layout.board.width
-        let clock = view.time.clock(state.now)
+        let clock = state.clockNotSet ? "--:--" : view.time.clock(state.now)
         let lines = textLines(view)
         let textRows = layout.headerHeight - (layout.board.height >= 6 ? 1 : 0)
 
@@ -31,19 +31,29 @@ enum KioskHeaderView {
         if layout.board.height >= 6 { pen.rule(x: 0, y: layout.headerHeight - 1, width: width, role: .border) }
     }
 
-    /// Room (door screen) or conference first, then the conference's full name, then the date.
+    /// Room(s) (door screen) or conference first, then the conference's full name, then the
+    /// conference day and the date.
     static func textLines(_ view: KioskView) -> [(text: String, role: Role)] {
-        let conference = view.state.schedule.conference
-        let short = conference.shortTitle ?? conference.title
+        let state = view.state, conference = state.schedule.conference
+        let short = displayName(conference)
         var lines: [(String, Role)] = []
-        if let room = view.state.options.room {
-            lines.append((room, .title))
+        if let rooms = state.doorRooms, !rooms.isEmpty {
+            lines.append((rooms.joined(separator: " · "), .title))
             lines.append((short, .accent))
         } else {
             lines.append((short, .title))
             if conference.title.caseInsensitiveCompare(short) != .orderedSame { lines.append((conference.title, .normal)) }
         }
-        lines.append((view.labels.date(view.state.now), .accent))
+        if state.clockNotSet { return lines }
+        let date = view.labels.date(state.now)
+        lines.append((state.dayNumber(of: state.now).map { view.labels.day($0) + " · " + date } ?? date, .accent))
         return lines
+    }
+
+    /// The name to lead with: the acronym as the file writes it (`CACIE 2021`), unless it is a
+    /// lower-case slug (`38c3`, `fosdem-2025`), where the title (`38C3`) reads better.
+    static func displayName(_ conference: Conference) -> String {
+        guard let short = conference.shortTitle, short.contains(where: \.isUppercase) else { return conference.title }
+        return short
     }
 }

@@ -24,7 +24,15 @@ struct KioskLabels {
     var next: String { pick("Next", "即将开始") }
     var laterToday: String { pick("Later today", "今日稍后") }
     var nothingNow: String { pick("Nothing on right now", "当前没有安排") }
-    var nothingMoreToday: String { pick("No more sessions today", "今日没有更多安排") }
+    var nothingMoreToday: String { pick("Nothing more here today", "此处今日没有更多安排") }
+    var nothingMoreAnywhereToday: String { pick("Nothing more today", "今日没有更多安排") }
+    var nothingMoreInRoom: String { pick("Nothing more in this room", "此会场没有更多安排") }
+    var nextHere: String { pick("Next here", "此处下一场") }
+    var clockNotSet: String { pick("clock not set", "时钟未设置") }
+    func notInSchedule(_ room: String) -> String { pick("\(room) is not in this schedule", "日程中没有\(room)") }
+    var roomsThere: String { pick("Its rooms:", "日程中的会场：") }
+    /// `Day 2`; one language is enough for so short a label, even on a bilingual board.
+    func day(_ number: Int) -> String { language == .zh ? "第\(number)天" : "Day \(number)" }
     var justStarted: String { pick("just started", "刚刚开始") }
     var allRooms: String { pick("All rooms", "全场") }
     var ended: String { pick("The programme has ended", "会议已结束") }
@@ -59,10 +67,12 @@ struct KioskLabels {
         pick(time.longDay(date), zhDate(date))
     }
 
-    /// The notice when nothing comes within the horizon: when the programme starts or resumes.
-    func startsOn(_ start: Date, continues: Bool) -> [String] {
-        let en = "The programme \(continues ? "continues" : "starts") on \(time.longDay(start)) at \(time.clock(start))"
-        let zh = "会议将于\(zhDate(start)) \(time.clock(start))\(continues ? "继续" : "开始")"
+    /// The notice when nothing is on today: when the programme starts or resumes (`Day 2`
+    /// when the day has a number).
+    func startsOn(_ start: Date, continues: Bool, day: Int? = nil) -> [String] {
+        let what = day.map { "Day \($0)" } ?? "The programme"
+        let en = "\(what) \(continues ? "continues" : "starts") on \(time.longDay(start)) at \(time.clock(start))"
+        let zh = "\(day.map { "第\($0)天" } ?? "会议")将于\(zhDate(start)) \(time.clock(start))\(continues ? "继续" : "开始")"
         switch language {
         case .en: return [en]
         case .zh: return [zh]

@@ -20,9 +20,10 @@ struct KioskLayout: Equatable {
     init(screen: Size, shifts: Bool) {
         let shrink = shifts && screen.width >= 20 && screen.height >= 6 ? 1 : 0
         board = Size(width: max(0, screen.width - shrink), height: max(0, screen.height - shrink))
-        if board.height >= 40, board.width >= 100 {
+        // By the screen, not the shifted board: a 120×40 screen gets the five-row clock.
+        if screen.height >= 40, screen.width >= 100 {
             clockScale = 2
-        } else if board.height >= 16, board.width >= 56 {
+        } else if screen.height >= 16, screen.width >= 56 {
             clockScale = 1
         } else {
             clockScale = 0

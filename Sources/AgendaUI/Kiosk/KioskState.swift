@@ -5,13 +5,20 @@ import Foundation
 public enum KioskContent: Sendable, Equatable {
     /// A door screen: now, next and the rest of the day in one room.
     case room(RoomOutlook)
-    /// The venue: every room with something now or within the horizon.
+    /// The venue (or a door screen for several rooms): each room's now and next.
     case venue([RoomOutlook])
-    /// Nothing within the horizon: when the programme starts (or resumes after a break of
-    /// days), with its first session.
+    /// Nothing on today: when the programme starts (or goes on, the next conference day), with
+    /// its first session.
     case startsLater(Session, continues: Bool)
+    /// A door screen after its room's last session of the day: that room's next session,
+    /// whatever day it is on; nil when the room has no more (the conference goes on elsewhere).
+    case nothingMoreHere(next: Session?)
     /// Nothing is left.
     case ended
+    /// A door screen for rooms this schedule does not have (as given).
+    case unknownRooms([String])
+    /// The clock is clearly unset (before 2020): no now and next from it.
+    case clockNotSet
 }
 
 /// The whole kiosk as a value: the board is a function of it, so every screen it can show
@@ -33,6 +40,12 @@ public struct KioskState: Sendable {
     public var updateFailedAt: Date?
     /// Set while a cached copy stands in for an unreachable source.
     public var staleNote: StaleNote?
+    /// `--notices`: what the organisers tell the screens, and room status.
+    public var notices = VenueNotices()
+    /// When the last reload of the notices failed (the last good ones stay).
+    public var noticesFailedAt: Date?
+    /// Makes QR codes (libqrencode in the program; nil: none drawn).
+    public var encodeQR: (@Sendable (String) -> QRMatrix?)?
 
     public init(schedule: Schedule, now: Date, size: Size, options: KioskOptions,
                 measure: TextMeasure = .standard, updateFailedAt: Date? = nil) {
@@ -49,41 +62,68 @@ public struct KioskState: Sendable {
     public struct Moment: Sendable, Equatable {
         public var minute: Int
         public var turn: Int
+        /// Notices that appeared or went (`from`, `until`).
+        public var notices: Int = 0
+        /// The stage timer's second (0 on every other board).
+        public var second: Int = 0
     }
 
     public var moment: Moment {
         let seconds = now.timeIntervalSince1970
         return Moment(minute: Int((seconds / 60).rounded(.down)),
-                      turn: Int((seconds / Double(options.pageSeconds)).rounded(.down)))
+                      turn: Int((seconds / Double(options.pageSeconds)).rounded(.down)), notices: noticeEpoch,
+                      second: options.timer ? Int(seconds.rounded(.down)) : 0)
     }
 
     var layout: KioskLayout { KioskLayout(screen: size, shifts: options.burnInShift) }
 
     public var content: KioskContent {
-        let include: (Session) -> Bool
-        if let room = options.room {
-            let outlook = schedule.outlook(room: room, at: now, horizon: Self.horizon)
-            if !outlook.isEmpty { return .room(outlook) }
-            include = { $0.room == room }
-        } else {
-            // Every room in the publisher's order; one with nothing ahead says so in its place.
-            let rooms = schedule.rooms.map { schedule.outlook(room: $0, at: now, horizon: Self.horizon) }
-            if rooms.contains(where: { !$0.isEmpty }) {
-                // A venue of one room gets the fuller door-screen board.
-                return rooms.count == 1 ? .room(rooms[0]) : .venue(rooms)
-            }
-            include = { _ in true }
+        if clockNotSet { return .clockNotSet }
+        guard let door = doorRooms else { return outlookContent(schedule.rooms, door: false) }
+        let unknown = unknownRooms
+        if !unknown.isEmpty { return .unknownRooms(unknown) }
+        return outlookContent(door, door: true)
+    }
+
+    /// A time before 2020 means a clock nobody set (a board without a battery-backed clock).
+    public var clockNotSet: Bool {
+        // 2020-01-01T00:00Z
+        now.timeIntervalSince1970 < 1_577_836_800
+    }
+
+    /// Now and next in `rooms` while anything there is on today; else what comes next.
+    private func outlookContent(_ rooms: [String?], door: Bool) -> KioskContent {
+        let outlooks = rooms.map { schedule.outlook(room: $0, at: now, horizon: Self.horizon) }
+        let today = schedule.conferenceDay(of: now)
+        let onToday = outlooks.contains { outlook in
+            outlook.current != nil || outlook.next.map { sameDay(schedule.conferenceDay(of: $0.start), today) } == true
         }
-        if let first = schedule.firstStart(after: now, where: include) {
-            return .startsLater(first, continues: schedule.anyEnded(by: now, where: include))
+        if onToday {
+            // A venue of one room gets the fuller door-screen board.
+            return outlooks.count == 1 ? .room(outlooks[0]) : .venue(outlooks)
         }
+        let names = Set(rooms)
+        let include: (Session) -> Bool = { names.contains($0.room) }
+        let next = schedule.firstStart(after: now, where: include)
+        let over = schedule.firstStart(after: now) == nil && !schedule.sessions.contains { $0.isRunning(at: now) }
+        if door, rooms.count == 1, next == nil || schedule.anyEnded(by: now, where: include) {
+            // The room is done for the day: its next session, else nothing more here.
+            return over ? .ended : .nothingMoreHere(next: next)
+        }
+        if let next { return .startsLater(next, continues: schedule.anyEnded(by: now)) }
         return .ended
+    }
+
+    /// The conference day (1-based, as `schedule.days` counts them) that `date` falls on.
+    public func dayNumber(of date: Date) -> Int? {
+        let day = schedule.conferenceDay(of: date)
+        return schedule.days.firstIndex { sameDay($0.date, day) }.map { $0 + 1 }
     }
 
     /// The venue page on screen and how many there are (pages turn every `pageSeconds`).
     public var page: (index: Int, count: Int) {
         guard case .venue(let rooms) = content else { return (0, 1) }
-        let count = max(1, (rooms.count + layout.roomsPerPage - 1) / layout.roomsPerPage)
+        let count = VenuePlan(rooms, layout: layout, now: now, schedule: schedule).pages
         return (positiveModulo(moment.turn, count), count)
     }
 
@@ -98,6 +138,11 @@ public struct KioskState: Sendable {
     func isJustStarted(_ session: Session) -> Bool {
         now.timeIntervalSince(session.start) < Self.justStartedFor
     }
+}
+
+/// Calendar days compared by their year, month and day alone.
+func sameDay(_ a: DateComponents, _ b: DateComponents) -> Bool {
+    a.year == b.year && a.month == b.month && a.day == b.day
 }
 
 /// `%` that stays in 0..<n for negative values too (times before 1970 are valid `--now`s).

@@ -7,10 +7,16 @@ enum RoomBoardView {
     static func draw(_ outlook: RoomOutlook, _ view: KioskView, pen: inout KioskPen) {
         let body = view.layout.body
         var cursor = Cursor(x: body.x, y: body.y, width: body.width, bottom: body.y + body.height)
+        // The QR code at the right of the body when it fits whole beside 40 columns of text.
+        if let code = QRCodeView.code(for: outlook.current ?? outlook.next, view),
+           code.rows <= body.height, body.width - code.cells - 2 >= 40 {
+            QRCodeView.draw(code, x: body.x + body.width - code.cells, y: body.y, pen: &pen)
+            cursor = Cursor(x: body.x, y: body.y, width: body.width - code.cells - 2, bottom: body.y + body.height)
+        }
         let labels = view.labels, now = view.state.now
         let titleLines = body.height >= 14 ? 2 : 1
 
-        if view.state.options.room == nil, body.height >= 12 {
+        if view.state.doorRooms == nil, body.height >= 12 {
             // The header names the conference: say which room this is.
             cursor.line(pen: &pen) { pen, x, y, width in
                 pen.text(outlook.room ?? labels.allRooms, x: x, y: y, width: width, role: .headerAccent)
@@ -62,9 +68,12 @@ enum RoomBoardView {
         cursor.gap()
         cursor.label(labels.laterToday, pen: &pen)
         let shown = outlook.later.count <= cursor.rowsLeft ? outlook.later.count : max(0, cursor.rowsLeft - 1)
+        // One time column for all: a range ending the next day ("(+1)") is wider than the rest.
+        let timeWidth = outlook.later.prefix(shown).map { pen.cells(view.range($0)) }.max() ?? 0
         for session in outlook.later.prefix(shown) {
             cursor.line(pen: &pen) { pen, x, y, width in
-                let used = pen.text(view.range(session) + "  ", x: x, y: y, width: width, role: .listTime)
+                pen.text(view.range(session), x: x, y: y, width: width, role: .listTime)
+                let used = min(width, timeWidth + 2)
                 pen.text(view.title(session), x: x + used, y: y, width: width - used, role: .normal)
             }
         }

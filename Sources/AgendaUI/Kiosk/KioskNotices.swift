@@ -1,0 +1,108 @@
+import AgendaModel
+import Foundation
+
+/// What takes a whole screen over: an urgent notice or an evacuation.
+public enum KioskTakeover: Sendable, Equatable {
+    case urgent(String)
+    /// The room (nil: every room) and the note.
+    case evacuate(room: String?, note: String?)
+}
+
+extension KioskState {
+    /// Whether a notice's or status's room key (a name, any case, or a guid) is `room`.
+    func key(_ key: String, means room: String) -> Bool {
+        key.caseInsensitiveCompare(room) == .orderedSame || schedule.kioskRoom(key) == room
+    }
+
+    /// The notices this screen shows now: those for every screen, and on a door screen those
+    /// naming one of its rooms.
+    public var activeNotices: [VenueNotices.Notice] {
+        let rooms = doorRooms ?? []
+        return notices.notices.filter { notice in
+            notice.isActive(at: now)
+                && (notice.rooms.isEmpty || notice.rooms.contains { key in rooms.contains { self.key(key, means: $0) } })
+        }
+    }
+
+    /// The status the notices file gives `room`, if any.
+    public func status(of room: String) -> VenueNotices.RoomStatus? {
+        notices.rooms.first { key($0.key, means: room) }?.value
+    }
+
+    /// An evacuation of every room or of this door screen's, else the newest urgent notice.
+    public var takeover: KioskTakeover? {
+        if let all = notices.rooms["*"], all.status == .evacuate { return .evacuate(room: nil, note: all.note) }
+        for room in doorRooms ?? [] {
+            if let status = status(of: room), status.status == .evacuate { return .evacuate(room: room, note: status.note) }
+        }
+        return activeNotices.last { $0.level == .urgent }.map { .urgent($0.text) }
+    }
+
+    /// The info notices' line across the bottom, if any.
+    var noticeLine: String? {
+        let infos = activeNotices.filter { $0.level == .info }.map(\.text)
+        return infos.isEmpty ? nil : infos.joined(separator: "  ·  ")
+    }
+
+    /// A door screen's rooms that are full, with their notes.
+    var fullRooms: [(room: String, status: VenueNotices.RoomStatus)] {
+        (doorRooms ?? []).compactMap { room in status(of: room).flatMap { $0.status == .full ? (room, $0) : nil } }
+    }
+
+    /// How many notice boundaries (`from`, `until`) have passed: the board redraws when it changes.
+    var noticeEpoch: Int { notices.boundaries.prefix { $0 <= now }.count }
+}
+
+extension KioskLabels {
+    var roomFull: String { pick("ROOM FULL", "会场已满") }
+    var evacuate: String { pick("EVACUATE", "请立即疏散") }
+    var leaveNow: String { pick("Leave the building by the nearest exit", "请从最近的出口离开") }
+    func noticesFailed(at date: Date) -> String {
+        pick("notices update failed at \(time.clock(date))", "通知更新失败 \(time.clock(date))")
+    }
+}
+
+/// The notices drawn over the board: urgent ones and evacuations take it whole; ROOM FULL is a
+/// banner under the header; info notices a line above the footer.
+enum KioskNoticesView {
+    static func takeover(_ takeover: KioskTakeover, _ view: KioskView, pen: inout KioskPen) {
+        let board = view.layout.board
+        for y in 0..<board.height { pen.text(String(repeating: " ", count: board.width), x: 0, y: y, width: board.width, role: .urgent) }
+        var lines: [String]
+        switch takeover {
+        case .urgent(let text):
+            lines = pen.wrap(text, width: max(1, board.width - 4), maxLines: max(1, board.height - 2))
+        case .evacuate(let room, let note):
+            lines = [view.labels.evacuate, ""]
+            if let room { lines.append(room) }
+            lines += pen.wrap(note ?? view.labels.leaveNow, width: max(1, board.width - 4), maxLines: max(1, board.height - 5))
+        }
+        let top = max(0, (board.height - lines.count) / 2)
+        for (i, line) in lines.enumerated() where top + i < board.height {
+            pen.centred(line, x: 0, y: top + i, width: board.width, role: .urgent)
+        }
+    }
+
+    /// ROOM FULL (and its note) on the row under the header rule.
+    static func roomFull(_ view: KioskView, pen: inout KioskPen) {
+        let full = view.state.fullRooms
+        guard !full.isEmpty, view.layout.body.height > 0 else { return }
+        let several = (view.state.doorRooms?.count ?? 0) > 1
+        let text = full.map { entry in
+            ([several ? "\(view.labels.roomFull): \(entry.room)" : view.labels.roomFull] + [entry.status.note].compactMap { $0 })
+                .joined(separator: " · ")
+        }.joined(separator: "   ")
+        let y = max(view.layout.headerHeight, view.layout.body.y - 1)
+        let width = view.layout.board.width
+        pen.text(String(repeating: " ", count: width), x: 0, y: y, width: width, role: .urgent)
+        pen.centred(text, x: 0, y: y, width: width, role: .urgent)
+    }
+
+    /// The info notices across the row above the footer.
+    static func line(_ view: KioskView, pen: inout KioskPen) {
+        guard let text = view.state.noticeLine, let footer = view.layout.footerRow, footer > view.layout.headerHeight else { return }
+        let width = view.layout.board.width
+        pen.text(String(repeating: " ", count: width), x: 0, y: footer - 1, width: width, role: .banner)
+        pen.centred(text, x: 1, y: footer - 1, width: width - 2, role: .banner)
+    }
+}

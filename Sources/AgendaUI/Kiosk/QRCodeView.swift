@@ -1,0 +1,51 @@
+import AgendaModel
+
+/// A QR code's modules, row by row: what an encoder hands the board.
+public struct QRMatrix: Sendable, Equatable {
+    public let width: Int
+    public let dark: [Bool]
+
+    public init(width: Int, dark: [Bool]) {
+        self.width = width
+        self.dark = dark
+    }
+
+    /// Modules across with the 4-module quiet zone on each side.
+    static let quietZone = 4
+    var cells: Int { width + 2 * Self.quietZone }
+    /// Rows: two modules per row, in half blocks.
+    var rows: Int { (cells + 1) / 2 }
+
+    func isDark(_ x: Int, _ y: Int) -> Bool {
+        let q = Self.quietZone
+        guard x >= q, y >= q, x < width + q, y < width + q else { return false }
+        return dark[(y - q) * width + (x - q)]
+    }
+}
+
+/// Draws a QR code in half blocks (▀ ▄ █), dark on light, quiet zone included; never clipped.
+enum QRCodeView {
+    /// The code for the door screen: a full room's stream, else the session's own page.
+    static func code(for session: Session?, _ view: KioskView) -> QRMatrix? {
+        guard let encode = view.state.encodeQR, !view.state.options.ascii else { return nil }
+        if let full = view.state.fullRooms.first {
+            return (full.status.url ?? view.state.options.streamURL).flatMap(encode)
+        }
+        guard view.state.options.qr == .talk, let url = session?.url, !url.isEmpty else { return nil }
+        return encode(url)
+    }
+
+    static func draw(_ code: QRMatrix, x: Int, y: Int, pen: inout KioskPen) {
+        for row in 0..<code.rows {
+            let line = String((0..<code.cells).map { column -> Character in
+                switch (code.isDark(column, 2 * row), code.isDark(column, 2 * row + 1)) {
+                case (true, true): "█"
+                case (true, false): "▀"
+                case (false, true): "▄"
+                case (false, false): " "
+                }
+            })
+            pen.text(line, x: x, y: y + row, width: code.cells, role: .qr)
+        }
+    }
+}

@@ -1,0 +1,2 @@
+// libqrencode (Debian: libqrencode-dev) for the kiosk's QR codes.
+#include <qrencode.h>

@@ -1,0 +1,110 @@
+import Foundation
+import Synchronization
+import AgendaModel
+import AgendaRemote
+
+/// `--notices`: a file checked every 2 s by its fingerprint, or a URL fetched every 10 s (a 304
+/// costs nothing), on a thread of its own. A version that does not read, or a server that
+/// cannot be reached, keeps the last good notices on screen, marked.
+final class LiveNotices: Sendable {
+    enum Outcome: Sendable {
+        case updated(VenueNotices)
+        case failed
+        case restored
+    }
+
+    static let filePoll: TimeInterval = 2
+    static let urlPoll: TimeInterval = 10
+
+    private let results = Mutex<[Outcome]>([])
+    /// The first version, read before the board starts (empty if it did not read).
+    let initial: VenueNotices
+    let initialFailed: Bool
+
+    init(_ name: String, zone: TimeZone, limits: FetchLimits) {
+        let reader = Reader(name: name, zone: zone, limits: limits)
+        switch reader.check() {
+        case .updated(let notices): initial = notices; initialFailed = false
+        default: initial = VenueNotices(); initialFailed = true
+        }
+        let interval = reader.url == nil ? Self.filePoll : Self.urlPoll
+        Thread.detachNewThread { [self, reader] in
+            while true {
+                Thread.sleep(forTimeInterval: interval)
+                if let outcome = reader.check() { results.withLock { $0.append(outcome) } }
+            }
+        }
+    }
+
+    func take() -> [Outcome] {
+        results.withLock { value in
+            defer { value.removeAll() }
+            return value
+        }
+    }
+
+    /// Reads one version when it changed; used by one thread at a time.
+    private final class Reader: @unchecked Sendable {
+        let name: String
+        let url: URL?
+        let zone: TimeZone
+        let limits: FetchLimits
+        private var fingerprint: ScheduleFile.Fingerprint?
+        private var validators = Validators()
+        private var shown: Data?
+        private var failing = false
+
+        init(name: String, zone: TimeZone, limits: FetchLimits) {
+            self.name = name
+            self.url = ScheduleSource.isURL(name) ? URL(string: name) : nil
+            self.zone = zone
+            self.limits = limits
+        }
+
+        /// Nil when nothing changed.
+        func check() -> Outcome? {
+            let data: Data
+            if let url {
+                switch HTTPFetcher.fetch(url, validators: validators, limits: limits) {
+                case .success(.notModified): return recovered()
+                case .success(.fetched(let body, let validators)):
+                    self.validators = validators
+                    data = body
+                case .failure(let error):
+                    return fail("\(error.url): cannot fetch the notices: \(error.reason)")
+                }
+            } else {
+                let current = ScheduleFile.fingerprint(path: name)
+                if current != nil, current == fingerprint { return nil }
+                fingerprint = current
+                do { data = try ScheduleFile.read(path: name, limit: 1 << 20, regularOnly: true) } catch {
+                    return fail(error.description)
+                }
+            }
+            if data == shown { return recovered() }
+            do {
+                let notices = try VenueNotices.read(data, file: name, zone: zone)
+                shown = data
+                failing = false
+                return .updated(notices)
+            } catch {
+                return fail(error.description)
+            }
+        }
+
+        /// Said once per failure, not on every poll: on the board, and on stderr when that is
+        /// not the board's terminal (the journal, under systemd).
+        private func fail(_ message: String) -> Outcome? {
+            guard !failing else { return nil }
+            failing = true
+            if isatty(2) == 0 { printError("warning: notices: \(message); the last good notices stay") }
+            return .failed
+        }
+
+        private func recovered() -> Outcome? {
+            guard failing else { return nil }
+            failing = false
+            return .restored
+        }
+    }
+}
