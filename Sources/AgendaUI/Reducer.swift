@@ -79,6 +79,7 @@ extension AppState {
         case .exportFavourites: effects.append(.exportFavourites)
         case .togglePicker: openPicker()
         case .pickerAll: break
+        case .clearFilter: clearFilter()
         case .toggleLocalTime:
             // A file with no zone has nothing to convert from: say why instead of pretending.
             if schedule.conference.floating { notify(strings.cannotConvert, until: now.addingTimeInterval(30)) }
