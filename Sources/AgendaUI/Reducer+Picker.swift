@@ -98,12 +98,12 @@ extension AppState {
     private mutating func narrowPicker() {
         let current = picker.items.indices.contains(picker.cursor) ? picker.items[picker.cursor] : nil
         var folding = SearchFolding()
-        let query = folding.fold(picker.query)
+        let words = WordStart.words(of: folding.fold(picker.query))
         var shown: [PickerState.Item] = []
         var heading: PickerState.Item?
         for item in picker.all {
             guard item.value != nil else { heading = item; continue }
-            guard query.isEmpty || !folding.matches(of: query, in: item.label).isEmpty else { continue }
+            guard words.allSatisfy({ !folding.matches(of: $0, in: item.label).isEmpty }) else { continue }
             if let h = heading { shown.append(h); heading = nil }
             shown.append(item)
         }

@@ -72,6 +72,8 @@ extension AppState {
         case .toggleMyAgenda:
             showingMyAgenda.toggle()
             showingChanges = false
+            // My agenda replaces the results: the search (and its status text) goes with them.
+            if showingMyAgenda, search.isActive { search = SearchState() }
             detailOpen = false
             focus = .list
             rebuildRows(keepSelection: true)

@@ -110,3 +110,84 @@ private extension AppState {
         #expect(FilterStore(conference: conference, environment: environment).file.path.hasSuffix("agenda/filters/test-congress.json"))
     }
 }
+
+@Suite struct WordStartSearchTests {
+    private func index(_ titles: [String]) -> SearchIndex {
+        let start = Fixtures.date("2024-12-27T10:00:00+01:00")
+        return SearchIndex(titles.enumerated().map { i, title in
+            Session(id: "\(i)", title: title, start: start, end: start.addingTimeInterval(3600))
+        })
+    }
+
+    @Test func matchesAtWordStartsOnly() {
+        var index = index(["Trust in PGP", "Rust for Rustaceans", "Die Auswahl", "Wahlcomputer", "Web-Rust", "“Rust” quoted",
+                           "Über Rüstung", "Привет", "研究Rust"])
+        #expect(index.matches(index.fold("rust")) == [1, 4, 5, 6, 8])
+        #expect(index.matches(index.fold("wahl")) == [3])
+        #expect(index.matches(index.fold("ривет")) == [])
+        #expect(index.matches(index.fold("привет")) == [7])
+    }
+
+    @Test func typingLetterByLetterFindsWhatOneQueryFinds() {
+        var index = index(["Trust in PGP", "Rust for Rustaceans", "trusty rustacean", "Die Auswahl"])
+        let query = index.fold("rustacean")
+        var hits = index.search(Array(query.prefix(1)))
+        for length in 2...query.count { hits = index.search(Array(query.prefix(length)), within: hits) }
+        #expect(hits.sessions == [1, 2] && hits == index.search(query))
+    }
+
+    @Test func wordsMatchInAnyOrder() {
+        var index = index(["Rust for Rustaceans", "Embedded Rust on a Microcontroller", "Microcontrollers"])
+        #expect(index.matches(index.fold("micro rust")) == [1])
+        #expect(index.matches(index.fold("rust micro")) == [1])
+        let typed = index.fold("rust mi")
+        var hits = index.search(Array(typed.prefix(1)))
+        for length in 2...typed.count { hits = index.search(Array(typed.prefix(length)), within: hits) }
+        #expect(hits.sessions == [1])
+    }
+
+    @Test func chineseMatchesAnywhere() {
+        var index = index(["开源硬件与教育", "Open hardware"])
+        #expect(index.matches(index.fold("硬件")) == [0])
+    }
+
+    @Test func highlightsOnlyWordStartHits() {
+        var folding = SearchFolding()
+        #expect(folding.matches(of: folding.fold("rust"), in: "Trust Rust") == [6..<10])
+        #expect(folding.matches(of: folding.fold("space rust"), in: "Rust in Space") == [0..<4, 8..<13])
+        #expect(folding.matches(of: folding.fold("硬件"), in: "开源硬件") == [2..<4])
+    }
+}
+
+@Suite struct SearchKeepsYourPlaceTests {
+    @Test func leavingTheSearchStaysOnTheChosenSessionAndItsDay() {
+        var state = Fixtures.congress()
+        state.press("/")
+        state.press("kernel")
+        state.press(.enter)
+        #expect(state.selectedSession?.title == "Kernel Debugging")
+        state.press(.escape)
+        #expect(state.search.query.isEmpty && state.day == 1 && state.selectedSession?.title == "Kernel Debugging")
+    }
+
+    @Test func myAgendaDropsTheSearchAndItsStatusText() {
+        var state = Fixtures.congress()
+        state.press("/")
+        state.press("rust")
+        state.press(.enter)
+        #expect(Screen.render(state).text().contains("/rust"))
+        state.press("F")
+        #expect(!Screen.render(state).text().contains("/rust") && !state.search.isActive)
+    }
+
+    @Test func theDetailHighlightsTheMatch() {
+        var state = Fixtures.congress()
+        state.press("/")
+        state.press("space")
+        state.press(.enter)
+        let canvas = Screen.render(state)
+        let detail = state.layout.detail
+        let roles = (detail.x..<(detail.x + detail.width)).map { canvas[$0, detail.y].role }
+        #expect(roles.contains(.match))
+    }
+}
