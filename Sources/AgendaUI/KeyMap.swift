@@ -102,8 +102,7 @@ public enum KeyMap {
         Section(en: "Find", zh: "查找", bindings: [
             Binding(keys: "/", en: "search titles, people, rooms, text", zh: "搜索标题、讲者、会场、内容"),
             Binding(keys: "n N", en: "next / previous match", zh: "下一个 / 上一个结果"),
-            Binding(keys: "p", en: "choose rooms, tracks, languages, types (/ to type)", zh: "筛选会场、专题、语言、类型（/ 输入查找）"),
-            Binding(keys: "x", en: "clear the filter: show everything", zh: "清除筛选：显示全部"),
+            Binding(keys: "p  x", en: "filter rooms, tracks, languages, types / show all", zh: "筛选会场、专题、语言、类型 / 显示全部"),
         ]),
         Section(en: "Favourites", zh: "收藏", bindings: [
             Binding(keys: "f  Space", en: "star / unstar the session", zh: "收藏 / 取消收藏"),
@@ -113,8 +112,7 @@ public enum KeyMap {
         Section(en: "Other", zh: "其他", bindings: [
             Binding(keys: "mouse", en: "click selects, wheel scrolls", zh: "单击选择，滚轮滚动"),
             Binding(keys: "Ctrl-L", en: "redraw the screen", zh: "重绘屏幕"),
-            Binding(keys: "?", en: "this help (q, Esc or ? closes it)", zh: "本帮助（q、Esc 或 ? 关闭）"),
-            Binding(keys: "q", en: "quit", zh: "退出"),
+            Binding(keys: "?  q", en: "this help (q closes it) / quit", zh: "本帮助（按 q 关闭）/ 退出"),
         ]),
     ]
 }

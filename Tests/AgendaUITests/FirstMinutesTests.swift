@@ -191,3 +191,45 @@ private extension AppState {
         #expect(roles.contains(.match))
     }
 }
+
+@Suite struct ContextTests {
+    /// Fifty ten-minute talks from 10:00, at 14:10 (talk 25 running).
+    private func running(size: Size = Size(width: 120, height: 40)) -> AppState {
+        let schedule = Fixtures.manySessions(50).schedule
+        var state = AppState(schedule: schedule, size: size, now: Fixtures.date("2024-12-27T14:10:00+01:00"))
+        state.apply(.resize(size))
+        return state
+    }
+
+    @Test func startsWithTheRunningSessionInTheUpperThird() {
+        let state = running()
+        #expect(state.selectedSession?.title == "Talk number 25")
+        let height = state.layout.list.height
+        #expect(state.cursor - state.listTop == height / 3)
+        #expect(state.listTop + height > state.cursor + 10)  // what comes next is on screen
+    }
+
+    @Test func threeRowsStayVisibleAroundTheSelection() {
+        var state = Fixtures.manySessions(50)
+        let height = state.layout.list.height
+        for _ in 0..<40 {
+            state.apply(.move(1))
+            #expect(state.cursor + 3 < state.listTop + height || state.listTop + height == state.rows.count)
+        }
+        for _ in 0..<40 {
+            state.apply(.move(-1))
+            #expect(state.cursor - 3 >= state.listTop || state.listTop == 0)
+        }
+    }
+
+    @Test func pastSessionsAreDimmedAndMarked() {
+        let state = running()
+        let canvas = Screen.render(state)
+        let list = state.layout.list
+        let pastRow = list.y + (24 - state.listTop)   // talk 24 ended at 14:10
+        #expect(canvas.text(x: 0, y: pastRow) == "·" && canvas[6, pastRow].role == .dim)
+        let nextRow = list.y + (26 - state.listTop)
+        #expect(canvas.text(x: 0, y: nextRow) == " " && canvas[6, nextRow].role != .dim)
+        expectSnapshot(canvas, "context-running-120x40")
+    }
+}

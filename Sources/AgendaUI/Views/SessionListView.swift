@@ -41,7 +41,10 @@ enum SessionListView {
         canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: base)
 
         let running = session.isRunning(at: state.now)
+        // Over: dimmed, and marked "·" for terminals (and NO_COLOR) where dim looks like normal.
+        let over = session.end <= state.now
         if running { canvas.put("▶", x: rect.x, y: y, role: role(.running), measure: measure) }
+        if over { canvas.put("·", x: rect.x, y: y, role: role(.dim), measure: measure) }
         if state.favourites.contains(session.key) { canvas.put("★", x: rect.x + 1, y: y, role: role(.star), measure: measure) }
         if state.clashes.contains(index) { canvas.put("!", x: rect.x + 2, y: y, role: role(.clash), measure: measure) }
         let tint = state.tint(of: session)
@@ -49,7 +52,7 @@ enum SessionListView {
         let time = state.time
         let continuation = state.isContinuation(index)
         canvas.put(continuation ? state.strings.continues : time.clock(session.start) + "–" + time.clock(session.end),
-                   x: rect.x + columns.timeX, y: y, role: role(running ? .running : .listTime), measure: measure)
+                   x: rect.x + columns.timeX, y: y, role: role(running ? .running : over ? .dim : .listTime), measure: measure)
 
         // New, changed and cancelled sessions carry a mark before the title; cancelled ones are dimmed.
         var titleX = rect.x + columns.titleX, titleWidth = columns.title
@@ -70,10 +73,10 @@ enum SessionListView {
         }
         let title = TextLayout.fit(state.title(of: session), width: titleWidth, measure: measure)
         drawHighlighted(title, ranges: state.matchRanges(in: title), x: titleX, y: y,
-                        role: state.schedule.isCancelled(index) ? role(.dim) : base, measure: measure, into: &canvas)
+                        role: state.schedule.isCancelled(index) || over ? role(.dim) : base, measure: measure, into: &canvas)
         if columns.room > 0, let room = session.room {
             canvas.put(TextLayout.fit(room, width: columns.room, measure: measure),
-                       x: rect.x + columns.roomX, y: y, role: role(.listRoom), measure: measure)
+                       x: rect.x + columns.roomX, y: y, role: role(over ? .dim : .listRoom), measure: measure)
         }
     }
 

@@ -50,7 +50,8 @@ enum StatusBarView {
         }
         var keys = [("↑↓", s.move), ("Enter", s.open), ("/", s.search), ("f", s.star), ("v", s.view)]
         if state.filter.isActive { keys.append(("x", s.clearFilter)) }
-        keys += [("c", s.changesHint), ("e", s.export), ("?", s.help), ("q", s.quit)]
+        // Help and quit first: on a narrow terminal the rest are cut, and ? lists them all.
+        keys += [("?", s.help), ("q", s.quit), ("c", s.changesHint), ("e", s.export)]
         return keys
     }
 
