@@ -32,6 +32,11 @@ public struct Strings: Sendable {
                         : "until \(Self.weekdaysEN[weekday].prefix(3)) \(clock)"
     }
 
+    /// `Sun 11:00`, `周日 11:00`: a session on another day than today.
+    func dayAndClock(weekday: Int, clock: String) -> String {
+        language == .zh ? "周\(Self.weekdaysZH[weekday].suffix(1)) \(clock)" : "\(Self.weekdaysEN[weekday].prefix(3)) \(clock)"
+    }
+
     // Header
     var venueTime: String { pick("venue time", "会场时间") }
     var localTime: String { pick("local time", "本地时间") }

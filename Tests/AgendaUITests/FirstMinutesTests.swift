@@ -233,3 +233,27 @@ private extension AppState {
         expectSnapshot(canvas, "context-running-120x40")
     }
 }
+
+@Suite struct NowNextDaysTests {
+    @Test func sessionsNotTodaySayTheirDayAndRoomsWithNothingTodayComeLast() {
+        var state = Fixtures.congress(now: "2024-12-27T13:30:00+01:00")
+        state.apply(.cycleView(-1))  // now & next
+        #expect(state.mode == .nowNext)
+        let headings = state.rows.compactMap { if case .heading(let n) = $0 { state.labels[n] } else { nil } }
+        #expect(headings == ["Saal 2", "Saal G", "Saal 1"])
+        #expect(Set(state.sessionTitles).count == state.sessionTitles.count)
+        let text = Screen.render(state).text()
+        #expect(text.contains("Sat 10:00    Day Two Keynote") && text.contains("Sat 11:30    Kernel Debugging"))
+        #expect(text.contains("13:00–14:30  Lightning Talks"))
+        expectSnapshot(Screen.render(state), "now-next-days-120x40")
+    }
+
+    @Test func aSessionTheFileHoldsTwiceIsListedOnce() {
+        let start = Fixtures.date("2024-12-27T10:00:00+01:00")
+        let twice = (0..<2).map { Session(id: "\($0)", title: "Same", start: start, end: start.addingTimeInterval(3600), room: "A") }
+        let schedule = Schedule(conference: Conference(title: "C", timeZone: TimeZone(identifier: "Europe/Berlin")!), sessions: twice)
+        var state = AppState(schedule: schedule, size: Size(width: 120, height: 40), now: start.addingTimeInterval(600))
+        state.apply(.cycleView(-1))
+        #expect(state.sessionTitles == ["Same"])
+    }
+}

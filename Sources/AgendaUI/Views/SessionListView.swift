@@ -51,7 +51,10 @@ enum SessionListView {
         if tint != 0 { canvas.put("▐", x: rect.x + 3, y: y, role: .trackMark, tint: tint, measure: measure) }
         let time = state.time
         let continuation = state.isContinuation(index)
-        canvas.put(continuation ? state.strings.continues : time.clock(session.start) + "–" + time.clock(session.end),
+        let when = continuation ? state.strings.continues
+            : state.needsDayInTime(index) ? state.strings.dayAndClock(weekday: time.weekday(session.start), clock: time.clock(session.start))
+            : time.clock(session.start) + "–" + time.clock(session.end)
+        canvas.put(when,
                    x: rect.x + columns.timeX, y: y, role: role(running ? .running : over ? .dim : .listTime), measure: measure)
 
         // New, changed and cancelled sessions carry a mark before the title; cancelled ones are dimmed.
