@@ -257,3 +257,32 @@ private extension AppState {
         #expect(state.sessionTitles == ["Same"])
     }
 }
+
+@Suite struct WidthTests {
+    @Test func titlesGetFortyCellsAtOneHundredTwentyColumns() {
+        let state = Fixtures.congress()
+        let columns = SessionListView.Columns(width: state.layout.list.width, longestRoom: 30, longestTitle: 80,
+                                              besideDetail: true)
+        #expect(state.layout.sideBySide && columns.title >= 40)
+    }
+
+    @Test func timetableColumnsGrowWithTheTerminal() {
+        var narrow = Fixtures.manySessions(50, size: Size(width: 120, height: 40))
+        narrow.apply(.cycleView(3))
+        var wide = Fixtures.manySessions(50, size: Size(width: 200, height: 40))
+        wide.apply(.cycleView(3))
+        #expect(wide.mode == .timetable)
+        #expect(TimetableGrid(wide).columnWidth > TimetableGrid(narrow).columnWidth)
+        #expect(TimetableGrid(wide).columnWidth >= "Digitalisierung".count + 2)
+    }
+
+    @Test func aURLStartsItsOwnLineAndIsNotBrokenWhereItFits() {
+        let start = Fixtures.date("2024-12-27T10:00:00+01:00")
+        let url = "https://events.ccc.de/congress/2024/hub/de/event/x-y-z/"
+        let session = Session(id: "1", title: "T", start: start, end: start.addingTimeInterval(3600), url: url)
+        let schedule = Schedule(conference: Conference(title: "C", timeZone: TimeZone(identifier: "Europe/Berlin")!), sessions: [session])
+        let state = AppState(schedule: schedule, size: Size(width: 160, height: 40), now: start)
+        #expect(DetailView.textRect(state).width >= url.count && DetailView.textRect(state).width - DetailView.labelWidth < url.count)
+        #expect(DetailView.lines(state).contains { $0.text == url && $0.indent == 0 })
+    }
+}

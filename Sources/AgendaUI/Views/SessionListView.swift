@@ -4,7 +4,8 @@ import AgendaModel
 enum SessionListView {
     static func draw(_ state: AppState, into canvas: inout Canvas) {
         let rect = state.layout.list
-        let columns = Columns(width: rect.width, longestRoom: state.longestRoom, longestTitle: state.longestTitle)
+        let columns = Columns(width: rect.width, longestRoom: state.longestRoom, longestTitle: state.longestTitle,
+                              besideDetail: state.layout.sideBySide && state.size.width >= Layout.wideWidth)
         for screenRow in 0..<rect.height {
             let index = state.listTop + screenRow
             guard index < state.rows.count else { break }
@@ -108,10 +109,10 @@ enum SessionListView {
         let room: Int
         let roomX: Int
 
-        init(width: Int, longestRoom: Int, longestTitle: Int) {
+        init(width: Int, longestRoom: Int, longestTitle: Int, besideDetail: Bool = false) {
             // Narrow lists (beside the detail, which names the room anyway) give the title more,
             // but the room gets whatever the longest title does not need.
-            let share = width >= 60 ? width * 3 / 10 : width / 5
+            let share = besideDetail ? width / 6 : width >= 60 ? width * 3 / 10 : width / 5
             let spare = width - 1 - titleX - 2 - longestTitle
             room = width >= 44 ? min(longestRoom, 28, max(8, share, spare)) : 0
             roomX = width - 1 - room
