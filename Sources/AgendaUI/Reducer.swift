@@ -85,7 +85,16 @@ extension AppState {
         case .toggleLocalTime:
             // A file with no zone has nothing to convert from: say why instead of pretending.
             if schedule.conference.floating { notify(strings.cannotConvert, until: now.addingTimeInterval(30)) }
-            else { showLocalTime.toggle() }
+            else {
+                // The same moment stays at the top of the timetable: only the labels change.
+                let before = showsTimetable ? TimetableGrid(self) : nil
+                showLocalTime.toggle()
+                if let before {
+                    let after = TimetableGrid(self)
+                    let top = before.start.addingTimeInterval(Double(before.firstSlot) * before.slotSeconds)
+                    timetable.firstSlot = max(0, after.slot(of: top))
+                }
+            }
         case .toggleHelp:
             overlay = .help
             helpTop = 0

@@ -296,7 +296,7 @@ private extension AppState {
         #expect(Screen.render(state).text().contains("10:00–10:30"))
         state.apply(.toggleLocalTime)
         let text = Screen.render(state).text()
-        #expect(text.contains("local time") && text.contains("18:00–18:30"))
+        #expect(text.contains("20:00 Asia/Tokyo · 12:00 Europe/Berlin") && text.contains("18:00–18:30"))
     }
 }
 

@@ -286,3 +286,20 @@ private extension AppState {
         #expect(DetailView.lines(state).contains { $0.text == url && $0.indent == 0 })
     }
 }
+
+@Suite struct BothClocksTests {
+    @Test func zNamesBothClocksAndKeepsTheTimetableWhereItWas() {
+        var state = Fixtures.manySessions(50, size: Size(width: 120, height: 40))
+        state = AppState(schedule: state.schedule, size: Size(width: 120, height: 40), now: state.now,
+                         localZone: TimeZone(identifier: "Asia/Kolkata")!)  // half an hour off: the grid start moves
+        state.apply(.cycleView(3))
+        state.apply(.page(1))
+        let top = TimetableGrid(state).firstSlot
+        let before = TimetableGrid(state).start.addingTimeInterval(Double(top) * TimetableGrid(state).slotSeconds)
+        state.apply(.toggleLocalTime)
+        let grid = TimetableGrid(state)
+        #expect(grid.start.addingTimeInterval(Double(grid.firstSlot) * grid.slotSeconds) == before)
+        let header = Screen.render(state).text().split(separator: "\n")[0]
+        #expect(header.contains("14:30 Asia/Kolkata · 10:00 Europe/Berlin"))
+    }
+}

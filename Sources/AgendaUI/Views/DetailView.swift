@@ -52,7 +52,7 @@ enum DetailView {
         let dayText = DateText(strings: strings, time: time).long(session.start)
         field(strings.when, dayText)
         let zone = state.schedule.conference.floating ? strings.timesAsPublished
-            : state.showLocalTime ? "\(strings.localTime), \(time.offset(session.start))" : time.zone(at: session.start)
+            : state.showLocalTime ? "\(state.localZone.identifier), \(time.offset(session.start))" : time.zone(at: session.start)
         field("", "\(time.range(session.start, session.end)) (\(zone))")
         field(strings.room, editions.lead.room)
         if let room = editions.other?.room, room != editions.lead.room { field("", room) }
