@@ -139,7 +139,7 @@ def run(*args, **kwargs):
 def test_pipe_prints_the_plain_listing():
     result = run()
     assert result.returncode == 0
-    assert result.stdout == "2021-10-22\t09:00-12:00\tConvention Hall No. 1\tPlenary Session\n".encode(), result.stdout
+    assert result.stdout == "2021-10-22\t09:00-12:00\tConvention Hall No. 1\tPlenary Session\t-\n".encode(), result.stdout
     assert run("list").stdout == result.stdout
 
 
@@ -151,7 +151,7 @@ def test_listing_never_carries_escape_sequences():
                     "Room:Hall\x9b31m 1\u202e\n\nBody\x1b]52;c;Zm9v\x07 text\n")
         result = run("list", page)
         assert result.returncode == 0, result.stderr
-        assert result.stdout == "2021-10-22\t09:00-12:00\tHall 1\tEvil Talk\n".encode(), result.stdout
+        assert result.stdout == "2021-10-22\t09:00-12:00\tHall 1\tEvil Talk\t-\n".encode(), result.stdout
 
 
 def test_errors_name_file_and_line_with_exit_codes():
