@@ -11,6 +11,9 @@ public struct SearchIndex: Sendable {
     private var bounds: [Int] = [0]
     /// The byte values in each session's text.
     private var presence: [ByteSet] = []
+    /// The byte values that begin a word in each session's text: a query whose first letter
+    /// begins no word there is rejected without reading the text.
+    private var wordStarts: [ByteSet] = []
     public private(set) var folding = SearchFolding()
 
     public init(_ sessions: [Session]) {
@@ -24,6 +27,7 @@ public struct SearchIndex: Sendable {
         corpus.reserveCapacity(textBytes + textBytes / 8)
         bounds.reserveCapacity(sessions.count + 1)
         presence.reserveCapacity(sessions.count)
+        wordStarts.reserveCapacity(sessions.count)
         for session in sessions {
             let start = corpus.count
             for case let field? in Self.fields(of: session) where !field.isEmpty {
@@ -32,6 +36,9 @@ public struct SearchIndex: Sendable {
             }
             bounds.append(corpus.count)
             presence.append(ByteSet(corpus[start...]))
+            wordStarts.append(corpus.withUnsafeBufferPointer { bytes in
+                ByteSet((start..<bytes.count).lazy.filter { WordStart.isWordStart(bytes, at: $0, from: start) }.map { bytes[$0] })
+            })
         }
     }
 
@@ -84,6 +91,7 @@ public struct SearchIndex: Sendable {
         guard !query.isEmpty else { return SearchHits() }
         let needed = ByteSet(query)
         let wordStart = WordStart.needsWordStart(query)
+        let firstByte = ByteSet(query.prefix(1))
         let count = candidates?.count ?? presence.count
         var found = 0
         var offsets: [Int] = []
@@ -93,8 +101,10 @@ public struct SearchIndex: Sendable {
                     query.withUnsafeBufferPointer { query in
                         presence.withUnsafeBufferPointer { presence in
                             bounds.withUnsafeBufferPointer { bounds in
+                              wordStarts.withUnsafeBufferPointer { wordStartSets in
                                 @inline(__always) func check(_ session: Int, from start: Int, known: Int) {
                                     guard presence[session].contains(needed) else { return }
+                                    if wordStart, !wordStartSets[session].contains(firstByte) { return }
                                     let end = bounds[session + 1]
                                     var hit = Self.occurs(query, in: corpus, at: start, before: end, from: known) ? start
                                         : ByteSearch.firstIndex(of: query, in: corpus, from: start + 1, to: end)
@@ -114,6 +124,7 @@ public struct SearchIndex: Sendable {
                                 } else {
                                     for session in 0..<count { check(session, from: bounds[session], known: 0) }
                                 }
+                              }
                             }
                         }
                     }
