@@ -152,6 +152,8 @@ public enum ICalendarReader {
             var start: (LocalDateTime, Bool)?, end: LocalDateTime?
             var uid: String?, ownID: String?
             var speakerLine: [String] = []
+            // Our own writer's exact parts, which win over the DESCRIPTION composed for people.
+            var ownDescription: String?, ownPersons: [String] = []
             for line in lines {
                 let text = { ICalendarLine.unescape(line.value) }
                 switch line.name {
@@ -175,13 +177,20 @@ public enum ICalendarReader {
                 case "X-AGENDA-TYPE": item.type = FieldText.line(text())
                 case "X-AGENDA-LANGUAGE": item.language = FieldText.line(text())
                 case "X-AGENDA-ABSTRACT": item.abstract = FieldText.text(text())
+                case "X-AGENDA-DESCRIPTION": ownDescription = text()
+                case "X-AGENDA-PERSON": if let name = FieldText.line(text()) { ownPersons.append(name) }
                 default: break
                 }
             }
             guard let (startTime, isDate) = start else {
                 throw ScheduleError(file: file, line: item.line, message: "event \"\(item.title)\" has no DTSTART")
             }
-            if item.persons.isEmpty, !speakerLine.isEmpty { item.persons = speakerLine }
+            if let ownDescription {
+                item.description = FieldText.text(ownDescription)
+                item.persons = ownPersons
+            } else if item.persons.isEmpty, !speakerLine.isEmpty {
+                item.persons = speakerLine
+            }
             item.start = startTime
             item.end = end
             // An all-day event without an end lasts the day (§3.6.1).

@@ -3,7 +3,8 @@ import Foundation
 /// Writes RFC 5545 iCalendar (`agenda list --format ics`) that `ICalendarReader` reads back
 /// to the same sessions: CRLF, lines folded at 75 octets without splitting a character,
 /// TEXT escaped, `UID` from the session key (`SessionKeys.uid`), times in the venue zone with its VTIMEZONE.
-/// Fields iCalendar has no property for travel as `X-AGENDA-…` properties.
+/// Fields iCalendar has no property for travel as `X-AGENDA-…` properties; DESCRIPTION is
+/// for people (speakers, abstract, description together), X-AGENDA-DESCRIPTION for reading back.
 public enum ICalendarWriter {
     public static func write(_ schedule: Schedule, sessions: [Int]? = nil, stamp: Date = Date()) -> String {
         let zone = schedule.timeZone
@@ -35,11 +36,13 @@ public enum ICalendarWriter {
             add("CATEGORIES", session.track)
             add("X-AGENDA-TYPE", session.type)
             add("X-AGENDA-LANGUAGE", session.language)
-            for person in session.persons {
-                lines.append("ATTENDEE;ROLE=CHAIR;CN=\(parameter(person, alwaysQuote: true)):invalid:nomail")
-            }
+            // What a calendar shows: speakers, abstract and description, in DESCRIPTION. Speakers
+            // are no ATTENDEEs (calendars would list them as guests with made-up addresses).
+            add("DESCRIPTION", calendarDescription(session))
+            // The parts again, exactly, for reading back (`ICalendarReader`).
+            for person in session.persons { add("X-AGENDA-PERSON", person) }
             add("X-AGENDA-ABSTRACT", session.abstract)
-            add("DESCRIPTION", session.description)
+            lines.append("X-AGENDA-DESCRIPTION:\(text(session.description ?? ""))")
             if let url = session.url { lines.append("URL:\(url)") }
             // Gone from the source's latest version: calendars that hold it mark it cancelled.
             if schedule.isCancelled(indices[position]) { lines.append("STATUS:CANCELLED") }
@@ -47,6 +50,21 @@ public enum ICalendarWriter {
         }
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined()
+    }
+
+    /// "Speakers: A, B", the abstract and the description, a blank line apart; nil when empty.
+    /// An abstract the description begins with is not repeated.
+    static func calendarDescription(_ session: Session) -> String? {
+        var parts: [String] = []
+        if let subtitle = session.subtitle, !subtitle.isEmpty { parts.append(subtitle) }
+        if !session.persons.isEmpty {
+            parts.append((session.persons.count == 1 ? "Speaker: " : "Speakers: ") + session.persons.joined(separator: ", "))
+        }
+        if let abstract = session.abstract, !abstract.isEmpty, session.description?.hasPrefix(abstract) != true {
+            parts.append(abstract)
+        }
+        if let description = session.description, !description.isEmpty { parts.append(description) }
+        return parts.isEmpty ? nil : parts.joined(separator: "\n\n")
     }
 
     /// A VTIMEZONE with one observance per offset change between `from` and `to` (and the one

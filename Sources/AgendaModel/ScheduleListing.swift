@@ -1,5 +1,7 @@
-/// The plain listing for pipes and scripts: one session per line, tab-separated
-/// (day, start-end, room, title). Every field is already sanitised; tabs cannot occur in them.
+/// The plain listing for pipes and scripts: one session per line, five tab-separated fields
+/// (date, HH:MM-HH:MM, room, title, end date or "-"). The time field keeps its shape whatever
+/// the session: one that ends on a later date says so in the last field. Every field is
+/// already sanitised; tabs cannot occur in them.
 public enum ScheduleListing {
     /// `sessions` are indices into `schedule.sessions` (a filtered listing); all when nil.
     public static func text(_ schedule: Schedule, sessions: [Int]? = nil) -> String {
@@ -8,9 +10,11 @@ public enum ScheduleListing {
         for index in sessions ?? Array(schedule.sessions.indices) {
             let session = schedule.sessions[index]
             out += time.isoDay(session.start) + "\t"
-            out += time.range(session.start, session.end, separator: "-") + "\t"
+            out += time.clock(session.start) + "-" + time.clock(session.end) + "\t"
             out += (session.room ?? "-") + "\t"
-            out += session.title + "\n"
+            out += session.title + "\t"
+            let endDay = time.isoDay(session.end)
+            out += (endDay > time.isoDay(session.start) ? endDay : "-") + "\n"
         }
         return out
     }

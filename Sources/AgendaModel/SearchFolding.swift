@@ -47,41 +47,89 @@ public struct SearchFolding: Sendable {
         return bytes
     }
 
-    /// Where `query` occurs in `text`, as ranges of scalar offsets into `text` (for highlighting).
+    /// Where the words of `query` occur in `text` at word starts (anywhere for CJK), as
+    /// ascending, non-overlapping ranges of scalar offsets into `text` (for highlighting).
     public mutating func matches(of query: [UInt8], in text: String) -> [Range<Int>] {
-        guard !query.isEmpty else { return [] }
+        let words = WordStart.words(of: query)
+        guard !words.isEmpty else { return [] }
+        var folded: [UInt8] = []
+        var owner: [Int]? = nil  // for each folded byte, the scalar offset it came from
         // ASCII text (most titles): folded byte i is scalar i, no table needed.
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            let folded = text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-            var ranges: [Range<Int>] = []
-            var start = 0
-            while let hit = ByteSearch.firstIndex(of: query, in: folded, from: start) {
-                ranges.append(hit..<(hit + query.count))
-                start = hit + query.count
+            folded = text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        } else {
+            var table: [Int] = []
+            for (offset, scalar) in text.unicodeScalars.enumerated() {
+                let bytes = fold(scalar)
+                folded.append(contentsOf: bytes)
+                table.append(contentsOf: repeatElement(offset, count: bytes.count))
             }
-            return ranges
-        }
-        var folded: [UInt8] = []
-        var owner: [Int] = []  // for each folded byte, the scalar offset it came from
-        for (offset, scalar) in text.unicodeScalars.enumerated() {
-            if scalar.value < 0x80 {
-                let byte = UInt8(scalar.value)
-                folded.append((byte >= 65 && byte <= 90) ? byte + 32 : byte)
-                owner.append(offset)
-                continue
-            }
-            let bytes = fold(scalar)
-            folded.append(contentsOf: bytes)
-            owner.append(contentsOf: repeatElement(offset, count: bytes.count))
+            owner = table
         }
         var ranges: [Range<Int>] = []
-        var start = 0
-        while let hit = ByteSearch.firstIndex(of: query, in: folded, from: start) {
-            let end = hit + query.count
-            ranges.append(owner[hit]..<(owner[end - 1] + 1))
-            start = end
+        for word in words {
+            let anywhere = !WordStart.needsWordStart(word)
+            var start = 0
+            while let hit = ByteSearch.firstIndex(of: word, in: folded, from: start) {
+                start = hit + 1
+                guard anywhere || WordStart.isWordStart(folded, at: hit, from: 0) else { continue }
+                let end = hit + word.count
+                ranges.append(owner.map { $0[hit]..<($0[end - 1] + 1) } ?? hit..<end)
+                start = end
+            }
         }
-        return ranges
+        ranges.sort { $0.lowerBound < $1.lowerBound }
+        var merged: [Range<Int>] = []
+        for range in ranges {
+            if let last = merged.last, range.lowerBound < last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                merged.append(range)
+            }
+        }
+        return merged
+    }
+}
+
+/// Searches match at the start of a word ("rust" finds "Rustaceans", not "trust"), except
+/// for scripts written without spaces (Chinese, Japanese, Korean), which match anywhere.
+/// Works on folded UTF-8 bytes, so checking a hit costs a byte or two.
+public enum WordStart {
+    /// The space-separated words of a folded query.
+    public static func words(of query: [UInt8]) -> [[UInt8]] {
+        query.split(separator: 0x20).map(Array.init)
+    }
+
+    /// Whether a word starting with this byte must sit at a word start: a letter or digit of
+    /// an alphabetic script. CJK (lead bytes E3 on), symbols and punctuation match anywhere.
+    public static func needsWordStart(_ word: [UInt8]) -> Bool {
+        guard let first = word.first else { return false }
+        if first < 0x80 { return isASCIIWordByte(first) }
+        return first >= 0xC3 && first <= 0xE1
+    }
+
+    /// Whether `bytes[position]` begins a word: the text (from `start`) begins there, or what
+    /// precedes is neither an ASCII letter or digit nor a letter of an alphabetic script.
+    @inline(__always)
+    public static func isWordStart(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int, from start: Int) -> Bool {
+        guard position > start else { return true }
+        let previous = bytes[position - 1]
+        if previous < 0x80 { return !isASCIIWordByte(previous) }
+        // The lead byte of the scalar before: Latin, Greek, Cyrillic… (C3–E1) continue a word;
+        // Latin-1 punctuation (C2), general punctuation, symbols and CJK (E2 on) end one.
+        var lead = position - 1
+        while lead > start, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+        let byte = bytes[lead]
+        return byte == 0xC2 || byte >= 0xE2
+    }
+
+    public static func isWordStart(_ bytes: [UInt8], at position: Int, from start: Int) -> Bool {
+        bytes.withUnsafeBufferPointer { isWordStart($0, at: position, from: start) }
+    }
+
+    @inline(__always)
+    static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
     }
 }
 

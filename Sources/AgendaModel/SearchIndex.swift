@@ -11,6 +11,9 @@ public struct SearchIndex: Sendable {
     private var bounds: [Int] = [0]
     /// The byte values in each session's text.
     private var presence: [ByteSet] = []
+    /// The byte values that begin a word in each session's text: a query whose first letter
+    /// begins no word there is rejected without reading the text.
+    private var wordStarts: [ByteSet] = []
     public private(set) var folding = SearchFolding()
 
     public init(_ sessions: [Session]) {
@@ -24,6 +27,7 @@ public struct SearchIndex: Sendable {
         corpus.reserveCapacity(textBytes + textBytes / 8)
         bounds.reserveCapacity(sessions.count + 1)
         presence.reserveCapacity(sessions.count)
+        wordStarts.reserveCapacity(sessions.count)
         for session in sessions {
             let start = corpus.count
             for case let field? in Self.fields(of: session) where !field.isEmpty {
@@ -32,6 +36,9 @@ public struct SearchIndex: Sendable {
             }
             bounds.append(corpus.count)
             presence.append(ByteSet(corpus[start...]))
+            wordStarts.append(corpus.withUnsafeBufferPointer { bytes in
+                ByteSet((start..<bytes.count).lazy.filter { WordStart.isWordStart(bytes, at: $0, from: start) }.map { bytes[$0] })
+            })
         }
     }
 
@@ -47,9 +54,11 @@ public struct SearchIndex: Sendable {
 
     public mutating func fold(_ query: String) -> [UInt8] { folding.fold(query) }
 
-    /// The sessions whose text contains `query` (already folded), in index order. `within` is
-    /// the result for a prefix of `query`, which is what typing one more letter has at hand.
+    /// The sessions whose text has every word of `query` (already folded) at a word start (CJK
+    /// anywhere), in index order. `within` is the result for a prefix of `query`, which is what
+    /// typing one more letter has at hand.
     public func search(_ query: [UInt8], within previous: SearchHits? = nil) -> SearchHits {
+        if query.contains(0x20) { return searchWords(query, within: previous?.sessions) }
         guard let previous else { return search(query, candidates: nil, starts: nil, known: 0) }
         // Each previous hit is where the prefix first occurs in its session: the query can only
         // occur from there on, and at that very place only its new bytes need comparing.
@@ -59,7 +68,20 @@ public struct SearchIndex: Sendable {
     /// Indices of the sessions among `candidates` (all if nil) whose text contains `query`.
     public func matches(_ query: [UInt8], within candidates: [Int]? = nil) -> [Int] {
         guard !query.isEmpty else { return candidates ?? Array(presence.indices) }
+        if query.contains(0x20) { return searchWords(query, within: candidates).sessions }
         return search(query, candidates: candidates, starts: nil, known: 0).sessions
+    }
+
+    /// Several words, in any order: each narrows the sessions the one before left. Their hits
+    /// start at the session's text, as no one place holds the whole query.
+    private func searchWords(_ query: [UInt8], within candidates: [Int]?) -> SearchHits {
+        let words = WordStart.words(of: query)
+        var sessions = candidates
+        for word in words {
+            sessions = search(word, candidates: sessions, starts: nil, known: 0).sessions
+        }
+        let found = sessions ?? Array(presence.indices)  // only spaces: nothing narrowed
+        return SearchHits(sessions: found, offsets: found.map { bounds[$0] }, length: 0)
     }
 
     /// Searches `candidates` (every session if nil); `starts[k]`, when given, is where in the
@@ -68,6 +90,8 @@ public struct SearchIndex: Sendable {
     private func search(_ query: [UInt8], candidates: [Int]?, starts: [Int]?, known: Int) -> SearchHits {
         guard !query.isEmpty else { return SearchHits() }
         let needed = ByteSet(query)
+        let wordStart = WordStart.needsWordStart(query)
+        let firstByte = ByteSet(query.prefix(1))
         let count = candidates?.count ?? presence.count
         var found = 0
         var offsets: [Int] = []
@@ -77,11 +101,17 @@ public struct SearchIndex: Sendable {
                     query.withUnsafeBufferPointer { query in
                         presence.withUnsafeBufferPointer { presence in
                             bounds.withUnsafeBufferPointer { bounds in
+                              wordStarts.withUnsafeBufferPointer { wordStartSets in
                                 @inline(__always) func check(_ session: Int, from start: Int, known: Int) {
                                     guard presence[session].contains(needed) else { return }
+                                    if wordStart, !wordStartSets[session].contains(firstByte) { return }
                                     let end = bounds[session + 1]
-                                    let hit = Self.occurs(query, in: corpus, at: start, before: end, from: known) ? start
+                                    var hit = Self.occurs(query, in: corpus, at: start, before: end, from: known) ? start
                                         : ByteSearch.firstIndex(of: query, in: corpus, from: start + 1, to: end)
+                                    // "rust" inside "trust" is no hit: look further along.
+                                    while wordStart, let h = hit, !WordStart.isWordStart(corpus, at: h, from: bounds[session]) {
+                                        hit = ByteSearch.firstIndex(of: query, in: corpus, from: h + 1, to: end)
+                                    }
                                     guard let hit else { return }
                                     sessionsOut.initializeElement(at: found, to: session)
                                     offsetsOut.initializeElement(at: found, to: hit)
@@ -94,6 +124,7 @@ public struct SearchIndex: Sendable {
                                 } else {
                                     for session in 0..<count { check(session, from: bounds[session], known: 0) }
                                 }
+                              }
                             }
                         }
                     }

@@ -22,6 +22,8 @@ public enum Action: Sendable, Equatable {
     case exportFavourites
     case togglePicker
     case pickerAll
+    /// Show every room, track, language and type again.
+    case clearFilter
     case toggleLocalTime
     case toggleHelp
     case quit

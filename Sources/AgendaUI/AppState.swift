@@ -17,6 +17,8 @@ public enum Effect: Sendable, Equatable {
     case bell
     /// Write the favourites as an iCalendar file (the loop says where in the status line).
     case exportFavourites
+    /// The filter changed: keep it for this conference's next start.
+    case filterChanged
 }
 
 /// Everything the browser shows, as plain data: the reducer changes it, the views draw it.
@@ -238,8 +240,11 @@ public struct SearchState: Sendable, Equatable {
 
 /// What the picker hides; empty sets hide nothing.
 public struct Filter: Sendable, Equatable {
-    public enum Facet: Int, Sendable, CaseIterable { case room, track, language, type }
+    /// The raw names are how a kept filter is written down.
+    public enum Facet: String, Sendable, CaseIterable { case room, track, language, type }
     public internal(set) var hidden: [Facet: Set<String>] = [:]
+
+    public init(hidden: [Facet: Set<String>] = [:]) { self.hidden = hidden }
 
     public var isActive: Bool { hidden.values.contains { !$0.isEmpty } }
 
@@ -268,9 +273,15 @@ public struct PickerState: Sendable, Equatable {
         public var value: String?
         public var label: String
     }
+    /// The choices shown: those whose label contains `query`, under their section headings.
     public internal(set) var items: [Item] = []
+    /// Every choice, whatever the query.
+    var all: [Item] = []
     public internal(set) var cursor = 0
     public internal(set) var top = 0
+    /// Typed after `/` to narrow a long list of rooms to the few wanted.
+    public internal(set) var query = ""
+    public internal(set) var typing = false
 }
 
 public struct TimetablePosition: Sendable, Equatable {

@@ -84,9 +84,16 @@ public struct Canvas: Sendable, Equatable {
         let r = rect.clipped(to: size)
         guard r.width > 0 else { return }
         for y in r.y..<(r.y + r.height) {
-            for x in r.x..<(r.x + r.width) {
-                if cells[y * size.width + x].hasMarks { marks[y * size.width + x] = nil }
-                cells[y * size.width + x] = Cell(scalar: " ", role: role)
+            let row = y * size.width
+            // A wide character cut by either edge goes whole, as on a terminal: left as half,
+            // the terminal would draw it two cells wide and push the rest of the row along
+            // (the help box once lost its last character this way).
+            if r.x > 0, cells[row + r.x].isContinuation { cells[row + r.x - 1] = Cell(scalar: " ", role: cells[row + r.x - 1].role) }
+            let right = r.x + r.width
+            if right < size.width, cells[row + right].isContinuation { cells[row + right] = Cell(scalar: " ", role: cells[row + right].role) }
+            for x in r.x..<right {
+                if cells[row + x].hasMarks { marks[row + x] = nil }
+                cells[row + x] = Cell(scalar: " ", role: role)
             }
         }
     }

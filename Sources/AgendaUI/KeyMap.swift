@@ -20,6 +20,20 @@ public enum KeyMap {
         case .mouse(.wheelUp, let x, let y): return .wheel(-3, x: x, y: y)
         case .mouse(.wheelDown, let x, let y): return .wheel(3, x: x, y: y)
         case .key(let key):
+            // `q` closes the help, as in less, mutt and htop; Ctrl-C still quits.
+            if state.overlay == .help, key == .char("q") || key == .char("Q") { return .back }
+            if state.overlay == .picker {
+                if state.picker.typing {
+                    switch key {
+                    case .char(let c): return .searchType(c)
+                    case .backspace: return .searchErase
+                    case .enter: return .searchDone
+                    default: break
+                    }
+                } else if key == .char("q") || key == .char("Q") {
+                    return .back
+                }
+            }
             if state.search.editing, state.overlay == .none {
                 switch key {
                 case .char(let c): return .searchType(c)
@@ -60,6 +74,7 @@ public enum KeyMap {
         case .char("e"): .exportFavourites
         case .char("p"): .togglePicker
         case .char("a"): .pickerAll
+        case .char("x"): .clearFilter
         case .char("z"): .toggleLocalTime
         case .char("?"): .toggleHelp
         case .char("q"), .char("Q"): .quit
@@ -87,7 +102,7 @@ public enum KeyMap {
         Section(en: "Find", zh: "查找", bindings: [
             Binding(keys: "/", en: "search titles, people, rooms, text", zh: "搜索标题、讲者、会场、内容"),
             Binding(keys: "n N", en: "next / previous match", zh: "下一个 / 上一个结果"),
-            Binding(keys: "p", en: "choose rooms, tracks, languages, types", zh: "筛选会场、专题、语言、类型"),
+            Binding(keys: "p  x", en: "filter rooms, tracks, languages, types / show all", zh: "筛选会场、专题、语言、类型 / 显示全部"),
         ]),
         Section(en: "Favourites", zh: "收藏", bindings: [
             Binding(keys: "f  Space", en: "star / unstar the session", zh: "收藏 / 取消收藏"),
@@ -97,7 +112,7 @@ public enum KeyMap {
         Section(en: "Other", zh: "其他", bindings: [
             Binding(keys: "mouse", en: "click selects, wheel scrolls", zh: "单击选择，滚轮滚动"),
             Binding(keys: "Ctrl-L", en: "redraw the screen", zh: "重绘屏幕"),
-            Binding(keys: "?  q", en: "this help / quit", zh: "本帮助 / 退出"),
+            Binding(keys: "?  q", en: "this help (q closes it) / quit", zh: "本帮助（按 q 关闭）/ 退出"),
         ]),
     ]
 }

@@ -4,6 +4,8 @@ public struct Layout: Sendable, Equatable {
     public static let minimum = Size(width: 40, height: 10)
     /// From this width on, list and detail stand side by side.
     public static let sideBySideWidth = 100
+    /// From this width on, the list gets more than half.
+    public static let wideWidth = 120
 
     public let size: Size
     public let header: Rect
@@ -22,7 +24,9 @@ public struct Layout: Sendable, Equatable {
         header = Rect(x: 0, y: 0, width: size.width, height: 2)
         status = Rect(x: 0, y: size.height - 1, width: size.width, height: 1)
         if sideBySide {
-            let listWidth = size.width / 2
+            // Half each; from 120 columns the list takes three fifths, so titles get 40 cells
+            // (the detail names the room and says the rest).
+            let listWidth = size.width >= Self.wideWidth ? size.width * 3 / 5 : size.width / 2
             list = Rect(x: 0, y: bodyTop, width: listWidth, height: bodyHeight)
             // One column for the divider between the panes.
             detail = Rect(x: listWidth + 1, y: bodyTop, width: size.width - listWidth - 1, height: bodyHeight)

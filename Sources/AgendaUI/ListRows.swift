@@ -107,7 +107,9 @@ extension AppState {
         return list.orNote(strings.noFavourites)
     }
 
-    /// Per room (filter applied), the session running now and the next one to start.
+    /// Per room (filter applied), the session running now and the next one to start. Rooms
+    /// with something left today come first; a session listed once, even when the file
+    /// holds it twice (same title and start).
     private func nowNextRows() -> RowList {
         var current = [Int?](repeating: nil, count: rooms.names.count)
         var upcoming = [Int?](repeating: nil, count: rooms.names.count)
@@ -117,16 +119,32 @@ extension AppState {
             if sessions[index].start <= now {
                 if current[room] == nil { current[room] = index }
             } else if upcoming[room] == nil {
+                if let running = current[room], sessions[running].title == sessions[index].title,
+                   sessions[running].start == sessions[index].start { continue }
                 upcoming[room] = index
             }
         }
+        let today = todayIndex
+        func hasToday(_ room: Int) -> Bool {
+            [current[room], upcoming[room]].contains { $0.map { schedule.dayIndex(ofSession: $0) == today } ?? false }
+        }
+        let listed = rooms.names.indices.filter { current[$0] != nil || upcoming[$0] != nil }
         var list = RowList()
-        for room in rooms.names.indices where current[room] != nil || upcoming[room] != nil {
+        for room in listed.filter(hasToday) + listed.filter({ !hasToday($0) }) {
             list.heading(rooms.names[room].isEmpty ? strings.noRoom : rooms.names[room])
             if let index = current[room] { list.rows.append(.session(index)) }
             if let index = upcoming[room] { list.rows.append(.session(index)) }
         }
         return list.orNote(strings.nothingNow)
+    }
+
+    /// Today's conference day by the venue clock (nil when today is none).
+    var todayIndex: Int? { DaySpec.today.dayIndex(in: schedule, now: now) }
+
+    /// In now & next, a session not on today's date says which day: "Sun 11:00".
+    func needsDayInTime(_ index: Int) -> Bool {
+        mode == .nowNext && !showingMyAgenda && !showingChanges && search.query.isEmpty
+            && schedule.dayIndex(ofSession: index) != todayIndex
     }
 
     /// "Friday 27 December 2024 · Day 2" in the UI language.

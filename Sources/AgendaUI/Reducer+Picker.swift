@@ -18,7 +18,7 @@ extension AppState {
                 items.append(.init(facet: facet, value: value, label: label))
             }
         }
-        picker = PickerState(items: items, cursor: items.firstIndex { $0.value != nil } ?? 0, top: 0)
+        picker = PickerState(items: items, all: items, cursor: items.firstIndex { $0.value != nil } ?? 0, top: 0)
         overlay = .picker
     }
 
@@ -27,20 +27,42 @@ extension AppState {
         switch action {
         case .move(let n): movePicker(by: n)
         case .page(let n): movePicker(by: n * max(1, PickerView.visibleRows(self) - 1))
+        case .first: movePicker(by: -items.count)
+        case .last: movePicker(by: items.count)
+        case .startSearch: picker.typing = true
+        case .searchType(let c):
+            picker.query.append(c)
+            narrowPicker()
+        case .searchErase:
+            if !picker.query.isEmpty { picker.query.removeLast() }
+            narrowPicker()
+        case .searchDone: picker.typing = false
         case .toggleFavourite, .open:
             guard items.indices.contains(picker.cursor), let value = items[picker.cursor].value else { return }
             let facet = items[picker.cursor].facet
             var hidden = filter.hidden[facet, default: []]
             if hidden.contains(value) { hidden.remove(value) } else { hidden.insert(value) }
-            filter.hidden[facet] = hidden
-            rebuildRows(keepSelection: true)
+            setFilter(hidden, for: facet)
         case .pickerAll:
             guard items.indices.contains(picker.cursor) else { return }
             let facet = items[picker.cursor].facet
-            let all = Set(items.filter { $0.facet == facet }.compactMap(\.value))
-            filter.hidden[facet] = filter.hidden[facet, default: []].isEmpty ? all : []
-            rebuildRows(keepSelection: true)
-        case .back, .togglePicker, .click:
+            // All of the facet, or, while narrowed, all of what the query left.
+            let all = Set(picker.all.filter { $0.facet == facet }.compactMap(\.value))
+            let chosen = picker.query.isEmpty ? all : Set(items.filter { $0.facet == facet }.compactMap(\.value))
+            let hidden = filter.hidden[facet, default: []]
+            if picker.query.isEmpty {
+                setFilter(hidden.isEmpty ? all : [], for: facet)
+            } else {
+                // "Only these": hide the rest of the facet, or show them all again.
+                let rest = all.subtracting(chosen)
+                setFilter(hidden == rest ? [] : rest, for: facet)
+            }
+        case .clearFilter: clearFilter()
+        case .back where picker.typing || !picker.query.isEmpty:
+            picker.typing = false
+            picker.query = ""
+            narrowPicker()
+        case .back, .togglePicker, .click, .toggleHelp:
             overlay = .none
         default:
             break
@@ -48,11 +70,52 @@ extension AppState {
         let visible = PickerView.visibleRows(self)
         if picker.cursor < picker.top + 1 { picker.top = max(0, picker.cursor - 1) }
         if picker.cursor >= picker.top + visible { picker.top = picker.cursor - visible + 1 }
+        picker.top = max(0, min(picker.top, picker.items.count - visible))
+    }
+
+    private mutating func setFilter(_ hidden: Set<String>, for facet: Filter.Facet) {
+        filter.hidden[facet] = hidden.isEmpty ? nil : hidden
+        rebuildRows(keepSelection: true)
+        effects.append(.filterChanged)
+    }
+
+    /// `x`: every room, track, language and type shown again.
+    mutating func clearFilter() {
+        guard filter.isActive else { return }
+        filter = Filter()
+        rebuildRows(keepSelection: true)
+        effects.append(.filterChanged)
+    }
+
+    /// A filter kept from an earlier run (values no longer in the schedule hide nothing).
+    public mutating func restoreFilter(_ hidden: [Filter.Facet: Set<String>]) {
+        filter = Filter(hidden: hidden.filter { !$0.value.isEmpty })
+        rebuildRows(keepSelection: true)
+        if isRunning { apply(.jumpToNow) }
+    }
+
+    /// Keeps the choices whose label contains the query (case and accents aside), with their headings.
+    private mutating func narrowPicker() {
+        let current = picker.items.indices.contains(picker.cursor) ? picker.items[picker.cursor] : nil
+        var folding = SearchFolding()
+        let words = WordStart.words(of: folding.fold(picker.query))
+        var shown: [PickerState.Item] = []
+        var heading: PickerState.Item?
+        for item in picker.all {
+            guard item.value != nil else { heading = item; continue }
+            guard words.allSatisfy({ !folding.matches(of: $0, in: item.label).isEmpty }) else { continue }
+            if let h = heading { shown.append(h); heading = nil }
+            shown.append(item)
+        }
+        picker.items = shown
+        picker.cursor = current.flatMap { c in shown.firstIndex(of: c) } ?? shown.firstIndex { $0.value != nil } ?? 0
+        picker.top = 0
     }
 
     /// Moves over `n` choices; section headings are passed over.
     private mutating func movePicker(by n: Int) {
         let items = picker.items
+        guard n != 0 else { return }
         let step = n > 0 ? 1 : -1
         var next = picker.cursor
         for _ in 0..<abs(n) {

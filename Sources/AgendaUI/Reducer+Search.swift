@@ -22,8 +22,14 @@ extension AppState {
         return true
     }
 
+    /// Ends the search on the session chosen in it: the list returns to that session's day.
     mutating func clearSearch() {
         search = SearchState()
+        if !showingMyAgenda, !showingChanges, mode != .nowNext,
+           let selected, let sessionDay = schedule.dayIndex(ofSession: selected), sessionDay != day {
+            day = sessionDay
+            timetable = TimetablePosition()
+        }
         rebuildRows(keepSelection: true)
     }
 

@@ -72,6 +72,8 @@ extension AppState {
         case .toggleMyAgenda:
             showingMyAgenda.toggle()
             showingChanges = false
+            // My agenda replaces the results: the search (and its status text) goes with them.
+            if showingMyAgenda, search.isActive { search = SearchState() }
             detailOpen = false
             focus = .list
             rebuildRows(keepSelection: true)
@@ -79,10 +81,20 @@ extension AppState {
         case .exportFavourites: effects.append(.exportFavourites)
         case .togglePicker: openPicker()
         case .pickerAll: break
+        case .clearFilter: clearFilter()
         case .toggleLocalTime:
             // A file with no zone has nothing to convert from: say why instead of pretending.
             if schedule.conference.floating { notify(strings.cannotConvert, until: now.addingTimeInterval(30)) }
-            else { showLocalTime.toggle() }
+            else {
+                // The same moment stays at the top of the timetable: only the labels change.
+                let before = showsTimetable ? TimetableGrid(self) : nil
+                showLocalTime.toggle()
+                if let before {
+                    let after = TimetableGrid(self)
+                    let top = before.start.addingTimeInterval(Double(before.firstSlot) * before.slotSeconds)
+                    timetable.firstSlot = max(0, after.slot(of: top))
+                }
+            }
         case .toggleHelp:
             overlay = .help
             helpTop = 0
@@ -195,6 +207,7 @@ extension AppState {
         if let row = rows.firstIndex(where: { $0.session.map(isCurrent) ?? false })
             ?? rows.firstIndex(where: { $0.session.map { sessions[$0].end > now && schedule.dayIndex(ofSession: $0) == targetDay } ?? false }) {
             setCursor(row)
+            placeCursorInUpperThird()
         } else {
             select(target)
         }
@@ -251,14 +264,24 @@ extension AppState {
     mutating func clampScrolling() {
         cursor = max(0, min(cursor, rows.count - 1))
         let height = max(1, layout.list.height)
-        if cursor < listTop { listTop = cursor }
+        // Three rows of context above and below the cursor while moving (as `scrolloff` in vim).
+        let margin = min(Self.scrollMargin, (height - 1) / 2)
+        if cursor - margin < listTop { listTop = cursor - margin }
         // Keep the heading just above the cursor in view (a day or room the session belongs to).
         if cursor > 0, cursor - 1 < listTop, case .heading = rows[cursor - 1] { listTop = cursor - 1 }
-        if cursor >= listTop + height { listTop = cursor - height + 1 }
+        if cursor + margin >= listTop + height { listTop = cursor + margin - height + 1 }
         listTop = max(0, min(listTop, rows.count - height))
         if detailTop > 0 { detailTop = max(0, min(detailTop, DetailView.maxTop(self))) }
         helpTop = max(0, min(helpTop, HelpView.maxTop(self)))
         if showsTimetable { keepSelectionInTimetable() }
+    }
+
+    static let scrollMargin = 3
+
+    /// Puts the cursor's row in the upper third of the list, with what follows it below.
+    mutating func placeCursorInUpperThird() {
+        listTop = max(0, cursor - max(1, layout.list.height) / 3)
+        clampScrolling()
     }
 
     /// A message in the status line until `until` or the next Esc (a failed save, say).

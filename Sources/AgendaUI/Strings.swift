@@ -32,6 +32,11 @@ public struct Strings: Sendable {
                         : "until \(Self.weekdaysEN[weekday].prefix(3)) \(clock)"
     }
 
+    /// `Sun 11:00`, `周日 11:00`: a session on another day than today.
+    func dayAndClock(weekday: Int, clock: String) -> String {
+        language == .zh ? "周\(Self.weekdaysZH[weekday].suffix(1)) \(clock)" : "\(Self.weekdaysEN[weekday].prefix(3)) \(clock)"
+    }
+
     // Header
     var venueTime: String { pick("venue time", "会场时间") }
     var localTime: String { pick("local time", "本地时间") }
@@ -92,6 +97,8 @@ public struct Strings: Sendable {
     var toggle: String { pick("toggle", "切换") }
     var done: String { pick("done", "完成") }
     var clear: String { pick("clear", "清除") }
+    var changesHint: String { pick("changes", "变更") }
+    var export: String { pick("export", "导出") }
     var nextMatch: String { pick("next/prev", "下一个/上一个") }
     func matches(_ n: Int) -> String { pick(n == 1 ? "1 match" : "\(n) matches", "\(n) 个结果") }
     func startsIn(_ minutes: Int, _ title: String) -> String {
@@ -104,11 +111,13 @@ public struct Strings: Sendable {
     var tracks: String { pick("Tracks", "专题") }
     var languages: String { pick("Languages", "语言") }
     var types: String { pick("Types", "类型") }
-    var pickerHint: String { pick("Space toggles · a all/none · Esc closes", "空格 切换 · a 全选/全不选 · Esc 关闭") }
+    var pickerHint: String { pick("Space toggles · / finds · a all/none · x clears · Esc closes", "空格 切换 · / 查找 · a 全选/全不选 · x 清除 · Esc 关闭") }
+    var pickerTypingHint: String { pick("type to narrow · Enter done · Esc clears", "输入以缩小范围 · Enter 完成 · Esc 清除") }
 
     // Help and small screens
     var helpTitle: String { pick(" Keys ", " 按键 ") }
-    var helpHint: String { pick("Esc or ? closes", "Esc 或 ? 关闭") }
+    var helpHint: String { pick("q, Esc or ? closes", "q、Esc 或 ? 关闭") }
+    var clearFilter: String { pick("show all", "显示全部") }
     var more: String { pick("▼ more", "▼ 更多") }
     var tooSmall: String { pick("Terminal too small", "终端窗口太小") }
     func need(_ w: Int, _ h: Int, _ hw: Int, _ hh: Int) -> String {

@@ -57,7 +57,11 @@ struct TimetableGrid {
 
         body = state.layout.list
         let available = max(1, body.width - Self.gutter)
-        columnWidth = rooms.isEmpty ? available : max(Self.minimumColumn, min(40, available / rooms.count))
+        // Wider terminals get wider columns (fewer words broken), not only more of them; the
+        // room left over is shared out so the grid fills the width.
+        let least = max(Self.minimumColumn, min(28, Self.minimumColumn + (available - 100) / 8))
+        let fitting = rooms.isEmpty ? available : max(least, min(40, available / rooms.count))
+        columnWidth = rooms.isEmpty ? available : max(fitting, available / max(1, min(rooms.count, available / fitting)))
         visibleColumns = max(1, min(rooms.count, available / columnWidth))
         visibleRows = max(1, body.height - 1)
         firstColumn = max(0, min(state.timetable.firstColumn, rooms.count - visibleColumns))

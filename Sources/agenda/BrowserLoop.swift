@@ -54,6 +54,13 @@ struct BrowserLoop {
         state.reminderLead = settings.reminderLead
         state.bellEnabled = settings.bell
         state.setStaleNote(stale)
+        // The rooms and tracks chosen last time for this conference.
+        let filters = FilterStore(conference: schedule.conference)
+        let kept = filters.load()
+        if !kept.isEmpty {
+            state.restoreFilter(Dictionary(uniqueKeysWithValues: kept.compactMap { name, values in
+                Filter.Facet(rawValue: name).map { ($0, values) } }))
+        }
         state.apply(.tick(clock.now()))
         terminal.useTrackColours(state.tintColours)
         terminal.present(Screen.render(state))
@@ -105,6 +112,13 @@ struct BrowserLoop {
                         text = "⚠ " + state.strings.exportFailed(Sanitizer.line(FavouritesExport.file(for: state.schedule.conference).path))
                     }
                     state.notify(text, until: now.addingTimeInterval(30))
+                    changed = true
+                case .filterChanged:
+                    do {
+                        try filters.save(Dictionary(uniqueKeysWithValues: state.filter.hidden.map { ($0.key.rawValue, $0.value) }))
+                    } catch {
+                        state.notify("⚠ could not save the filter to " + Sanitizer.line(filters.file.path), until: now.addingTimeInterval(30))
+                    }
                     changed = true
                 case .favouriteChanged(let key, let starred):
                     do {

@@ -7,8 +7,10 @@ struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the schedule for pipes and scripts.",
         discussion: """
-            text: one session per line, tab-separated: date, start-end, room,
-                  title.
+            text: one session per line, five tab-separated fields: date
+                  (YYYY-MM-DD), time (always HH:MM-HH:MM), room (- for none),
+                  title, and the end date when the session ends on a later
+                  date (- otherwise). Times are in the venue zone.
             json: {"conference": {...}, "sessions": [...]}, ISO 8601 times in
                   the venue zone; "change" says new, changed or cancelled.
             ics:  RFC 5545, readable by calendars and by agenda itself; UIDs
@@ -24,8 +26,13 @@ struct List: ParsableCommand {
     @Option(help: "Output format: text, json or ics.")
     var format: Format = .text
 
-    @Option(help: ArgumentHelp("Only this conference day (1 is the first).", valueName: "n"))
-    var day: Int?
+    @Option(help: ArgumentHelp("Only this conference day: a number (1 is the first), a date (2024-12-29), today or tomorrow.",
+                               valueName: "day"))
+    var day: String?
+
+    @Option(help: ArgumentHelp("Pretend it is this time, for today and tomorrow (ISO 8601, e.g. 2024-12-28T14:00+01:00).",
+                               valueName: "time"))
+    var now: String?
 
     @Option(help: ArgumentHelp("Only sessions in this room (any case).", valueName: "name"))
     var room: String?
@@ -40,7 +47,15 @@ struct List: ParsableCommand {
     var favourites = false
 
     func validate() throws {
-        if let day, day < 1 { throw ValidationError("--day counts from 1") }
+        if let day {
+            guard let spec = DaySpec(day) else {
+                throw ValidationError("--day \"\(Sanitizer.line(day))\" is not a day number, a date like 2024-12-29, today or tomorrow")
+            }
+            if case .number(let n) = spec, n < 1 { throw ValidationError("--day counts from 1") }
+        }
+        if let now, ISO8601.parse(now) == nil {
+            throw ValidationError("--now \"\(Sanitizer.line(now))\" is not an ISO 8601 time like 2024-12-28T14:00+01:00")
+        }
     }
 
     func run() throws {
@@ -49,11 +64,15 @@ struct List: ParsableCommand {
         for source in sources {
             if let stale = source.stale { printError(SourceLoading.warning(source.source, stale, zone: loaded.timeZone)) }
         }
-        let query = ScheduleQuery(day: day, room: room, track: track, search: search)
-        if let day, !loaded.days.indices.contains(day - 1) {
-            printError("no day \(day) in \(Sanitizer.line(loaded.conference.title)): it has \(ScheduleQuery.dayRange(of: loaded))")
-            throw ExitCode.validationFailure
+        var dayNumber: Int?
+        if let day, let spec = DaySpec(day) {
+            guard let index = spec.dayIndex(in: loaded, now: now.flatMap(ISO8601.parse) ?? Date()) else {
+                printError("no day \(Sanitizer.line(day)) in \(Sanitizer.line(loaded.conference.title)): it has \(ScheduleQuery.dayRange(of: loaded))")
+                throw ExitCode.validationFailure
+            }
+            dayNumber = index + 1
         }
+        let query = ScheduleQuery(day: dayNumber, room: room, track: track, search: search)
         // A room or track the schedule does not have lists nothing: say so, and what is near.
         for warning in query.unmatchedNameWarnings(in: loaded) { printError("warning: \(warning)") }
         var indices = query.apply(to: loaded)

@@ -84,6 +84,49 @@ import Testing
         #expect(back.conference.dayChange == original.conference.dayChange)
     }
 
+    /// Calendars show DESCRIPTION and URL: speakers and the abstract belong there, not in
+    /// ATTENDEE (guests with made-up addresses) or X-AGENDA-ABSTRACT (shown by none).
+    @Test func calendarsSeeSpeakersAbstractAndDescription() throws {
+        let session = Session(id: "7", title: "T", start: Date(timeIntervalSince1970: 0), end: Date(timeIntervalSince1970: 60),
+                              persons: ["Ann", "Bo"], abstract: "Short.", description: "Long text.", url: "https://x.example/7")
+        let schedule = Schedule(conference: Conference(title: "C", timeZone: TimeZone(identifier: "UTC")!), sessions: [session])
+        let ics = ICalendarWriter.write(schedule, stamp: Date(timeIntervalSince1970: 0))
+        #expect(ics.contains("DESCRIPTION:Speakers: Ann\\, Bo\\n\\nShort.\\n\\nLong text.\r\n"))
+        #expect(ics.contains("URL:https://x.example/7\r\n") && !ics.contains("ATTENDEE") && !ics.contains("invalid:nomail"))
+        let back = try ScheduleLoader.read(Data(ics.utf8), file: "b.ics").sessions[0]
+        #expect(back.persons == ["Ann", "Bo"] && back.abstract == "Short." && back.description == "Long text.")
+    }
+
+    /// Scripts read `HH:MM-HH:MM` in the second field; a later end date has a field of its own.
+    @Test func textTimeFieldKeepsItsShapeAcrossMidnight() {
+        let zone = TimeZone(identifier: "Europe/Berlin")!
+        let start = ISO8601DateFormatter().date(from: "2024-12-27T23:00:00+01:00")!
+        let sessions = [Session(id: "1", title: "Late", start: start, end: start.addingTimeInterval(3600), room: "Saal 1"),
+                        Session(id: "2", title: "Early", start: start.addingTimeInterval(-7200), end: start, room: nil)]
+        let schedule = Schedule(conference: Conference(title: "C", timeZone: zone), sessions: sessions)
+        let lines = ScheduleListing.text(schedule).split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        #expect(lines.map { $0.map(String.init) } == [["2024-12-27", "21:00-23:00", "-", "Early", "-"],
+                                                     ["2024-12-27", "23:00-00:00", "Saal 1", "Late", "2024-12-28"]])
+    }
+
+    @Test func daySpecsNameNumbersDatesTodayAndTomorrow() throws {
+        let zone = TimeZone(identifier: "Europe/Berlin")!
+        let day = { (text: String) in ISO8601DateFormatter().date(from: text)! }
+        let sessions = ["2024-12-27T10:00:00+01:00", "2024-12-28T10:00:00+01:00", "2024-12-29T10:00:00+01:00"].enumerated().map {
+            Session(id: "\($0.offset)", title: "S", start: day($0.element), end: day($0.element).addingTimeInterval(3600))
+        }
+        let schedule = Schedule(conference: Conference(title: "C", timeZone: zone), sessions: sessions)
+        let now = day("2024-12-28T14:00:00+01:00")
+        #expect(DaySpec("2")?.dayIndex(in: schedule, now: now) == 1)
+        #expect(DaySpec("2024-12-29")?.dayIndex(in: schedule, now: now) == 2)
+        #expect(DaySpec("today")?.dayIndex(in: schedule, now: now) == 1)
+        #expect(DaySpec("Tomorrow")?.dayIndex(in: schedule, now: now) == 2)
+        #expect(DaySpec("tomorrow")?.dayIndex(in: schedule, now: day("2024-12-29T14:00:00+01:00")) == nil)
+        #expect(DaySpec("2024-12-30")?.dayIndex(in: schedule, now: now) == nil)
+        #expect(DaySpec("4")?.dayIndex(in: schedule, now: now) == nil)
+        #expect(DaySpec("2024-13-01") == nil && DaySpec("friday") == nil)
+    }
+
     @Test func foldsAt75OctetsWithoutSplittingCharacters() {
         let line = "SUMMARY:" + String(repeating: "é日😀a", count: 40)
         let folded = ICalendarWriter.fold(line)
@@ -99,8 +142,8 @@ import Testing
         let schedule = Schedule(conference: Conference(title: "C", timeZone: TimeZone(identifier: "Europe/Berlin")!), sessions: [session])
         let ics = ICalendarWriter.write(schedule, stamp: Date(timeIntervalSince1970: 0))
         #expect(ics.contains("SUMMARY:a\\, b\\; c\\\\d\r\n"))
-        #expect(ics.contains("DESCRIPTION:x\\ny\r\n"))
-        #expect(ics.contains("ATTENDEE;ROLE=CHAIR;CN=\"Doe, ^'J^'\":invalid:nomail\r\n"))
+        #expect(ics.contains("DESCRIPTION:Speaker: Doe\\, \"J\"\\n\\nx\\ny\r\n"))
+        #expect(ics.contains("X-AGENDA-PERSON:Doe\\, \"J\"\r\n") && !ics.contains("ATTENDEE"))
         #expect(ics.contains("DTSTART;TZID=Europe/Berlin:19700101T010000\r\n"))
         #expect(ics.contains("X-WR-TIMEZONE:Europe/Berlin\r\n"))
         #expect(!ics.replacingOccurrences(of: "\r\n", with: "").contains("\n"))

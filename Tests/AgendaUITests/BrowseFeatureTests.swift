@@ -165,8 +165,11 @@ private extension AppState {
         #expect(state.sessionTitles.count == 1)
         for _ in 0..<5 { state.apply(.searchErase) }
         #expect(state.sessionTitles.count > 1)
+        let chosen = state.selected
         state.apply(.back)
-        #expect(!state.search.isActive && state.day == 0 && state.sessionTitles.count == 6)
+        // Esc leaves the search on the session chosen in it, on that session's day.
+        #expect(!state.search.isActive && state.selected == chosen && state.sessionTitles.count > 1)
+        #expect(state.day == chosen.flatMap { state.schedule.dayIndex(ofSession: $0) })
     }
 
     @Test func enterKeepsResultsAndNWalksThemWrapping() {
@@ -293,7 +296,7 @@ private extension AppState {
         #expect(Screen.render(state).text().contains("10:00–10:30"))
         state.apply(.toggleLocalTime)
         let text = Screen.render(state).text()
-        #expect(text.contains("local time") && text.contains("18:00–18:30"))
+        #expect(text.contains("20:00 Asia/Tokyo · 12:00 Europe/Berlin") && text.contains("18:00–18:30"))
     }
 }
 

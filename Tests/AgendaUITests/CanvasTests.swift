@@ -31,6 +31,19 @@ import Testing
         #expect(canvas.text() == " x中")
     }
 
+    /// A box (help, picker) filled over wide characters that straddle its edges: no half may
+    /// be left, or the terminal draws the orphan two cells wide and shifts the row (the
+    /// Chinese help once lost its last character until Ctrl-L).
+    @Test func fillingOverHalfAWideCharacterBlanksTheOtherHalf() {
+        var canvas = Canvas(size: Size(width: 8, height: 1))
+        canvas.put("开源硬件", x: 0, y: 0, role: .normal, measure: measure)
+        canvas.fill(Rect(x: 3, y: 0, width: 2, height: 1), role: .box)
+        #expect(canvas.text() == "开    件")
+        #expect(!canvas[2, 0].isContinuation && canvas[2, 0].scalar == " ")
+        #expect(!canvas[5, 0].isContinuation && canvas[5, 0].scalar == " ")
+        #expect(canvas[6, 0].scalar == "件" && canvas[7, 0].isContinuation)
+    }
+
     @Test func unprintableBecomesReplacementCharacter() {
         var canvas = Canvas(size: Size(width: 3, height: 1))
         canvas.put("a\u{7}b", x: 0, y: 0, role: .normal, measure: measure)

@@ -13,7 +13,9 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from tmux_harness import Pane, run_tests  # noqa: E402
+from tmux_harness import Pane, run_tests, needs_shared  # noqa: E402
+
+C38 = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "schedules", "38c3-schedule.xml")
 
 AGENDA = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else None
 NOW = "--now 2021-10-22T10:00+08:00"
@@ -137,7 +139,7 @@ def run(*args, **kwargs):
 def test_pipe_prints_the_plain_listing():
     result = run()
     assert result.returncode == 0
-    assert result.stdout == "2021-10-22\t09:00-12:00\tConvention Hall No. 1\tPlenary Session\n".encode(), result.stdout
+    assert result.stdout == "2021-10-22\t09:00-12:00\tConvention Hall No. 1\tPlenary Session\t-\n".encode(), result.stdout
     assert run("list").stdout == result.stdout
 
 
@@ -149,7 +151,7 @@ def test_listing_never_carries_escape_sequences():
                     "Room:Hall\x9b31m 1\u202e\n\nBody\x1b]52;c;Zm9v\x07 text\n")
         result = run("list", page)
         assert result.returncode == 0, result.stderr
-        assert result.stdout == "2021-10-22\t09:00-12:00\tHall 1\tEvil Talk\n".encode(), result.stdout
+        assert result.stdout == "2021-10-22\t09:00-12:00\tHall 1\tEvil Talk\t-\n".encode(), result.stdout
 
 
 def test_errors_name_file_and_line_with_exit_codes():
@@ -206,6 +208,58 @@ def test_key_sequences_the_terminfo_entry_does_not_list_are_read_whole():
             screen = pane.wait_for("5/5")
             assert "Firstday" not in screen and "~" not in screen.splitlines()[-1], screen
             pane.send("Escape")
+            pane.send("q")
+            finished(pane, 0)
+        finally:
+            pane.close()
+
+
+@needs_shared
+def test_first_five_minutes_help_picker_search_keep_their_place():
+    """Issue 17: q closes the help; the picker narrows by typing and its choice survives a
+    restart, marked "filtered" until x; search matches word starts and Esc stays put."""
+    with tempfile.TemporaryDirectory() as state:
+        pane = Pane(120, 40, env={"XDG_STATE_HOME": state})
+        try:
+            command = RUN.format(cmd=f"{AGENDA} {os.path.abspath(C38)} --now 2024-12-28T14:00+01:00")
+            pane.type_line(command)
+            screen = pane.wait_for("Sat 28 Dec 2024")
+            # What runs now is in the upper third, with later sessions below it.
+            rows = screen.splitlines()[2:39]
+            assert any(row.startswith("·") for row in rows), screen        # past ones are marked
+            assert any(row[4:6] in ("14", "15") for row in rows), screen   # what comes next shows
+            pane.send("?")
+            pane.wait_for("Keys")
+            pane.send("q")
+            screen = pane.wait_for("Keys", absent=True)
+            assert "EXIT=" not in screen, screen
+            pane.send("p")
+            pane.wait_for("Show")
+            pane.send("-l", "/saal zig")
+            screen = pane.wait_for("/saal zig")
+            assert "Saal ZIGZAG" in screen and "Saal GLITCH" not in screen, screen
+            pane.send("Enter", "a", "Escape", "Escape")   # the first Esc drops the query
+            screen = pane.wait_for("filtered")
+            assert "x show all" in screen, screen
+            pane.send("q")
+            finished(pane, 0)
+            pane.type_line(command)
+            screen = pane.wait_for("filtered")           # kept across the restart
+            assert "Saal 1 " not in screen and "Saal ZIGZAG" in screen, screen
+            pane.send("x")
+            pane.wait_for("filtered", absent=True)
+            pane.send("-l", "/rust")
+            pane.send("Enter")
+            screen = pane.wait_for("Search")
+            assert "Trust" not in screen and "trust" not in screen, screen
+            def detail_title():
+                return [row for row in pane.screen().splitlines() if "│" in row][0].split("│")[1].strip()
+            pane.send("j", "j")
+            time.sleep(0.3)
+            chosen = detail_title()
+            pane.send("Escape")
+            pane.wait_for(" matches", absent=True)
+            assert detail_title() == chosen, (chosen, pane.screen())
             pane.send("q")
             finished(pane, 0)
         finally:

@@ -3,6 +3,7 @@
 
 Usage: test_schedules.py PATH/TO/agenda"""
 import json
+import re
 import os
 import subprocess
 import sys
@@ -61,6 +62,35 @@ def test_filters_apply_to_every_format():
     assert all(s["room"] == "Saal 1" and s["day"] == 2 for s in js)
     found = json.loads(run("list", C38, "--search", "kernel", "--format", "json").stdout)["sessions"]
     assert found and all("kernel" in json.dumps(s).lower() for s in found)
+
+
+@needs_shared
+def test_list_day_takes_a_date_today_and_tomorrow():
+    by_number = run("list", C38, "--day", "3").stdout
+    assert by_number
+    assert run("list", C38, "--day", "2024-12-29").stdout == by_number
+    now = "2024-12-28T14:00+01:00"
+    assert run("list", C38, "--day", "tomorrow", "--now", now).stdout == by_number
+    assert run("list", C38, "--day", "today", "--now", now).stdout == run("list", C38, "--day", "2").stdout
+    outside = run("list", C38, "--day", "2025-01-05")
+    assert outside.returncode == 64 and b"no day 2025-01-05" in outside.stderr, outside
+    assert run("list", C38, "--day", "friday").returncode == 64
+
+
+@needs_shared
+def test_list_text_time_field_is_always_hh_mm_range():
+    lines = [line.split("\t") for line in run("list", C38).stdout.decode().splitlines()]
+    assert all(len(fields) == 5 for fields in lines)
+    assert all(re.fullmatch(r"\d\d:\d\d-\d\d:\d\d", fields[1]) for fields in lines)
+    later = [fields for fields in lines if fields[4] != "-"]
+    assert later and all(fields[4] > fields[0] for fields in later)
+
+
+@needs_shared
+def test_ics_speakers_are_in_the_description_not_attendees():
+    ics = run("list", C38, "--format", "ics").stdout.decode().replace("\r\n ", "")
+    assert "ATTENDEE" not in ics and "invalid:nomail" not in ics
+    assert "DESCRIPTION:Speaker" in ics and "URL:https://" in ics
 
 
 @needs_shared

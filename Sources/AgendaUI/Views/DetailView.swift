@@ -52,7 +52,7 @@ enum DetailView {
         let dayText = DateText(strings: strings, time: time).long(session.start)
         field(strings.when, dayText)
         let zone = state.schedule.conference.floating ? strings.timesAsPublished
-            : state.showLocalTime ? "\(strings.localTime), \(time.offset(session.start))" : time.zone(at: session.start)
+            : state.showLocalTime ? "\(state.localZone.identifier), \(time.offset(session.start))" : time.zone(at: session.start)
         field("", "\(time.range(session.start, session.end)) (\(zone))")
         field(strings.room, editions.lead.room)
         if let room = editions.other?.room, room != editions.lead.room { field("", room) }
@@ -60,7 +60,14 @@ enum DetailView {
         field(strings.type, session.type)
         field(strings.languageLabel, session.language)
         field(strings.speakers(editions.lead.persons.count), editions.lead.persons.joined(separator: ", "))
-        field(strings.link, session.url)
+        if let url = session.url, !url.isEmpty {
+            // A URL is opened by clicking it: beside its label only when it fits there whole,
+            // else on a line of its own, broken only when longer than the pane.
+            if measure.cells(url) <= width - labelWidth { field(strings.link, url) } else {
+                lines.append(Line(label: strings.link, text: "", role: .normal))
+                wrapped(url, .normal)
+            }
+        }
         if state.favourites.contains(session.key) { field("", strings.starred, role: .star) }
         if let change = state.changeDescription(index) { field(strings.changeLabel, change, role: .warning) }
         for partner in state.clashPartners(of: index) {
@@ -91,8 +98,14 @@ enum DetailView {
             if let label = line.label {
                 canvas.put(label, x: rect.x, y: y, limit: labelWidth - 1, role: .label, measure: measure)
             }
-            canvas.put(line.text, x: rect.x + line.indent, y: y, limit: rect.width - line.indent,
-                       role: line.role, measure: measure)
+            if state.search.folded.isEmpty {
+                canvas.put(line.text, x: rect.x + line.indent, y: y, limit: rect.width - line.indent,
+                           role: line.role, measure: measure)
+            } else {
+                // Lines are already wrapped to the pane: the search words stand out where they are.
+                SessionListView.drawHighlighted(line.text, ranges: state.matchRanges(in: line.text), x: rect.x + line.indent,
+                                                y: y, role: line.role, measure: measure, into: &canvas)
+            }
         }
         // Scroll marks in the right margin say there is more above or below.
         let markX = state.layout.detail.x + state.layout.detail.width - 1

@@ -15,7 +15,13 @@ enum HeaderView {
         let zoneName = conference.floating ? strings.timesAsPublished
             : state.showLocalTime ? strings.localTime : strings.venueTime
         let date = DateText(strings: strings, time: time).short(state.now)
-        let clock = "\(date)  \(time.clock(state.now)) \(zoneName)"
+        var clock = "\(date)  \(time.clock(state.now)) \(zoneName)"
+        if state.showLocalTime, !conference.floating {
+            // Both clocks, named: the one the times are shown in first.
+            let venue = VenueTime(timeZone: state.schedule.timeZone)
+            let both = "\(time.clock(state.now)) \(state.localZone.identifier) · \(venue.clock(state.now)) \(state.schedule.timeZone.identifier)"
+            clock = width - measure.cells(date + "  " + both) - 2 >= 24 ? date + "  " + both : both
+        }
         let clockWidth = measure.cells(clock)
         let showClock = width - clockWidth - 2 >= 24
         if showClock { canvas.put(clock, x: width - clockWidth - 1, y: 0, role: .header, measure: measure) }

@@ -4,7 +4,8 @@ enum PickerView {
     static func box(_ state: AppState) -> Rect {
         let size = state.size
         let width = min(size.width - 2, 60)
-        let height = min(size.height - 2, state.picker.items.count + 3)
+        // Sized for every choice, so that narrowing does not make the box jump.
+        let height = min(size.height - 2, max(state.picker.all.count, state.picker.items.count) + 3)
         return Rect(x: (size.width - width) / 2, y: (size.height - height) / 2, width: width, height: max(3, height))
     }
 
@@ -33,7 +34,12 @@ enum PickerView {
             canvas.put(TextLayout.fit(text, width: rect.width - 6, measure: measure), x: rect.x + 3, y: y,
                        role: selected ? .selected : (shown ? .normal : .dim), measure: measure)
         }
-        canvas.put(TextLayout.fit(" " + state.strings.pickerHint + " ", width: rect.width - 4, measure: measure),
+        // While narrowing, the footer shows what was typed.
+        let picker = state.picker
+        let footer = picker.typing || !picker.query.isEmpty
+            ? "/" + picker.query + (picker.typing ? "▏ · " + state.strings.pickerTypingHint : "")
+            : state.strings.pickerHint
+        canvas.put(TextLayout.fit(" " + footer + " ", width: rect.width - 4, measure: measure),
                    x: rect.x + 2, y: rect.y + rect.height - 1, role: .dim, measure: measure)
     }
 }

@@ -4,7 +4,8 @@ import AgendaModel
 enum SessionListView {
     static func draw(_ state: AppState, into canvas: inout Canvas) {
         let rect = state.layout.list
-        let columns = Columns(width: rect.width, longestRoom: state.longestRoom, longestTitle: state.longestTitle)
+        let columns = Columns(width: rect.width, longestRoom: state.longestRoom, longestTitle: state.longestTitle,
+                              besideDetail: state.layout.sideBySide && state.size.width >= Layout.wideWidth)
         for screenRow in 0..<rect.height {
             let index = state.listTop + screenRow
             guard index < state.rows.count else { break }
@@ -41,15 +42,21 @@ enum SessionListView {
         canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: base)
 
         let running = session.isRunning(at: state.now)
+        // Over: dimmed, and marked "·" for terminals (and NO_COLOR) where dim looks like normal.
+        let over = session.end <= state.now
         if running { canvas.put("▶", x: rect.x, y: y, role: role(.running), measure: measure) }
+        if over { canvas.put("·", x: rect.x, y: y, role: role(.dim), measure: measure) }
         if state.favourites.contains(session.key) { canvas.put("★", x: rect.x + 1, y: y, role: role(.star), measure: measure) }
         if state.clashes.contains(index) { canvas.put("!", x: rect.x + 2, y: y, role: role(.clash), measure: measure) }
         let tint = state.tint(of: session)
         if tint != 0 { canvas.put("▐", x: rect.x + 3, y: y, role: .trackMark, tint: tint, measure: measure) }
         let time = state.time
         let continuation = state.isContinuation(index)
-        canvas.put(continuation ? state.strings.continues : time.clock(session.start) + "–" + time.clock(session.end),
-                   x: rect.x + columns.timeX, y: y, role: role(running ? .running : .listTime), measure: measure)
+        let when = continuation ? state.strings.continues
+            : state.needsDayInTime(index) ? state.strings.dayAndClock(weekday: time.weekday(session.start), clock: time.clock(session.start))
+            : time.clock(session.start) + "–" + time.clock(session.end)
+        canvas.put(when,
+                   x: rect.x + columns.timeX, y: y, role: role(running ? .running : over ? .dim : .listTime), measure: measure)
 
         // New, changed and cancelled sessions carry a mark before the title; cancelled ones are dimmed.
         var titleX = rect.x + columns.titleX, titleWidth = columns.title
@@ -70,10 +77,10 @@ enum SessionListView {
         }
         let title = TextLayout.fit(state.title(of: session), width: titleWidth, measure: measure)
         drawHighlighted(title, ranges: state.matchRanges(in: title), x: titleX, y: y,
-                        role: state.schedule.isCancelled(index) ? role(.dim) : base, measure: measure, into: &canvas)
+                        role: state.schedule.isCancelled(index) || over ? role(.dim) : base, measure: measure, into: &canvas)
         if columns.room > 0, let room = session.room {
             canvas.put(TextLayout.fit(room, width: columns.room, measure: measure),
-                       x: rect.x + columns.roomX, y: y, role: role(.listRoom), measure: measure)
+                       x: rect.x + columns.roomX, y: y, role: role(over ? .dim : .listRoom), measure: measure)
         }
     }
 
@@ -102,10 +109,10 @@ enum SessionListView {
         let room: Int
         let roomX: Int
 
-        init(width: Int, longestRoom: Int, longestTitle: Int) {
+        init(width: Int, longestRoom: Int, longestTitle: Int, besideDetail: Bool = false) {
             // Narrow lists (beside the detail, which names the room anyway) give the title more,
             // but the room gets whatever the longest title does not need.
-            let share = width >= 60 ? width * 3 / 10 : width / 5
+            let share = besideDetail ? width / 6 : width >= 60 ? width * 3 / 10 : width / 5
             let spare = width - 1 - titleX - 2 - longestTitle
             room = width >= 44 ? min(longestRoom, 28, max(8, share, spare)) : 0
             roomX = width - 1 - room

@@ -37,8 +37,10 @@ enum StatusBarView {
     static func hints(_ state: AppState) -> [(String, String)] {
         let s = state.strings
         switch state.overlay {
-        case .help: return [("↑↓", s.scroll), ("Esc", s.close), ("q", s.quit)]
-        case .picker: return [("↑↓", s.move), ("Space", s.toggle), ("a", "all"), ("Esc", s.close)]
+        case .help: return [("↑↓", s.scroll), ("q Esc ?", s.close)]
+        case .picker:
+            if state.picker.typing { return [("↑↓", s.move), ("Enter", s.done), ("Esc", s.clear)] }
+            return [("↑↓", s.move), ("Space", s.toggle), ("/", s.search), ("x", s.clearFilter), ("Esc", s.close)]
         case .none: break
         }
         if state.search.editing { return [("Enter", s.done), ("Esc", s.clear)] }
@@ -46,8 +48,11 @@ enum StatusBarView {
         if state.focus == .detail && state.detailVisible {
             return [("↑↓", s.scroll), ("Esc", s.back), ("f", s.star), ("?", s.help), ("q", s.quit)]
         }
-        return [("↑↓", s.move), ("Enter", s.open), ("/", s.search), ("f", s.star), ("v", s.view),
-                ("?", s.help), ("q", s.quit)]
+        var keys = [("↑↓", s.move), ("Enter", s.open), ("/", s.search), ("f", s.star), ("v", s.view)]
+        if state.filter.isActive { keys.append(("x", s.clearFilter)) }
+        // Help and quit first: on a narrow terminal the rest are cut, and ? lists them all.
+        keys += [("?", s.help), ("q", s.quit), ("c", s.changesHint), ("e", s.export)]
+        return keys
     }
 
     /// "12/340": the selection among the sessions listed.
