@@ -266,5 +266,38 @@ def test_first_five_minutes_help_picker_search_keep_their_place():
             pane.close()
 
 
+def test_first_five_minutes_width_now_next_both_clocks_and_the_chinese_help():
+    """Issue 17: at 120 columns the list takes three fifths; now & next names the day of a
+    session that is not today; z names both clocks; the Chinese help draws every character."""
+    pane = Pane(120, 40, env={"TZ": "America/Los_Angeles"})
+    try:
+        pane.type_line(RUN.format(cmd=f"{AGENDA} {os.path.abspath(C38)} --now 2024-12-28T14:00+01:00"))
+        screen = pane.wait_for("Sat 28 Dec 2024")
+        splits = {row.index("│") for row in screen.splitlines()[2:39] if "│" in row}
+        assert splits and min(splits) >= 70, (splits, screen)          # 72 of 120 for the list
+        pane.send("z")
+        screen = pane.wait_for("America/Los_Angeles")
+        assert "Europe/Berlin" in screen, screen
+        pane.send("z")
+        pane.wait_for("America/Los_Angeles", absent=True)
+        for _ in range(4):                                               # chronological → now & next
+            pane.send("v")
+        screen = pane.wait_for("Sun 1")                                  # e.g. "Sun 11:00", not a bare time
+        listed = [row.split("│")[0].strip() for row in screen.splitlines()[2:39] if row.strip()]
+        assert len(listed) == len(set(listed)), screen                  # no row twice
+        pane.send("q")
+        finished(pane, 0)
+        pane.type_line(RUN.format(cmd=f"{AGENDA} {NOW} --lang zh"))
+        pane.wait_for("Plenary Session")
+        pane.send("?")
+        pane.wait_for("上一页 / 下一页")
+        pane.send("q")                                                   # closes the help
+        pane.wait_for("上一页 / 下一页", absent=True)
+        pane.send("q")
+        finished(pane, 0)
+    finally:
+        pane.close()
+
+
 if __name__ == "__main__":
     run_tests(globals(), "usage: test_browser.py PATH/TO/agenda")
