@@ -26,7 +26,9 @@ RUN = 'S=$(stty -g); {cmd}; echo "EX""IT=$?"; [ "$(stty -g)" = "$S" ] && echo "T
 
 def start(pane, args=NOW):
     pane.type_line(RUN.format(cmd=f"{AGENDA} {args}"))
-    return pane.wait_for("Plenary Session")
+    pane.wait_for("Plenary Session")
+    # The status line is the frame's last row: a capture taken before it arrives is half a frame.
+    return pane.wait_for("? help")
 
 
 def finished(pane, status):
