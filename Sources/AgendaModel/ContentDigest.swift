@@ -34,6 +34,18 @@ public struct ContentDigest: Hashable, Sendable, CustomStringConvertible {
         self = bytes.withUnsafeBytes { ContentDigest($0) }
     }
 
+    public init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
+
+    /// The digest `description` wrote (32 hex digits); nil for anything else.
+    public init?(hex text: String) {
+        guard text.utf8.count == 32, let high = UInt64(text.prefix(16), radix: 16),
+              let low = UInt64(text.suffix(16), radix: 16) else { return nil }
+        self.init(high: high, low: low)
+    }
+
     /// 32 hex digits: usable as a file name.
     public var description: String { Self.hex(high) + Self.hex(low) }
 

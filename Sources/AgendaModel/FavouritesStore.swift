@@ -168,7 +168,9 @@ public struct FavouritesStore: Sendable {
 
 /// Write-then-rename with fsync: readers see the old content or the new, never a torn file.
 public enum AtomicFile {
-    public static func write(_ data: Data, to file: URL) throws {
+    /// `durable: false` skips both fsyncs: for caches that check what they read and can be
+    /// rebuilt, where a crash may lose the file but never leaves a torn one under its name.
+    public static func write(_ data: Data, to file: URL, durable: Bool = true) throws {
         let directory = file.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         removeStaleTemporaries(of: file)
@@ -185,13 +187,14 @@ public enum AtomicFile {
             }
             return true
         }
-        ok = ok && fsync(descriptor) == 0
+        ok = ok && (!durable || fsync(descriptor) == 0)
         close(descriptor)
         guard ok, rename(temporary, file.path) == 0 else {
             unlink(temporary)
             throw CocoaError(.fileWriteUnknown)
         }
         // Make the rename itself durable.
+        guard durable else { return }
         let directoryDescriptor = open(directory.path, O_RDONLY)
         if directoryDescriptor >= 0 { fsync(directoryDescriptor); close(directoryDescriptor) }
     }

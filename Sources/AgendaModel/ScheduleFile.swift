@@ -73,13 +73,29 @@ public enum ScheduleFile {
     }
 
     /// What identifies a version of a regular file without reading it: device, inode, size and
-    /// modification time, as make and rsync use. Nil for pipes and devices (always read).
+    /// modification time, as make and rsync use, and the inode's change time, which no program
+    /// can set back (`cp -p` and `touch -d` restore a modification time, not this). Nil for
+    /// pipes and devices (always read).
     public struct Fingerprint: Codable, Sendable, Equatable {
         public var device: UInt64
         public var inode: UInt64
         public var size: Int64
         public var modifiedSeconds: Int64
         public var modifiedNanoseconds: Int64
+        /// Optional only so that fingerprints stored before it was kept still decode.
+        public var changedSeconds: Int64?
+        public var changedNanoseconds: Int64?
+
+        /// Whether the file may have changed after this fingerprint was taken at `seen` without
+        /// the fingerprint showing it: a write within the same tick of the file system's clock
+        /// keeps size and times. Only a fingerprint taken well after the last change (two
+        /// seconds, beyond any file system's granularity) vouches for the content, as git's
+        /// index does for "racily clean" entries.
+        public func isSettled(seenAt seen: Date) -> Bool {
+            guard let changedSeconds, let changedNanoseconds else { return false }
+            let changed = Double(changedSeconds) + Double(changedNanoseconds) / 1e9
+            return changed < seen.timeIntervalSince1970 - 2
+        }
     }
 
     public static func fingerprint(path: String) -> Fingerprint? {
@@ -100,7 +116,8 @@ public enum ScheduleFile {
         guard stat(path, &info) == 0 else { return .missing }
         guard info.st_mode & S_IFMT == S_IFREG else { return .other }
         return .regular(Fingerprint(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
-                                    modifiedSeconds: Int64(info.st_mtim.tv_sec), modifiedNanoseconds: Int64(info.st_mtim.tv_nsec)))
+                                    modifiedSeconds: Int64(info.st_mtim.tv_sec), modifiedNanoseconds: Int64(info.st_mtim.tv_nsec),
+                                    changedSeconds: Int64(info.st_ctim.tv_sec), changedNanoseconds: Int64(info.st_ctim.tv_nsec)))
     }
 
     private static func tooLarge(_ path: String, bytes: Int64?, limit: Int) -> ScheduleError {

@@ -52,6 +52,8 @@ public struct ScheduleCache: Sendable {
         /// For a local file: the version the current copy was taken from, so that an unchanged
         /// file is known without reading either of them.
         public var file: ScheduleFile.Fingerprint?
+        /// When `file` was taken: it vouches for the copy only once the file had settled by then.
+        public var fileSeenAt: Date?
         /// Content digests naming the copies (`schedule-<digest>`).
         public var current: String?
         public var previous: String?

@@ -31,10 +31,13 @@ public struct SourceSettings: Sendable {
     public var limits = FetchLimits()
     /// Nil: no copies kept (no offline fallback, no change tracking).
     public var cache: ScheduleCache?
+    /// Nil: every version is parsed, none loaded from a snapshot.
+    public var snapshots: SnapshotStore?
 
-    public init(limits: FetchLimits = FetchLimits(), cache: ScheduleCache? = ScheduleCache()) {
+    public init(limits: FetchLimits = FetchLimits(), cache: ScheduleCache? = ScheduleCache(), snapshots: SnapshotStore? = nil) {
         self.limits = limits
         self.cache = cache
+        self.snapshots = snapshots
     }
 }
 
@@ -106,7 +109,7 @@ public final class ScheduleSource: @unchecked Sendable {
         let cached = entry?.current()
         switch fetch(conditional: cached != nil) {
         case .success(.notModified):
-            if let cached, let schedule = try? ScheduleLoader.read(cached, file: name) {
+            if let cached, let schedule = try? parse(cached) {
                 show(cached, schedule)
                 meta.checkedAt = now
                 try? entry?.write(meta)
@@ -117,7 +120,7 @@ public final class ScheduleSource: @unchecked Sendable {
             return try load(now: now)
         case .success(.fetched(let data, let validators)):
             do {
-                let schedule = try ScheduleLoader.read(data, file: name)
+                let schedule = try parse(data)
                 let previous = cached.flatMap { ContentDigest(of: $0) != ContentDigest(of: data) ? $0 : nil } ?? entry?.previous()
                 accept(data, schedule, validators: validators, now: now)
                 return (track(schedule, previous: previous), nil)
@@ -150,7 +153,7 @@ public final class ScheduleSource: @unchecked Sendable {
                 return recovered()
             }
             do {
-                let schedule = try ScheduleLoader.read(data, file: name)
+                let schedule = try parse(data)
                 let previous = currentSchedule
                 accept(data, schedule, validators: validators, now: now)
                 failing = false
@@ -169,25 +172,50 @@ public final class ScheduleSource: @unchecked Sendable {
 
     private func loadFile() throws(SourceError) -> Schedule {
         // Taken before reading: a change while reading shows as a new version on the next refresh.
+        let seen = Date()
         let fingerprint = ScheduleFile.fingerprint(path: name)
+        if let fingerprint, let unchanged = loadUnchangedFile(fingerprint) { return unchanged }
         // Through the size limit: a file too large is refused before it is read or cached.
         let data: Data
         do { data = try ScheduleFile.read(path: name) } catch { throw SourceError(error) }
         let schedule: Schedule
-        do { schedule = try ScheduleLoader.read(data, file: name) } catch { throw SourceError(error) }
+        do { schedule = try parse(data) } catch { throw SourceError(error) }
         show(data, schedule)
         currentFingerprint = fingerprint
         // The cached copy was taken from this very version: nothing to compare or store.
-        if let entry, fingerprint != nil, fingerprint == meta.file, meta.current == shown?.description, entry.hasCurrent {
+        if let entry, let fingerprint, fingerprint == meta.file, meta.current == shown?.description, entry.hasCurrent {
+            // Read at this fingerprint and found the same: once the file has settled, the
+            // fingerprint alone vouches for it next time.
+            if !fingerprint.isSettled(seenAt: meta.fileSeenAt ?? .distantPast) {
+                meta.fileSeenAt = seen
+                try? entry.write(meta)
+            }
             return track(schedule, previous: entry.previous())
         }
         let cached = meta.current != shown?.description ? entry?.current() : nil
         let previous = cached ?? entry?.previous()
-        storeFile(data, fingerprint: fingerprint)
+        storeFile(data, fingerprint: fingerprint, seen: seen)
         return track(schedule, previous: previous)
     }
 
+    /// The version the cache last took from this file, from its snapshot, without reading the
+    /// file: when its fingerprint is the one recorded with that copy and was recorded well after
+    /// the file last changed (see `Fingerprint.isSettled`). Nil: read the file.
+    private func loadUnchangedFile(_ fingerprint: ScheduleFile.Fingerprint) -> Schedule? {
+        guard let entry, let snapshots = settings.snapshots, fingerprint == meta.file,
+              let seen = meta.fileSeenAt, fingerprint.isSettled(seenAt: seen),
+              let digest = meta.current.flatMap(ContentDigest.init(hex:)), entry.hasCurrent,
+              let schedule = snapshots.load(digest, name: name) else { return nil }
+        shown = digest
+        currentSchedule = schedule
+        currentFingerprint = fingerprint
+        let previous = meta.previous.flatMap(ContentDigest.init(hex:)).flatMap { snapshots.load($0, name: name) }
+        if let previous { return ScheduleChanges.track(previous: previous, current: schedule) }
+        return track(schedule, previous: entry.previous())
+    }
+
     private func refreshFile(now: Date) -> Refresh {
+        let seen = Date()
         let fingerprint: ScheduleFile.Fingerprint
         switch ScheduleFile.examine(path: name) {
         case .missing:
@@ -212,14 +240,14 @@ public final class ScheduleSource: @unchecked Sendable {
             return .stale(StaleNote(kind: .broken, asOf: now, cause: Sanitizer.line(error.message)))
         }
         if ContentDigest(of: data) == shown {
-            storeFile(data, fingerprint: fingerprint)
+            storeFile(data, fingerprint: fingerprint, seen: seen)
             return recovered()
         }
         do {
-            let schedule = try ScheduleLoader.read(data, file: name)
+            let schedule = try parse(data)
             let previous = currentSchedule
             show(data, schedule)
-            storeFile(data, fingerprint: fingerprint)
+            storeFile(data, fingerprint: fingerprint, seen: seen)
             failing = false
             return .updated(ScheduleChanges.track(previous: previous, current: schedule))
         } catch {
@@ -230,10 +258,11 @@ public final class ScheduleSource: @unchecked Sendable {
 
     /// Keeps a file's version as the cache's current copy, best effort: without a cache the
     /// digest in memory is all the next comparison needs.
-    private func storeFile(_ data: Data, fingerprint: ScheduleFile.Fingerprint?) {
+    private func storeFile(_ data: Data, fingerprint: ScheduleFile.Fingerprint?, seen: Date) {
         let now = Date()
         meta.checkedAt = now
         meta.file = fingerprint
+        meta.fileSeenAt = seen
         guard let entry else { return }
         if meta.current == shown?.description, entry.hasCurrent {
             try? entry.write(meta)
@@ -273,13 +302,24 @@ public final class ScheduleSource: @unchecked Sendable {
     }
 
     private func fallback(_ cached: Data?) -> Schedule? {
-        guard let cached, let schedule = try? ScheduleLoader.read(cached, file: name) else { return nil }
+        guard let cached, let schedule = try? parse(cached) else { return nil }
         show(cached, schedule)
         return track(schedule, previous: entry?.previous())
     }
 
     private func track(_ schedule: Schedule, previous: Data?) -> Schedule {
-        let before = previous.flatMap { try? ScheduleLoader.read($0, file: name) }
+        let before = previous.flatMap { try? parse($0) }
         return ScheduleChanges.track(previous: before, current: schedule)
+    }
+
+    /// The schedule in `data`: from its snapshot when one is kept, else parsed (and its snapshot
+    /// written in the background for next time).
+    private func parse(_ data: Data) throws(ScheduleError) -> Schedule {
+        guard let snapshots = settings.snapshots else { return try ScheduleLoader.read(data, file: name) }
+        let digest = ContentDigest(of: data)
+        if let kept = snapshots.load(digest, name: name) { return kept }
+        let schedule = try ScheduleLoader.read(data, file: name)
+        snapshots.saveLater(schedule, digest: digest, name: name)
+        return schedule
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AgendaModel
+import AgendaRemote
 import Foundation
 
 @main
@@ -25,7 +26,10 @@ struct Agenda: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            // A snapshot still being written is finished, not left half-way (it would be rebuilt).
+            SnapshotStore.finishWrites()
         } catch {
+            SnapshotStore.finishWrites()
             let code = exitCode(for: error)
             let message = terminalSafe(fullMessage(for: error))
             if !message.isEmpty {

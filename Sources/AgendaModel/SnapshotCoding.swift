@@ -1,0 +1,187 @@
+import Foundation
+
+/// The payload of a `ScheduleSnapshot`: every field of the conference, its sessions and its
+/// warnings, in a fixed order. Days are not stored: `Schedule.init` splits them again from
+/// the sessions, so that a snapshot cannot hold days that do not tile them.
+enum SnapshotCoding {
+    static func payload(_ schedule: Schedule) -> [UInt8]? {
+        var w = SnapshotWriter()
+        guard conference(schedule.conference, &w) else { return nil }
+        w.count(schedule.sessions.count)
+        for session in schedule.sessions { self.session(session, &w) }
+        w.count(schedule.warnings.count)
+        for warning in schedule.warnings {
+            w.u8(kinds.firstIndex(of: warning.kind).map(UInt8.init) ?? 0)
+            w.string(warning.file)
+            w.i64(warning.line.map(Int64.init) ?? -1)
+            w.string(warning.message)
+        }
+        return w.payload()
+    }
+
+    static func schedule(_ payload: UnsafeRawBufferPointer) -> Schedule? {
+        guard var r = SnapshotReader(payload), let conference = conference(&r),
+              let sessionCount = r.count(minimumSize: 60) else { return nil }
+        var sessions: [Session] = []
+        sessions.reserveCapacity(sessionCount)
+        for _ in 0..<sessionCount {
+            guard let session = session(&r) else { return nil }
+            sessions.append(session)
+        }
+        guard let warningCount = r.count(minimumSize: 17) else { return nil }
+        var warnings: [ScheduleWarning] = []
+        for _ in 0..<warningCount {
+            // Warnings are sanitised where they are printed, as the readers' are.
+            guard let kind = r.u8().map(Int.init), kind < kinds.count, let file = r.string(unchecked: true),
+                  let line = r.i64(), line >= -1, let message = r.string(unchecked: true) else { return nil }
+            warnings.append(ScheduleWarning(kinds[kind], file: file, line: line < 0 ? nil : Int(line), message: message))
+        }
+        guard r.isAtEnd else { return nil }
+        var schedule = Schedule(conference: conference, sessions: sessions)
+        schedule.warnings = warnings
+        return schedule
+    }
+
+    private static let kinds: [ScheduleWarning.Kind] = [
+        .missingRoom, .duplicateID, .duplicateGUID, .endBeforeStart, .unknownTimeZone, .noTimeZone, .nonexistentTime, .ignoredValue,
+    ]
+
+    // MARK: - Conference
+
+    private static func conference(_ c: Conference, _ w: inout SnapshotWriter) -> Bool {
+        w.string(c.title)
+        w.string(c.shortTitle)
+        w.string(c.timeZone.identifier)
+        guard date(c.dayChange, &w), optionalDate(c.startDate, &w), optionalDate(c.endDate, &w) else { return false }
+        w.string(c.url)
+        w.u8(c.floating ? 1 : 0)
+        w.strings(c.rooms)
+        pairs(c.roomGuids, &w)
+        pairs(c.trackColours, &w)
+        return true
+    }
+
+    private static func conference(_ r: inout SnapshotReader) -> Conference? {
+        guard let title = r.string(), let shortTitle = r.optional(), let zoneName = r.string(),
+              let zone = TimeZone(identifier: zoneName), let dayChange = date(&r),
+              let startDate = optionalDate(&r), let endDate = optionalDate(&r), let url = r.optional(),
+              let floating = r.u8(), floating <= 1, let rooms = r.strings(),
+              let roomGuids = pairs(&r), let trackColours = pairs(&r) else { return nil }
+        var c = Conference(title: title, shortTitle: shortTitle, timeZone: zone, dayChange: dayChange)
+        c.startDate = startDate
+        c.endDate = endDate
+        c.url = url
+        c.floating = floating == 1
+        c.rooms = rooms
+        c.roomGuids = roomGuids
+        c.trackColours = trackColours
+        return c
+    }
+
+    /// Dictionaries as sorted pairs: the same schedule always gives the same bytes.
+    private static func pairs(_ values: [String: String], _ w: inout SnapshotWriter) {
+        w.count(values.count)
+        for (key, value) in values.sorted(by: { $0.key < $1.key }) { w.string(key); w.string(value) }
+    }
+
+    private static func pairs(_ r: inout SnapshotReader) -> [String: String]? {
+        guard let count = r.count(minimumSize: 8) else { return nil }
+        var out: [String: String] = [:]
+        for _ in 0..<count {
+            guard let key = r.string(), let value = r.string(), out.updateValue(value, forKey: key) == nil else { return nil }
+        }
+        return out
+    }
+
+    // MARK: - Dates (calendar days, the day change)
+
+    /// The components readers set: year, month, day, hour, minute, as a presence mask and values.
+    private static var dateFields: [WritableKeyPath<DateComponents, Int?>] { [\.year, \.month, \.day, \.hour, \.minute] }
+
+    private static func date(_ components: DateComponents, _ w: inout SnapshotWriter) -> Bool {
+        var mask: UInt8 = 0
+        var rebuilt = DateComponents()
+        for (bit, field) in dateFields.enumerated() where components[keyPath: field] != nil {
+            mask |= 1 << bit
+            rebuilt[keyPath: field] = components[keyPath: field]
+        }
+        // Anything else set (seconds, a calendar, a zone) would be lost: no snapshot then.
+        guard rebuilt == components else { return false }
+        w.u8(mask)
+        for (bit, field) in dateFields.enumerated() where mask & (1 << bit) != 0 { w.i64(Int64(components[keyPath: field]!)) }
+        return true
+    }
+
+    private static func optionalDate(_ components: DateComponents?, _ w: inout SnapshotWriter) -> Bool {
+        guard let components else { w.u8(0); return true }
+        w.u8(1)
+        return date(components, &w)
+    }
+
+    private static func date(_ r: inout SnapshotReader) -> DateComponents? {
+        guard let mask = r.u8(), mask < 1 << dateFields.count else { return nil }
+        var components = DateComponents()
+        for (bit, field) in dateFields.enumerated() where mask & (1 << bit) != 0 {
+            // Calendar numbers: far beyond any real date is damage.
+            guard let value = r.i64(), abs(value) < 1_000_000 else { return nil }
+            components[keyPath: field] = Int(value)
+        }
+        return components
+    }
+
+    private static func optionalDate(_ r: inout SnapshotReader) -> DateComponents?? {
+        guard let present = r.u8(), present <= 1 else { return nil }
+        if present == 0 { return .some(nil) }
+        guard let components = date(&r) else { return nil }
+        return .some(components)
+    }
+
+    // MARK: - Sessions
+
+    private static func session(_ s: Session, _ w: inout SnapshotWriter) {
+        w.string(s.key); w.string(s.id); w.string(s.guid); w.string(s.title); w.string(s.subtitle)
+        w.f64(s.start.timeIntervalSinceReferenceDate); w.f64(s.end.timeIntervalSinceReferenceDate)
+        w.string(s.room); w.string(s.track); w.string(s.type); w.string(s.language)
+        w.strings(s.persons)
+        w.string(s.abstract); w.string(s.description); w.string(s.url)
+        w.count(s.links.count)
+        for link in s.links { w.string(link.title); w.string(link.url) }
+        w.count(s.translations.count)
+        for t in s.translations {
+            w.string(t.language); w.string(t.title); w.string(t.subtitle); w.string(t.room)
+            w.strings(t.persons)
+            w.string(t.abstract); w.string(t.description)
+        }
+        w.u8(s.wallClock ? 1 : 0)
+    }
+
+    private static func session(_ r: inout SnapshotReader) -> Session? {
+        guard let key = r.string(), let id = r.string(), let guid = r.optional(), let title = r.string(),
+              let subtitle = r.optional(), let start = r.f64(), let end = r.f64(), end >= start,
+              let room = r.optional(), let track = r.optional(), let type = r.optional(), let language = r.optional(),
+              let persons = r.strings(), let abstract = r.optional(multiline: true),
+              let description = r.optional(multiline: true), let url = r.optional(),
+              let linkCount = r.count(minimumSize: 8) else { return nil }
+        var session = Session(id: id, guid: guid, title: title, subtitle: subtitle,
+                              start: Date(timeIntervalSinceReferenceDate: start), end: Date(timeIntervalSinceReferenceDate: end),
+                              room: room, track: track, type: type, language: language, persons: persons,
+                              abstract: abstract, description: description, url: url, key: key)
+        for _ in 0..<linkCount {
+            guard let title = r.optional(), let url = r.string() else { return nil }
+            session.links.append(SessionLink(title: title, url: url))
+        }
+        guard let translationCount = r.count(minimumSize: 28) else { return nil }
+        for _ in 0..<translationCount {
+            guard let language = r.string(), let title = r.string(), let subtitle = r.optional(), let room = r.optional(),
+                  let persons = r.strings(), let abstract = r.optional(multiline: true),
+                  let description = r.optional(multiline: true) else { return nil }
+            var translation = SessionTranslation(session, language: language)
+            translation.title = title; translation.subtitle = subtitle; translation.room = room
+            translation.persons = persons; translation.abstract = abstract; translation.description = description
+            session.translations.append(translation)
+        }
+        guard let wallClock = r.u8(), wallClock <= 1 else { return nil }
+        session.wallClock = wallClock == 1
+        return session
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Dispatch
+import AgendaModel
+
+/// Snapshots of parsed schedules (`ScheduleSnapshot`) under `$XDG_CACHE_HOME/agenda/snapshots/`,
+/// one file per source version: `<content digest>-<build and name hash>.snap`. The source's
+/// file name is part of the key because warnings name it; the build's because a fixed reader
+/// must not be bypassed by what an older one parsed.
+///
+/// Files are written once, whole (temporary file, then rename), never changed in place; a
+/// load reads one into memory this process owns and checks all of it. A file that does not
+/// check out is removed and the source parsed again. Loading touches the file's time, and
+/// saving prunes the least recently used ones past `limit` bytes.
+public struct SnapshotStore: Sendable {
+    public let directory: URL
+    /// Names the program that writes and reads (version and binary): snapshots of another are not read.
+    public let build: String
+    public let limit: Int
+
+    public static let defaultLimit = 256 << 20
+    static let suffix = ".snap"
+
+    public init(directory: URL, build: String, limit: Int = defaultLimit) {
+        self.directory = directory
+        self.build = build
+        self.limit = limit
+    }
+
+    /// Next to the copies of `ScheduleCache`; nil when `AGENDA_NO_SNAPSHOTS` is set (not empty).
+    public static func standard(build: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> SnapshotStore? {
+        if let off = environment["AGENDA_NO_SNAPSHOTS"], !off.isEmpty { return nil }
+        return SnapshotStore(directory: ScheduleCache.directory(environment).appendingPathComponent("snapshots"), build: build)
+    }
+
+    func file(_ digest: ContentDigest, name: String) -> URL {
+        directory.appendingPathComponent("\(digest)-\(ScheduleCache.hash(build + "\u{0}" + name))\(Self.suffix)")
+    }
+
+    /// The schedule parsed from bytes with `digest` under the name `name`, when a good snapshot of it is kept.
+    public func load(_ digest: ContentDigest, name: String) -> Schedule? {
+        let file = file(digest, name: name)
+        guard let data = try? ScheduleFile.read(path: file.path, limit: limit, regularOnly: true) else { return nil }
+        guard let schedule = ScheduleSnapshot.decode(data, source: digest, build: build) else {
+            unlink(file.path)   // damaged or foreign: parsed again, and written anew
+            return nil
+        }
+        utimes(file.path, nil)   // used now: the last to be pruned
+        return schedule
+    }
+
+    /// Writes the snapshot, best effort: an unwritable cache only means parsing next time.
+    public func save(_ schedule: Schedule, digest: ContentDigest, name: String) {
+        guard let bytes = ScheduleSnapshot.encode(schedule, source: digest, build: build), bytes.count <= limit else { return }
+        // No fsync: a snapshot torn by a crash fails its digest and is rebuilt.
+        guard (try? AtomicFile.write(Data(bytes), to: file(digest, name: name), durable: false)) != nil else { return }
+        prune()
+    }
+
+    /// `save` on a background thread, so that the first frame does not wait for it; `finishWrites`
+    /// waits for those still running before the program exits.
+    public func saveLater(_ schedule: Schedule, digest: ContentDigest, name: String) {
+        Self.writes.async(group: Self.pending) { save(schedule, digest: digest, name: name) }
+    }
+
+    public static func finishWrites() { pending.wait() }
+
+    private static let writes = DispatchQueue(label: "agenda.snapshots", qos: .utility)
+    private static let pending = DispatchGroup()
+
+    /// Removes the least recently used snapshots until the rest fit in `limit`.
+    public func prune() {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
+        var files: [(path: String, used: Int, size: Int)] = []
+        for name in names where name.hasSuffix(Self.suffix) {
+            let path = directory.appendingPathComponent(name).path
+            var info = stat()
+            guard stat(path, &info) == 0 else { continue }
+            files.append((path, Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec), Int(info.st_size)))
+        }
+        var total = files.reduce(0) { $0 + $1.size }
+        for file in files.sorted(by: { $0.used < $1.used }) where total > limit {
+            unlink(file.path)
+            total -= file.size
+        }
+    }
+}
