@@ -86,8 +86,17 @@ public struct Session: Sendable, Equatable, Identifiable {
     public var type: String?
     public var language: String?
     public var persons: [String]
-    public var abstract: String?
-    public var description: String?
+    public var abstract: String? {
+        get { abstractText.value }
+        set { abstractText = SessionText(newValue) }
+    }
+    public var description: String? {
+        get { descriptionText.value }
+        set { descriptionText = SessionText(newValue) }
+    }
+    /// Where `abstract` and `description` are kept: strings, or bytes of a snapshot (`SessionText`).
+    var abstractText: SessionText
+    var descriptionText: SessionText
     public var url: String?
     /// Links the file gives with the session (recordings, slides, …).
     public var links: [SessionLink] = []
@@ -114,8 +123,8 @@ public struct Session: Sendable, Equatable, Identifiable {
         self.type = type
         self.language = language
         self.persons = persons
-        self.abstract = abstract
-        self.description = description
+        self.abstractText = SessionText(abstract)
+        self.descriptionText = SessionText(description)
         self.url = url
     }
 

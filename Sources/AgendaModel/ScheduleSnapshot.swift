@@ -43,11 +43,17 @@ public enum ScheduleSnapshot {
         return out
     }
 
-    public static func decode<Bytes: ContiguousBytes>(_ bytes: Bytes, source: ContentDigest, build: String) -> Schedule? {
-        bytes.withUnsafeBytes { decode($0, source: source, build: build) }
+    public static func decode(_ bytes: [UInt8], source: ContentDigest, build: String) -> Schedule? {
+        decode(Data(bytes), source: source, build: build)
     }
 
-    public static func decode(_ bytes: UnsafeRawBufferPointer, source: ContentDigest, build: String) -> Schedule? {
+    /// The schedule; its long texts stay in `data` (kept, not copied) until they are shown.
+    public static func decode(_ data: Data, source: ContentDigest, build: String) -> Schedule? {
+        let buffer = TextBuffer(data)
+        return data.withUnsafeBytes { decode($0, buffer: buffer, source: source, build: build) }
+    }
+
+    private static func decode(_ bytes: UnsafeRawBufferPointer, buffer: TextBuffer, source: ContentDigest, build: String) -> Schedule? {
         guard bytes.count >= headerSize, bytes.prefix(8).elementsEqual(magic) else { return nil }
         func word(_ offset: Int) -> UInt64 { UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
         let version = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
@@ -58,7 +64,7 @@ public enum ScheduleSnapshot {
         let payload = UnsafeRawBufferPointer(rebasing: bytes[headerSize...])
         let digest = ContentDigest(payload)
         guard digest.high == word(48), digest.low == word(56) else { return nil }
-        return SnapshotCoding.schedule(payload)
+        return SnapshotCoding.schedule(payload, in: buffer, at: headerSize)
     }
 
     /// FNV-1a over the format version and the build's name: snapshots of another build or

@@ -56,37 +56,37 @@ struct SnapshotWriter {
 
 /// Reads what `SnapshotWriter` wrote. Every read is bounds-checked and every string index and
 /// count validated: a damaged payload ends in `nil`, never in a trap or a huge allocation.
+/// Strings are made when first asked for, and long texts (`text`) not at all: they stay bytes
+/// of `buffer` until shown.
 struct SnapshotReader {
     private let bytes: UnsafeRawBufferPointer
+    private let buffer: TextBuffer
+    /// Where `bytes` starts in `buffer`.
+    private let base: Int
     private var offset = 0
-    private var table: [String] = []
-    /// Per string: whether it is safe on one line, and safe as multi-line text.
-    private var safeLine: [Bool] = []
-    private var safeText: [Bool] = []
+    /// String `i` is `bytes[starts[i]..<starts[i + 1]]`.
+    private var starts: [UInt32] = []
+    private var made: [String?] = []
+    /// Per string, once checked: 1 not UTF-8 or unsafe, 2 safe as multi-line text, 3 also as a line.
+    private var checked: [UInt8] = []
 
-    /// Reads the string table; nil when it does not fit the bytes or is not UTF-8.
-    init?(_ bytes: UnsafeRawBufferPointer) {
+    /// Reads the string table's lengths; nil when they do not fit the bytes.
+    init?(_ bytes: UnsafeRawBufferPointer, in buffer: TextBuffer, at base: Int) {
         self.bytes = bytes
-        guard let count = count(minimumSize: 4) else { return nil }
-        var lengths: [Int] = []
-        lengths.reserveCapacity(count)
+        self.buffer = buffer
+        self.base = base
+        guard bytes.count < Int(UInt32.max), let count = count(minimumSize: 4) else { return nil }
+        starts.reserveCapacity(count + 1)
+        var end = offset + count * 4
         for _ in 0..<count {
-            guard let length = u32() else { return nil }
-            lengths.append(Int(length))
+            guard let length = u32().map(Int.init), length <= bytes.count - end else { return nil }
+            starts.append(UInt32(end))
+            end += length
         }
-        table.reserveCapacity(count)
-        safeLine.reserveCapacity(count)
-        safeText.reserveCapacity(count)
-        for length in lengths {
-            guard length <= bytes.count - offset else { return nil }
-            let slice = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)])
-            guard let string = String(validating: slice, as: UTF8.self) else { return nil }
-            let (line, text) = SnapshotText.safety(slice.assumingMemoryBound(to: UInt8.self), string)
-            table.append(string)
-            safeLine.append(line)
-            safeText.append(text)
-            offset += length
-        }
+        starts.append(UInt32(end))
+        offset = end
+        made = Array(repeating: nil, count: count)
+        checked = Array(repeating: 0, count: count)
     }
 
     var isAtEnd: Bool { offset == bytes.count }
@@ -127,16 +127,40 @@ struct SnapshotReader {
     mutating func optional(multiline: Bool = false) -> String?? {
         guard let index = u32() else { return nil }
         if index == SnapshotWriter.none { return .some(nil) }
-        let i = Int(index)
-        guard i < table.count, multiline ? safeText[i] : safeLine[i] else { return nil }
-        return .some(table[i])
+        guard let value = make(Int(index), multiline: multiline, unchecked: false) else { return nil }
+        return .some(value)
     }
 
     /// A string that must be there.
     mutating func string(multiline: Bool = false, unchecked: Bool = false) -> String? {
-        guard let index = u32().map(Int.init), index < table.count else { return nil }
-        guard unchecked || (multiline ? safeText[index] : safeLine[index]) else { return nil }
-        return table[index]
+        guard let index = u32() else { return nil }
+        return make(Int(index), multiline: multiline, unchecked: unchecked)
+    }
+
+    /// A long text that may be nil, left as bytes (checked when it is made: `TextBuffer`).
+    mutating func text() -> SessionText? {
+        guard let index = u32() else { return nil }
+        if index == SnapshotWriter.none { return SessionText(nil) }
+        let i = Int(index)
+        guard i < made.count else { return nil }
+        if let value = made[i] { return SessionText(value) }
+        return SessionText(buffer, offset: base + Int(starts[i]), length: Int(starts[i + 1] - starts[i]))
+    }
+
+    private mutating func make(_ i: Int, multiline: Bool, unchecked: Bool) -> String? {
+        guard i >= 0, i < made.count else { return nil }
+        if checked[i] == 0 {
+            let raw = UnsafeRawBufferPointer(rebasing: bytes[Int(starts[i])..<Int(starts[i + 1])])
+            if let string = String(validating: raw, as: UTF8.self) {
+                made[i] = string
+                let (line, text) = SnapshotText.safety(raw.assumingMemoryBound(to: UInt8.self))
+                checked[i] = line ? 3 : text ? 2 : 1
+            } else {
+                return nil   // not UTF-8: damage, whatever the field
+            }
+        }
+        guard unchecked || checked[i] >= (multiline ? 2 : 3) else { return nil }
+        return made[i]
     }
 
     mutating func strings() -> [String]? {
@@ -155,32 +179,36 @@ struct SnapshotReader {
 /// through. A snapshot is only ever written from sanitised text, so text that fails is
 /// damage or forgery, and the whole snapshot is refused.
 enum SnapshotText {
-    /// (safe as a line, safe as multi-line text). Printable ASCII is checked 8 bytes at a time.
-    static func safety(_ bytes: UnsafeBufferPointer<UInt8>, _ string: String) -> (line: Bool, text: Bool) {
+    /// (safe as a line, safe as multi-line text), of bytes already known to be UTF-8.
+    /// Printable ASCII is passed 8 bytes at a time; other scalars are decoded where they are.
+    static func safety(_ bytes: UnsafeBufferPointer<UInt8>) -> (line: Bool, text: Bool) {
+        guard let base = bytes.baseAddress else { return (true, true) }
         var newline = false
         var i = 0
         let count = bytes.count
-        var ascii = true
         while i < count {
-            if i + 8 <= count, let base = bytes.baseAddress {
+            if i + 8 <= count {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 // No byte ≥ 0x80, none < 0x20 (adding 0x60 carries into bit 7 from 0x20 up), none 0x7F.
                 let high = word & 0x8080_8080_8080_8080
                 let lowControl = ~(word &+ 0x6060_6060_6060_6060) & 0x8080_8080_8080_8080
-                let del = (word ^ 0x7F7F_7F7F_7F7F_7F7F)
+                let del = word ^ 0x7F7F_7F7F_7F7F_7F7F
                 let hasDel = (del &- 0x0101_0101_0101_0101) & ~del & 0x8080_8080_8080_8080
                 if high == 0, lowControl == 0, hasDel == 0 { i += 8; continue }
             }
-            let byte = bytes[i]
-            if byte == 0x0A { newline = true }
-            else if byte >= 0x80 { ascii = false }
-            else if byte < 0x20 || byte == 0x7F { return (false, false) }
-            i += 1
-        }
-        if !ascii {
-            for scalar in string.unicodeScalars where scalar.value >= 0x80 {
-                if Sanitizer.isInvisible(scalar) { return (false, false) }
+            let byte = base[i]
+            if byte < 0x80 {
+                if byte == 0x0A { newline = true } else if byte < 0x20 || byte == 0x7F { return (false, false) }
+                i += 1
+                continue
             }
+            // A lead byte: its length and value bits (the bytes were validated as UTF-8).
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            guard i + length <= count else { return (false, false) }
+            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for k in 1..<length { value = value << 6 | UInt32(base[i + k] & 0x3F) }
+            if let scalar = Unicode.Scalar(value), Sanitizer.isInvisible(scalar) { return (false, false) }
+            i += length
         }
         return (!newline, true)
     }

@@ -19,8 +19,10 @@ enum SnapshotCoding {
         return w.payload()
     }
 
-    static func schedule(_ payload: UnsafeRawBufferPointer) -> Schedule? {
-        guard var r = SnapshotReader(payload), let conference = conference(&r),
+    /// The schedule in `payload`, which starts at `base` in `buffer` (the snapshot's bytes,
+    /// kept for the long texts that stay in it).
+    static func schedule(_ payload: UnsafeRawBufferPointer, in buffer: TextBuffer, at base: Int) -> Schedule? {
+        guard var r = SnapshotReader(payload, in: buffer, at: base), let conference = conference(&r),
               let sessionCount = r.count(minimumSize: 60) else { return nil }
         var sessions: [Session] = []
         sessions.reserveCapacity(sessionCount)
@@ -159,13 +161,14 @@ enum SnapshotCoding {
         guard let key = r.string(), let id = r.string(), let guid = r.optional(), let title = r.string(),
               let subtitle = r.optional(), let start = r.f64(), let end = r.f64(), end >= start,
               let room = r.optional(), let track = r.optional(), let type = r.optional(), let language = r.optional(),
-              let persons = r.strings(), let abstract = r.optional(multiline: true),
-              let description = r.optional(multiline: true), let url = r.optional(),
+              let persons = r.strings(), let abstract = r.text(), let description = r.text(), let url = r.optional(),
               let linkCount = r.count(minimumSize: 8) else { return nil }
         var session = Session(id: id, guid: guid, title: title, subtitle: subtitle,
                               start: Date(timeIntervalSinceReferenceDate: start), end: Date(timeIntervalSinceReferenceDate: end),
                               room: room, track: track, type: type, language: language, persons: persons,
-                              abstract: abstract, description: description, url: url, key: key)
+                              url: url, key: key)
+        session.abstractText = abstract
+        session.descriptionText = description
         for _ in 0..<linkCount {
             guard let title = r.optional(), let url = r.string() else { return nil }
             session.links.append(SessionLink(title: title, url: url))

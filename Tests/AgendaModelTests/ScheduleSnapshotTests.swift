@@ -133,6 +133,27 @@ import Testing
         }
     }
 
+    /// Long texts stay bytes until shown, and are checked then: a forged abstract with an
+    /// escape sequence or bytes that are not UTF-8 is shown sanitised, never as it is.
+    @Test func aForgedAbstractIsSanitisedWhenShown() throws {
+        let schedule = try Self.everyField()
+        let digest = ContentDigest(of: Data("x".utf8))
+        var sessions = schedule.sessions
+        sessions[1].abstract = "before\u{1B}]0;title\u{7}after \u{202E}reversed"
+        sessions[1].description = "ok"
+        let hostile = Schedule(conference: schedule.conference, sessions: sessions)
+        var payload = try #require(SnapshotCoding.payload(hostile))
+        // "ok" made invalid UTF-8 in place (the string table holds it once).
+        let ok = try #require(payload.firstRange(of: Array("ok".utf8)))
+        payload[ok.lowerBound] = 0xFF
+        let back = try #require(ScheduleSnapshot.decode(ScheduleSnapshot.seal(payload, source: digest, build: Self.build),
+                                                        source: digest, build: Self.build))
+        let abstract = try #require(back.sessions[1].abstract)
+        #expect(abstract == Sanitizer.text("before\u{1B}]0;title\u{7}after \u{202E}reversed"))
+        #expect(!abstract.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" || $0 == "\u{7}" })
+        #expect(back.sessions[1].description == "\u{FFFD}k")
+    }
+
     @Test func arbitrarySealedPayloadsAreRefusedWithoutACrash() throws {
         let (bytes, _) = try Self.snapshot()
         let payload = Array(bytes.dropFirst(ScheduleSnapshot.headerSize))

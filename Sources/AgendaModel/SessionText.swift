@@ -1,0 +1,51 @@
+import Foundation
+
+/// A session's long text (abstract, description): a `String` as a reader made it, or a range
+/// of UTF-8 bytes in a loaded snapshot, made a `String` only when it is read. A programme
+/// loaded from its snapshot then holds its texts once, as the snapshot's bytes, instead of
+/// as twenty thousand strings made at start (most of which are never shown).
+struct SessionText: Sendable, Equatable {
+    private enum Storage: Sendable {
+        case string(String?)
+        case bytes(TextBuffer, offset: UInt32, length: UInt32)
+    }
+
+    private var storage: Storage
+
+    init(_ value: String?) { storage = .string(value) }
+
+    init(_ buffer: TextBuffer, offset: Int, length: Int) {
+        storage = .bytes(buffer, offset: UInt32(offset), length: UInt32(length))
+    }
+
+    var value: String? {
+        switch storage {
+        case .string(let value): return value
+        case .bytes(let buffer, let offset, let length): return buffer.text(at: Int(offset), length: Int(length))
+        }
+    }
+
+    static func == (a: SessionText, b: SessionText) -> Bool {
+        if case .bytes(let x, let xo, let xl) = a.storage, case .bytes(let y, let yo, let yl) = b.storage,
+           x === y, xo == yo, xl == yl { return true }
+        return a.value == b.value
+    }
+}
+
+/// Bytes a snapshot was loaded from, kept for the texts that point into them.
+final class TextBuffer: Sendable {
+    private let bytes: Data
+
+    init(_ bytes: Data) { self.bytes = bytes }
+
+    /// The text at a range checked when the snapshot was loaded. Checked again here, as it is
+    /// made: text that is not UTF-8 or holds what the sanitiser removes (only a forged
+    /// snapshot could) is repaired and sanitised, never shown as it is.
+    func text(at offset: Int, length: Int) -> String {
+        bytes.withUnsafeBytes { all in
+            let raw = UnsafeBufferPointer(rebasing: all.bindMemory(to: UInt8.self)[offset..<(offset + length)])
+            if let text = String(validating: raw, as: UTF8.self), SnapshotText.safety(raw).text { return text }
+            return Sanitizer.text(String(decoding: raw, as: UTF8.self))
+        }
+    }
+}
