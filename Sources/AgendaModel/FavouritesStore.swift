@@ -170,7 +170,7 @@ public struct FavouritesStore: Sendable {
 public enum AtomicFile {
     /// `durable: false` skips both fsyncs: for caches that check what they read and can be
     /// rebuilt, where a crash may lose the file but never leaves a torn one under its name.
-    public static func write(_ data: Data, to file: URL, durable: Bool = true) throws {
+    public static func write(_ data: some ContiguousBytes, to file: URL, durable: Bool = true) throws {
         let directory = file.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         removeStaleTemporaries(of: file)

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Layout: a 64-byte header (magic, format version, a hash of the build that wrote it, the
 /// digest of the source bytes it was parsed from, the payload's length and digest), then the
-/// payload (`SnapshotBytes`: a string table, then conference, sessions and warnings).
+/// payload (`SnapshotBytes`: the strings, their table, then conference, sessions and warnings).
 ///
 /// A snapshot is never trusted: a wrong magic, version, build, source or length, a payload
 /// whose digest differs (a flipped byte, a torn write), an index or count out of range, text
@@ -21,26 +21,31 @@ public enum ScheduleSnapshot {
     /// `build` names. Nil when the schedule holds something the format cannot say exactly
     /// (change marks, unusual date components) or text a reader would not have produced.
     public static func encode(_ schedule: Schedule, source: ContentDigest, build: String) -> [UInt8]? {
-        guard schedule.changes.isEmpty, let payload = SnapshotCoding.payload(schedule) else { return nil }
-        let sealed = seal(payload, source: source, build: build)
         // What would be refused on loading is not written (it would be rewritten on every open).
-        return decode(sealed, source: source, build: build) == nil ? nil : sealed
+        guard schedule.changes.isEmpty, var out = SnapshotCoding.encode(schedule) else { return nil }
+        sealInPlace(&out, source: source, build: build)
+        return out
     }
 
     /// The header around `payload`: what `encode` does after the payload, and what the fuzz
     /// target uses to reach the payload decoder with arbitrary bytes.
     public static func seal(_ payload: [UInt8], source: ContentDigest, build: String) -> [UInt8] {
-        var out = magic
-        out.reserveCapacity(headerSize + payload.count)
-        append(&out, formatVersion)
-        append(&out, UInt32(0))
-        append(&out, buildHash(build))
-        append(&out, source.high); append(&out, source.low)
-        append(&out, UInt64(payload.count))
-        let digest = ContentDigest(of: payload)
-        append(&out, digest.high); append(&out, digest.low)
-        out += payload
+        var out = [UInt8](repeating: 0, count: headerSize) + payload
+        sealInPlace(&out, source: source, build: build)
         return out
+    }
+
+    /// Fills the header at the start of `out`, before the payload.
+    private static func sealInPlace(_ out: inout [UInt8], source: ContentDigest, build: String) {
+        var header = magic
+        append(&header, formatVersion)
+        append(&header, UInt32(0))
+        append(&header, buildHash(build))
+        append(&header, source.high); append(&header, source.low)
+        append(&header, UInt64(out.count - headerSize))
+        let digest = out.withUnsafeBytes { ContentDigest(UnsafeRawBufferPointer(rebasing: $0[headerSize...])) }
+        append(&header, digest.high); append(&header, digest.low)
+        out.replaceSubrange(0..<headerSize, with: header)
     }
 
     public static func decode(_ bytes: [UInt8], source: ContentDigest, build: String) -> Schedule? {

@@ -2,19 +2,33 @@ import Foundation
 
 /// The snapshot's byte layer: little-endian numbers, and strings as indices into one table.
 ///
-/// Strings are written once each into a table (short ones shared: a room name is stored once,
-/// not once per session) and referred to by index; `SnapshotBytes.none` is a nil string.
+/// The payload is the strings' bytes (their total length first), then the string table (a
+/// count and each string's length), then the body that refers to strings by index
+/// (`SnapshotWriter.none` is a nil string). Short strings are stored once however often
+/// they occur (a room name, not once per session). The strings' bytes go straight into the
+/// output, which starts with room for the header: 20,000 sessions' texts are copied once.
 struct SnapshotWriter {
     static let none = UInt32.max
 
-    private(set) var body: [UInt8] = []
+    enum Check { case line, text, none }
+
+    private var out: [UInt8]
+    private var body: [UInt8] = []
     private var lengths: [UInt32] = []
-    private var text: [UInt8] = []
     private var shared: [String: UInt32] = [:]
+    /// A string held what the reader refuses (see `SnapshotText`): nothing is written then.
+    private(set) var refused = false
+    private let checking: Bool
 
     /// Texts this long or longer (abstracts, descriptions) are not looked up: they rarely
     /// repeat, and hashing them would cost more than storing them.
     private static let sharedBelow = 64
+
+    init(capacity: Int = 0, checking: Bool = true) {
+        self.checking = checking
+        out = Array(repeating: 0, count: ScheduleSnapshot.headerSize + 8)
+        out.reserveCapacity(capacity)
+    }
 
     mutating func u8(_ value: UInt8) { body.append(value) }
 
@@ -26,14 +40,19 @@ struct SnapshotWriter {
 
     mutating func count(_ value: Int) { u32(UInt32(value)) }
 
-    mutating func string(_ value: String?) {
-        guard let value else { return u32(Self.none) }
-        let bytes = value.utf8
-        if bytes.count < Self.sharedBelow, let index = shared[value] { return u32(index) }
+    /// `check`: what the reader will require of it (one safe line unless said otherwise).
+    mutating func string(_ value: String?, check: Check = .line) {
+        guard var value else { return u32(Self.none) }
+        if check != .none, checking {
+            let safety = value.withUTF8 { SnapshotText.safety($0) }
+            if check == .line ? !safety.line : !safety.text { refused = true }
+        }
+        let count = value.utf8.count
+        if count < Self.sharedBelow, let index = shared[value] { return u32(index) }
         let index = UInt32(lengths.count)
-        lengths.append(UInt32(bytes.count))
-        text.append(contentsOf: bytes)
-        if bytes.count < Self.sharedBelow { shared[value] = index }
+        lengths.append(UInt32(count))
+        out.append(contentsOf: value.utf8)
+        if count < Self.sharedBelow { shared[value] = index }
         u32(index)
     }
 
@@ -42,13 +61,15 @@ struct SnapshotWriter {
         for value in values { string(value) }
     }
 
-    /// The string table (count, lengths, bytes), then the body.
-    func payload() -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(4 + lengths.count * 4 + text.count + body.count)
+    /// Room for the header, then the payload; nil when a string was refused.
+    consuming func finish() -> [UInt8]? {
+        guard !refused else { return nil }
+        let textLength = UInt64(out.count - ScheduleSnapshot.headerSize - 8)
+        withUnsafeBytes(of: textLength.littleEndian) { bytes in
+            for k in 0..<8 { out[ScheduleSnapshot.headerSize + k] = bytes[k] }
+        }
         withUnsafeBytes(of: UInt32(lengths.count).littleEndian) { out.append(contentsOf: $0) }
         for length in lengths { withUnsafeBytes(of: length.littleEndian) { out.append(contentsOf: $0) } }
-        out.append(contentsOf: text)
         out.append(contentsOf: body)
         return out
     }
@@ -70,21 +91,24 @@ struct SnapshotReader {
     /// Per string, once checked: 1 not UTF-8 or unsafe, 2 safe as multi-line text, 3 also as a line.
     private var checked: [UInt8] = []
 
-    /// Reads the string table's lengths; nil when they do not fit the bytes.
+    /// Reads the string table; nil when it does not fit the bytes or the strings' total length.
     init?(_ bytes: UnsafeRawBufferPointer, in buffer: TextBuffer, at base: Int) {
         self.bytes = bytes
         self.buffer = buffer
         self.base = base
-        guard bytes.count < Int(UInt32.max), let count = count(minimumSize: 4) else { return nil }
+        guard bytes.count < Int(UInt32.max), let textLength = i64(), textLength >= 0,
+              textLength <= bytes.count - 8 else { return nil }
+        offset = 8 + Int(textLength)
+        guard let count = count(minimumSize: 4) else { return nil }
         starts.reserveCapacity(count + 1)
-        var end = offset + count * 4
+        var end = 8
         for _ in 0..<count {
-            guard let length = u32().map(Int.init), length <= bytes.count - end else { return nil }
+            guard let length = u32().map(Int.init), length <= 8 + Int(textLength) - end else { return nil }
             starts.append(UInt32(end))
             end += length
         }
+        guard end == 8 + Int(textLength) else { return nil }
         starts.append(UInt32(end))
-        offset = end
         made = Array(repeating: nil, count: count)
         checked = Array(repeating: 0, count: count)
     }

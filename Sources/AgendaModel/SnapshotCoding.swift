@@ -4,19 +4,27 @@ import Foundation
 /// warnings, in a fixed order. Days are not stored: `Schedule.init` splits them again from
 /// the sessions, so that a snapshot cannot hold days that do not tile them.
 enum SnapshotCoding {
-    static func payload(_ schedule: Schedule) -> [UInt8]? {
-        var w = SnapshotWriter()
+    /// Room for the header, then the payload; nil when the format cannot say it exactly.
+    /// `checking: false` writes what the reader will refuse (tests of the reader).
+    static func encode(_ schedule: Schedule, checking: Bool = true) -> [UInt8]? {
+        // Texts are most of it: one allocation of about the right size.
+        var w = SnapshotWriter(capacity: schedule.sessions.count * 1_600, checking: checking)
         guard conference(schedule.conference, &w) else { return nil }
         w.count(schedule.sessions.count)
         for session in schedule.sessions { self.session(session, &w) }
         w.count(schedule.warnings.count)
         for warning in schedule.warnings {
             w.u8(kinds.firstIndex(of: warning.kind).map(UInt8.init) ?? 0)
-            w.string(warning.file)
+            w.string(warning.file, check: .none)
             w.i64(warning.line.map(Int64.init) ?? -1)
-            w.string(warning.message)
+            w.string(warning.message, check: .none)
         }
-        return w.payload()
+        return w.finish()
+    }
+
+    /// The payload alone, as `ScheduleSnapshot.seal` takes it (tests, the fuzz target's seeds).
+    static func payload(_ schedule: Schedule, checking: Bool = true) -> [UInt8]? {
+        encode(schedule, checking: checking).map { Array($0.dropFirst(ScheduleSnapshot.headerSize)) }
     }
 
     /// The schedule in `payload`, which starts at `base` in `buffer` (the snapshot's bytes,
@@ -145,14 +153,15 @@ enum SnapshotCoding {
         w.f64(s.start.timeIntervalSinceReferenceDate); w.f64(s.end.timeIntervalSinceReferenceDate)
         w.string(s.room); w.string(s.track); w.string(s.type); w.string(s.language)
         w.strings(s.persons)
-        w.string(s.abstract); w.string(s.description); w.string(s.url)
+        // Long texts are checked when shown (`TextBuffer`), not when loaded.
+        w.string(s.abstract, check: .none); w.string(s.description, check: .none); w.string(s.url)
         w.count(s.links.count)
         for link in s.links { w.string(link.title); w.string(link.url) }
         w.count(s.translations.count)
         for t in s.translations {
             w.string(t.language); w.string(t.title); w.string(t.subtitle); w.string(t.room)
             w.strings(t.persons)
-            w.string(t.abstract); w.string(t.description)
+            w.string(t.abstract, check: .text); w.string(t.description, check: .text)
         }
         w.u8(s.wallClock ? 1 : 0)
     }

@@ -52,7 +52,7 @@ public struct SnapshotStore: Sendable {
     public func save(_ schedule: Schedule, digest: ContentDigest, name: String) {
         guard let bytes = ScheduleSnapshot.encode(schedule, source: digest, build: build), bytes.count <= limit else { return }
         // No fsync: a snapshot torn by a crash fails its digest and is rebuilt.
-        guard (try? AtomicFile.write(Data(bytes), to: file(digest, name: name), durable: false)) != nil else { return }
+        guard (try? AtomicFile.write(bytes, to: file(digest, name: name), durable: false)) != nil else { return }
         prune()
     }
 
