@@ -54,8 +54,16 @@ public enum ScheduleSnapshot {
 
     /// The schedule; its long texts stay in `data` (kept, not copied) until they are shown.
     public static func decode(_ data: Data, source: ContentDigest, build: String) -> Schedule? {
-        let buffer = TextBuffer(data)
-        return data.withUnsafeBytes { decode($0, buffer: buffer, source: source, build: build) }
+        decode(TextBuffer(data), source: source, build: build)
+    }
+
+    /// The schedule; its long texts stay in the mapping until they are shown.
+    public static func decode(_ mapping: MappedFile, source: ContentDigest, build: String) -> Schedule? {
+        decode(TextBuffer(mapping), source: source, build: build)
+    }
+
+    private static func decode(_ buffer: TextBuffer, source: ContentDigest, build: String) -> Schedule? {
+        buffer.withBytes { decode($0, buffer: buffer, source: source, build: build) }
     }
 
     private static func decode(_ bytes: UnsafeRawBufferPointer, buffer: TextBuffer, source: ContentDigest, build: String) -> Schedule? {

@@ -32,17 +32,25 @@ struct SessionText: Sendable, Equatable {
     }
 }
 
-/// Bytes a snapshot was loaded from, kept for the texts that point into them.
+/// Bytes a snapshot was loaded from (in memory, or mapped), kept for the texts that point into them.
 final class TextBuffer: Sendable {
-    private let bytes: Data
+    private let data: Data?
+    private let mapping: MappedFile?
 
-    init(_ bytes: Data) { self.bytes = bytes }
+    init(_ bytes: Data) { data = bytes; mapping = nil }
+
+    init(_ mapping: MappedFile) { data = nil; self.mapping = mapping }
+
+    func withBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+        if let mapping { return body(mapping.bytes) }
+        return data!.withUnsafeBytes(body)
+    }
 
     /// The text at a range checked when the snapshot was loaded. Checked again here, as it is
     /// made: text that is not UTF-8 or holds what the sanitiser removes (only a forged
     /// snapshot could) is repaired and sanitised, never shown as it is.
     func text(at offset: Int, length: Int) -> String {
-        bytes.withUnsafeBytes { all in
+        withBytes { all in
             let raw = UnsafeBufferPointer(rebasing: all.bindMemory(to: UInt8.self)[offset..<(offset + length)])
             if let text = String(validating: raw, as: UTF8.self), SnapshotText.safety(raw).text { return text }
             return Sanitizer.text(String(decoding: raw, as: UTF8.self))

@@ -8,7 +8,7 @@ import AgendaModel
 /// must not be bypassed by what an older one parsed.
 ///
 /// Files are written once, whole (temporary file, then rename), never changed in place; a
-/// load reads one into memory this process owns and checks all of it. A file that does not
+/// load maps one (see `MappedFile` for why that is safe here) and checks all of it. A file that does not
 /// check out is removed and the source parsed again. Loading touches the file's time, and
 /// saving prunes the least recently used ones past `limit` bytes.
 public struct SnapshotStore: Sendable {
@@ -39,8 +39,8 @@ public struct SnapshotStore: Sendable {
     /// The schedule parsed from bytes with `digest` under the name `name`, when a good snapshot of it is kept.
     public func load(_ digest: ContentDigest, name: String) -> Schedule? {
         let file = file(digest, name: name)
-        guard let data = try? ScheduleFile.read(path: file.path, limit: limit, regularOnly: true) else { return nil }
-        guard let schedule = ScheduleSnapshot.decode(data, source: digest, build: build) else {
+        guard let mapping = MappedFile(path: file.path, limit: limit) else { return nil }
+        guard let schedule = ScheduleSnapshot.decode(mapping, source: digest, build: build) else {
             unlink(file.path)   // damaged or foreign: parsed again, and written anew
             return nil
         }

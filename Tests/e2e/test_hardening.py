@@ -1028,6 +1028,92 @@ def test_two_browsers_keep_each_others_stars():
         first.close()
         second.close()
 
+# ---------------------------------------------------------------------------------------------
+# Snapshots: a damaged, truncated, foreign or forged snapshot is never trusted.
+
+def content_digest(data):
+    """ContentDigest (Sources/AgendaModel/ContentDigest.swift) in Python: to forge a snapshot
+    whose digest is right, so that only the checks behind it can refuse it."""
+    mask, k1, k2 = (1 << 64) - 1, 0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53
+    rot = lambda x, n: ((x << n) | (x >> (64 - n))) & mask
+    a, b = 0x9E3779B97F4A7C15 ^ len(data), 0xC2B2AE3D27D4EB4F
+    words = len(data) // 8
+    tail = 0
+    for byte in data[words * 8:]:
+        tail = ((tail << 8) | byte) & mask
+    for word in [int.from_bytes(data[i * 8:i * 8 + 8], "little") for i in range(words)] + [tail]:
+        a = rot(((a ^ word) * k1) & mask, 31)
+        b = rot((((b + word) & mask) * k2) & mask, 29) ^ a
+
+    def finish(x):
+        x ^= x >> 33
+        x = (x * k1) & mask
+        x ^= x >> 33
+        x = (x * k2) & mask
+        return x ^ (x >> 33)
+    high = finish(a)
+    return high, finish(b ^ high)
+
+
+def test_damaged_or_forged_snapshots_are_rebuilt_never_shown():
+    cache = os.path.join(TMP, "snapshot-cache")
+    schedule = os.path.join(TMP, "snapshot-38c3.xml")
+    fixture = os.path.join(HERE, "..", "Fixtures", "schedules", "38c3-excerpt.xml")
+    with open(fixture, "rb") as f:
+        original = f.read()
+    write(schedule, original)
+    env = {**os.environ, "XDG_CACHE_HOME": cache, "HOME": TMP}
+    env.pop("AGENDA_NO_SNAPSHOTS", None)
+    listing = lambda: subprocess.run([AGENDA, "list", schedule], capture_output=True, timeout=60, env=env)
+    first = listing()
+    assert first.returncode == 0 and first.stdout, first
+    folder = os.path.join(cache, "agenda", "snapshots")
+    names = [n for n in os.listdir(folder) if n.endswith(".snap")]
+    assert len(names) == 1, names
+    snapshot = os.path.join(folder, names[0])
+    with open(snapshot, "rb") as f:
+        good = f.read()
+    assert listing().stdout == first.stdout
+
+    payload = good[64:]
+    title = re.search(rb"Opening Ceremony|[A-Z][a-z]+ [a-z]+ [a-z]+", payload).start()
+    forged = bytearray(payload)
+    forged[title:title + 4] = b"\x1b[2J"
+    high, low = content_digest(bytes(forged))
+    forged_file = good[:48] + high.to_bytes(8, "little") + low.to_bytes(8, "little") + bytes(forged)
+    damages = {
+        "empty": b"", "one byte": good[:1], "header less one": good[:63], "header only": good[:64],
+        "half": good[:len(good) // 2], "all but one": good[:-1], "one more": good + b"\0",
+        "flipped": good[:len(good) // 2] + bytes([good[len(good) // 2] ^ 0x40]) + good[len(good) // 2 + 1:],
+        "foreign": original[:len(good)], "random": random.Random(14).randbytes(len(good)),
+        "forged escape in a title": forged_file,
+    }
+    for name, damaged in damages.items():
+        write(snapshot, damaged)
+        result = listing()
+        assert result.returncode == 0, (name, result.stderr)
+        assert result.stdout == first.stdout, name
+        assert b"\x1b" not in result.stdout + result.stderr, name
+        with open(snapshot, "rb") as f:
+            assert f.read() == good, f"{name}: the snapshot was not rebuilt"
+
+    # A new version of the same size, its times put back (cp -p): the new title is listed.
+    changed = original.replace(b"Opening Ceremony", b"Opening Ceremonz")
+    assert len(changed) == len(original) and changed != original
+    stat = os.stat(schedule)
+    with open(schedule, "r+b") as f:
+        f.write(changed)
+    os.utime(schedule, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    renamed = listing()
+    assert renamed.returncode == 0 and b"Opening Ceremonz" in renamed.stdout, renamed
+
+    # Switched off: nothing written.
+    off = os.path.join(TMP, "snapshot-off")
+    result = subprocess.run([AGENDA, "list", schedule], capture_output=True, timeout=60,
+                            env={**env, "XDG_CACHE_HOME": off, "AGENDA_NO_SNAPSHOTS": "1"})
+    assert result.returncode == 0 and not os.path.exists(os.path.join(off, "agenda", "snapshots"))
+
+
 if __name__ == "__main__":
     try:
         run_tests(globals(), "usage: test_hardening.py PATH/TO/agenda")

@@ -1,0 +1,35 @@
+import Foundation
+import Glibc
+
+/// A file mapped read-only into memory, for snapshots (`ScheduleSnapshot`): a 30 MB snapshot
+/// is used where it lies in the page cache instead of being copied, and pages of text that are
+/// never shown are never read.
+///
+/// `ScheduleFile` never maps a schedule: someone else's file may be truncated while mapped,
+/// and the next touch raises SIGBUS. A snapshot is different: this program writes it whole
+/// under a temporary name and renames it into place, and never changes or truncates it
+/// afterwards, so a mapping keeps the inode's bytes even when another process replaces or
+/// prunes the file. Its content is still untrusted: every offset and length is checked
+/// before use, as for any other input.
+public final class MappedFile: @unchecked Sendable {
+    let base: UnsafeRawPointer
+    let count: Int
+
+    /// Nil when the path is missing, not a regular file, empty or larger than `limit`.
+    public init?(path: String, limit: Int) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+              info.st_size > 0, Int64(info.st_size) <= Int64(limit) else { return nil }
+        let size = Int(info.st_size)
+        guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else { return nil }
+        base = UnsafeRawPointer(mapped)
+        count = size
+    }
+
+    public var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+
+    deinit { munmap(UnsafeMutableRawPointer(mutating: base), count) }
+}
