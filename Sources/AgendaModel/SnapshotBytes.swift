@@ -71,7 +71,10 @@ struct SnapshotWriter {
         withUnsafeBytes(of: UInt32(lengths.count).littleEndian) { out.append(contentsOf: $0) }
         for length in lengths { withUnsafeBytes(of: length.littleEndian) { out.append(contentsOf: $0) } }
         out.append(contentsOf: body)
-        return out
+        // Moved out, not copied: the texts of every session are in it.
+        var result: [UInt8] = []
+        swap(&result, &out)
+        return result
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import AgendaModel
+import AgendaRemote
 import AgendaTerminal
 import AgendaUI
 
@@ -51,6 +52,7 @@ struct KioskLoop {
         }
         var shown = KioskBoard.render(state)
         terminal.present(shown)
+        SnapshotStore.startWrites()
         var drawnMoment = state.moment
         // Under systemd (Type=notify): ready after the first frame; the watchdog is fed from
         // this loop only, so a loop that stops rendering is restarted (WatchdogSec=).
