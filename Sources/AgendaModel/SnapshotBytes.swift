@@ -61,20 +61,23 @@ struct SnapshotWriter {
         for value in values { string(value) }
     }
 
-    /// Room for the header, then the payload; nil when a string was refused.
-    consuming func finish() -> [UInt8]? {
+    /// Room for the header, then the payload; nil when a string was refused. The output is
+    /// extended in place and moved out (no closure captures it: a capture would copy it).
+    mutating func finish() -> [UInt8]? {
         guard !refused else { return nil }
         let textLength = UInt64(out.count - ScheduleSnapshot.headerSize - 8)
-        withUnsafeBytes(of: textLength.littleEndian) { bytes in
-            for k in 0..<8 { out[ScheduleSnapshot.headerSize + k] = bytes[k] }
-        }
-        withUnsafeBytes(of: UInt32(lengths.count).littleEndian) { out.append(contentsOf: $0) }
-        for length in lengths { withUnsafeBytes(of: length.littleEndian) { out.append(contentsOf: $0) } }
+        for k in 0..<8 { out[ScheduleSnapshot.headerSize + k] = UInt8(truncatingIfNeeded: textLength >> (8 * UInt64(k))) }
+        out.reserveCapacity(out.count + 4 + lengths.count * 4 + body.count)
+        Self.append(UInt32(lengths.count), to: &out)
+        for length in lengths { Self.append(length, to: &out) }
         out.append(contentsOf: body)
-        // Moved out, not copied: the texts of every session are in it.
         var result: [UInt8] = []
         swap(&result, &out)
         return result
+    }
+
+    private static func append(_ value: UInt32, to out: inout [UInt8]) {
+        for k in 0..<4 { out.append(UInt8(truncatingIfNeeded: value >> (8 * UInt32(k)))) }
     }
 }
 
