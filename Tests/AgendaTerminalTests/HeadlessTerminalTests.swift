@@ -58,6 +58,31 @@ import AgendaUI
         #expect(terminal.cell(x: 5, y: 0).text == " ")
     }
 
+    /// Wide characters moved by one cell between frames (the status line's hints replaced by
+    /// "已将 0 个收藏写入 …"): curses, asked to write into what it still holds as the right half
+    /// of an old wide character, blanks back to that character's start, which by then is a new
+    /// character. Every cell must hold what the frame says.
+    @Test(arguments: [("↑↓ 移动  Enter 打开", "已将 0 个收藏写入 x"), ("a中文b", "中文中文"), ("中文中文", "a中b文c"),
+                      ("x中文", "中文x"), ("ab中文", "a中文b")])
+    func wideCharactersShiftedByACellAreAllShown(before: String, after: String) throws {
+        TerminalLocale.setUp()
+        let terminal = try Terminal.headless(size: Size(width: 24, height: 1))
+        defer { terminal.stop() }
+        let measure = terminal.measure
+        var first = Canvas(size: terminal.size)
+        first.put(before, x: 1, y: 0, role: .statusBar, measure: measure)
+        terminal.present(first)
+        var second = Canvas(size: terminal.size)
+        second.put(after, x: 1, y: 0, role: .banner, measure: measure)
+        terminal.present(second)
+        var x = 1
+        for character in after {
+            let cell = terminal.cell(x: x, y: 0)
+            #expect(cell.text == String(character) && cell.pair == terminal.pair(of: .banner), "\(after) at \(x): \(cell)")
+            x += measure.cells(String(character))
+        }
+    }
+
     @Test func wcwidthAgreesWithCursesOnWideAndCombining() {
         TerminalLocale.setUp()
         let measure = TerminalLocale.measure
