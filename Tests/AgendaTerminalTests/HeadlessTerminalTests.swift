@@ -28,18 +28,18 @@ import AgendaUI
         let terminal = try Terminal.headless(size: Size(width: 30, height: 2))
         defer { terminal.stop() }
         var canvas = Canvas(size: terminal.size)
-        canvas.put("ab", x: 0, y: 0, role: .listTime, measure: terminal.measure)
-        canvas.put("c中é\u{301}d", x: 2, y: 0, role: .listRoom, measure: terminal.measure)
+        canvas.put("ab", x: 0, y: 0, role: .statusBar, measure: terminal.measure)
+        canvas.put("c中é\u{301}d", x: 2, y: 0, role: .selected, measure: terminal.measure)
         canvas.put("ef", x: 8, y: 0, role: .title, measure: terminal.measure)
         terminal.present(canvas)
-        let expected: [(Int, String, Role)] = [(0, "a", .listTime), (1, "b", .listTime), (2, "c", .listRoom), (3, "中", .listRoom),
-                                               (6, "d", .listRoom), (8, "e", .title), (9, "f", .title)]
+        let expected: [(Int, String, Role)] = [(0, "a", .statusBar), (1, "b", .statusBar), (2, "c", .selected), (3, "中", .selected),
+                                               (6, "d", .selected), (8, "e", .title), (9, "f", .title)]
         for (x, text, role) in expected {
             let cell = terminal.cell(x: x, y: 0)
             #expect(cell.text == text && cell.pair == terminal.pair(of: role), "\(x): \(cell)")
         }
         #expect(terminal.cell(x: 5, y: 0).text == "é\u{301}")
-        #expect(terminal.pair(of: .listTime) != terminal.pair(of: .listRoom))
+        #expect(terminal.pair(of: .statusBar) != terminal.pair(of: .selected))
         #expect(terminal.cell(x: 8, y: 0).attributes & Terminal.boldAttribute != 0)
     }
 
