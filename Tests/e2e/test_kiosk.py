@@ -14,6 +14,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 from tmux_harness import SHARED, Pane, needs_shared, run_tests  # noqa: E402
+from chinese import ZH_PAGE, english_words  # noqa: E402
 
 AGENDA = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else None
 # As in test_browser.py: run, then report the status and whether the tty settings came back.
@@ -713,6 +714,26 @@ def test_both_editions_show_the_chinese_title_under_the_english_one():
             finished(pane, 143)
         finally:
             pane.close()
+
+
+def test_chinese_boards_at_80x24():
+    """--lang zh: the venue board, a door screen and the stage timer on an all-Chinese programme
+    hold no English word (a session on another day is 10月23日 周六, not Sat)."""
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "年会.txt")
+        write(path, ZH_PAGE)
+        for args, expected in [("", "稍后"), ("--room 二〇一会议室", "即将开始"), ("--room 一号会议厅", "此处下一场"),
+                               ("--timer --room 二〇一会议室", "高等教育国际合作论坛")]:
+            pane = Pane(80, 24)
+            try:
+                start(pane, f"--lang zh --now 2021-10-22T13:20+08:00 {args} {path}", expect=expected)
+                time.sleep(0.5)                     # the frame's last rows
+                screen = pane.screen()
+                assert not english_words(screen), f"{args}: {english_words(screen)}\n{screen}"
+                os.kill(pane.child_pid(), signal.SIGTERM)
+                finished(pane, 143)
+            finally:
+                pane.close()
 
 
 if __name__ == "__main__":
