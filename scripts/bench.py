@@ -281,12 +281,13 @@ def main():
     parser.add_argument("--no-calcurse", action="store_true")
     parser.add_argument("--busy-ok", action="store_true", help="measure even while the machine is busy (noisier)")
     parser.add_argument("--no-build", action="store_true", help="use the release binary as it is")
+    parser.add_argument("--agenda", help="measure this binary instead (an earlier build, for a before/after)")
     options = parser.parse_args()
     if options.busy_ok:
         global QUIET_PCT
         QUIET_PCT = 100
     os.makedirs(OUT, exist_ok=True)
-    agenda = build(options.no_build)
+    agenda = os.path.abspath(options.agenda) if options.agenda else build(options.no_build)
     sizes = [int(s) for s in options.sizes.split(",")]
     data = {size: generate(size) for size in sizes}
     shared = [os.path.join(SHARED, "schedules", name) for name in

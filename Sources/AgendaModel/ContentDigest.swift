@@ -12,14 +12,27 @@ public struct ContentDigest: Hashable, Sendable, CustomStringConvertible {
     public let low: UInt64
 
     public init(_ bytes: UnsafeRawBufferPointer) {
+        self.init(bytes, every: bytes.count) { _ in }
+    }
+
+    /// The same digest, calling `done` with each range of about `block` bytes once it has been
+    /// read (a mapped snapshot gives those pages back as it goes).
+    init(_ bytes: UnsafeRawBufferPointer, every block: Int, then done: (Range<Int>) -> Void) {
         var a: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
         var b: UInt64 = 0xC2B2_AE3D_27D4_EB4F
         let words = bytes.count / 8
         if let base = bytes.baseAddress {
-            for i in 0..<words {
-                let word = base.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)
-                a = ((a ^ word) &* 0xFF51_AFD7_ED55_8CCD).rotated(31)
-                b = ((b &+ word) &* 0xC4CE_B9FE_1A85_EC53).rotated(29) ^ a
+            let wordsPerBlock = max(1, block / 8)
+            var first = 0
+            while first < words {
+                let end = first + min(wordsPerBlock, words - first)
+                for i in first..<end {
+                    let word = base.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)
+                    a = ((a ^ word) &* 0xFF51_AFD7_ED55_8CCD).rotated(31)
+                    b = ((b &+ word) &* 0xC4CE_B9FE_1A85_EC53).rotated(29) ^ a
+                }
+                done((first * 8)..<(end * 8))
+                first = end
             }
             var tail: UInt64 = 0
             for i in (words * 8)..<bytes.count { tail = tail << 8 | UInt64(base.load(fromByteOffset: i, as: UInt8.self)) }

@@ -75,7 +75,8 @@ public enum ScheduleSnapshot {
               word(24) == source.high, word(32) == source.low,
               word(40) == UInt64(bytes.count - headerSize) else { return nil }
         let payload = UnsafeRawBufferPointer(rebasing: bytes[headerSize...])
-        let digest = ContentDigest(payload)
+        // Read in 1 MB blocks, each given back once read if mapped: only what is used stays.
+        let digest = ContentDigest(payload, every: 1 << 20) { buffer.release(($0.lowerBound + headerSize)..<($0.upperBound + headerSize)) }
         guard digest.high == word(48), digest.low == word(56) else { return nil }
         return SnapshotCoding.schedule(payload, in: buffer, at: headerSize)
     }

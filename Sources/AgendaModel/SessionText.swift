@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// A session's long text (abstract, description): a `String` as a reader made it, or a range
 /// of UTF-8 bytes in a loaded snapshot, made a `String` only when it is read. A programme
@@ -40,6 +41,18 @@ final class TextBuffer: Sendable {
     init(_ bytes: Data) { data = bytes; mapping = nil }
 
     init(_ mapping: MappedFile) { data = nil; self.mapping = mapping }
+
+    /// Pages of `range` that are mapped are given back (they are read again from the page cache
+    /// if a text there is shown): checking a snapshot reads all of it, and its texts should not
+    /// stay resident for that.
+    func release(_ range: Range<Int>) {
+        guard let mapping, let page = Self.pageSize else { return }
+        let start = (range.lowerBound + page - 1) / page * page, end = min(range.upperBound, mapping.count) / page * page
+        guard start < end else { return }
+        madvise(UnsafeMutableRawPointer(mutating: mapping.base + start), end - start, MADV_DONTNEED)
+    }
+
+    private static let pageSize: Int? = { let size = sysconf(Int32(_SC_PAGESIZE)); return size > 0 ? size : nil }()
 
     func withBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
         if let mapping { return body(mapping.bytes) }

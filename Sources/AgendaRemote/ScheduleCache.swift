@@ -96,8 +96,9 @@ public struct ScheduleCache: Sendable {
         /// Keeps `data` as the current copy; the copy the cache held as current (whoever wrote
         /// it) becomes the previous version. Returns `meta` with both pointers set.
         @discardableResult
-        public func store(_ data: Data, meta: Meta) throws -> Meta {
-            let digest = ContentDigest(of: data).description
+        /// `digest`: the bytes' digest when the caller has it (41 MB take a while to digest again).
+        public func store(_ data: Data, meta: Meta, digest known: ContentDigest? = nil) throws -> Meta {
+            let digest = (known ?? ContentDigest(of: data)).description
             let onDisk = self.meta()
             var meta = meta
             meta.current = digest

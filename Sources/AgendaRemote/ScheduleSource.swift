@@ -179,8 +179,10 @@ public final class ScheduleSource: @unchecked Sendable {
         let data: Data
         do { data = try ScheduleFile.read(path: name) } catch { throw SourceError(error) }
         let schedule: Schedule
-        do { schedule = try parse(data) } catch { throw SourceError(error) }
-        show(data, schedule)
+        // One digest of the bytes, for the snapshot and for telling the next version by.
+        let digest = ContentDigest(of: data)
+        do { schedule = try parse(data, digest: digest) } catch { throw SourceError(error) }
+        show(digest, schedule)
         currentFingerprint = fingerprint
         // The cached copy was taken from this very version: nothing to compare or store.
         if let entry, let fingerprint, fingerprint == meta.file, meta.current == shown?.description, entry.hasCurrent {
@@ -239,14 +241,15 @@ public final class ScheduleSource: @unchecked Sendable {
             failing = true
             return .stale(StaleNote(kind: .broken, asOf: now, cause: Sanitizer.line(error.message)))
         }
-        if ContentDigest(of: data) == shown {
+        let digest = ContentDigest(of: data)
+        if digest == shown {
             storeFile(data, fingerprint: fingerprint, seen: seen)
             return recovered()
         }
         do {
-            let schedule = try parse(data)
+            let schedule = try parse(data, digest: digest)
             let previous = currentSchedule
-            show(data, schedule)
+            show(digest, schedule)
             storeFile(data, fingerprint: fingerprint, seen: seen)
             failing = false
             return .updated(ScheduleChanges.track(previous: previous, current: schedule))
@@ -268,7 +271,8 @@ public final class ScheduleSource: @unchecked Sendable {
             try? entry.write(meta)
         } else {
             meta.fetchedAt = now
-            if let stored = try? entry.store(data, meta: meta) { meta = stored }
+            // Only the version on screen is stored: its digest is known.
+            if let stored = try? entry.store(data, meta: meta, digest: shown) { meta = stored }
         }
     }
 
@@ -280,7 +284,11 @@ public final class ScheduleSource: @unchecked Sendable {
     }
 
     private func show(_ data: Data, _ schedule: Schedule) {
-        shown = ContentDigest(of: data)
+        show(ContentDigest(of: data), schedule)
+    }
+
+    private func show(_ digest: ContentDigest, _ schedule: Schedule) {
+        shown = digest
         currentSchedule = schedule
     }
 
@@ -314,9 +322,9 @@ public final class ScheduleSource: @unchecked Sendable {
 
     /// The schedule in `data`: from its snapshot when one is kept, else parsed (and its snapshot
     /// written in the background for next time).
-    private func parse(_ data: Data) throws(ScheduleError) -> Schedule {
+    private func parse(_ data: Data, digest known: ContentDigest? = nil) throws(ScheduleError) -> Schedule {
         guard let snapshots = settings.snapshots else { return try ScheduleLoader.read(data, file: name) }
-        let digest = ContentDigest(of: data)
+        let digest = known ?? ContentDigest(of: data)
         if let kept = snapshots.load(digest, name: name) { return kept }
         let schedule = try ScheduleLoader.read(data, file: name)
         snapshots.saveLater(schedule, digest: digest, name: name)

@@ -181,6 +181,26 @@ import Testing
         #expect(ScheduleSnapshot.encode(tracked, source: ContentDigest(of: Data()), build: Self.build) == nil)
     }
 
+    /// Read block by block (a mapped snapshot gives pages back as it goes), the digest is the same.
+    @Test func aDigestInBlocksIsTheDigest() {
+        let bytes = (0..<5_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 3) }
+        for length in [0, 1, 7, 8, 9, 63, 64, 65, 4_999, 5_000] {
+            let part = Array(bytes.prefix(length))
+            part.withUnsafeBytes { raw in
+                let whole = ContentDigest(raw)
+                for block in [1, 8, 24, 1_000, 1 << 20] {
+                    var covered = 0
+                    let blocks = ContentDigest(raw, every: block) { range in
+                        #expect(range.lowerBound == covered)
+                        covered = range.upperBound
+                    }
+                    #expect(blocks == whole, "length \(length), blocks of \(block)")
+                    #expect(covered == length / 8 * 8)
+                }
+            }
+        }
+    }
+
     @Test func digestsRoundTripThroughHex() {
         let digest = ContentDigest(of: Data("abc".utf8))
         #expect(ContentDigest(hex: digest.description) == digest)
