@@ -1,12 +1,14 @@
 import Foundation
 
-/// The snapshot's byte layer: little-endian numbers, and strings as indices into one table.
+/// The snapshot's byte layer: little-endian numbers, and strings as indices into two tables.
 ///
-/// The payload is the strings' bytes (their total length first), then the string table (a
-/// count and each string's length), then the body that refers to strings by index
-/// (`SnapshotWriter.none` is a nil string). Short strings are stored once however often
-/// they occur (a room name, not once per session). The strings' bytes go straight into the
-/// output, which starts with room for the header: 20,000 sessions' texts are copied once.
+/// Long texts (abstracts, descriptions: `text`), made strings only when shown, and the other
+/// strings, made when the snapshot is loaded, are kept in two regions, so that loading reads
+/// none of the long texts' pages. The payload: the texts' bytes and the strings' bytes (each
+/// region's length first), the two tables (a count and each one's length), then the body,
+/// which refers to them by index (`SnapshotWriter.none` is nil). Strings shorter than 64 bytes
+/// are stored once however often they occur (a room name, not once per session). The texts go
+/// straight into the output, which starts with room for the header: they are copied once.
 struct SnapshotWriter {
     static let none = UInt32.max
 
@@ -14,6 +16,8 @@ struct SnapshotWriter {
 
     private var out: [UInt8]
     private var body: [UInt8] = []
+    private var textLengths: [UInt32] = []
+    private var strings: [UInt8] = []
     private var lengths: [UInt32] = []
     private var shared: [String: UInt32] = [:]
     /// A string held what the reader refuses (see `SnapshotText`): nothing is written then.
@@ -51,9 +55,17 @@ struct SnapshotWriter {
         if count < Self.sharedBelow, let index = shared[value] { return u32(index) }
         let index = UInt32(lengths.count)
         lengths.append(UInt32(count))
-        out.append(contentsOf: value.utf8)
+        strings.append(contentsOf: value.utf8)
         if count < Self.sharedBelow { shared[value] = index }
         u32(index)
+    }
+
+    /// A long text: checked when it is shown (`TextBuffer`), not when loaded.
+    mutating func text(_ value: String?) {
+        guard let value else { return u32(Self.none) }
+        u32(UInt32(textLengths.count))
+        textLengths.append(UInt32(value.utf8.count))
+        out.append(contentsOf: value.utf8)
     }
 
     mutating func strings(_ values: [String]) {
@@ -67,9 +79,14 @@ struct SnapshotWriter {
         guard !refused else { return nil }
         let textLength = UInt64(out.count - ScheduleSnapshot.headerSize - 8)
         for k in 0..<8 { out[ScheduleSnapshot.headerSize + k] = UInt8(truncatingIfNeeded: textLength >> (8 * UInt64(k))) }
-        out.reserveCapacity(out.count + 4 + lengths.count * 4 + body.count)
-        Self.append(UInt32(lengths.count), to: &out)
-        for length in lengths { Self.append(length, to: &out) }
+        out.reserveCapacity(out.count + 8 + strings.count + 8 + (textLengths.count + lengths.count) * 4 + body.count)
+        Self.append(UInt32(truncatingIfNeeded: strings.count), to: &out)
+        Self.append(UInt32(truncatingIfNeeded: strings.count >> 32), to: &out)
+        out.append(contentsOf: strings)
+        for table in [textLengths, lengths] {
+            Self.append(UInt32(table.count), to: &out)
+            for length in table { Self.append(length, to: &out) }
+        }
         out.append(contentsOf: body)
         var result: [UInt8] = []
         swap(&result, &out)
@@ -91,32 +108,45 @@ struct SnapshotReader {
     /// Where `bytes` starts in `buffer`.
     private let base: Int
     private var offset = 0
-    /// String `i` is `bytes[starts[i]..<starts[i + 1]]`.
+    /// String `i` is `bytes[starts[i]..<starts[i + 1]]`; text `i` likewise in `textStarts`.
     private var starts: [UInt32] = []
+    private var textStarts: [UInt32] = []
     private var made: [String?] = []
     /// Per string, once checked: 1 not UTF-8 or unsafe, 2 safe as multi-line text, 3 also as a line.
     private var checked: [UInt8] = []
 
-    /// Reads the string table; nil when it does not fit the bytes or the strings' total length.
+    /// Reads both tables; nil when they do not fit the bytes or their regions' lengths.
     init?(_ bytes: UnsafeRawBufferPointer, in buffer: TextBuffer, at base: Int) {
         self.bytes = bytes
         self.buffer = buffer
         self.base = base
-        guard bytes.count < Int(UInt32.max), let textLength = i64(), textLength >= 0,
-              textLength <= bytes.count - 8 else { return nil }
-        offset = 8 + Int(textLength)
+        guard bytes.count < Int(UInt32.max), let textLength = i64(), textLength >= 0, textLength <= bytes.count - offset else { return nil }
+        let texts = offset..<(offset + Int(textLength))
+        offset = texts.upperBound
+        guard let stringLength = i64(), stringLength >= 0, stringLength <= bytes.count - offset else { return nil }
+        let strings = offset..<(offset + Int(stringLength))
+        offset = strings.upperBound
+        guard let textStarts = table(texts), let starts = table(strings) else { return nil }
+        self.textStarts = textStarts
+        self.starts = starts
+        made = Array(repeating: nil, count: starts.count - 1)
+        checked = Array(repeating: 0, count: starts.count - 1)
+    }
+
+    /// A count and that many lengths, which must tile `region` exactly: where each item starts, and the end.
+    private mutating func table(_ region: Range<Int>) -> [UInt32]? {
         guard let count = count(minimumSize: 4) else { return nil }
+        var starts: [UInt32] = []
         starts.reserveCapacity(count + 1)
-        var end = 8
+        var end = region.lowerBound
         for _ in 0..<count {
-            guard let length = u32().map(Int.init), length <= 8 + Int(textLength) - end else { return nil }
+            guard let length = u32().map(Int.init), length <= region.upperBound - end else { return nil }
             starts.append(UInt32(end))
             end += length
         }
-        guard end == 8 + Int(textLength) else { return nil }
+        guard end == region.upperBound else { return nil }
         starts.append(UInt32(end))
-        made = Array(repeating: nil, count: count)
-        checked = Array(repeating: 0, count: count)
+        return starts
     }
 
     var isAtEnd: Bool { offset == bytes.count }
@@ -172,9 +202,8 @@ struct SnapshotReader {
         guard let index = u32() else { return nil }
         if index == SnapshotWriter.none { return SessionText(nil) }
         let i = Int(index)
-        guard i < made.count else { return nil }
-        if let value = made[i] { return SessionText(value) }
-        return SessionText(buffer, offset: base + Int(starts[i]), length: Int(starts[i + 1] - starts[i]))
+        guard i < textStarts.count - 1 else { return nil }
+        return SessionText(buffer, offset: base + Int(textStarts[i]), length: Int(textStarts[i + 1] - textStarts[i]))
     }
 
     private mutating func make(_ i: Int, multiline: Bool, unchecked: Bool) -> String? {

@@ -163,8 +163,7 @@ enum SnapshotCoding {
         w.f64(s.start.timeIntervalSinceReferenceDate); w.f64(s.end.timeIntervalSinceReferenceDate)
         w.string(s.room); w.string(s.track); w.string(s.type); w.string(s.language)
         w.strings(s.persons)
-        // Long texts are checked when shown (`TextBuffer`), not when loaded.
-        w.string(s.abstract, check: .none); w.string(s.description, check: .none); w.string(s.url)
+        w.text(s.abstract); w.text(s.description); w.string(s.url)
         w.count(s.links.count)
         for link in s.links { w.string(link.title); w.string(link.url) }
         w.count(s.translations.count)
