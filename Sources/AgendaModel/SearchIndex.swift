@@ -21,14 +21,15 @@ public struct SearchIndex: Sendable {
         // schedule and briefly hold both copies (25 MB more at the peak at 20,000 sessions).
         // Folding can lengthen text (a Hangul syllable decomposes into three jamo, 3 bytes to 9):
         // an eighth more covers that; what is not touched costs no memory.
-        let textBytes = sessions.reduce(0) { total, session in
-            Self.fields(of: session).reduce(total) { $0 + ($1?.utf8.count ?? 0) + 1 }
-        }
+        let textBytes = sessions.reduce(0) { $0 + Self.byteCount(of: $1) }
         corpus.reserveCapacity(textBytes + textBytes / 8)
         bounds.reserveCapacity(sessions.count + 1)
         presence.reserveCapacity(sessions.count)
         wordStarts.reserveCapacity(sessions.count)
-        for session in sessions {
+        for (number, session) in sessions.enumerated() {
+            // Texts still in a mapped snapshot are read here once: their pages are given back
+            // every few hundred sessions, so that building the index does not keep them resident.
+            if number % 256 == 255 { SessionText.release(sessions[(number - 255)...number]) }
             let start = corpus.count
             for case let field? in Self.fields(of: session) where !field.isEmpty {
                 folding.append(field, to: &corpus)
@@ -40,6 +41,19 @@ public struct SearchIndex: Sendable {
                 ByteSet((start..<bytes.count).lazy.filter { WordStart.isWordStart(bytes, at: $0, from: start) }.map { bytes[$0] })
             })
         }
+        SessionText.release(sessions[(sessions.count / 256 * 256)...])
+    }
+
+    /// About the bytes of `fields(of:)`, without making the long texts strings (which would
+    /// read every page of a mapped snapshot just to count).
+    private static func byteCount(of session: Session) -> Int {
+        let short = [session.title, session.subtitle, session.room, session.track].reduce(8) { $0 + ($1?.utf8.count ?? 0) }
+        let translations = session.translations.reduce(0) { total, t in
+            [t.title, t.subtitle, t.room, t.abstract, t.description].reduce(total + 8) { $0 + ($1?.utf8.count ?? 0) }
+                + t.persons.reduce(0) { $0 + $1.utf8.count + 2 }
+        }
+        return short + session.persons.reduce(0) { $0 + $1.utf8.count + 2 }
+            + session.abstractText.byteCount + session.descriptionText.byteCount + translations
     }
 
     private static func fields(of session: Session) -> [String?] {

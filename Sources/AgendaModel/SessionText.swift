@@ -26,6 +26,31 @@ struct SessionText: Sendable, Equatable {
         }
     }
 
+    /// The length in UTF-8 bytes, without making a string.
+    var byteCount: Int {
+        switch storage {
+        case .string(let value): return value?.utf8.count ?? 0
+        case .bytes(_, _, let length): return Int(length)
+        }
+    }
+
+    /// Gives back the mapped pages the texts of `sessions` lie on, once they have been read
+    /// (the search index reads every text once): they are read again if shown. Sessions are
+    /// in snapshot order, so their texts are one run of bytes.
+    static func release(_ sessions: ArraySlice<Session>) {
+        var buffer: TextBuffer?
+        var low = Int.max, high = 0
+        for session in sessions {
+            for text in [session.abstractText, session.descriptionText] {
+                guard case .bytes(let owner, let offset, let length) = text.storage else { continue }
+                buffer = owner
+                low = min(low, Int(offset))
+                high = max(high, Int(offset) + Int(length))
+            }
+        }
+        if let buffer, low < high { buffer.release(low..<high) }
+    }
+
     static func == (a: SessionText, b: SessionText) -> Bool {
         if case .bytes(let x, let xo, let xl) = a.storage, case .bytes(let y, let yo, let yl) = b.storage,
            x === y, xo == yo, xl == yl { return true }

@@ -63,6 +63,18 @@ import Testing
         #expect(back.conference.trackColours["Forum"] == "#445566")
     }
 
+    /// The search index built from a loaded snapshot (texts still bytes, given back as read)
+    /// finds what the parsed schedule's finds.
+    @Test func searchFindsTheSameInALoadedSnapshot() throws {
+        let schedule = try Excerpts.load("38c3-excerpt.xml")
+        let back = try #require(Self.roundTrip(schedule))
+        var parsed = SearchIndex(schedule.sessions), loaded = SearchIndex(back.sessions)
+        for query in ["ccc", "the", "chaos", "ü", "geheimplan", "zzzz"] {
+            #expect(loaded.matches(loaded.fold(query)) == parsed.matches(parsed.fold(query)), "\(query)")
+        }
+        #expect(!parsed.matches(parsed.fold("the")).isEmpty)
+    }
+
     @Test func theSameScheduleGivesTheSameBytes() throws {
         let schedule = try Self.everyField()
         let digest = ContentDigest(of: Data("x".utf8))

@@ -45,7 +45,12 @@ import Testing
             let schedule = try ScheduleLoader.read(data, file: file.path)
             let digest = ContentDigest(of: data)
             store(cache).save(schedule, digest: digest, name: file.path)
-            #expect(store(cache).load(digest, name: file.path) == schedule)
+            let loaded = try #require(store(cache).load(digest, name: file.path))
+            #expect(loaded == schedule)
+            // Mapped, its texts given back as the index reads them: still found, still equal.
+            var index = SearchIndex(loaded.sessions), parsed = SearchIndex(schedule.sessions)
+            for query in ["the", "chaos", "ü"] { #expect(index.matches(index.fold(query)) == parsed.matches(parsed.fold(query))) }
+            #expect(loaded == schedule)
             // Another name (warnings name the file) or another build: not this snapshot.
             #expect(store(cache).load(digest, name: "other.xml") == nil)
             #expect(SnapshotStore(directory: store(cache).directory, build: "test 2").load(digest, name: file.path) == nil)
