@@ -93,6 +93,7 @@ enum DetailView {
         let measure = state.measure
         // One line past the pane is enough to know whether to show "more below".
         let all = lines(state, limit: state.detailTop + rect.height + 1)
+        if state.focus == .detail { canvas.cursor = Point(x: rect.x, y: rect.y) }
         for (row, line) in all.dropFirst(state.detailTop).prefix(rect.height).enumerated() {
             let y = rect.y + row
             if let label = line.label {

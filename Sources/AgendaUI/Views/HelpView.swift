@@ -38,6 +38,9 @@ enum HelpView {
         let inner = rect.width - 4
         let sectionWidth = inner >= 60 ? 12 : 0
         let keyWidth = min(16, inner / 3)
+        // The cursor on the first line shown: scrolling moves the text under it, and a screen
+        // reader reads the line that arrives there.
+        canvas.cursor = Point(x: rect.x + 2, y: rect.y + 1)
         for (row, line) in lines(strings).dropFirst(state.helpTop).prefix(visibleRows(state)).enumerated() {
             let y = rect.y + 1 + row
             var x = rect.x + 2

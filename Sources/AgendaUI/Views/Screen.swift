@@ -27,6 +27,8 @@ public enum Screen {
         case .picker: PickerView.draw(state, into: &canvas)
         case .none: break
         }
+        // Nothing selected (an empty day, a note): the cursor on the body's first line.
+        if canvas.cursor == nil { canvas.cursor = Point(x: layout.list.x + 1, y: layout.list.y) }
         return canvas
     }
 }

@@ -20,8 +20,11 @@ enum StatusBarView {
         let limit = rect.width - positionWidth - 2
         if state.search.isActive, state.overlay == .none {
             let prompt = "/" + state.search.query + (state.search.editing ? "▏" : "")
-            x += canvas.put(TextLayout.fit(prompt, width: limit / 2, measure: measure), x: x, y: rect.y,
-                            role: .statusKey, measure: measure) + 1
+            let used = canvas.put(TextLayout.fit(prompt, width: limit / 2, measure: measure), x: x, y: rect.y,
+                                  role: .statusKey, measure: measure)
+            // While typing, the cursor stands on the caret, after the last character typed.
+            if state.search.editing { canvas.cursor = Point(x: x + max(0, used - 1), y: rect.y) }
+            x += used + 1
             if !state.search.query.isEmpty {
                 x += canvas.put(strings.matches(state.search.matches.count), x: x, y: rect.y, role: .statusBar, measure: measure) + 2
             }
