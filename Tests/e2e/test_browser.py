@@ -16,6 +16,8 @@ sys.path.insert(0, os.path.dirname(__file__))
 from tmux_harness import Pane, run_tests, needs_shared  # noqa: E402
 
 C38 = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "schedules", "38c3-schedule.xml")
+# Three days, two rooms, titles in plain ASCII.
+PRETALX = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "Fixtures", "schedules", "pretalx-excerpt.json"))
 
 AGENDA = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else None
 NOW = "--now 2021-10-22T10:00+08:00"
@@ -296,6 +298,67 @@ def test_first_five_minutes_width_now_next_both_clocks_and_the_chinese_help():
         pane.send("q")                                                   # closes the help
         pane.wait_for("上一页 / 下一页", absent=True)
         pane.send("q")
+        finished(pane, 0)
+    finally:
+        pane.close()
+
+
+def at_cursor(pane, screen):
+    """The screen line the cursor is on, and its text from the cursor on."""
+    x, y, _ = pane.cursor()
+    line = screen.splitlines()[y] if y < len(screen.splitlines()) else ""
+    return line, line[x:]
+
+
+def expect_cursor_on(pane, title, what):
+    """Waits until the cursor's line holds `title` from the cursor on, the detail beside the
+    list names the same session (so the cursor is on the selected row), and the frame is
+    whole (its last row, the status line, drawn); the cursor stays hidden."""
+    def check(screen):
+        lines = screen.splitlines()
+        line, rest = at_cursor(pane, screen)
+        detail = lines[2].split("│", 1)[1].strip() if len(lines) > 2 and "│" in lines[2] else ""
+        return rest.startswith(title) and detail == title and len(lines) == 40 and lines[39].strip()
+    pane.wait_until(check, f"{what}: cursor on {title!r}")
+    assert not pane.cursor()[2], "the cursor is shown without --screen-reader"
+
+
+def test_cursor_follows_the_focus():
+    """Issue 16: after every key the terminal's cursor stands where the focus is (the selected
+    title, the detail, the search text, the picker's entry), for screen readers and braille."""
+    pane = Pane(120, 40)
+    try:
+        pane.type_line(RUN.format(cmd=f"{AGENDA} {PRETALX} --now 2020-12-14T08:10Z"))
+        pane.wait_for("? help")
+        expect_cursor_on(pane, "Focused 5thgeneration hardware", "start")
+        for key, title in [("j", "Managed stable function"), ("j", "Quality-focused 6thgeneration website"),
+                           ("k", "Managed stable function"), ("]", "User-centric non-volatile moderator"),
+                           ("j", "Advanced 24hour hub"), ("v", "Advanced 24hour hub"),
+                           ("j", "Cross-group dedicated success")]:
+            pane.send(key)
+            expect_cursor_on(pane, title, f"after {key}")
+        assert "By room" in pane.screen()
+        pane.send("/")
+        pane.send("-l", "direct")
+        pane.wait_until(lambda s: at_cursor(pane, s)[0].startswith(" /direct") and pane.cursor()[:2] == (8, 39),
+                        "cursor after the search text")
+        pane.send("Enter")
+        expect_cursor_on(pane, "Down-sized directional algorithm", "search")
+        pane.send("Enter")                                   # the detail has the focus
+        pane.wait_until(lambda s: pane.cursor()[1] == 2 and at_cursor(pane, s)[1].startswith("Down-sized directional"),
+                        "cursor on the detail's first line")
+        pane.send("Escape")
+        expect_cursor_on(pane, "Down-sized directional algorithm", "back in the list")
+        pane.send("Escape", "p")
+        pane.wait_for("Show")
+        pane.send("j", "j")
+        pane.wait_until(lambda s: at_cursor(pane, s)[1].startswith("[x] ") and "[x] " in s.splitlines()[pane.cursor()[1]],
+                        "cursor on the picker's entry")
+        first = at_cursor(pane, pane.screen())[1]
+        pane.send("j")
+        pane.wait_until(lambda s: at_cursor(pane, s)[1].startswith("[x] ") and at_cursor(pane, s)[1] != first,
+                        "cursor on the next picker entry")
+        pane.send("Escape", "q")
         finished(pane, 0)
     finally:
         pane.close()
