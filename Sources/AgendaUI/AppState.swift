@@ -75,6 +75,8 @@ public struct AppState: Sendable {
     public internal(set) var showLocalTime = false
     public var reminderLead: TimeInterval = 5 * 60
     public var bellEnabled = true
+    /// `ascii` on terminals that draw ambiguous-width characters two cells wide (`--glyphs`).
+    public var glyphs: Glyphs = .unicode
     public internal(set) var banner: Banner?
     var reminded: Set<String> = []
     public internal(set) var effects: [Effect] = []

@@ -148,6 +148,12 @@ public struct Canvas: Sendable, Equatable {
         cells[index] = cell
     }
 
+    /// Puts another one-cell character in a cell, keeping its role and tint (combining marks go).
+    mutating func replaceScalar(at index: Int, with scalar: Unicode.Scalar) {
+        if cells[index].hasMarks { marks[index] = nil; cells[index].hasMarks = false }
+        cells[index].scalar = scalar
+    }
+
     /// The screen as text, one line per row, trailing spaces trimmed: what snapshots compare.
     public func text() -> String {
         var lines: [String] = []

@@ -11,6 +11,8 @@ struct BrowserLoop {
         var language: Strings.Language
         var reminderLead: TimeInterval
         var bell: Bool
+        var glyphs: GlyphsChoice = .auto
+        var screenReader = false
     }
 
     let schedule: Schedule
@@ -38,11 +40,13 @@ struct BrowserLoop {
         let starred = FavouritesMigration.apply(store, stored: stored.keys, schedule: schedule)
         let favourites = FavouritesSync(store: store)
 
+        let glyphs = settings.glyphs.resolve(environment: ProcessInfo.processInfo.environment,
+                                             screenReader: settings.screenReader)
         // Before curses starts, so that ncurses does not install its own handlers for these.
         Signals.install()
         let terminal: Terminal
         do {
-            terminal = try Terminal(options: .init(theme: settings.theme))
+            terminal = try Terminal(options: .init(theme: settings.theme, showCursor: settings.screenReader))
         } catch {
             printError(error.description)
             return ExitStatus.unusableTerminal
@@ -53,6 +57,7 @@ struct BrowserLoop {
                              strings: .for(settings.language), favourites: starred)
         state.reminderLead = settings.reminderLead
         state.bellEnabled = settings.bell
+        state.glyphs = glyphs
         state.setStaleNote(stale)
         // The rooms and tracks chosen last time for this conference.
         let filters = FilterStore(conference: schedule.conference)

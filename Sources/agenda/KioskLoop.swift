@@ -15,6 +15,8 @@ struct KioskLoop {
     let theme: ThemeName
     let clock: KioskClock
     let exitKey: Key?
+    /// `--glyphs`: asked of the terminal (auto) once it has passed preflight.
+    let glyphs: GlyphsChoice
     /// `--notices`, when given.
     var notices: LiveNotices?
     /// Applied to every new version (`--zone`).
@@ -28,6 +30,8 @@ struct KioskLoop {
             printError(error.description)
             return ExitStatus.unusableTerminal
         }
+        var options = self.options
+        if glyphs.resolve(environment: ProcessInfo.processInfo.environment) == .ascii { options.asciiGlyphs = true }
         // Before curses starts, so that ncurses does not install its own handlers for these.
         Signals.install()
         ScreenDump.install()
