@@ -11,9 +11,11 @@ import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
 
 sys.path.insert(0, os.path.dirname(__file__))
 from tmux_harness import Pane, run_tests, needs_shared  # noqa: E402
+import fake_terminal  # noqa: E402
 
 C38 = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "schedules", "38c3-schedule.xml")
 # Three days, two rooms, titles in plain ASCII.
@@ -358,6 +360,64 @@ def test_cursor_follows_the_focus():
         pane.send("j")
         pane.wait_until(lambda s: at_cursor(pane, s)[1].startswith("[x] ") and at_cursor(pane, s)[1] != first,
                         "cursor on the next picker entry")
+        pane.send("Escape", "q")
+        finished(pane, 0)
+    finally:
+        pane.close()
+
+
+PROBE = b"\r\xe2\x96\xbd\x1b[6n"      # U+25BD at the line's start, then "where is the cursor?"
+WIPE = b"\r\x1b[K"
+
+
+def test_glyph_probe_against_a_fake_terminal():
+    """Issue 16: --glyphs auto asks the terminal once, before curses; a terminal that draws
+    U+25BD two cells wide gets no ambiguous-width characters, one that draws it in one cell
+    (or does not answer) gets the Unicode lines; the probe's line is wiped."""
+    argv = [AGENDA, PRETALX, "--now", "2020-12-14T08:10Z"]
+    for answer, unicode in [("1;2", True), ("1;3", False), (None, True)]:
+        out = fake_terminal.run(argv, answer)
+        assert out.count(b"\x1b[6n") == 1, (answer, out[:300])
+        assert out.startswith(PROBE + WIPE), (answer, out[:100])      # asked, then wiped, before curses
+        assert b"Focused 5thgeneration hardware" in out, (answer, out[-500:])
+        drawn = out[len(PROBE + WIPE):].decode("utf-8", "replace")
+        assert ("\u2502" in drawn) == unicode, (answer, drawn[:2000])   # the divider between list and detail
+        ambiguous = {c for c in drawn if unicodedata.east_asian_width(c) == "A"}
+        assert bool(ambiguous) == unicode, (answer, ambiguous)
+    # Asked for by name, or on the Linux console: no probe.
+    for args, env in [(["--glyphs", "unicode"], {}), (["--glyphs", "ascii"], {}), ([], {"TERM": "linux"})]:
+        out = fake_terminal.run(argv + args, "1;2", env=env)
+        assert b"\x1b[6n" not in out and b"Focused 5thgeneration" in out, (args, env, out[:200])
+
+
+def test_no_probe_when_output_is_not_a_terminal():
+    result = run(PRETALX, "--glyphs", "auto")
+    assert result.returncode == 0 and b"\x1b" not in result.stdout and b"Focused" in result.stdout, result.stdout
+
+
+def ambiguous_on(screen):
+    return sorted({c for c in screen if unicodedata.east_asian_width(c) == "A"})
+
+
+def test_ascii_glyphs_on_every_screen():
+    """Issue 16: with --glyphs ascii no East Asian Ambiguous character is on any screen:
+    list, detail, views, timetable, search, help, picker, my agenda."""
+    pane = Pane(120, 40)
+    try:
+        pane.type_line(RUN.format(cmd=f"{AGENDA} {PRETALX} --now 2020-12-14T08:10Z --glyphs ascii"))
+        screen = pane.wait_for("? help")
+        assert " | " in screen and "08:00-08:30" in screen, screen
+        # Keys as tmux names them; "=text" is typed literally.
+        steps = [(["f", "j", "f"], "* in your agenda"), (["Tab"], "Esc back"), (["Escape", "v"], "By room"),
+                 (["v"], "By track"), (["v"], "Timetable"), (["v"], "Now & next"), (["v", "/", "=stable"], "/stable"),
+                 (["Enter"], "1 match"), (["Escape", "?"], "Keys"), (["G"], "closes"), (["q", "p"], "Show"),
+                 (["/", "=room"], "/room"), (["Escape", "Escape", "F"], "My agenda"), (["Escape", "Enter"], "Esc back")]
+        for keys, text in steps:
+            for key in keys:
+                pane.send("-l", key[1:]) if key.startswith("=") else pane.send(key)
+            screen = pane.wait_for(text)
+            screen = pane.wait_until(lambda s: len(s.splitlines()) == 40 and s.splitlines()[39].strip(), "the status line")
+            assert not ambiguous_on(screen), (keys, ambiguous_on(screen), screen)
         pane.send("Escape", "q")
         finished(pane, 0)
     finally:
