@@ -58,6 +58,7 @@ struct BrowserLoop {
         state.reminderLead = settings.reminderLead
         state.bellEnabled = settings.bell
         state.glyphs = glyphs
+        state.screenReader = settings.screenReader
         state.setStaleNote(stale)
         // The rooms and tracks chosen last time for this conference.
         let filters = FilterStore(conference: schedule.conference)

@@ -19,6 +19,8 @@ public enum Screen {
             DetailView.draw(state, into: &canvas)
         } else if state.showsTimetable {
             TimetableView.draw(state, into: &canvas)
+        } else if state.screenReader {
+            SpokenListView.draw(state, into: &canvas)
         } else {
             SessionListView.draw(state, into: &canvas)
         }
