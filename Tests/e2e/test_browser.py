@@ -402,7 +402,8 @@ def ambiguous_on(screen):
 def test_ascii_glyphs_on_every_screen():
     """Issue 16: with --glyphs ascii no East Asian Ambiguous character is on any screen:
     list, detail, views, timetable, search, help, picker, my agenda."""
-    pane = Pane(120, 40)
+    state = tempfile.TemporaryDirectory()   # stars of its own
+    pane = Pane(120, 40, env={"XDG_STATE_HOME": state.name})
     try:
         pane.type_line(RUN.format(cmd=f"{AGENDA} {PRETALX} --now 2020-12-14T08:10Z --glyphs ascii"))
         screen = pane.wait_for("? help")
@@ -422,6 +423,48 @@ def test_ascii_glyphs_on_every_screen():
         finished(pane, 0)
     finally:
         pane.close()
+        state.cleanup()
+
+
+def test_screen_reader_mode():
+    """Issue 16: with --screen-reader (or AGENDA_SCREEN_READER=1) the cursor is shown on the
+    selected row, marked ">"; no "…" or "│" is on screen; titles wrap whole; marks and what a
+    key did are words."""
+    for flag, env in [("--screen-reader", ""), ("", "AGENDA_SCREEN_READER=1 ")]:
+        state = tempfile.TemporaryDirectory()   # stars of its own
+        pane = Pane(60, 20, env={"XDG_STATE_HOME": state.name})
+        try:
+            pane.type_line(RUN.format(cmd=f"{env}{AGENDA} {PRETALX} --now 2020-12-16T08:10Z {flag}"))
+            pane.wait_for("Up Down move")
+            def on(title):
+                def check(screen):
+                    line, rest = at_cursor(pane, screen)
+                    return line.startswith("> ") and rest.startswith(title) and len(screen.splitlines()) == 20
+                return check
+            screen = pane.wait_until(on("Enhanced dynamic interface"), "cursor on the first row")
+            assert pane.cursor()[2], "the cursor is hidden"
+            assert "…" not in screen and "│" not in screen, screen
+            assert "Enhanced dynamic interface, Gray Room," in screen and "running" in screen, screen
+            pane.send("f")
+            screen = pane.wait_until(lambda s: s.splitlines()[-1].startswith(" starred"), "starred said")
+            pane.send("j", "j")
+            screen = pane.wait_until(on("Re-engineered bandwidth-monitored"), "cursor on the third row")
+            words = " ".join(screen.split())
+            assert "Re-engineered bandwidth-monitored focus group, Gray Room" in words, screen   # wrapped, not cut
+            assert sum(1 for line in screen.splitlines() if line.startswith(">")) == 1, screen
+            pane.send("/")
+            pane.send("-l", "enhanced")
+            pane.send("Enter")
+            pane.wait_until(lambda s: "1 match" in s.splitlines()[-1] and on("Enhanced")(s), "the search said")
+            pane.send("Enter")
+            pane.wait_until(lambda s: pane.cursor()[:2] == (1, 2) and at_cursor(pane, s)[1].startswith("Enhanced"),
+                            "the detail, alone, with the cursor on its title")
+            assert "│" not in pane.screen() and pane.cursor()[2]
+            pane.send("Escape", "Escape", "q")
+            finished(pane, 0)
+        finally:
+            pane.close()
+            state.cleanup()
 
 
 if __name__ == "__main__":
