@@ -132,20 +132,35 @@ public final class Terminal {
         let now = canvas.cells
         let before = previous?.cells ?? []
         var text: [wchar_t] = Array(repeating: 0, count: 8)
+        func unchanged(_ index: Int, last: Bool) -> Bool {
+            !before.isEmpty && before[index] == now[index]
+                && (!now[index].hasMarks || previous!.marks[index] == canvas.marks[index])
+                // A wide character's right half changing means the character changed too.
+                && (last || before[index + 1] == now[index + 1])
+        }
         // Changed single-width cells of a row go to curses as one run; wide characters and
         // cells with combining marks one by one.
         var run = Run()
         for y in 0..<canvas.size.height {
             let rowStart = y * width
-            for x in 0..<width {
+            guard let firstChange = (0..<width).first(where: { !unchanged(rowStart + $0, last: $0 + 1 == width) }) else { continue }
+            // Where wide characters move, curses asked to write into what it still holds as an
+            // old wide character's right half blanks back to that character's start, which may
+            // by then be a new character: such a row is cleared from its first change and
+            // written whole from there (unchanged cells cost no output: doupdate compares).
+            let rewrite = (firstChange..<width).contains {
+                now[rowStart + $0].isContinuation || (!before.isEmpty && before[rowStart + $0].isContinuation)
+            }
+            if rewrite {
+                wmove(window, Int32(y), Int32(firstChange))
+                wclrtoeol(window)
+            }
+            for x in firstChange..<width {
                 let index = rowStart + x
                 let cell = now[index]
                 if cell.isContinuation { continue }
                 let last = x + 1 == width
-                if !before.isEmpty, before[index] == cell,
-                   !cell.hasMarks || previous!.marks[index] == canvas.marks[index],
-                   // A wide character's right half changing means the character changed too.
-                   last || before[index + 1] == now[index + 1] {
+                if !rewrite, unchanged(index, last: last) {
                     if !run.isEmpty { run.flush(window, y: y) }
                     continue
                 }

@@ -20,81 +20,107 @@ struct Theme {
         let roles = Role.allCases.count
         attributes = Array(repeating: agenda_a_normal(), count: roles)
         pairs = Array(repeating: 0, count: roles)
-        switch name {
-        case .mono: setMono()
-        case .standard: setColours(Palette.standard)
-        case .xterm256: setColours(Palette.xterm256)
-        }
-    }
-
-    private mutating func set(_ role: Role, _ attr: attr_t, _ colours: (Int16, Int16)? = nil) {
-        attributes[Int(role.rawValue)] = attr
-        if let (fg, bg) = colours {
+        for (role, style) in Self.styles(name) {
+            attributes[Int(role.rawValue)] = style.attributes
+            guard style.foreground != -1 || style.background != -1 else { continue }
             let pair = Int16(role.rawValue) + 1
-            init_pair(pair, fg, bg)
+            init_pair(pair, style.foreground, style.background)
             pairs[Int(role.rawValue)] = pair
         }
-    }
-
-    private mutating func setMono() {
-        let bold = agenda_a_bold(), reverse = agenda_a_reverse(), underline = agenda_a_underline(), dim = agenda_a_dim()
-        for (role, attr) in [(Role.header, reverse | bold), (.headerAccent, bold), (.statusBar, reverse),
-                             (.statusKey, reverse | bold), (.selected, reverse | bold), (.selectedInactive, reverse),
-                             (.running, bold), (.title, bold), (.subtitle, underline), (.label, bold), (.accent, bold),
-                             (.warning, bold), (.dim, dim), (.heading, bold | underline), (.tabSelected, reverse),
-                             (.match, underline | bold), (.star, bold), (.clash, bold), (.banner, reverse | bold),
-                             (.boxTitle, bold), (.nowLine, bold), (.clock, bold), (.badge, reverse | bold), (.urgent, reverse | bold), (.qr, reverse)] {
-            set(role, attr)
-        }
-    }
-
-    private mutating func setColours(_ palette: Palette) {
-        let bold = agenda_a_bold(), normal = agenda_a_normal(), dim = agenda_a_dim()
-        let p = palette
-        set(.header, bold, (p.white, p.headerBackground))
-        set(.headerAccent, bold, (p.cyan, -1))
-        set(.statusBar, normal, (p.black, p.light))
-        set(.statusKey, bold, (p.blue, p.light))
-        set(.listTime, normal, (p.cyan, -1))
-        set(.listRoom, normal, (p.green, -1))
-        set(.selected, bold, (p.black, p.cyan))
-        set(.selectedInactive, normal, (p.black, p.light))
-        set(.running, bold, (p.yellow, -1))
-        set(.title, bold, (p.yellow, -1))
-        set(.subtitle, normal, (p.cyan, -1))
-        set(.label, bold, (p.green, -1))
-        set(.border, normal, (p.blue, -1))
-        set(.accent, bold, (p.cyan, -1))
-        set(.warning, bold, (p.red, -1))
-        set(.dim, dim)
-        set(.heading, bold, (p.magenta, -1))
-        set(.tab, normal, (p.cyan, -1))
-        set(.tabSelected, bold, (p.black, p.cyan))
-        set(.match, bold, (p.black, p.yellow))
-        set(.star, bold, (p.yellow, -1))
-        set(.clash, bold, (p.red, -1))
-        set(.banner, bold, (p.black, p.yellow))
-        set(.box, normal, (p.white, p.boxBackground))
-        set(.boxTitle, bold, (p.white, p.boxBackground))
-        set(.nowLine, normal, (p.red, -1))
-        set(.clock, bold, (p.cyan, -1))           // kiosk: the large clock
-        set(.badge, bold, (p.black, p.yellow))    // kiosk: "just started"
-        set(.urgent, bold, (p.white, p.red))       // kiosk: urgent notices, evacuation, ROOM FULL
-        set(.blackout, normal, (p.black, p.black)) // kiosk: quiet hours
-        set(.qr, normal, (p.black, p.white))       // kiosk: QR codes, dark on light
     }
 
     func style(_ role: Role) -> (attr_t, Int16) {
         (attributes[Int(role.rawValue)], pairs[Int(role.rawValue)])
     }
+
+    /// How a role is drawn: attributes, and colour numbers (-1: the terminal's own).
+    struct RoleStyle: Equatable {
+        var attributes: attr_t
+        var foreground: Int16 = -1
+        var background: Int16 = -1
+    }
+
+    /// Every role's style, worked out without curses so that tests can check its contrast.
+    ///
+    /// Nothing may assume the terminal's background: the same colours are read on black and on
+    /// white (`xterm -bg white`). Text on the terminal's background is the terminal's own
+    /// foreground (the 8-colour theme) or one of the few xterm-256 colours that keep 4.5:1 on
+    /// both; colour on that background otherwise only marks things (3:1). Coloured bars carry
+    /// their own background. Bold is left off dark text on colour: many terminals draw bold
+    /// black as grey ("bold is bright"), which read as grey on cyan.
+    static func styles(_ name: ThemeName) -> [Role: RoleStyle] {
+        let bold = agenda_a_bold(), normal = agenda_a_normal(), dim = agenda_a_dim()
+        let reverse = agenda_a_reverse(), underline = agenda_a_underline()
+        switch name {
+        case .mono:
+            var styles: [Role: RoleStyle] = [:]
+            for (role, attr) in [(Role.header, reverse | bold), (.headerAccent, bold), (.statusBar, reverse),
+                                 (.statusKey, reverse | bold), (.selected, reverse | bold), (.selectedInactive, reverse),
+                                 (.running, bold), (.title, bold), (.subtitle, underline), (.label, bold), (.accent, bold),
+                                 (.warning, bold), (.dim, dim), (.heading, bold | underline), (.tabSelected, reverse),
+                                 (.match, underline | bold), (.star, bold), (.clash, bold), (.banner, reverse | bold),
+                                 (.boxTitle, bold), (.nowLine, bold), (.clock, bold), (.badge, reverse | bold),
+                                 (.urgent, reverse | bold), (.qr, reverse), (.caution, bold), (.alarm, reverse | bold)] {
+                styles[role] = RoleStyle(attributes: attr)
+            }
+            return styles
+        case .standard, .xterm256:
+            let p = name == .standard ? Palette.standard : Palette.xterm256
+            func on(_ attr: attr_t, _ fg: Int16, _ bg: Int16 = -1) -> RoleStyle { RoleStyle(attributes: attr, foreground: fg, background: bg) }
+            return [
+                .header: on(bold, p.light, p.headerBackground),
+                .headerAccent: on(bold, p.textAccent),
+                .statusBar: on(normal, p.black, p.light),
+                .statusKey: on(normal, p.keyOnLight, p.light),
+                .listTime: on(normal, p.textTime),
+                .listRoom: on(normal, p.textRoom),
+                .selected: on(normal, p.black, p.cyan),
+                .selectedInactive: on(normal, p.black, p.light),
+                .running: on(bold, p.textRunning),
+                .title: on(bold, -1),
+                .subtitle: on(normal, p.textAccent),
+                .label: on(bold, p.textTime),
+                .border: on(normal, p.mark),
+                .accent: on(bold, p.textAccent),
+                .warning: on(bold, p.light, p.alertBackground),
+                .dim: on(dim, -1),
+                .heading: on(bold | underline, p.textHeading),
+                .tab: on(normal, p.textAccent),
+                .tabSelected: on(normal, p.black, p.cyan),
+                .match: on(normal, p.black, p.yellow),
+                .star: on(bold, p.starMark),
+                .clash: on(bold, p.light, p.alertBackground),
+                .banner: on(normal, p.black, p.yellow),
+                .box: on(normal, p.light, p.boxBackground),
+                .boxTitle: on(bold, p.light, p.boxBackground),
+                .nowLine: on(normal, p.alarmMark),
+                .clock: on(bold, -1),                        // kiosk: the large clock
+                .badge: on(normal, p.black, p.yellow),       // kiosk: "just started"
+                .urgent: on(bold, p.light, p.alertBackground), // kiosk: urgent notices, evacuation, ROOM FULL
+                .blackout: on(normal, p.black, p.black),     // kiosk: quiet hours
+                .qr: on(normal, p.black, p.white),           // kiosk: QR codes, dark on light
+                .caution: on(bold, p.cautionMark),           // stage timer: five minutes left
+                .alarm: on(bold, p.alarmMark),               // stage timer: two minutes left
+            ]
+        }
+    }
 }
 
-/// Colour numbers per theme: the eight ANSI colours, or gentler xterm-256 ones.
+/// Colour numbers per theme: the eight ANSI colours, or xterm-256 ones. The `text…` colours
+/// are drawn on the terminal's own background, so they must read on black and on white: in
+/// eight colours none does (each is the terminal's foreground, -1); of the 256, a few mid
+/// tones keep 4.5:1 on both. `…Mark` colours keep 3:1 on both (see ThemeContrastTests).
 struct Palette {
-    var black, red, green, yellow, blue, magenta, cyan, white, light, headerBackground, boxBackground: Int16
+    var black, yellow, cyan, white, light, headerBackground, boxBackground, alertBackground, keyOnLight: Int16
+    var textTime, textRoom, textAccent, textHeading, textRunning: Int16
+    var mark, starMark, cautionMark, alarmMark: Int16
 
-    static let standard = Palette(black: 0, red: 1, green: 2, yellow: 3, blue: 4, magenta: 5, cyan: 6, white: 7,
-                                  light: 7, headerBackground: 4, boxBackground: 4)
-    static let xterm256 = Palette(black: 16, red: 203, green: 114, yellow: 221, blue: 68, magenta: 176, cyan: 80,
-                                  white: 255, light: 252, headerBackground: 24, boxBackground: 237)
+    static let standard = Palette(black: 0, yellow: 3, cyan: 6, white: 7, light: 7, headerBackground: 4,
+                                  boxBackground: 4, alertBackground: 1, keyOnLight: 4,
+                                  textTime: -1, textRoom: -1, textAccent: -1, textHeading: -1, textRunning: -1,
+                                  mark: -1, starMark: 5, cautionMark: 5, alarmMark: 1)
+    static let xterm256 = Palette(black: 16, yellow: 221, cyan: 80, white: 255, light: 255, headerBackground: 24,
+                                  boxBackground: 237, alertBackground: 124, keyOnLight: 18,
+                                  textTime: 29, textRoom: 98, textAccent: 63, textHeading: 98, textRunning: 131,
+                                  mark: 243, starMark: 136, cautionMark: 136, alarmMark: 160)
 }

@@ -10,6 +10,7 @@ public enum Role: UInt8, Sendable, CaseIterable {
     case urgent        // kiosk: urgent notices, evacuation, ROOM FULL
     case blackout      // kiosk: outside the hours given with --on
     case qr            // kiosk: QR codes, dark modules drawn on light
+    case caution, alarm // kiosk stage timer: five and two minutes left
 }
 
 public struct Size: Sendable, Equatable {

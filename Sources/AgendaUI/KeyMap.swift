@@ -4,6 +4,8 @@ public enum KeyMap {
         public let keys: String
         public let en: String
         public let zh: String
+        /// The keys as a Chinese reader names them, where they are a word ("mouse") and not a key cap.
+        public var zhKeys: String? = nil
     }
 
     public struct Section: Sendable {
@@ -110,7 +112,7 @@ public enum KeyMap {
             Binding(keys: "e", en: "export favourites to an iCalendar file", zh: "将收藏导出为 iCalendar 文件"),
         ]),
         Section(en: "Other", zh: "其他", bindings: [
-            Binding(keys: "mouse", en: "click selects, wheel scrolls", zh: "单击选择，滚轮滚动"),
+            Binding(keys: "mouse", en: "click selects, wheel scrolls", zh: "单击选择，滚轮滚动", zhKeys: "鼠标"),
             Binding(keys: "Ctrl-L", en: "redraw the screen", zh: "重绘屏幕"),
             Binding(keys: "?  q", en: "this help (q closes it) / quit", zh: "本帮助（按 q 关闭）/ 退出"),
         ]),

@@ -10,4 +10,6 @@ extension Strings {
     /// `3 of 12`: where the selection is among the sessions listed.
     func position(_ n: Int, of total: Int) -> String { say("\(n) of \(total)", "第 \(n) 个，共 \(total) 个") }
     var allShown: String { say("all shown", "显示全部") }
+    /// The arrow keys named, for the status line's hints: "↑↓" is read out as symbols.
+    var upDown: String { say("Up Down", "上下键") }
 }

@@ -124,4 +124,21 @@ public struct Strings: Sendable {
         pick("\(w)×\(h), need \(hw)×\(hh)", "当前 \(w)×\(h)，至少 \(hw)×\(hh)")
     }
     var qQuits: String { pick("q quits", "q 退出") }
+
+    // What went wrong: on the status line, and on stderr before and after the full screen
+    public func couldNotSaveFavourites(_ path: String) -> String { pick("could not save favourites to \(path)", "无法将收藏保存到 \(path)") }
+    public func couldNotSaveFilter(_ path: String) -> String { pick("could not save the filter to \(path)", "无法将筛选条件保存到 \(path)") }
+    public var warning: String { pick("warning: ", "警告：") }
+
+    public enum LoadFailure: Sendable { case missing, malformed, unavailable }
+    /// The line said before a reader's own message (which names file, line and field as the
+    /// file has them): nil in English, where that message says it all.
+    public func cannotLoad(_ failure: LoadFailure, _ name: String) -> String? {
+        guard language == .zh else { return nil }
+        return switch failure {
+        case .missing: "无法打开日程 \(name)：文件不存在或无法读取"
+        case .malformed: "无法读取日程 \(name)：内容有误，位置与原因见下一行"
+        case .unavailable: "无法获取日程 \(name)，也没有缓存的副本"
+        }
+    }
 }

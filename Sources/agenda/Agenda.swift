@@ -1,5 +1,6 @@
 import ArgumentParser
 import AgendaModel
+import AgendaUI
 import Foundation
 
 @main
@@ -51,8 +52,8 @@ struct ScheduleOptions: ParsableArguments {
     @OptionGroup var zone: ZoneOption
 
     /// The named files or URLs (none for the bundled schedule), with their caches and change marks.
-    func loadSources() throws -> [LoadedSource] {
-        paths.isEmpty ? [] : try SourceLoading.load(paths, settings: fetch.settings())
+    func loadSources(language: Strings.Language = .en) throws -> [LoadedSource] {
+        paths.isEmpty ? [] : try SourceLoading.load(paths, settings: fetch.settings(), language: language)
     }
 
     /// The sources as one programme, editions merged; the bundled plenary when there are none.

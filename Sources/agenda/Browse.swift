@@ -54,7 +54,9 @@ struct Browse: ParsableCommand {
     }
 
     func run() throws {
-        let sources = try schedule.loadSources()
+        let environment = ProcessInfo.processInfo.environment
+        let language = lang ?? Strings.language(environment: environment)
+        let sources = try schedule.loadSources(language: language)
         let read = ScheduleOptions.merged(sources)
         if isatty(1) == 0 {
             let loaded = schedule.zone.apply(read)
@@ -65,11 +67,10 @@ struct Browse: ParsableCommand {
             return
         }
         let loaded = schedule.zone.apply(read, viewerClock: true)
-        let environment = ProcessInfo.processInfo.environment
         let noColour = !(environment["NO_COLOR"] ?? "").isEmpty
         let settings = BrowserLoop.Settings(
             theme: noColour ? .mono : (theme ?? .standard),
-            language: lang ?? Strings.language(environment: environment),
+            language: language,
             reminderLead: TimeInterval(remind * 60),
             bell: !noBell,
             glyphs: glyphs,

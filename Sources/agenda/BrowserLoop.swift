@@ -24,6 +24,7 @@ struct BrowserLoop {
     var refresh: (source: ScheduleSource, seconds: TimeInterval)?
     /// Applied to every new version (`--zone`).
     var adjust: @Sendable (Schedule) -> Schedule = { $0 }
+    private var strings: Strings { .for(settings.language) }
 
     /// Returns the exit status: 0, 2 for an unusable terminal, or 128+signal.
     func run() -> Int32 {
@@ -31,12 +32,12 @@ struct BrowserLoop {
         do {
             try Terminal.preflight(environment: ProcessInfo.processInfo.environment)
         } catch {
-            printError(error.description)
+            printError(error.message(settings.language))
             return ExitStatus.unusableTerminal
         }
         let store = FavouritesStore(conference: schedule.conference)
         let stored = store.load()
-        if let warning = stored.warning { printError("warning: \(warning)") }
+        if let warning = stored.warning { printError(strings.warning + warning) }
         let starred = FavouritesMigration.apply(store, stored: stored.keys, schedule: schedule)
         let favourites = FavouritesSync(store: store)
 
@@ -48,7 +49,7 @@ struct BrowserLoop {
         do {
             terminal = try Terminal(options: .init(theme: settings.theme, showCursor: settings.screenReader))
         } catch {
-            printError(error.description)
+            printError(error.message(settings.language))
             return ExitStatus.unusableTerminal
         }
         defer { terminal.stop() }
@@ -123,7 +124,7 @@ struct BrowserLoop {
                     do {
                         try filters.save(Dictionary(uniqueKeysWithValues: state.filter.hidden.map { ($0.key.rawValue, $0.value) }))
                     } catch {
-                        state.notify("⚠ could not save the filter to " + Sanitizer.line(filters.file.path), until: now.addingTimeInterval(30))
+                        state.notify("⚠ " + strings.couldNotSaveFilter(Sanitizer.line(filters.file.path)), until: now.addingTimeInterval(30))
                     }
                     changed = true
                 case .favouriteChanged(let key, let starred):
@@ -131,7 +132,7 @@ struct BrowserLoop {
                         state.setFavourites(try favourites.record(key: key, starred: starred))
                         saveError = nil
                     } catch {
-                        saveError = "could not save favourites to \(store.file.path): \(error)"
+                        saveError = strings.couldNotSaveFavourites(store.file.path) + ": \(error)"
                         state.notify("⚠ " + Sanitizer.line(saveError!), until: now.addingTimeInterval(60))
                     }
                     changed = true
@@ -146,7 +147,7 @@ struct BrowserLoop {
             if changed, !state.shouldQuit { terminal.present(Screen.render(state)) }
         }
         terminal.stop()
-        if let saveError { printError("warning: \(saveError)") }
+        if let saveError { printError(strings.warning + saveError) }
         let signal = Signals.caught
         return signal == 0 ? 0 : 128 + signal
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Synchronization
 import AgendaModel
+import AgendaUI
 import AgendaRemote
 
 /// How schedules named by an http(s) URL are fetched; shared by every command that reads one.
@@ -36,6 +37,14 @@ struct LoadedSource {
 }
 
 extension SourceError {
+    var failure: Strings.LoadFailure {
+        switch kind {
+        case .unavailable: .unavailable
+        case .missing: .missing
+        case .malformed: .malformed
+        }
+    }
+
     var exitStatus: Int32 {
         switch kind {
         case .unavailable: ExitStatus.unavailable
@@ -47,7 +56,7 @@ extension SourceError {
 
 enum SourceLoading {
     /// Loads each source; on failure prints the error and exits with its status.
-    static func load(_ names: [String], settings: SourceSettings) throws -> [LoadedSource] {
+    static func load(_ names: [String], settings: SourceSettings, language: Strings.Language = .en) throws -> [LoadedSource] {
         var loaded: [LoadedSource] = []
         for name in names {
             let source = ScheduleSource(name, settings: settings)
@@ -55,6 +64,7 @@ enum SourceLoading {
                 let (schedule, stale) = try source.load()
                 loaded.append(LoadedSource(source: source, schedule: schedule, stale: stale))
             } catch {
+                if let summary = Strings.for(language).cannotLoad(error.failure, source.displayName) { printError(summary) }
                 printError(error.description)
                 throw ExitCode(error.exitStatus)
             }

@@ -128,18 +128,17 @@ import Testing
         Self.expectError(Self.oneLine("", UInt8(ascii: "x"), count: 100_000_000, ""), "not a schedule", line: 1, seconds: 30)
     }
 
-    /// A 100 MB field on one line in each format: read, with the field intact.
-    @Test(arguments: [
+    /// A 100 MB field on one line in each format: read, with the field intact. The time limit
+    /// only catches a hang (a reader gone quadratic); speed is measured in scripts/bench.py.
+    @Test(.timeLimit(.minutes(2)), arguments: [
         ("<schedule><conference><title>", "</title></conference></schedule>"),
         (#"{"schedule":{"conference":{"title":""#, #"","days":[]}}}"#),
         ("BEGIN:VCALENDAR\r\nX-WR-CALNAME:", "\r\nEND:VCALENDAR\r\n"),
     ])
     func hundredMegabyteFieldOnOneLine(prefix: String, suffix: String) throws {
         let size = 100_000_000
-        let started = Date()
         let schedule = try ScheduleLoader.read(Self.oneLine(prefix, UInt8(ascii: "a"), count: size, suffix), file: "long")
         #expect(schedule.conference.title.utf8.count == size)
-        #expect(Date().timeIntervalSince(started) < 30)
     }
 
     @Test func hundredThousandNestedElementsInEveryFormat() {

@@ -28,18 +28,18 @@ import AgendaUI
         let terminal = try Terminal.headless(size: Size(width: 30, height: 2))
         defer { terminal.stop() }
         var canvas = Canvas(size: terminal.size)
-        canvas.put("ab", x: 0, y: 0, role: .listTime, measure: terminal.measure)
-        canvas.put("c中é\u{301}d", x: 2, y: 0, role: .listRoom, measure: terminal.measure)
+        canvas.put("ab", x: 0, y: 0, role: .statusBar, measure: terminal.measure)
+        canvas.put("c中é\u{301}d", x: 2, y: 0, role: .selected, measure: terminal.measure)
         canvas.put("ef", x: 8, y: 0, role: .title, measure: terminal.measure)
         terminal.present(canvas)
-        let expected: [(Int, String, Role)] = [(0, "a", .listTime), (1, "b", .listTime), (2, "c", .listRoom), (3, "中", .listRoom),
-                                               (6, "d", .listRoom), (8, "e", .title), (9, "f", .title)]
+        let expected: [(Int, String, Role)] = [(0, "a", .statusBar), (1, "b", .statusBar), (2, "c", .selected), (3, "中", .selected),
+                                               (6, "d", .selected), (8, "e", .title), (9, "f", .title)]
         for (x, text, role) in expected {
             let cell = terminal.cell(x: x, y: 0)
             #expect(cell.text == text && cell.pair == terminal.pair(of: role), "\(x): \(cell)")
         }
         #expect(terminal.cell(x: 5, y: 0).text == "é\u{301}")
-        #expect(terminal.pair(of: .listTime) != terminal.pair(of: .listRoom))
+        #expect(terminal.pair(of: .statusBar) != terminal.pair(of: .selected))
         #expect(terminal.cell(x: 8, y: 0).attributes & Terminal.boldAttribute != 0)
     }
 
@@ -77,6 +77,31 @@ import AgendaUI
         canvas.cursor = Point(x: 99, y: 99)   // off screen: kept on it
         terminal.present(canvas)
         #expect(terminal.cursorPosition == Point(x: 19, y: 3))
+    }
+
+    /// Wide characters moved by one cell between frames (the status line's hints replaced by
+    /// "已将 0 个收藏写入 …"): curses, asked to write into what it still holds as the right half
+    /// of an old wide character, blanks back to that character's start, which by then is a new
+    /// character. Every cell must hold what the frame says.
+    @Test(arguments: [("↑↓ 移动  Enter 打开", "已将 0 个收藏写入 x"), ("a中文b", "中文中文"), ("中文中文", "a中b文c"),
+                      ("x中文", "中文x"), ("ab中文", "a中文b")])
+    func wideCharactersShiftedByACellAreAllShown(before: String, after: String) throws {
+        TerminalLocale.setUp()
+        let terminal = try Terminal.headless(size: Size(width: 24, height: 1))
+        defer { terminal.stop() }
+        let measure = terminal.measure
+        var first = Canvas(size: terminal.size)
+        first.put(before, x: 1, y: 0, role: .statusBar, measure: measure)
+        terminal.present(first)
+        var second = Canvas(size: terminal.size)
+        second.put(after, x: 1, y: 0, role: .banner, measure: measure)
+        terminal.present(second)
+        var x = 1
+        for character in after {
+            let cell = terminal.cell(x: x, y: 0)
+            #expect(cell.text == String(character) && cell.pair == terminal.pair(of: .banner), "\(after) at \(x): \(cell)")
+            x += measure.cells(String(character))
+        }
     }
 
     @Test func wcwidthAgreesWithCursesOnWideAndCombining() {

@@ -16,6 +16,7 @@ import unicodedata
 sys.path.insert(0, os.path.dirname(__file__))
 from tmux_harness import Pane, run_tests, needs_shared  # noqa: E402
 import fake_terminal  # noqa: E402
+from chinese import ZH_PAGE, english_words  # noqa: E402
 
 C38 = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "schedules", "38c3-schedule.xml")
 # Three days, two rooms, titles in plain ASCII.
@@ -465,6 +466,43 @@ def test_screen_reader_mode():
         finally:
             pane.close()
             state.cleanup()
+
+
+def test_chinese_all_the_way_at_80x24():
+    """--lang zh on an all-Chinese programme: every screen a user reaches by keys, at 80×24,
+    holds no English word, and a schedule that cannot be opened is said in Chinese too."""
+    pane = Pane(80, 24)
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "年会.txt")
+        with open(path, "w") as f:
+            f.write(ZH_PAGE)
+        try:
+            pane.type_line(RUN.format(cmd=f"XDG_STATE_HOME={directory} {AGENDA} --lang zh --now 2021-10-22T13:40+08:00 {path}"))
+            pane.wait_for("帮助")
+            steps = [([], "? 帮助"), (["v"], "按会场"), (["v"], "（无专题）"), (["v"], "时间表"), (["v"], "正在进行与下一场"),
+                     (["v"], "全部会场"), (["Enter"], "讲者"), (["Escape", "?"], "q、Esc 或 ? 关闭"),
+                     (["q", "p"], "空格 切换"), (["/", "-l", "会"], "输入以缩小范围"), (["Escape", "Escape"], "? 帮助"),
+                     (["/", "-l", "论坛"], "个结果"), (["Enter"], "下一个/上一个"), (["Escape", "F"], "我的日程"),
+                     (["F", "c"], "与上一版本相比没有变更")]
+            for keys, expected in steps:
+                if keys:
+                    if "-l" in keys:
+                        at = keys.index("-l")
+                        pane.send(*keys[:at]) if at else None
+                        pane.send("-l", keys[at + 1])
+                    else:
+                        pane.send(*keys)
+                screen = pane.wait_for(expected)
+                time.sleep(0.3)                     # the frame's last rows
+                screen = pane.screen()
+                assert not english_words(screen), f"after {keys}: {english_words(screen)}\n{screen}"
+            pane.send("q")
+            finished(pane, 0)
+            pane.type_line(f"{AGENDA} --lang zh {directory}/没有这个文件.xml; echo \"EX\"\"IT=$?\"")
+            screen = pane.wait_for("EXIT=66")
+            assert "无法打开日程" in screen, screen
+        finally:
+            pane.close()
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ import unicodedata
 sys.path.insert(0, os.path.dirname(__file__))
 from tmux_harness import SHARED, Pane, needs_shared, run_tests  # noqa: E402
 import fake_terminal  # noqa: E402
+from chinese import ZH_PAGE, english_words  # noqa: E402
 
 AGENDA = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else None
 # As in test_browser.py: run, then report the status and whether the tty settings came back.
@@ -647,7 +648,7 @@ def test_the_stage_timer():
         write(path, frab_xml(sessions))
         cases = [("09:50:00", "Keynote on Time", ["-10:00", "-9:59", "-9:58", "-9:57"], "39"),
                  ("10:20:00", "Keynote on Time", ["10:00", "9:59", "9:58", "9:57"], "39"),
-                 ("10:26:30", "Keynote on Time", ["3:30", "3:29", "3:28", "3:27"], "33"),
+                 ("10:26:30", "Keynote on Time", ["3:30", "3:29", "3:28", "3:27"], "35"),
                  ("10:29:00", "Keynote on Time", ["1:00", "0:59", "0:58", "0:57"], "31"),
                  ("10:31:05", "Keynote on Time", ["+1:05", "+1:06", "+1:07", "+1:08"], None),
                  ("10:50:00", "Second Talk", ["-10:00", "-9:59", "-9:58", "-9:57"], "39")]
@@ -660,9 +661,10 @@ def test_the_stage_timer():
                 if title == "Keynote on Time" and clock < "10:30":
                     assert "Second Talk" in screen and "Next" in screen, screen   # the next talk, small
                 if colour:
-                    # White is the terminal's own colour: neither yellow (33) nor red (31).
+                    # The terminal's own colour is neither the caution colour (magenta, 35: it
+                    # reads on black and on white, where yellow does not) nor red (31).
                     drawn = colour_of_digits(pane).split(";")
-                    wanted = colour in drawn if colour != "39" else not {"31", "33"} & set(drawn)
+                    wanted = colour in drawn if colour != "39" else not {"31", "35"} & set(drawn)
                     assert wanted, f"{clock}: digits drawn with {drawn!r}, expected {colour}"
                 else:                                   # overtime flashes: the look changes each second
                     looks = set()
@@ -751,6 +753,26 @@ def test_glyph_probe_against_a_fake_terminal():
         drawn = out.decode("utf-8", "replace")
         assert "Plenary Session" in drawn, drawn[-800:]
         assert ("\u2588" in drawn or "\u2580" in drawn) == unicode, (answer, drawn[:3000])
+
+
+def test_chinese_boards_at_80x24():
+    """--lang zh: the venue board, a door screen and the stage timer on an all-Chinese programme
+    hold no English word (a session on another day is 10月23日 周六, not Sat)."""
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "年会.txt")
+        write(path, ZH_PAGE)
+        for args, expected in [("", "稍后"), ("--room 二〇一会议室", "即将开始"), ("--room 一号会议厅", "此处下一场"),
+                               ("--timer --room 二〇一会议室", "高等教育国际合作论坛")]:
+            pane = Pane(80, 24)
+            try:
+                start(pane, f"--lang zh --now 2021-10-22T13:20+08:00 {args} {path}", expect=expected)
+                time.sleep(0.5)                     # the frame's last rows
+                screen = pane.screen()
+                assert not english_words(screen), f"{args}: {english_words(screen)}\n{screen}"
+                os.kill(pane.child_pid(), signal.SIGTERM)
+                finished(pane, 143)
+            finally:
+                pane.close()
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ extension KioskView {
         if change.fields.contains(.time) {
             let sameDay = state.schedule.conferenceDay(of: session.start)
                 == change.previous.flatMap { state.schedule.conferenceDay(of: $0.start) }
-            places.append((sameDay ? "" : time.shortDay(session.start) + " ") + time.clock(session.start))
+            places.append((sameDay ? "" : labels.shortDay(session.start) + " ") + time.clock(session.start))
         }
         return places.joined(separator: ", ")
     }

@@ -99,7 +99,21 @@ struct KioskLabels {
 
     func zhDate(_ date: Date) -> String {
         let p = time.calendar.dateComponents([.year, .month, .day, .weekday], from: date)
-        let weekdays = ["日", "一", "二", "三", "四", "五", "六"]
-        return "\(p.year ?? 0)年\(p.month ?? 0)月\(p.day ?? 0)日 星期\(weekdays[((p.weekday ?? 1) - 1) % 7])"
+        return "\(p.year ?? 0)年\(p.month ?? 0)月\(p.day ?? 0)日 星期\(Self.zhWeekdays[((p.weekday ?? 1) - 1) % 7])"
     }
+
+    /// `Sat 23 Oct 2021`, `10月23日 周六`: the day of a session on another day.
+    func shortDay(_ date: Date) -> String {
+        let p = time.calendar.dateComponents([.month, .day], from: date)
+        return pick(time.shortDay(date), "\(p.month ?? 0)月\(p.day ?? 0)日 \(zhWeekday(date))")
+    }
+
+    /// `Sat`, `周六`: where a row has room for no more.
+    func weekday(_ date: Date) -> String { pick(String(time.shortDay(date).prefix(3)), zhWeekday(date)) }
+
+    private func zhWeekday(_ date: Date) -> String {
+        "周" + Self.zhWeekdays[((time.calendar.component(.weekday, from: date)) - 1) % 7]
+    }
+
+    private static let zhWeekdays = ["日", "一", "二", "三", "四", "五", "六"]
 }

@@ -22,8 +22,7 @@ enum KioskNoticeView {
             centred([(view.labels.nothingMoreInRoom, .title)], view, pen: &pen)
             return
         }
-        let time = view.time
-        let when = "\(time.shortDay(next.start))  \(view.range(next))"
+        let when = "\(view.labels.shortDay(next.start))  \(view.range(next))"
         centred([(view.labels.nothingMoreToday, .title), ("", .normal), (view.labels.nextHere, .label),
                  (when, .listTime), (view.title(next), .title),
                  (view.labels.startsIn(next.start.timeIntervalSince(view.state.now)), .accent)], view, pen: &pen)

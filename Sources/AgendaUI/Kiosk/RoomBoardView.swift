@@ -56,7 +56,7 @@ enum RoomBoardView {
             cursor.line(pen: &pen) { pen, x, y, width in
                 // A next session on another day says which.
                 let sameDay = view.state.schedule.conferenceDay(of: next.start) == view.state.schedule.conferenceDay(of: now)
-                let day = sameDay ? "" : view.time.shortDay(next.start) + "  "
+                let day = sameDay ? "" : labels.shortDay(next.start) + "  "
                 let used = pen.text(day + view.range(next) + "  ", x: x, y: y, width: width, role: .listTime)
                 pen.text(labels.startsIn(next.start.timeIntervalSince(now)), x: x + used, y: y, width: width - used, role: .accent)
             }

@@ -83,12 +83,13 @@ enum StageTimerView {
         }
     }
 
-    /// White, yellow under 5 minutes, red under 2; overtime flashes, a second each way.
+    /// The terminal's colour, then a caution colour under 5 minutes and red under 2; overtime
+    /// flashes, a second each way.
     static func role(_ face: StageTimerFace, now: Date) -> Role {
         switch face.phase {
         case .before: return .normal
-        case .running: return face.seconds <= 120 ? .warning : face.seconds <= 300 ? .running : .normal
-        case .overtime: return Int(now.timeIntervalSince1970.rounded(.down)) % 2 == 0 ? .urgent : .warning
+        case .running: return face.seconds <= 120 ? .alarm : face.seconds <= 300 ? .caution : .normal
+        case .overtime: return Int(now.timeIntervalSince1970.rounded(.down)) % 2 == 0 ? .urgent : .alarm
         }
     }
 

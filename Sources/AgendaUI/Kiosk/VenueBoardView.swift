@@ -181,7 +181,7 @@ enum VenueBoardView {
         guard let next = outlook.next else { return "\(name) —" }
         let state = view.state
         let sameDay = AgendaUI.sameDay(state.schedule.conferenceDay(of: next.start), state.schedule.conferenceDay(of: state.now))
-        return "\(name) " + (sameDay ? "" : String(view.time.shortDay(next.start).prefix(3)) + " ") + view.time.clock(next.start)
+        return "\(name) " + (sameDay ? "" : view.labels.weekday(next.start) + " ") + view.time.clock(next.start)
     }
 }
 

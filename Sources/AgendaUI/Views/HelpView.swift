@@ -10,8 +10,9 @@ enum HelpView {
     static func lines(_ strings: Strings) -> [Line] {
         KeyMap.sections.flatMap { section in
             section.bindings.enumerated().map { i, binding in
-                Line(section: i == 0 ? (strings.language == .zh ? section.zh : section.en) : nil,
-                     keys: binding.keys, text: strings.language == .zh ? binding.zh : binding.en)
+                let zh = strings.language == .zh
+                return Line(section: i == 0 ? (zh ? section.zh : section.en) : nil,
+                            keys: zh ? binding.zhKeys ?? binding.keys : binding.keys, text: zh ? binding.zh : binding.en)
             }
         }
     }

@@ -46,7 +46,7 @@ enum StatusBarView {
     static func hints(_ state: AppState) -> [(String, String)] {
         let s = state.strings
         // Arrows would be read out as "upwards arrow" (or, in ASCII, "caret v").
-        let arrows = state.screenReader ? "Up Down" : "↑↓"
+        let arrows = state.screenReader ? s.upDown : "↑↓"
         switch state.overlay {
         case .help: return [(arrows, s.scroll), ("q Esc ?", s.close)]
         case .picker:
