@@ -111,6 +111,25 @@ import Testing
         #expect(state.cursor == lines[target].row)
     }
 
+    /// Help, picker and a scrolled detail: no frame or scroll mark to be read out with each line.
+    @Test func overlaysHaveNoFrameAndKeysHaveNames() {
+        var state = Self.reader(Size(width: 80, height: 24))
+        state.apply(.toggleHelp)
+        var text = Screen.render(state).text()
+        #expect(!text.contains("|") && !text.contains("+-") && text.contains("Up Down") && !text.contains("^ v"), "\(text)")
+        state.apply(.back)
+        state.apply(.togglePicker)
+        text = Screen.render(state).text()
+        #expect(!text.contains("|") && text.contains("[x] Saal 1"), "\(text)")
+        state.apply(.back)
+        var long = Fixtures.manySessions(3, size: Size(width: 60, height: 16))
+        long.screenReader = true
+        long.apply(.open)
+        long.apply(.move(3))
+        text = Screen.render(long).text()
+        #expect(long.detailTop == 3 && !text.contains("▲") && !text.contains("▼"), "\(text)")
+    }
+
     @Test func snapshots() {
         var state = Self.reader(Size(width: 80, height: 24))
         expectSnapshot(Screen.render(state), "screen-reader-80x24")

@@ -15,7 +15,7 @@ enum PickerView {
         let rect = box(state)
         let measure = state.measure
         canvas.fill(rect, role: .normal)
-        HelpView.frame(rect, into: &canvas, measure: measure)
+        if !state.screenReader { HelpView.frame(rect, into: &canvas, measure: measure) }
         canvas.put(state.strings.pickerTitle, x: rect.x + 2, y: rect.y, role: .title, measure: measure)
         let items = state.picker.items
         for row in 0..<visibleRows(state) {
