@@ -41,10 +41,11 @@ struct BrowserLoop {
         let starred = FavouritesMigration.apply(store, stored: stored.keys, schedule: schedule)
         let favourites = FavouritesSync(store: store)
 
+        // Before curses starts, so that ncurses does not install its own handlers for these;
+        // and before the probe, so a Ctrl-C while it waits cannot leave echo off.
+        Signals.install()
         let glyphs = settings.glyphs.resolve(environment: ProcessInfo.processInfo.environment,
                                              screenReader: settings.screenReader)
-        // Before curses starts, so that ncurses does not install its own handlers for these.
-        Signals.install()
         let terminal: Terminal
         do {
             terminal = try Terminal(options: .init(theme: settings.theme, showCursor: settings.screenReader))

@@ -30,10 +30,11 @@ struct KioskLoop {
             printError(error.description)
             return ExitStatus.unusableTerminal
         }
+        // Before curses starts, so that ncurses does not install its own handlers for these;
+        // and before the probe, so a signal while it waits cannot leave echo off.
+        Signals.install()
         var options = self.options
         if glyphs.resolve(environment: ProcessInfo.processInfo.environment) == .ascii { options.asciiGlyphs = true }
-        // Before curses starts, so that ncurses does not install its own handlers for these.
-        Signals.install()
         ScreenDump.install()
         let systemd = SystemdNotifier()
         let terminal: Terminal

@@ -391,6 +391,12 @@ def test_glyph_probe_against_a_fake_terminal():
         assert b"\x1b[6n" not in out and b"Focused 5thgeneration" in out, (args, env, out[:200])
 
 
+def test_ctrl_c_while_the_probe_waits_restores_the_terminal():
+    for argv in ([AGENDA, PRETALX], [AGENDA, "kiosk"]):
+        out, status, echo = fake_terminal.run(argv, None, interrupt=True)
+        assert status == 130 and echo, (argv, status, echo, out[-200:])
+
+
 def test_no_probe_when_output_is_not_a_terminal():
     result = run(PRETALX, "--glyphs", "auto")
     assert result.returncode == 0 and b"\x1b" not in result.stdout and b"Focused" in result.stdout, result.stdout
