@@ -77,14 +77,9 @@ public struct AppState: Sendable {
     public var bellEnabled = true
     /// `ascii` on terminals that draw ambiguous-width characters two cells wide (`--glyphs`).
     public var glyphs: Glyphs = .unicode
-    /// `--screen-reader`: one pane at a time and no grid, rows in words with titles wrapped,
-    /// and what each key did said in the status line.
-    public var screenReader = false {
-        didSet {
-            if screenReader, mode == .timetable { mode = .chronological }
-            clampScrolling()
-        }
-    }
+    /// `--screen-reader`: one pane at a time, rows in words with titles wrapped, and what each
+    /// key did said in the status line.
+    public var screenReader = false { didSet { clampScrolling() } }
     /// In screen-reader mode, what the last key did, in words ("12 matches", "starred").
     public internal(set) var announcement: String?
     public internal(set) var banner: Banner?
@@ -161,9 +156,7 @@ public struct AppState: Sendable {
     /// Whether the detail pane is on screen (always beside the list on wide terminals).
     public var detailVisible: Bool { layout.sideBySide || detailOpen }
     /// The timetable grid is on screen (not search results or my agenda in its place).
-    public var showsTimetable: Bool {
-        mode == .timetable && !showingMyAgenda && !showingChanges && search.query.isEmpty && !screenReader
-    }
+    public var showsTimetable: Bool { mode == .timetable && !showingMyAgenda && !showingChanges && search.query.isEmpty }
     public var displayZone: TimeZone { showLocalTime ? localZone : schedule.timeZone }
     public var time: VenueTime { VenueTime(timeZone: displayZone) }
 

@@ -59,9 +59,8 @@ extension AppState {
             if layout.sideBySide { focus = focus == .list ? .detail : .list }
             else if selected != nil { detailOpen.toggle(); focus = detailOpen ? .detail : .list }
         case .cycleView(let n):
-            // A grid of boxes reads as nonsense line by line: screen readers go without it.
-            let all = ViewMode.allCases.filter { !screenReader || $0 != .timetable }
-            mode = all[((all.firstIndex(of: mode) ?? 0) + n + all.count) % all.count]
+            let all = ViewMode.allCases
+            mode = all[(all.firstIndex(of: mode)! + n + all.count) % all.count]
             showingMyAgenda = false
             showingChanges = false
             detailOpen = false

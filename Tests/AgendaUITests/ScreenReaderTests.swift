@@ -64,7 +64,7 @@ import Testing
         }
     }
 
-    @Test func onePaneAtATimeAndNoGrid() {
+    @Test func onePaneAtATime() {
         var state = Self.reader(Size(width: 120, height: 40))
         #expect(!state.layout.sideBySide)
         state.apply(.open)
@@ -72,9 +72,14 @@ import Testing
         let canvas = Screen.render(state)
         #expect(canvas.cursor == Point(x: DetailView.textRect(state).x, y: DetailView.textRect(state).y))
         state.apply(.back)
-        var seen: [ViewMode] = []
-        for _ in 0..<4 { state.apply(.cycleView(1)); seen.append(state.mode) }
-        #expect(seen == [.byRoom, .byTrack, .nowNext, .chronological])
+        // Every view stays reachable; in the timetable the cursor is in the selected box.
+        state.apply(.cycleView(3))
+        #expect(state.showsTimetable)
+        let grid = Screen.render(state)
+        let cursor = grid.cursor ?? Point(x: 0, y: 0)
+        let line = Self.lines(grid)[cursor.y]
+        #expect(state.selectedSession?.title == "Café Ünïcode")
+        #expect(String(line.dropFirst(cursor.x)).hasPrefix("*! Cafe Ünïcode"), "\(grid.text())")   // starred, clash
     }
 
     @Test func theStatusLineSaysWhatEachKeyDid() {
