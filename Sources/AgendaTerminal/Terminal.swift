@@ -143,7 +143,10 @@ public final class Terminal {
         var run = Run()
         for y in 0..<canvas.size.height {
             let rowStart = y * width
-            guard let firstChange = (0..<width).first(where: { !unchanged(rowStart + $0, last: $0 + 1 == width) }) else { continue }
+            guard var firstChange = (0..<width).first(where: { !unchanged(rowStart + $0, last: $0 + 1 == width) }) else { continue }
+            // A change right after a wide character shows first on its right half: start at the
+            // character itself, or clearing from there would blank it and nothing redraw it.
+            if firstChange > 0, now[rowStart + firstChange].isContinuation { firstChange -= 1 }
             // Where wide characters move, curses asked to write into what it still holds as an
             // old wide character's right half blanks back to that character's start, which may
             // by then be a new character: such a row is cleared from its first change and

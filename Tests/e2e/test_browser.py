@@ -474,6 +474,25 @@ def test_screen_reader_mode():
             state.cleanup()
 
 
+def test_a_wide_character_before_a_change_stays_on_screen():
+    """Text added right after a wide character that stays (the screen reader's "进行中" gaining
+    ", 已收藏" on f): the row was cleared from the character's right half, which blanked it
+    on the terminal, and nothing drew it again."""
+    state = tempfile.TemporaryDirectory()
+    pane = Pane(80, 24, env={"XDG_STATE_HOME": state.name})
+    try:
+        pane.type_line(RUN.format(cmd=f"{AGENDA} {NOW} --screen-reader --lang zh"))
+        pane.wait_for("进行中")
+        pane.send("f")
+        screen = pane.wait_until(lambda s: s.splitlines()[-1].startswith(" 已收藏"), "starred said")
+        assert "进行中, 已收藏" in screen, screen
+        pane.send("q")
+        finished(pane, 0)
+    finally:
+        pane.close()
+        state.cleanup()
+
+
 def test_chinese_all_the_way_at_80x24():
     """--lang zh on an all-Chinese programme: every screen a user reaches by keys, at 80×24,
     holds no English word, and a schedule that cannot be opened is said in Chinese too."""
