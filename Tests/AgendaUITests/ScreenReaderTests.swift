@@ -135,6 +135,24 @@ import Testing
         #expect(long.detailTop == 3 && !text.contains("▲") && !text.contains("▼"), "\(text)")
     }
 
+    /// The shown cursor is the caret: no "▏" to be read out, the cursor after the last letter.
+    @Test func typingHasTheCursorAsItsCaret() {
+        var state = Self.reader(Size(width: 80, height: 24))
+        state.apply(.startSearch)
+        for c in "rust" { state.apply(.searchType(c)) }
+        var canvas = Screen.render(state)
+        #expect(canvas.cursor == Point(x: 6, y: 23) && Self.lines(canvas)[23].hasPrefix(" /rust "), "\(canvas.text())")
+        state.apply(.back)
+        state.apply(.togglePicker)
+        state.apply(.startSearch)
+        for c in "saal" { state.apply(.searchType(c)) }
+        canvas = Screen.render(state)
+        let cursor = canvas.cursor ?? Point(x: 0, y: 0)
+        let line = Self.lines(canvas)[cursor.y]
+        #expect(line.contains("/saal - ") && !line.contains("|"), "\(line)")
+        #expect(String(line.dropFirst(cursor.x)).hasPrefix(" - type"), "\(line)")
+    }
+
     @Test func snapshots() {
         var state = Self.reader(Size(width: 80, height: 24))
         expectSnapshot(Screen.render(state), "screen-reader-80x24")

@@ -40,7 +40,7 @@ enum PickerView {
         // While narrowing, the footer shows what was typed.
         let picker = state.picker
         let footer = picker.typing || !picker.query.isEmpty
-            ? "/" + picker.query + (picker.typing ? "▏ · " + state.strings.pickerTypingHint : "")
+            ? "/" + picker.query + (picker.typing ? (state.screenReader ? " · " : "▏ · ") + state.strings.pickerTypingHint : "")
             : state.strings.pickerHint
         let used = canvas.put(TextLayout.fit(" " + footer + " ", width: rect.width - 4, measure: measure),
                               x: rect.x + 2, y: rect.y + rect.height - 1, role: .dim, measure: measure)
