@@ -2,21 +2,33 @@
 ///
 /// CJK terminals often draw East Asian *Ambiguous* characters (★ ▶ │ ─ … ● █) two cells wide
 /// while `wcwidth`, and so curses and our layout, count one: every border and mark after
-/// such a character would be pushed along. `ascii` draws none of them.
+/// such a character would be pushed along.
 public enum Glyphs: String, Sendable, CaseIterable {
-    case unicode, ascii
+    case unicode
+    /// None of them at all: ASCII lines, marks and punctuation, and accented letters of the
+    /// schedule's text without their accents (é is ambiguous too). For those terminals.
+    case ascii
+    /// ASCII lines, marks and punctuation; the schedule's letters as published. For the Linux
+    /// console (whose font has é but not ★) and screen readers (which say "Café" right).
+    case asciiMarks
+
+    /// Whether a finished frame is folded to ASCII, and whether its letters are too.
+    public var folds: Bool { self != .unicode }
 }
 
 extension Canvas {
     /// Replaces every East Asian Ambiguous character with a one-cell ASCII stand-in, so a frame
     /// drawn for `Glyphs.ascii` cannot shift on any terminal. Runs once over the finished
     /// frame: the views, the strings and the schedule's own punctuation are all covered.
-    /// Letters without an ASCII base (Greek, Cyrillic) stay, being the schedule's words; so do
-    /// the cells of `keep` (a QR code on a console whose font draws its blocks one cell wide).
-    public mutating func foldAmbiguous(keep: Role? = nil) {
+    /// Letters without an ASCII base (Greek, Cyrillic) stay, being the schedule's words, and
+    /// with `asciiMarks` every letter does; so do the cells of `keep` (a QR code on a console
+    /// whose font draws its blocks one cell wide).
+    public mutating func foldAmbiguous(_ glyphs: Glyphs, keep: Role? = nil) {
+        guard glyphs.folds else { return }
         for index in cells.indices where cells[index].scalar.value >= 0xA1 && !cells[index].isContinuation {
             let cell = cells[index]
             guard cell.role != keep, AmbiguousWidth.contains(cell.scalar),
+                  glyphs == .ascii || !cell.scalar.properties.isAlphabetic,
                   let plain = Self.asciiStandIn(cell.scalar) else { continue }
             replaceScalar(at: index, with: plain)
         }

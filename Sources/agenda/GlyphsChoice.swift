@@ -7,7 +7,7 @@ enum GlyphsChoice: String, ExpressibleByArgument, CaseIterable {
     case unicode, ascii, auto
 
     static let help = ArgumentHelp(
-        "Lines and marks: unicode, ascii, or auto (ascii on TERM=linux, with --screen-reader, or when the terminal draws ambiguous-width characters such as ▽ two cells wide, as CJK terminals may; it is asked once at start).",
+        "Lines and marks: unicode, ascii, or auto (ascii when the terminal draws ambiguous-width characters such as ▽ two cells wide, as CJK terminals may, which it is asked once at start; ASCII lines and marks but letters as published on TERM=linux and with --screen-reader).",
         valueName: "unicode|ascii|auto")
 
     /// Decided once, after the terminal has passed preflight and before curses starts: only
@@ -17,9 +17,12 @@ enum GlyphsChoice: String, ExpressibleByArgument, CaseIterable {
         case .unicode: return .unicode
         case .ascii: return .ascii
         case .auto:
-            // The console's font lacks most symbols; a screen reader says "black star" for ★.
-            if screenReader || environment["TERM"] == "linux" { return .ascii }
-            return WidthProbe.run() ?? .unicode
+            // The console's font lacks most symbols, but never draws anything two cells wide.
+            if environment["TERM"] == "linux" { return .asciiMarks }
+            let asked = WidthProbe.run()
+            if asked == .ascii { return .ascii }
+            // A screen reader says "black star" for ★, and "Café" right.
+            return screenReader ? .asciiMarks : .unicode
         }
     }
 }

@@ -34,7 +34,7 @@ struct KioskLoop {
         // and before the probe, so a signal while it waits cannot leave echo off.
         Signals.install()
         var options = self.options
-        if glyphs.resolve(environment: ProcessInfo.processInfo.environment) == .ascii { options.asciiGlyphs = true }
+        options.glyphs = glyphs.resolve(environment: ProcessInfo.processInfo.environment)
         ScreenDump.install()
         let systemd = SystemdNotifier()
         let terminal: Terminal

@@ -52,6 +52,23 @@ import Testing
         }
     }
 
+    /// For the console and screen readers: no ambiguous line, mark or punctuation, but the
+    /// schedule's letters as published.
+    @Test func asciiMarksKeepLetters() {
+        for (name, state) in Self.browserScreens(Size(width: 100, height: 30), glyphs: .asciiMarks) {
+            let canvas = Screen.render(state)
+            let symbols = Self.ambiguous(canvas).filter { !$0.unicodeScalars.first!.properties.isAlphabetic }
+            #expect(symbols.isEmpty, "\(name): \(symbols)\n\(canvas.text())")
+        }
+        var state = Fixtures.congress(size: Size(width: 100, height: 30))
+        state.glyphs = .asciiMarks
+        #expect(Screen.render(state).text().contains("Café Ünïcode"))
+        let kiosk = KioskBoard.render(KioskState(
+            schedule: KioskFixtures.congress, now: KioskFixtures.at("10-22 14:15"), size: Size(width: 100, height: 30),
+            options: KioskOptions(room: "Room 201", consoleFont: true, glyphs: .asciiMarks)))
+        #expect(Self.ambiguous(kiosk).isEmpty, "\(kiosk.text())")
+    }
+
     /// The test above can fail: in Unicode the same screens do draw ambiguous characters.
     @Test func unicodeScreensDoDrawThem() {
         let screens = Self.browserScreens(Size(width: 120, height: 40), glyphs: .unicode)
@@ -99,7 +116,7 @@ import Testing
                       consoleFont: Bool = false) -> KioskState {
         var state = KioskState(schedule: schedule, now: KioskFixtures.at(time), size: Size(width: size.0, height: size.1),
                                options: KioskOptions(room: room, language: .bilingual, consoleFont: consoleFont,
-                                                     asciiGlyphs: true, timer: timer))
+                                                     glyphs: .ascii, timer: timer))
         state.encodeQR = { _ in QRMatrix(width: 21, dark: (0..<441).map { $0 % 3 == 0 }) }
         return state
     }

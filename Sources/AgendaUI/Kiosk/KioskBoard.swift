@@ -6,7 +6,7 @@ public enum KioskBoard {
         var canvas = draw(state)
         // What the views draw is ASCII already; this catches labels and the schedule's own
         // punctuation. The console's font draws the QR code's blocks one cell wide.
-        if state.options.asciiGlyphs { canvas.foldAmbiguous(keep: state.options.consoleFont ? .qr : nil) }
+        canvas.foldAmbiguous(state.options.glyphs, keep: state.options.consoleFont ? .qr : nil)
         return canvas
     }
 

@@ -5,7 +5,7 @@ public enum Screen {
         let layout = state.layout
         if layout.isTooSmall {
             TooSmallView.draw(into: &canvas, strings: state.strings, measure: state.measure)
-            if state.glyphs == .ascii { canvas.foldAmbiguous() }
+            canvas.foldAmbiguous(state.glyphs)
             return canvas
         }
         HeaderView.draw(state, into: &canvas)
@@ -32,7 +32,7 @@ public enum Screen {
         }
         // Nothing selected (an empty day, a note): the cursor on the body's first line.
         if canvas.cursor == nil { canvas.cursor = Point(x: layout.list.x + 1, y: layout.list.y) }
-        if state.glyphs == .ascii { canvas.foldAmbiguous() }
+        canvas.foldAmbiguous(state.glyphs)
         return canvas
     }
 }
