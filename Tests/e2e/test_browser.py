@@ -367,6 +367,26 @@ def test_cursor_follows_the_focus():
         pane.close()
 
 
+def test_the_clock_ticking_leaves_the_cursor_on_the_focus():
+    """Issue 16: the minute changing redraws the header's clock, and the cursor goes back to
+    the selected title: a screen reader is not sent to the clock."""
+    pane = Pane(120, 40)
+    try:
+        pane.type_line(RUN.format(cmd=f"{AGENDA} {PRETALX} --now 2020-12-14T08:10:57Z"))
+        pane.wait_for("08:10 venue time")
+        pane.send("j")
+        expect_cursor_on(pane, "Managed stable function", "before the tick")
+        before = pane.cursor()
+        pane.wait_for("08:11 venue time", timeout=15)
+        time.sleep(0.2)
+        assert pane.cursor() == before, (before, pane.cursor())
+        expect_cursor_on(pane, "Managed stable function", "after the tick")
+        pane.send("q")
+        finished(pane, 0)
+    finally:
+        pane.close()
+
+
 PROBE = b"\r\xe2\x96\xbd\x1b[6n"      # U+25BD at the line's start, then "where is the cursor?"
 WIPE = b"\r\x1b[K"
 
