@@ -26,10 +26,13 @@ public final class Terminal {
         public var mouse: Bool
         /// Raw mode: Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys instead of signals (kiosk).
         public var raw: Bool
-        public init(theme: ThemeName = .standard, mouse: Bool = true, raw: Bool = false) {
+        /// Shows the cursor (`--screen-reader`); it stands on the focus either way.
+        public var showCursor: Bool
+        public init(theme: ThemeName = .standard, mouse: Bool = true, raw: Bool = false, showCursor: Bool = false) {
             self.theme = theme
             self.mouse = mouse
             self.raw = raw
+            self.showCursor = showCursor
         }
     }
 
@@ -87,7 +90,9 @@ public final class Terminal {
         nonl()
         let window = agenda_stdscr()
         keypad(window, true)
-        curs_set(0)
+        // Hidden or shown, the cursor is moved to the focus after every frame (never
+        // `leaveok`): screen readers and braille displays follow it.
+        curs_set(options.showCursor ? 1 : 0)
         if options.mouse {
             mousemask(agenda_mouse_mask(), nil)
             mouseinterval(0)
@@ -138,7 +143,10 @@ public final class Terminal {
         var run = Run()
         for y in 0..<canvas.size.height {
             let rowStart = y * width
-            guard let firstChange = (0..<width).first(where: { !unchanged(rowStart + $0, last: $0 + 1 == width) }) else { continue }
+            guard var firstChange = (0..<width).first(where: { !unchanged(rowStart + $0, last: $0 + 1 == width) }) else { continue }
+            // A change right after a wide character shows first on its right half: start at the
+            // character itself, or clearing from there would blank it and nothing redraw it.
+            if firstChange > 0, now[rowStart + firstChange].isContinuation { firstChange -= 1 }
             // Where wide characters move, curses asked to write into what it still holds as an
             // old wide character's right half blanks back to that character's start, which may
             // by then be a new character: such a row is cleared from its first change and
@@ -179,6 +187,10 @@ public final class Terminal {
             }
             if !run.isEmpty { run.flush(window, y: y) }
         }
+        // Last, so the terminal's cursor ends on the focus; when it has not moved, curses
+        // sends nothing for it.
+        let cursor = canvas.cursor ?? Point(x: 0, y: 0)
+        wmove(window, Int32(max(0, min(cursor.y, canvas.size.height - 1))), Int32(max(0, min(cursor.x, width - 1))))
         wnoutrefresh(window)
         doupdate()
         shown = canvas
@@ -319,6 +331,12 @@ public final class Terminal {
         guard agenda_get_cell(agenda_stdscr(), Int32(y), Int32(x), &text, &attr, &pair) != ERR else { return ("", 0, 0) }
         let scalars = text.prefix { $0 != 0 }.compactMap { Unicode.Scalar(UInt32(bitPattern: $0)) }
         return (String(String.UnicodeScalarView(scalars)), UInt(attr & ~agenda_a_color()), pair)
+    }
+
+    /// Where curses holds the cursor (after `present`, where the terminal's cursor stands).
+    public var cursorPosition: Point {
+        let window = agenda_stdscr()
+        return Point(x: Int(getcurx(window)), y: Int(getcury(window)))
     }
 
     /// The colour pair a role is drawn with in this terminal's theme.

@@ -75,6 +75,13 @@ public struct AppState: Sendable {
     public internal(set) var showLocalTime = false
     public var reminderLead: TimeInterval = 5 * 60
     public var bellEnabled = true
+    /// `ascii` on terminals that draw ambiguous-width characters two cells wide (`--glyphs`).
+    public var glyphs: Glyphs = .unicode
+    /// `--screen-reader`: one pane at a time, rows in words with titles wrapped, and what each
+    /// key did said in the status line.
+    public var screenReader = false { didSet { clampScrolling() } }
+    /// In screen-reader mode, what the last key did, in words ("12 matches", "starred").
+    public internal(set) var announcement: String?
     public internal(set) var banner: Banner?
     var reminded: Set<String> = []
     public internal(set) var effects: [Effect] = []
@@ -144,7 +151,7 @@ public struct AppState: Sendable {
         return first <= now && now <= last
     }
 
-    public var layout: Layout { Layout(size: size, split: !showsTimetable) }
+    public var layout: Layout { Layout(size: size, split: !showsTimetable && !screenReader) }
     public var selectedSession: Session? { selected.map { schedule.sessions[$0] } }
     /// Whether the detail pane is on screen (always beside the list on wide terminals).
     public var detailVisible: Bool { layout.sideBySide || detailOpen }

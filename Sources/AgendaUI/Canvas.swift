@@ -59,6 +59,10 @@ public struct Canvas: Sendable, Equatable {
     public private(set) var cells: [Cell]
     /// Combining marks by cell index, for the few cells that have any.
     public private(set) var marks: [Int: [Unicode.Scalar]] = [:]
+    /// Where the terminal cursor stands once the frame is shown: on what has the focus, since
+    /// screen readers and braille displays read at the cursor, visible or not. The view that
+    /// owns the focus sets it; nil leaves it at the top left, out of the way.
+    public var cursor: Point?
 
     public init(size: Size) {
         self.size = Size(width: max(0, size.width), height: max(0, size.height))
@@ -145,6 +149,12 @@ public struct Canvas: Sendable, Equatable {
         cells[index] = cell
     }
 
+    /// Puts another one-cell character in a cell, keeping its role and tint (combining marks go).
+    mutating func replaceScalar(at index: Int, with scalar: Unicode.Scalar) {
+        if cells[index].hasMarks { marks[index] = nil; cells[index].hasMarks = false }
+        cells[index].scalar = scalar
+    }
+
     /// The screen as text, one line per row, trailing spaces trimmed: what snapshots compare.
     public func text() -> String {
         var lines: [String] = []
@@ -164,6 +174,12 @@ public struct Canvas: Sendable, Equatable {
     public func roles(row y: Int) -> [Role] {
         (0..<size.width).map { self[$0, y].role }
     }
+}
+
+/// A cell position on screen: column `x`, row `y`.
+public struct Point: Sendable, Equatable {
+    public var x: Int, y: Int
+    public init(x: Int, y: Int) { self.x = x; self.y = y }
 }
 
 public struct Rect: Sendable, Equatable {

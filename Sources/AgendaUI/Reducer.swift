@@ -5,6 +5,13 @@ extension AppState {
     /// Applies one user action. Pure: the same state and action always give the same state
     /// (side effects are queued in `effects` for the run loop).
     public mutating func apply(_ action: Action) {
+        guard screenReader else { return reduce(action) }
+        let before = self
+        reduce(action)
+        announce(action, before: before)
+    }
+
+    private mutating func reduce(_ action: Action) {
         switch action {
         case .resize(let newSize):
             size = newSize
@@ -235,8 +242,9 @@ extension AppState {
             if showsTimetable {
                 if let hit = TimetableGrid(self).session(atX: x, y: y, in: schedule) { select(hit) }
             } else {
-                let row = listTop + (y - layout.list.y)
-                if isSessionRow(row) { setCursor(row) }
+                // Rows wrap in screen-reader mode: the line clicked says which row it belongs to.
+                let row = screenReader ? SpokenListView.row(atLine: y - layout.list.y, self) : listTop + (y - layout.list.y)
+                if let row, isSessionRow(row) { setCursor(row) }
             }
         } else if detailVisible, layout.detail.contains(x: x, y: y) {
             focus = .detail

@@ -37,6 +37,12 @@ struct Browse: ParsableCommand {
     @Option(help: ArgumentHelp("Check the schedule (URL or file) for a new version every this many seconds.", valueName: "seconds"))
     var refresh: Int?
 
+    @Option(help: GlyphsChoice.help)
+    var glyphs: GlyphsChoice = .auto
+
+    @Flag(help: "For screen readers and braille displays (also AGENDA_SCREEN_READER=1): the cursor shown on the selected row, marked with >; marks said in words; titles wrapped, not cut; one pane at a time; the status line says what each key did.")
+    var screenReader = false
+
     func validate() throws {
         if let now, ISO8601.parse(now) == nil {
             throw ValidationError("--now \"\(Sanitizer.line(now))\" is not an ISO 8601 time like 2021-10-22T10:00+08:00")
@@ -66,7 +72,9 @@ struct Browse: ParsableCommand {
             theme: noColour ? .mono : (theme ?? .standard),
             language: language,
             reminderLead: TimeInterval(remind * 60),
-            bell: !noBell)
+            bell: !noBell,
+            glyphs: glyphs,
+            screenReader: screenReader || ["1", "yes", "true"].contains(environment["AGENDA_SCREEN_READER"]?.lowercased() ?? ""))
         var loop = BrowserLoop(schedule: loaded, clock: SimulatedClock(start: now.flatMap(ISO8601.parse)),
                                settings: settings)
         loop.stale = sources.compactMap(\.stale).min { $0.asOf < $1.asOf }

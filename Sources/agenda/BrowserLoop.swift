@@ -11,6 +11,8 @@ struct BrowserLoop {
         var language: Strings.Language
         var reminderLead: TimeInterval
         var bell: Bool
+        var glyphs: GlyphsChoice = .auto
+        var screenReader = false
     }
 
     let schedule: Schedule
@@ -39,11 +41,14 @@ struct BrowserLoop {
         let starred = FavouritesMigration.apply(store, stored: stored.keys, schedule: schedule)
         let favourites = FavouritesSync(store: store)
 
-        // Before curses starts, so that ncurses does not install its own handlers for these.
+        // Before curses starts, so that ncurses does not install its own handlers for these;
+        // and before the probe, so a Ctrl-C while it waits cannot leave echo off.
         Signals.install()
+        let glyphs = settings.glyphs.resolve(environment: ProcessInfo.processInfo.environment,
+                                             screenReader: settings.screenReader)
         let terminal: Terminal
         do {
-            terminal = try Terminal(options: .init(theme: settings.theme))
+            terminal = try Terminal(options: .init(theme: settings.theme, showCursor: settings.screenReader))
         } catch {
             printError(error.message(settings.language))
             return ExitStatus.unusableTerminal
@@ -54,6 +59,8 @@ struct BrowserLoop {
                              strings: .for(settings.language), favourites: starred)
         state.reminderLead = settings.reminderLead
         state.bellEnabled = settings.bell
+        state.glyphs = glyphs
+        state.screenReader = settings.screenReader
         state.setStaleNote(stale)
         // The rooms and tracks chosen last time for this conference.
         let filters = FilterStore(conference: schedule.conference)

@@ -69,6 +69,9 @@ struct Kiosk: ParsableCommand {
                                valueName: "URL"))
     var streamURL: String?
 
+    @Option(help: GlyphsChoice.help)
+    var glyphs: GlyphsChoice = .auto
+
     @Flag(help: "The speaker's stage timer for the one --room: the talk, a huge time left (yellow under 5 min, red under 2, then +m:ss flashing), -m:ss before the start, the next talk.")
     var timer = false
 
@@ -113,7 +116,7 @@ struct Kiosk: ParsableCommand {
         var loop = KioskLoop(schedule: schedule, live: live,
                              options: options, theme: (environment["NO_COLOR"] ?? "").isEmpty ? (theme ?? .standard) : .mono,
                              clock: KioskClock(start: now.flatMap(ISO8601.parse), rate: clockRate),
-                             exitKey: exitKey.flatMap(ExitKey.parse))
+                             exitKey: exitKey.flatMap(ExitKey.parse), glyphs: glyphs)
         loop.notices = notices.map { LiveNotices($0, zone: schedule.timeZone, limits: fetch.settings(cache: false).limits) }
         let zone = self.zone
         loop.adjust = { zone.apply($0, viewerClock: true) }

@@ -16,6 +16,8 @@ struct KioskLoop {
     let theme: ThemeName
     let clock: KioskClock
     let exitKey: Key?
+    /// `--glyphs`: asked of the terminal (auto) once it has passed preflight.
+    let glyphs: GlyphsChoice
     /// `--notices`, when given.
     var notices: LiveNotices?
     /// Applied to every new version (`--zone`).
@@ -29,8 +31,11 @@ struct KioskLoop {
             printError(error.description)
             return ExitStatus.unusableTerminal
         }
-        // Before curses starts, so that ncurses does not install its own handlers for these.
+        // Before curses starts, so that ncurses does not install its own handlers for these;
+        // and before the probe, so a signal while it waits cannot leave echo off.
         Signals.install()
+        var options = self.options
+        options.glyphs = glyphs.resolve(environment: ProcessInfo.processInfo.environment)
         ScreenDump.install()
         let systemd = SystemdNotifier()
         let terminal: Terminal

@@ -58,6 +58,27 @@ import AgendaUI
         #expect(terminal.cell(x: 5, y: 0).text == " ")
     }
 
+    /// After a frame, the cursor stands where the frame says, whatever was drawn last; with
+    /// none given, at the top left.
+    @Test func cursorEndsWhereTheFrameSays() throws {
+        TerminalLocale.setUp()
+        let terminal = try Terminal.headless(size: Size(width: 20, height: 4))
+        defer { terminal.stop() }
+        var canvas = Canvas(size: terminal.size)
+        canvas.put("selected", x: 3, y: 1, role: .selected, measure: terminal.measure)
+        canvas.put("status", x: 0, y: 3, role: .statusBar, measure: terminal.measure)
+        canvas.cursor = Point(x: 3, y: 1)
+        terminal.present(canvas)
+        #expect(terminal.cursorPosition == Point(x: 3, y: 1))
+        canvas.cursor = nil
+        canvas.put("12:01", x: 14, y: 0, role: .header, measure: terminal.measure)
+        terminal.present(canvas)
+        #expect(terminal.cursorPosition == Point(x: 0, y: 0))
+        canvas.cursor = Point(x: 99, y: 99)   // off screen: kept on it
+        terminal.present(canvas)
+        #expect(terminal.cursorPosition == Point(x: 19, y: 3))
+    }
+
     /// Wide characters moved by one cell between frames (the status line's hints replaced by
     /// "已将 0 个收藏写入 …"): curses, asked to write into what it still holds as the right half
     /// of an old wide character, blanks back to that character's start, which by then is a new

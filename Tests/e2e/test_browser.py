@@ -11,12 +11,16 @@ import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
 
 sys.path.insert(0, os.path.dirname(__file__))
 from tmux_harness import Pane, run_tests, needs_shared  # noqa: E402
+import fake_terminal  # noqa: E402
 from chinese import ZH_PAGE, english_words  # noqa: E402
 
 C38 = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "schedules", "38c3-schedule.xml")
+# Three days, two rooms, titles in plain ASCII.
+PRETALX = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "Fixtures", "schedules", "pretalx-excerpt.json"))
 
 AGENDA = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else None
 NOW = "--now 2021-10-22T10:00+08:00"
@@ -300,6 +304,213 @@ def test_first_five_minutes_width_now_next_both_clocks_and_the_chinese_help():
         finished(pane, 0)
     finally:
         pane.close()
+
+
+def at_cursor(pane, screen):
+    """The screen line the cursor is on, and its text from the cursor on."""
+    x, y, _ = pane.cursor()
+    line = screen.splitlines()[y] if y < len(screen.splitlines()) else ""
+    return line, line[x:]
+
+
+def expect_cursor_on(pane, title, what):
+    """Waits until the cursor's line holds `title` from the cursor on, the detail beside the
+    list names the same session (so the cursor is on the selected row), and the frame is
+    whole (its last row, the status line, drawn); the cursor stays hidden."""
+    def check(screen):
+        lines = screen.splitlines()
+        line, rest = at_cursor(pane, screen)
+        detail = lines[2].split("│", 1)[1].strip() if len(lines) > 2 and "│" in lines[2] else ""
+        return rest.startswith(title) and detail == title and len(lines) == 40 and lines[39].strip()
+    pane.wait_until(check, f"{what}: cursor on {title!r}")
+    assert not pane.cursor()[2], "the cursor is shown without --screen-reader"
+
+
+def test_cursor_follows_the_focus():
+    """Issue 16: after every key the terminal's cursor stands where the focus is (the selected
+    title, the detail, the search text, the picker's entry), for screen readers and braille."""
+    pane = Pane(120, 40)
+    try:
+        pane.type_line(RUN.format(cmd=f"{AGENDA} {PRETALX} --now 2020-12-14T08:10Z"))
+        pane.wait_for("? help")
+        expect_cursor_on(pane, "Focused 5thgeneration hardware", "start")
+        for key, title in [("j", "Managed stable function"), ("j", "Quality-focused 6thgeneration website"),
+                           ("k", "Managed stable function"), ("]", "User-centric non-volatile moderator"),
+                           ("j", "Advanced 24hour hub"), ("v", "Advanced 24hour hub"),
+                           ("j", "Cross-group dedicated success")]:
+            pane.send(key)
+            expect_cursor_on(pane, title, f"after {key}")
+        assert "By room" in pane.screen()
+        pane.send("/")
+        pane.send("-l", "direct")
+        pane.wait_until(lambda s: at_cursor(pane, s)[0].startswith(" /direct") and pane.cursor()[:2] == (8, 39),
+                        "cursor after the search text")
+        pane.send("Enter")
+        expect_cursor_on(pane, "Down-sized directional algorithm", "search")
+        pane.send("Enter")                                   # the detail has the focus
+        pane.wait_until(lambda s: pane.cursor()[1] == 2 and at_cursor(pane, s)[1].startswith("Down-sized directional"),
+                        "cursor on the detail's first line")
+        pane.send("Escape")
+        expect_cursor_on(pane, "Down-sized directional algorithm", "back in the list")
+        pane.send("Escape", "p")
+        pane.wait_for("Show")
+        pane.send("j", "j")
+        pane.wait_until(lambda s: at_cursor(pane, s)[1].startswith("[x] ") and "[x] " in s.splitlines()[pane.cursor()[1]],
+                        "cursor on the picker's entry")
+        first = at_cursor(pane, pane.screen())[1]
+        pane.send("j")
+        pane.wait_until(lambda s: at_cursor(pane, s)[1].startswith("[x] ") and at_cursor(pane, s)[1] != first,
+                        "cursor on the next picker entry")
+        pane.send("Escape", "q")
+        finished(pane, 0)
+    finally:
+        pane.close()
+
+
+def test_the_clock_ticking_leaves_the_cursor_on_the_focus():
+    """Issue 16: the minute changing redraws the header's clock, and the cursor goes back to
+    the selected title: a screen reader is not sent to the clock."""
+    pane = Pane(120, 40)
+    try:
+        pane.type_line(RUN.format(cmd=f"{AGENDA} {PRETALX} --now 2020-12-14T08:10:57Z"))
+        pane.wait_for("08:10 venue time")
+        pane.send("j")
+        expect_cursor_on(pane, "Managed stable function", "before the tick")
+        before = pane.cursor()
+        pane.wait_for("08:11 venue time", timeout=15)
+        time.sleep(0.2)
+        assert pane.cursor() == before, (before, pane.cursor())
+        expect_cursor_on(pane, "Managed stable function", "after the tick")
+        pane.send("q")
+        finished(pane, 0)
+    finally:
+        pane.close()
+
+
+PROBE = b"\r\xe2\x96\xbd\x1b[6n"      # U+25BD at the line's start, then "where is the cursor?"
+WIPE = b"\r\x1b[K"
+
+
+def test_glyph_probe_against_a_fake_terminal():
+    """Issue 16: --glyphs auto asks the terminal once, before curses; a terminal that draws
+    U+25BD two cells wide gets no ambiguous-width characters, one that draws it in one cell
+    (or does not answer) gets the Unicode lines; the probe's line is wiped."""
+    argv = [AGENDA, PRETALX, "--now", "2020-12-14T08:10Z"]
+    for answer, unicode in [("1;2", True), ("1;3", False), (None, True)]:
+        out = fake_terminal.run(argv, answer)
+        assert out.count(b"\x1b[6n") == 1, (answer, out[:300])
+        assert out.startswith(PROBE + WIPE), (answer, out[:100])      # asked, then wiped, before curses
+        assert b"Focused 5thgeneration hardware" in out, (answer, out[-500:])
+        drawn = out[len(PROBE + WIPE):].decode("utf-8", "replace")
+        assert ("\u2502" in drawn) == unicode, (answer, drawn[:2000])   # the divider between list and detail
+        ambiguous = {c for c in drawn if unicodedata.east_asian_width(c) == "A"}
+        assert bool(ambiguous) == unicode, (answer, ambiguous)
+    # Asked for by name, or on the Linux console: no probe.
+    for args, env in [(["--glyphs", "unicode"], {}), (["--glyphs", "ascii"], {}), ([], {"TERM": "linux"})]:
+        out = fake_terminal.run(argv + args, "1;2", env=env)
+        assert b"\x1b[6n" not in out and b"Focused 5thgeneration" in out, (args, env, out[:200])
+
+
+def test_ctrl_c_while_the_probe_waits_restores_the_terminal():
+    for argv in ([AGENDA, PRETALX], [AGENDA, "kiosk"]):
+        out, status, echo = fake_terminal.run(argv, None, interrupt=True)
+        assert status == 130 and echo, (argv, status, echo, out[-200:])
+
+
+def test_no_probe_when_output_is_not_a_terminal():
+    result = run(PRETALX, "--glyphs", "auto")
+    assert result.returncode == 0 and b"\x1b" not in result.stdout and b"Focused" in result.stdout, result.stdout
+
+
+def ambiguous_on(screen):
+    return sorted({c for c in screen if unicodedata.east_asian_width(c) == "A"})
+
+
+def test_ascii_glyphs_on_every_screen():
+    """Issue 16: with --glyphs ascii no East Asian Ambiguous character is on any screen:
+    list, detail, views, timetable, search, help, picker, my agenda."""
+    state = tempfile.TemporaryDirectory()   # stars of its own
+    pane = Pane(120, 40, env={"XDG_STATE_HOME": state.name})
+    try:
+        pane.type_line(RUN.format(cmd=f"{AGENDA} {PRETALX} --now 2020-12-14T08:10Z --glyphs ascii"))
+        screen = pane.wait_for("? help")
+        assert " | " in screen and "08:00-08:30" in screen, screen
+        # Keys as tmux names them; "=text" is typed literally.
+        steps = [(["f", "j", "f"], "* in your agenda"), (["Tab"], "Esc back"), (["Escape", "v"], "By room"),
+                 (["v"], "By track"), (["v"], "Timetable"), (["v"], "Now & next"), (["v", "/", "=stable"], "/stable"),
+                 (["Enter"], "1 match"), (["Escape", "?"], "Keys"), (["G"], "closes"), (["q", "p"], "Show"),
+                 (["/", "=room"], "/room"), (["Escape", "Escape", "F"], "My agenda"), (["Escape", "Enter"], "Esc back")]
+        for keys, text in steps:
+            for key in keys:
+                pane.send("-l", key[1:]) if key.startswith("=") else pane.send(key)
+            screen = pane.wait_for(text)
+            screen = pane.wait_until(lambda s: len(s.splitlines()) == 40 and s.splitlines()[39].strip(), "the status line")
+            assert not ambiguous_on(screen), (keys, ambiguous_on(screen), screen)
+        pane.send("Escape", "q")
+        finished(pane, 0)
+    finally:
+        pane.close()
+        state.cleanup()
+
+
+def test_screen_reader_mode():
+    """Issue 16: with --screen-reader (or AGENDA_SCREEN_READER=1) the cursor is shown on the
+    selected row, marked ">"; no "…" or "│" is on screen; titles wrap whole; marks and what a
+    key did are words."""
+    for flag, env in [("--screen-reader", ""), ("", "AGENDA_SCREEN_READER=1 ")]:
+        state = tempfile.TemporaryDirectory()   # stars of its own
+        pane = Pane(60, 20, env={"XDG_STATE_HOME": state.name})
+        try:
+            pane.type_line(RUN.format(cmd=f"{env}{AGENDA} {PRETALX} --now 2020-12-16T08:10Z {flag}"))
+            pane.wait_for("Up Down move")
+            def on(title):
+                def check(screen):
+                    line, rest = at_cursor(pane, screen)
+                    return line.startswith("> ") and rest.startswith(title) and len(screen.splitlines()) == 20
+                return check
+            screen = pane.wait_until(on("Enhanced dynamic interface"), "cursor on the first row")
+            assert pane.cursor()[2], "the cursor is hidden"
+            assert "…" not in screen and "│" not in screen, screen
+            assert "Enhanced dynamic interface, Gray Room," in screen and "running" in screen, screen
+            pane.send("f")
+            screen = pane.wait_until(lambda s: s.splitlines()[-1].startswith(" starred"), "starred said")
+            pane.send("j", "j")
+            screen = pane.wait_until(on("Re-engineered bandwidth-monitored"), "cursor on the third row")
+            words = " ".join(screen.split())
+            assert "Re-engineered bandwidth-monitored focus group, Gray Room" in words, screen   # wrapped, not cut
+            assert sum(1 for line in screen.splitlines() if line.startswith(">")) == 1, screen
+            pane.send("/")
+            pane.send("-l", "enhanced")
+            pane.send("Enter")
+            pane.wait_until(lambda s: "1 match" in s.splitlines()[-1] and on("Enhanced")(s), "the search said")
+            pane.send("Enter")
+            pane.wait_until(lambda s: pane.cursor()[:2] == (1, 2) and at_cursor(pane, s)[1].startswith("Enhanced"),
+                            "the detail, alone, with the cursor on its title")
+            assert "│" not in pane.screen() and pane.cursor()[2]
+            pane.send("Escape", "Escape", "q")
+            finished(pane, 0)
+        finally:
+            pane.close()
+            state.cleanup()
+
+
+def test_a_wide_character_before_a_change_stays_on_screen():
+    """Text added right after a wide character that stays (the screen reader's "进行中" gaining
+    ", 已收藏" on f): the row was cleared from the character's right half, which blanked it
+    on the terminal, and nothing drew it again."""
+    state = tempfile.TemporaryDirectory()
+    pane = Pane(80, 24, env={"XDG_STATE_HOME": state.name})
+    try:
+        pane.type_line(RUN.format(cmd=f"{AGENDA} {NOW} --screen-reader --lang zh"))
+        pane.wait_for("进行中")
+        pane.send("f")
+        screen = pane.wait_until(lambda s: s.splitlines()[-1].startswith(" 已收藏"), "starred said")
+        assert "进行中, 已收藏" in screen, screen
+        pane.send("q")
+        finished(pane, 0)
+    finally:
+        pane.close()
+        state.cleanup()
 
 
 def test_chinese_all_the_way_at_80x24():

@@ -11,9 +11,11 @@ import signal
 import sys
 import tempfile
 import time
+import unicodedata
 
 sys.path.insert(0, os.path.dirname(__file__))
 from tmux_harness import SHARED, Pane, needs_shared, run_tests  # noqa: E402
+import fake_terminal  # noqa: E402
 from chinese import ZH_PAGE, english_words  # noqa: E402
 
 AGENDA = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else None
@@ -714,6 +716,43 @@ def test_both_editions_show_the_chinese_title_under_the_english_one():
             finished(pane, 143)
         finally:
             pane.close()
+
+
+def test_ascii_glyphs_on_door_board_and_timer():
+    """Issue 16: with --glyphs ascii no East Asian Ambiguous character is on the door screen,
+    the venue board or the stage timer (Chinese, being wide, stays); the cursor rests still
+    at the top left, where it reads nothing that moves."""
+    excerpt = os.path.join(os.path.dirname(__file__), "..", "Fixtures", "schedules", "38c3-excerpt.xml")
+    cases = [((100, 30), f"--room 'Saal 1' --now 2024-12-27T10:40+01:00 {excerpt}", "Opening Ceremony"),
+             ((120, 40), f"--now 2024-12-27T10:40+01:00 {excerpt}", "Opening Ceremony"),
+             ((100, 30), f"--timer --room 'Saal 1' --now 2024-12-27T10:40+01:00 {excerpt}", "Opening Ceremony"),
+             ((120, 40), "--now 2021-10-22T10:00+08:00", "2 h left")]
+    for (width, height), args, expect in cases:
+        pane = Pane(width, height)
+        try:
+            start(pane, args + " --glyphs ascii", expect=expect)
+            time.sleep(0.3)
+            screen = pane.screen()
+            ambiguous = sorted({c for c in screen if unicodedata.east_asian_width(c) == "A"})
+            assert not ambiguous, f"{args}: {ambiguous}\n{screen}"
+            assert "--------" in screen or "--timer" in args, screen
+            if "2021" in args:
+                assert "正在进行" in screen, screen      # the labels keep their language
+            assert pane.cursor()[:2] == (0, 0), pane.cursor()
+            os.kill(pane.child_pid(), signal.SIGTERM)
+            finished(pane, 143)
+        finally:
+            pane.close()
+
+
+def test_glyph_probe_against_a_fake_terminal():
+    """Issue 16: the kiosk asks as the browser does; two cells wide means no block clock."""
+    for answer, unicode in [("1;2", True), ("1;3", False)]:
+        out = fake_terminal.run([AGENDA, "kiosk", "--now", "2021-10-22T10:00+08:00"], answer)
+        assert out.startswith(b"\r\xe2\x96\xbd\x1b[6n\r\x1b[K"), out[:100]
+        drawn = out.decode("utf-8", "replace")
+        assert "Plenary Session" in drawn, drawn[-800:]
+        assert ("\u2588" in drawn or "\u2580" in drawn) == unicode, (answer, drawn[:3000])
 
 
 def test_chinese_boards_at_80x24():

@@ -33,6 +33,22 @@ class Pane:
     def screen(self):
         return self.tmux("capture-pane", "-p")
 
+    def cursor(self):
+        """Where the terminal's cursor stands, (x, y), and whether it is shown."""
+        x, y, shown = self.tmux("display-message", "-p", "#{cursor_x} #{cursor_y} #{cursor_flag}").split()
+        return int(x), int(y), shown == "1"
+
+    def wait_until(self, check, what, timeout=10.0):
+        """Waits until `check(screen)` holds; fails naming `what` with the last screen."""
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            if check(screen):
+                return screen
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{what} not so after {timeout}s; cursor {self.cursor()}; screen:\n{screen}")
+            time.sleep(0.05)
+
     def alternate_screen_on(self):
         return self.tmux("display-message", "-p", "#{alternate_on}").strip() == "1"
 

@@ -3,8 +3,16 @@ import AgendaModel
 /// Draws the kiosk board for a state: the one entry point the kiosk run loop needs.
 public enum KioskBoard {
     public static func render(_ state: KioskState) -> Canvas {
+        var canvas = draw(state)
+        // What the views draw is ASCII already; this catches labels and the schedule's own
+        // punctuation. The console's font draws the QR code's blocks one cell wide.
+        canvas.foldAmbiguous(state.options.glyphs, keep: state.options.consoleFont ? .qr : nil)
+        return canvas
+    }
+
+    private static func draw(_ state: KioskState) -> Canvas {
         let layout = state.layout
-        let glyphs = KioskGlyphs(ascii: state.options.ascii, consoleFont: state.options.consoleFont)
+        let glyphs = KioskGlyphs(state.options)
         var pen = KioskPen(canvas: Canvas(size: state.size), measure: state.measure, glyphs: glyphs,
                            origin: state.shift, board: layout.board)
         guard layout.board.width > 0, layout.board.height > 0 else { return pen.canvas }
@@ -66,7 +74,7 @@ struct KioskView {
     let labels: KioskLabels
 
     var time: VenueTime { labels.time }
-    var glyphs: KioskGlyphs { KioskGlyphs(ascii: state.options.ascii, consoleFont: state.options.consoleFont) }
+    var glyphs: KioskGlyphs { KioskGlyphs(state.options) }
 
     /// The title to lead with: the Chinese edition's on a Chinese board, else the session's.
     func title(_ session: Session) -> String {

@@ -1,9 +1,22 @@
 /// The drawing characters of the board: Unicode, or ASCII when the locale is not UTF-8
 /// (a terminal that cannot show "█" or "─" shows "#" and "-").
 struct KioskGlyphs {
+    /// ASCII lines, bars, dots and ellipses (no locale, or no ambiguous-width characters).
     let ascii: Bool
     /// The Linux console font has blocks and lines but no circles.
     var consoleFont = false
+    /// The text itself folded to ASCII too: only outside a UTF-8 locale.
+    var foldsText: Bool
+
+    init(ascii: Bool, consoleFont: Bool = false, foldsText: Bool? = nil) {
+        self.ascii = ascii
+        self.consoleFont = consoleFont
+        self.foldsText = foldsText ?? ascii
+    }
+
+    init(_ options: KioskOptions) {
+        self.init(ascii: options.ascii || options.asciiGlyphs, consoleFont: options.consoleFont, foldsText: options.ascii)
+    }
     var rule: String { ascii ? "-" : "─" }
     var dot: String { ascii ? "-" : "·" }
     var rangeSeparator: String { ascii ? "-" : "–" }
@@ -16,7 +29,7 @@ struct KioskGlyphs {
     /// Text as this terminal can show it: unchanged in Unicode; in ASCII, accents are dropped,
     /// typographic punctuation becomes plain, and any other run of non-ASCII becomes one "?".
     func fold(_ text: String) -> String {
-        guard ascii, !text.unicodeScalars.allSatisfy(\.isASCII) else { return text }
+        guard foldsText, !text.unicodeScalars.allSatisfy(\.isASCII) else { return text }
         var out = ""
         var lastWasUnknown = false
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {

@@ -12,7 +12,7 @@ enum KioskHeaderView {
         let textRows = layout.headerHeight - (layout.board.height >= 6 ? 1 : 0)
 
         if layout.clockScale > 0 {
-            let digits = BlockClock.lines(clock, scale: layout.clockScale, ascii: state.options.ascii)
+            let digits = BlockClock.lines(clock, scale: layout.clockScale, ascii: view.glyphs.ascii)
             let clockWidth = BlockClock.width(clock, scale: layout.clockScale)
             let clockX = max(0, width - 1 - clockWidth)
             for (row, line) in digits.enumerated() {

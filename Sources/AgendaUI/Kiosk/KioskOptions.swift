@@ -26,6 +26,10 @@ public struct KioskOptions: Sendable, Equatable {
     public var ascii: Bool
     /// The Linux console's font (at most 512 glyphs): block and box drawing, but few other symbols.
     public var consoleFont: Bool
+    /// `--glyphs`: not `unicode` on TERM=linux or a terminal that draws ambiguous-width
+    /// characters two cells wide: ASCII lines, marks and clock; the labels' language stays.
+    public var glyphs: Glyphs
+    var asciiGlyphs: Bool { glyphs.folds }
     /// Moves the whole board by a cell every few minutes, so no pixel burns in.
     public var burnInShift: Bool
     /// `--timer`: the speaker's stage timer for the one room instead of the door screen.
@@ -39,13 +43,14 @@ public struct KioskOptions: Sendable, Equatable {
     public var onHours: [DailyWindow]
 
     public init(room: String? = nil, rooms: [String] = [], language: KioskLanguage = .en, pageSeconds: Int = 10,
-                ascii: Bool = false, consoleFont: Bool = false, burnInShift: Bool = true, timer: Bool = false,
+                ascii: Bool = false, consoleFont: Bool = false, glyphs: Glyphs = .unicode, burnInShift: Bool = true, timer: Bool = false,
                 qr: KioskQR = .talk, streamURL: String? = nil, closing: String? = nil, onHours: [DailyWindow] = []) {
         self.rooms = (room.map { [$0] } ?? []) + rooms
         self.language = language
         self.pageSeconds = max(1, pageSeconds)
         self.ascii = ascii
         self.consoleFont = consoleFont
+        self.glyphs = glyphs
         self.burnInShift = burnInShift
         self.timer = timer
         self.qr = qr

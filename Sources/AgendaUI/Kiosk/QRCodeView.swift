@@ -27,7 +27,9 @@ public struct QRMatrix: Sendable, Equatable {
 enum QRCodeView {
     /// The code for the door screen: a full room's stream, else the session's own page.
     static func code(for session: Session?, _ view: KioskView) -> QRMatrix? {
-        guard let encode = view.state.encodeQR, !view.state.options.ascii else { return nil }
+        // Half blocks: not outside UTF-8, nor where they may be two cells wide (not so on the console).
+        let options = view.state.options
+        guard let encode = view.state.encodeQR, !options.ascii, !options.asciiGlyphs || options.consoleFont else { return nil }
         if let full = view.state.fullRooms.first {
             return (full.status.url ?? view.state.options.streamURL).flatMap(encode)
         }

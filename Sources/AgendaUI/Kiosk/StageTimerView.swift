@@ -108,7 +108,7 @@ enum StageTimerView {
             var line = ""
             for (i, glyph) in glyphs.enumerated() {
                 if i > 0 { line += String(repeating: " ", count: 2 * k) }
-                for bit in glyph[pixelRow] { line += String(repeating: bit == "1" ? "█" : " ", count: 2 * k) }
+                for bit in glyph[pixelRow] { line += String(repeating: bit == "1" ? pen.glyphs.barFull : " ", count: 2 * k) }
             }
             for r in 0..<k { pen.text(line, x: x0, y: y0 + pixelRow * k + r, width: width - x0, role: role) }
         }

@@ -93,6 +93,7 @@ enum DetailView {
         let measure = state.measure
         // One line past the pane is enough to know whether to show "more below".
         let all = lines(state, limit: state.detailTop + rect.height + 1)
+        if state.focus == .detail { canvas.cursor = Point(x: rect.x, y: rect.y) }
         for (row, line) in all.dropFirst(state.detailTop).prefix(rect.height).enumerated() {
             let y = rect.y + row
             if let label = line.label {
@@ -107,7 +108,9 @@ enum DetailView {
                                                 y: y, role: line.role, measure: measure, into: &canvas)
             }
         }
-        // Scroll marks in the right margin say there is more above or below.
+        // Scroll marks in the right margin say there is more above or below (not read out to a
+        // screen reader as part of the line: scrolling on says so).
+        guard !state.screenReader else { return }
         let markX = state.layout.detail.x + state.layout.detail.width - 1
         if state.detailTop > 0 { canvas.put("▲", x: markX, y: rect.y, role: .accent, measure: measure) }
         if state.detailTop + rect.height < all.count {

@@ -34,11 +34,15 @@ enum HelpView {
         let measure = state.measure
         let strings = state.strings
         canvas.fill(rect, role: .normal)
-        frame(rect, into: &canvas, measure: measure)
+        // A frame is read out as bars on every line: a screen reader gets the text alone.
+        if !state.screenReader { frame(rect, into: &canvas, measure: measure) }
         canvas.put(strings.helpTitle, x: rect.x + 2, y: rect.y, role: .title, measure: measure)
         let inner = rect.width - 4
         let sectionWidth = inner >= 60 ? 12 : 0
         let keyWidth = min(16, inner / 3)
+        // The cursor on the first line shown: scrolling moves the text under it, and a screen
+        // reader reads the line that arrives there.
+        canvas.cursor = Point(x: rect.x + 2, y: rect.y + 1)
         for (row, line) in lines(strings).dropFirst(state.helpTop).prefix(visibleRows(state)).enumerated() {
             let y = rect.y + 1 + row
             var x = rect.x + 2
@@ -46,7 +50,8 @@ enum HelpView {
                 if let section = line.section { canvas.put(section, x: x, y: y, limit: sectionWidth - 1, role: .heading, measure: measure) }
                 x += sectionWidth
             }
-            canvas.put(TextLayout.fit(line.keys, width: keyWidth - 1, measure: measure), x: x, y: y, role: .accent, measure: measure)
+            let keys = state.screenReader ? spoken(line.keys) : line.keys
+            canvas.put(TextLayout.fit(keys, width: keyWidth - 1, measure: measure), x: x, y: y, role: .accent, measure: measure)
             x += keyWidth
             canvas.put(TextLayout.fit(line.text, width: rect.x + rect.width - 2 - x, measure: measure), x: x, y: y,
                        role: .normal, measure: measure)
@@ -54,6 +59,11 @@ enum HelpView {
         let footer = " " + strings.helpHint + (state.helpTop < maxTop(state) ? "  " + strings.more : "") + " "
         canvas.put(TextLayout.fit(footer, width: inner, measure: measure), x: rect.x + 2, y: rect.y + rect.height - 1,
                    role: .dim, measure: measure)
+    }
+
+    /// Arrow keys by name, as a screen reader should say them.
+    static func spoken(_ keys: String) -> String {
+        keys.replacingOccurrences(of: "↑ ↓", with: "Up Down").replacingOccurrences(of: "← →", with: "Left Right")
     }
 
     static func frame(_ rect: Rect, into canvas: inout Canvas, measure: TextMeasure) {

@@ -15,7 +15,7 @@ enum PickerView {
         let rect = box(state)
         let measure = state.measure
         canvas.fill(rect, role: .normal)
-        HelpView.frame(rect, into: &canvas, measure: measure)
+        if !state.screenReader { HelpView.frame(rect, into: &canvas, measure: measure) }
         canvas.put(state.strings.pickerTitle, x: rect.x + 2, y: rect.y, role: .title, measure: measure)
         let items = state.picker.items
         for row in 0..<visibleRows(state) {
@@ -29,7 +29,10 @@ enum PickerView {
             }
             let shown = !(state.filter.hidden[item.facet]?.contains(value) ?? false)
             let selected = index == state.picker.cursor
-            if selected { canvas.fill(Rect(x: rect.x + 1, y: y, width: rect.width - 2, height: 1), role: .selected) }
+            if selected {
+                canvas.fill(Rect(x: rect.x + 1, y: y, width: rect.width - 2, height: 1), role: .selected)
+                canvas.cursor = Point(x: rect.x + 3, y: y)
+            }
             let text = (shown ? "[x] " : "[ ] ") + item.label
             canvas.put(TextLayout.fit(text, width: rect.width - 6, measure: measure), x: rect.x + 3, y: y,
                        role: selected ? .selected : (shown ? .normal : .dim), measure: measure)
@@ -37,9 +40,14 @@ enum PickerView {
         // While narrowing, the footer shows what was typed.
         let picker = state.picker
         let footer = picker.typing || !picker.query.isEmpty
-            ? "/" + picker.query + (picker.typing ? "▏ · " + state.strings.pickerTypingHint : "")
+            ? "/" + picker.query + (picker.typing ? (state.screenReader ? " · " : "▏ · ") + state.strings.pickerTypingHint : "")
             : state.strings.pickerHint
-        canvas.put(TextLayout.fit(" " + footer + " ", width: rect.width - 4, measure: measure),
-                   x: rect.x + 2, y: rect.y + rect.height - 1, role: .dim, measure: measure)
+        let used = canvas.put(TextLayout.fit(" " + footer + " ", width: rect.width - 4, measure: measure),
+                              x: rect.x + 2, y: rect.y + rect.height - 1, role: .dim, measure: measure)
+        // While narrowing, the cursor stands on the caret after what was typed.
+        if picker.typing {
+            let caret = min(used - 1, 1 + measure.cells("/" + picker.query))
+            canvas.cursor = Point(x: rect.x + 2 + max(0, caret), y: rect.y + rect.height - 1)
+        }
     }
 }

@@ -5,6 +5,7 @@ public enum Screen {
         let layout = state.layout
         if layout.isTooSmall {
             TooSmallView.draw(into: &canvas, strings: state.strings, measure: state.measure)
+            canvas.foldAmbiguous(state.glyphs)
             return canvas
         }
         HeaderView.draw(state, into: &canvas)
@@ -18,6 +19,8 @@ public enum Screen {
             DetailView.draw(state, into: &canvas)
         } else if state.showsTimetable {
             TimetableView.draw(state, into: &canvas)
+        } else if state.screenReader {
+            SpokenListView.draw(state, into: &canvas)
         } else {
             SessionListView.draw(state, into: &canvas)
         }
@@ -27,6 +30,9 @@ public enum Screen {
         case .picker: PickerView.draw(state, into: &canvas)
         case .none: break
         }
+        // Nothing selected (an empty day, a note): the cursor on the body's first line.
+        if canvas.cursor == nil { canvas.cursor = Point(x: layout.list.x + 1, y: layout.list.y) }
+        canvas.foldAmbiguous(state.glyphs)
         return canvas
     }
 }

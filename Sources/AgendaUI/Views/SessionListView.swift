@@ -75,6 +75,8 @@ enum SessionListView {
             titleX += 2
             titleWidth -= 2
         }
+        // The cursor stands where the title begins: a screen reader reads from there.
+        if selected { canvas.cursor = Point(x: titleX, y: y) }
         let title = TextLayout.fit(state.title(of: session), width: titleWidth, measure: measure)
         drawHighlighted(title, ranges: state.matchRanges(in: title), x: titleX, y: y,
                         role: state.schedule.isCancelled(index) || over ? role(.dim) : base, measure: measure, into: &canvas)

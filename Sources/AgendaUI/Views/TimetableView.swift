@@ -52,6 +52,7 @@ enum TimetableView {
         let selected = index == state.selected
         let fill: Role = selected ? (state.focus == .list ? .selected : .selectedInactive) : .box
         canvas.fill(box, role: fill)
+        if selected { canvas.cursor = Point(x: box.x + 1, y: box.y) }
         let tint = state.tint(of: session)
         for y in box.y..<(box.y + box.height) {
             canvas.put(tint != 0 ? "▌" : "▏", x: box.x, y: y, role: tint != 0 ? .trackMark : (selected ? fill : .border),

@@ -10,6 +10,7 @@ enum TooSmallView {
             let text = TextLayout.fit(line, width: size.width, measure: measure)
             let x = max(0, (size.width - measure.cells(text)) / 2)
             canvas.put(text, x: x, y: top + i, role: i == 0 ? .warning : .normal, measure: measure)
+            if i == 0 { canvas.cursor = Point(x: x, y: top) }   // read first: why nothing else shows
         }
     }
 }
