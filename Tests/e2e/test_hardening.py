@@ -1080,12 +1080,18 @@ def test_damaged_or_forged_snapshots_are_rebuilt_never_shown():
         good = f.read()
     assert listing().stdout == first.stdout
 
+    # The payload: the long texts (their length first), then the other strings (likewise).
     payload = good[64:]
-    title = re.search(rb"Opening Ceremony|[A-Z][a-z]+ [a-z]+ [a-z]+", payload).start()
-    forged = bytearray(payload)
-    forged[title:title + 4] = b"\x1b[2J"
-    high, low = content_digest(bytes(forged))
-    forged_file = good[:48] + high.to_bytes(8, "little") + low.to_bytes(8, "little") + bytes(forged)
+    texts = int.from_bytes(payload[:8], "little")
+    strings = 16 + texts
+
+    def forge(at, what):
+        forged = bytearray(payload)
+        forged[at:at + len(what)] = what
+        high, low = content_digest(bytes(forged))
+        return good[:48] + high.to_bytes(8, "little") + low.to_bytes(8, "little") + bytes(forged)
+    title = payload.index(b"Opening Ceremony", strings)
+    forged_file = forge(title, b"\x1b[2J")
     damages = {
         "empty": b"", "one byte": good[:1], "header less one": good[:63], "header only": good[:64],
         "half": good[:len(good) // 2], "all but one": good[:-1], "one more": good + b"\0",
@@ -1101,6 +1107,17 @@ def test_damaged_or_forged_snapshots_are_rebuilt_never_shown():
         assert b"\x1b" not in result.stdout + result.stderr, name
         with open(snapshot, "rb") as f:
             assert f.read() == good, f"{name}: the snapshot was not rebuilt"
+
+    # An escape forged into an abstract (texts are checked when shown, not when loaded): the
+    # snapshot is used, and the abstract comes out sanitised.
+    forged_text = forge(8 + payload[8:strings].index(b". "), b"\x1b]0;X\x07")
+    write(snapshot, forged_text)
+    shown = subprocess.run([AGENDA, "list", "--format", "json", schedule], capture_output=True, timeout=60, env=env)
+    assert shown.returncode == 0 and shown.stdout, shown
+    assert b"\x1b" not in shown.stdout and b"\\u001b" not in shown.stdout.lower(), shown.stdout[:300]
+    with open(snapshot, "rb") as f:
+        assert f.read() == forged_text, "the forged abstract's snapshot was not the one used"
+    write(snapshot, good)
 
     # A new version of the same size, its times put back (cp -p): the new title is listed.
     changed = original.replace(b"Opening Ceremony", b"Opening Ceremonz")
