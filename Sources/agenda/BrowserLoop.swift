@@ -72,6 +72,7 @@ struct BrowserLoop {
         state.apply(.tick(clock.now()))
         terminal.useTrackColours(state.tintColours)
         terminal.present(Screen.render(state))
+        SnapshotStore.startWrites()
         var saveError: String?
         // Fold the search text on the other core while the user reads the first screen.
         var background = BackgroundIndex(schedule.sessions)
@@ -84,10 +85,6 @@ struct BrowserLoop {
             let input = terminal.nextInput(timeout: 500)
             if state.needsSearchIndex, let index = background.take() {
                 state.installSearchIndex(index, for: indexed)
-                // The snapshot is written once the index is built, not beside it: two busy
-                // threads on a 2-core machine would slow the first frame's terminal, and the
-                // writer's buffer would add to the index's memory at the peak.
-                SnapshotStore.startWrites()
             }
             var changed = false
             for (_, outcome) in refresher?.take() ?? [] {
