@@ -1,11 +1,11 @@
 import Foundation
 
 /// A parsed schedule as compact bytes, so that an unchanged file opened again is loaded
-/// instead of parsed (a 20,000-session programme: ~300 ms of parsing against a few ms).
+/// instead of parsed (at 20,000 sessions, 41 MB of XML: a fifth of the time to the first frame).
 ///
 /// Layout: a 64-byte header (magic, format version, a hash of the build that wrote it, the
 /// digest of the source bytes it was parsed from, the payload's length and digest), then the
-/// payload (`SnapshotBytes`: the strings, their table, then conference, sessions and warnings).
+/// payload (`SnapshotWriter`: long texts, strings, their tables, then conference, sessions and warnings).
 ///
 /// A snapshot is never trusted: a wrong magic, version, build, source or length, a payload
 /// whose digest differs (a flipped byte, a torn write), an index or count out of range, text

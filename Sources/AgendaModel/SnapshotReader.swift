@@ -1,0 +1,137 @@
+import Foundation
+
+/// Reads what `SnapshotWriter` wrote. Every read is bounds-checked and every string index and
+/// count validated: a damaged payload ends in `nil`, never in a trap or a huge allocation.
+/// Strings are made when first asked for, and long texts (`text`) not at all: they stay bytes
+/// of `buffer` until shown.
+struct SnapshotReader {
+    private let bytes: UnsafeRawBufferPointer
+    private let buffer: TextBuffer
+    /// Where `bytes` starts in `buffer`.
+    private let base: Int
+    private var offset = 0
+    /// String `i` is `bytes[starts[i]..<starts[i + 1]]`; text `i` likewise in `textStarts`.
+    private var starts: [UInt32] = []
+    private var textStarts: [UInt32] = []
+    private var made: [String?] = []
+    /// Per string, once checked: 1 not UTF-8 or unsafe, 2 safe as multi-line text, 3 also as a line.
+    private var checked: [UInt8] = []
+
+    /// Reads both tables; nil when they do not fit the bytes or their regions' lengths.
+    init?(_ bytes: UnsafeRawBufferPointer, in buffer: TextBuffer, at base: Int) {
+        self.bytes = bytes
+        self.buffer = buffer
+        self.base = base
+        guard bytes.count < Int(UInt32.max), let textLength = i64(), textLength >= 0, textLength <= bytes.count - offset else { return nil }
+        let texts = offset..<(offset + Int(textLength))
+        offset = texts.upperBound
+        guard let stringLength = i64(), stringLength >= 0, stringLength <= bytes.count - offset else { return nil }
+        let strings = offset..<(offset + Int(stringLength))
+        offset = strings.upperBound
+        guard let textStarts = table(texts), let starts = table(strings) else { return nil }
+        self.textStarts = textStarts
+        self.starts = starts
+        made = Array(repeating: nil, count: starts.count - 1)
+        checked = Array(repeating: 0, count: starts.count - 1)
+    }
+
+    /// A count and that many lengths, which must tile `region` exactly: where each item starts, and the end.
+    private mutating func table(_ region: Range<Int>) -> [UInt32]? {
+        guard let count = count(minimumSize: 4) else { return nil }
+        var starts: [UInt32] = []
+        starts.reserveCapacity(count + 1)
+        var end = region.lowerBound
+        for _ in 0..<count {
+            guard let length = u32().map(Int.init), length <= region.upperBound - end else { return nil }
+            starts.append(UInt32(end))
+            end += length
+        }
+        guard end == region.upperBound else { return nil }
+        starts.append(UInt32(end))
+        return starts
+    }
+
+    var isAtEnd: Bool { offset == bytes.count }
+
+    mutating func u8() -> UInt8? {
+        guard offset < bytes.count else { return nil }
+        defer { offset += 1 }
+        return bytes[offset]
+    }
+
+    mutating func u32() -> UInt32? {
+        guard bytes.count - offset >= 4 else { return nil }
+        defer { offset += 4 }
+        return UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+    }
+
+    mutating func i64() -> Int64? {
+        guard bytes.count - offset >= 8 else { return nil }
+        defer { offset += 8 }
+        return Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int64.self))
+    }
+
+    /// A finite time.
+    mutating func f64() -> Double? {
+        guard let bits = i64() else { return nil }
+        let value = Double(bitPattern: UInt64(bitPattern: bits))
+        return value.isFinite ? value : nil
+    }
+
+    /// A count of items each at least `minimumSize` bytes long: more than the rest of the
+    /// payload can hold is damage (and must not size an allocation).
+    mutating func count(minimumSize: Int) -> Int? {
+        guard let value = u32().map(Int.init), value <= (bytes.count - offset) / max(1, minimumSize) else { return nil }
+        return value
+    }
+
+    /// A string that may be nil; `multiline` allows line feeds, else one safe line.
+    mutating func optional(multiline: Bool = false) -> String?? {
+        guard let index = u32() else { return nil }
+        if index == SnapshotWriter.none { return .some(nil) }
+        guard let value = make(Int(index), multiline: multiline, unchecked: false) else { return nil }
+        return .some(value)
+    }
+
+    /// A string that must be there.
+    mutating func string(multiline: Bool = false, unchecked: Bool = false) -> String? {
+        guard let index = u32() else { return nil }
+        return make(Int(index), multiline: multiline, unchecked: unchecked)
+    }
+
+    /// A long text that may be nil, left as bytes (checked when it is made: `TextBuffer`).
+    mutating func text() -> SessionText? {
+        guard let index = u32() else { return nil }
+        if index == SnapshotWriter.none { return SessionText(nil) }
+        let i = Int(index)
+        guard i < textStarts.count - 1 else { return nil }
+        return SessionText(buffer, offset: base + Int(textStarts[i]), length: Int(textStarts[i + 1] - textStarts[i]))
+    }
+
+    private mutating func make(_ i: Int, multiline: Bool, unchecked: Bool) -> String? {
+        guard i >= 0, i < made.count else { return nil }
+        if checked[i] == 0 {
+            let raw = UnsafeRawBufferPointer(rebasing: bytes[Int(starts[i])..<Int(starts[i + 1])])
+            if let string = String(validating: raw, as: UTF8.self) {
+                made[i] = string
+                let (line, text) = SnapshotText.safety(raw.assumingMemoryBound(to: UInt8.self))
+                checked[i] = line ? 3 : text ? 2 : 1
+            } else {
+                return nil   // not UTF-8: damage, whatever the field
+            }
+        }
+        guard unchecked || checked[i] >= (multiline ? 2 : 3) else { return nil }
+        return made[i]
+    }
+
+    mutating func strings() -> [String]? {
+        guard let count = count(minimumSize: 4) else { return nil }
+        var out: [String] = []
+        out.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let value = string() else { return nil }
+            out.append(value)
+        }
+        return out
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// The snapshot's byte layer: little-endian numbers, and strings as indices into two tables.
+///
+/// Long texts (abstracts, descriptions: `text`), made strings only when shown, and the other
+/// strings, made when the snapshot is loaded, are kept in two regions, so that loading reads
+/// none of the long texts' pages. The payload: the texts' bytes and the strings' bytes (each
+/// region's length first), the two tables (a count and each one's length), then the body,
+/// which refers to them by index (`SnapshotWriter.none` is nil). Strings shorter than 64 bytes
+/// are stored once however often they occur (a room name, not once per session). The texts go
+/// straight into the output, which starts with room for the header: they are copied once.
+struct SnapshotWriter {
+    static let none = UInt32.max
+
+    enum Check { case line, text, none }
+
+    private var out: [UInt8]
+    private var body: [UInt8] = []
+    private var textLengths: [UInt32] = []
+    private var strings: [UInt8] = []
+    private var lengths: [UInt32] = []
+    private var shared: [String: UInt32] = [:]
+    /// A string held what the reader refuses (see `SnapshotText`): nothing is written then.
+    private(set) var refused = false
+    private let checking: Bool
+
+    /// Texts this long or longer (abstracts, descriptions) are not looked up: they rarely
+    /// repeat, and hashing them would cost more than storing them.
+    private static let sharedBelow = 64
+
+    init(capacity: Int = 0, checking: Bool = true) {
+        self.checking = checking
+        out = Array(repeating: 0, count: ScheduleSnapshot.headerSize + 8)
+        out.reserveCapacity(capacity)
+    }
+
+    mutating func u8(_ value: UInt8) { body.append(value) }
+
+    mutating func u32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { body.append(contentsOf: $0) } }
+
+    mutating func i64(_ value: Int64) { withUnsafeBytes(of: value.littleEndian) { body.append(contentsOf: $0) } }
+
+    mutating func f64(_ value: Double) { withUnsafeBytes(of: value.bitPattern.littleEndian) { body.append(contentsOf: $0) } }
+
+    mutating func count(_ value: Int) { u32(UInt32(value)) }
+
+    /// `check`: what the reader will require of it (one safe line unless said otherwise).
+    mutating func string(_ value: String?, check: Check = .line) {
+        guard var value else { return u32(Self.none) }
+        if check != .none, checking {
+            let safety = value.withUTF8 { SnapshotText.safety($0) }
+            if check == .line ? !safety.line : !safety.text { refused = true }
+        }
+        let count = value.utf8.count
+        if count < Self.sharedBelow, let index = shared[value] { return u32(index) }
+        let index = UInt32(lengths.count)
+        lengths.append(UInt32(count))
+        strings.append(contentsOf: value.utf8)
+        if count < Self.sharedBelow { shared[value] = index }
+        u32(index)
+    }
+
+    /// A long text: checked when it is shown (`TextBuffer`), not when loaded.
+    mutating func text(_ value: String?) {
+        guard let value else { return u32(Self.none) }
+        u32(UInt32(textLengths.count))
+        textLengths.append(UInt32(value.utf8.count))
+        out.append(contentsOf: value.utf8)
+    }
+
+    mutating func strings(_ values: [String]) {
+        count(values.count)
+        for value in values { string(value) }
+    }
+
+    /// Room for the header, then the payload; nil when a string was refused. The output is
+    /// extended in place and moved out (no closure captures it: a capture would copy it).
+    mutating func finish() -> [UInt8]? {
+        guard !refused else { return nil }
+        let textLength = UInt64(out.count - ScheduleSnapshot.headerSize - 8)
+        for k in 0..<8 { out[ScheduleSnapshot.headerSize + k] = UInt8(truncatingIfNeeded: textLength >> (8 * UInt64(k))) }
+        out.reserveCapacity(out.count + 8 + strings.count + 8 + (textLengths.count + lengths.count) * 4 + body.count)
+        Self.append(UInt32(truncatingIfNeeded: strings.count), to: &out)
+        Self.append(UInt32(truncatingIfNeeded: strings.count >> 32), to: &out)
+        out.append(contentsOf: strings)
+        for table in [textLengths, lengths] {
+            Self.append(UInt32(table.count), to: &out)
+            for length in table { Self.append(length, to: &out) }
+        }
+        out.append(contentsOf: body)
+        var result: [UInt8] = []
+        swap(&result, &out)
+        return result
+    }
+
+    private static func append(_ value: UInt32, to out: inout [UInt8]) {
+        for k in 0..<4 { out.append(UInt8(truncatingIfNeeded: value >> (8 * UInt32(k)))) }
+    }
+}
