@@ -65,32 +65,30 @@ extension AppState {
 }
 
 extension Strings {
-    private func choose(_ en: String, _ zh: String) -> String { language == .zh ? zh : en }
-
-    var changes: String { choose("Changes", "变更") }
-    var noChanges: String { choose("No changes since the previous version.", "与上一版本相比没有变更。") }
-    var newSession: String { choose("New in this version", "本版本新增") }
-    var cancelledSession: String { choose("Cancelled (gone from this version)", "已取消（本版本中已删除）") }
+    var changes: String { pick("Changes", "变更") }
+    var noChanges: String { pick("No changes since the previous version.", "与上一版本相比没有变更。") }
+    var newSession: String { pick("New in this version", "本版本新增") }
+    var cancelledSession: String { pick("Cancelled (gone from this version)", "已取消（本版本中已删除）") }
     func changeHeading(_ kind: SessionChange.Kind, _ count: Int) -> String {
         switch kind {
-        case .new: choose("New (\(count))", "新增（\(count)）")
-        case .changed: choose("Changed (\(count))", "变更（\(count)）")
-        case .cancelled: choose("Cancelled (\(count))", "已取消（\(count)）")
+        case .new: pick("New (\(count))", "新增（\(count)）")
+        case .changed: pick("Changed (\(count))", "变更（\(count)）")
+        case .cancelled: pick("Cancelled (\(count))", "已取消（\(count)）")
         }
     }
     func fieldName(_ name: String) -> String {
         guard language == .zh else { return name }
         return ["time": "时间", "room": "会场", "title": "标题", "persons": "讲者", "duration": "时长"][name] ?? name
     }
-    func was(_ field: String, _ old: String) -> String { choose("\(field) (was \(old))", "\(field)（原为 \(old)）") }
-    func changedFields(_ parts: [String]) -> String { choose("Changed: ", "已变更：") + parts.joined(separator: choose(", ", "，")) }
-    var changeLabel: String { choose("Update", "更新") }
+    func was(_ field: String, _ old: String) -> String { pick("\(field) (was \(old))", "\(field)（原为 \(old)）") }
+    func changedFields(_ parts: [String]) -> String { pick("Changed: ", "已变更：") + parts.joined(separator: pick(", ", "，")) }
+    var changeLabel: String { pick("Update", "更新") }
     func stale(_ note: StaleNote, clock: String) -> String {
-        note.kind == .offline ? choose("offline, schedule as of \(clock)", "离线，日程截至 \(clock)")
-            : choose("update failed, schedule as of \(clock)", "更新失败，日程截至 \(clock)")
+        note.kind == .offline ? pick("offline, schedule as of \(clock)", "离线，日程截至 \(clock)")
+            : pick("update failed, schedule as of \(clock)", "更新失败，日程截至 \(clock)")
     }
     public func exported(_ count: Int, _ path: String) -> String {
-        choose("\(count) favourite\(count == 1 ? "" : "s") written to \(path)", "已将 \(count) 个收藏写入 \(path)")
+        pick("\(count) favourite\(count == 1 ? "" : "s") written to \(path)", "已将 \(count) 个收藏写入 \(path)")
     }
-    public func exportFailed(_ path: String) -> String { choose("could not write \(path)", "无法写入 \(path)") }
+    public func exportFailed(_ path: String) -> String { pick("could not write \(path)", "无法写入 \(path)") }
 }

@@ -14,7 +14,8 @@ public struct Strings: Sendable {
         return .en
     }
 
-    private func pick(_ en: String, _ zh: String) -> String { language == .zh ? zh : en }
+    /// The English or the Chinese text, as the language is: every file of words uses this.
+    func pick(_ en: String, _ zh: String) -> String { language == .zh ? zh : en }
 
     var weekdays: [String] { language == .zh ? Self.weekdaysZH : Self.weekdaysEN }
     var months: [String] { Self.monthsEN }
