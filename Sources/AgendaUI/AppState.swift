@@ -151,7 +151,10 @@ public struct AppState: Sendable {
         return first <= now && now <= last
     }
 
-    public var layout: Layout { Layout(size: size, split: !showsTimetable && !screenReader) }
+    public var layout: Layout {
+        Layout(size: size, split: !showsTimetable && !screenReader,
+               listWants: SessionListView.Columns.widthShowingWhole(longestTitle: longestTitle, longestRoom: longestRoom))
+    }
     public var selectedSession: Session? { selected.map { schedule.sessions[$0] } }
     /// Whether the detail pane is on screen (always beside the list on wide terminals).
     public var detailVisible: Bool { layout.sideBySide || detailOpen }

@@ -266,6 +266,24 @@ private extension AppState {
         #expect(state.layout.sideBySide && columns.title >= 40)
     }
 
+    @Test func besideTheDetailShortTitlesLeaveTheRoomWhole() {
+        // The plenary at 100 columns: one short title; the list takes what it needs to show the
+        // room whole, up to three fifths; long titles keep the even split.
+        let start = Fixtures.date("2021-10-22T09:00:00+08:00")
+        func state(title: String) -> AppState {
+            let session = Session(id: "1", title: title, start: start, end: start.addingTimeInterval(3600),
+                                  room: "Convention Hall No. 1")
+            let schedule = Schedule(conference: Conference(title: "C", timeZone: TimeZone(identifier: "Asia/Shanghai")!),
+                                    sessions: [session])
+            return AppState(schedule: schedule, size: Size(width: 100, height: 30), now: start.addingTimeInterval(-86400))
+        }
+        let short = state(title: "Plenary Session")
+        #expect(short.layout.sideBySide && short.layout.list.width > 50 && short.layout.list.width <= 60)
+        #expect(Screen.render(short).text().contains("Plenary Session  Convention Hall No. 1"))
+        let long = state(title: String(repeating: "Long title ", count: 6))
+        #expect(long.layout.list.width == 50)
+    }
+
     @Test func timetableColumnsGrowWithTheTerminal() {
         var narrow = Fixtures.manySessions(50, size: Size(width: 120, height: 40))
         narrow.apply(.cycleView(3))

@@ -106,7 +106,8 @@ enum SessionListView {
     /// Column positions for a list of `width` cells: marks (3) and a space, time (11), title, room when it fits.
     struct Columns {
         let timeX = 4
-        let titleX = 17
+        static let titleStart = 17
+        let titleX = titleStart
         let title: Int
         let room: Int
         let roomX: Int
@@ -119,6 +120,11 @@ enum SessionListView {
             room = width >= 44 ? min(longestRoom, 28, max(8, share, spare)) : 0
             roomX = width - 1 - room
             title = max(1, (room > 0 ? roomX - 2 : width - 1) - titleX)
+        }
+
+        /// The list width at which the longest title and the longest room (up to 28 cells) both fit.
+        static func widthShowingWhole(longestTitle: Int, longestRoom: Int) -> Int {
+            titleStart + longestTitle + 2 + min(longestRoom, 28) + 1
         }
     }
 }
