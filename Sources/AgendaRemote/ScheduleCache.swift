@@ -98,7 +98,19 @@ public struct ScheduleCache: Sendable {
         @discardableResult
         /// `digest`: the bytes' digest when the caller has it (41 MB take a while to digest again).
         public func store(_ data: Data, meta: Meta, digest known: ContentDigest? = nil) throws -> Meta {
-            let digest = (known ?? ContentDigest(of: data)).description
+            let digest = known ?? ContentDigest(of: data)
+            let meta = pointing(meta, at: digest)
+            let copy = copyFile(digest.description)
+            if !FileManager.default.fileExists(atPath: copy.path) { try AtomicFile.write(data, to: copy) }
+            try Self.write(meta, to: metaFile)
+            prune(keeping: [meta.current, meta.previous])
+            return meta
+        }
+
+        /// `meta` as `store` records it for a copy with `digest`: current is that copy, and the
+        /// copy the cache holds as current now (whoever wrote it) becomes the previous.
+        public func pointing(_ meta: Meta, at digest: ContentDigest) -> Meta {
+            let digest = digest.description
             let onDisk = self.meta()
             var meta = meta
             meta.current = digest
@@ -107,10 +119,6 @@ public struct ScheduleCache: Sendable {
             } else {
                 meta.previous = onDisk?.previous
             }
-            let copy = copyFile(digest)
-            if !FileManager.default.fileExists(atPath: copy.path) { try AtomicFile.write(data, to: copy) }
-            try Self.write(meta, to: metaFile)
-            prune(keeping: [meta.current, meta.previous])
             return meta
         }
 

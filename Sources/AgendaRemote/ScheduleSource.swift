@@ -33,11 +33,16 @@ public struct SourceSettings: Sendable {
     public var cache: ScheduleCache?
     /// Nil: every version is parsed, none loaded from a snapshot.
     public var snapshots: SnapshotStore?
+    /// Copies of a file are written once the first frame is on screen (`CacheWrites`), not
+    /// before `load` returns.
+    public var copiesLater = false
 
-    public init(limits: FetchLimits = FetchLimits(), cache: ScheduleCache? = ScheduleCache(), snapshots: SnapshotStore? = nil) {
+    public init(limits: FetchLimits = FetchLimits(), cache: ScheduleCache? = ScheduleCache(), snapshots: SnapshotStore? = nil,
+                copiesLater: Bool = false) {
         self.limits = limits
         self.cache = cache
         self.snapshots = snapshots
+        self.copiesLater = copiesLater
     }
 }
 
@@ -268,12 +273,21 @@ public final class ScheduleSource: @unchecked Sendable {
         meta.fileSeenAt = seen
         guard let entry else { return }
         if meta.current == shown?.description, entry.hasCurrent {
-            try? entry.write(meta)
+            let meta = meta
+            write { try? entry.write(meta) }
         } else {
             meta.fetchedAt = now
-            // Only the version on screen is stored: its digest is known.
-            if let stored = try? entry.store(data, meta: meta, digest: shown) { meta = stored }
+            // Only the version on screen is stored: its digest is known. The pointers are
+            // known before the copy is written (which may wait for the first frame).
+            let asked = meta, digest = shown
+            meta = entry.pointing(meta, at: digest ?? ContentDigest(of: data))
+            write { try? entry.store(data, meta: asked, digest: digest) }
         }
+    }
+
+    /// Runs a cache write now, or after the first frame when the settings say so (in order either way).
+    private func write(_ work: @escaping @Sendable () -> Void) {
+        if settings.copiesLater { CacheWrites.later(work) } else { work() }
     }
 
     // MARK: -

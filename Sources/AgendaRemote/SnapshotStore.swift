@@ -1,6 +1,4 @@
 import Foundation
-import Dispatch
-import Synchronization
 import AgendaModel
 
 /// Snapshots of parsed schedules (`ScheduleSnapshot`) under `$XDG_CACHE_HOME/agenda/snapshots/`,
@@ -57,34 +55,12 @@ public struct SnapshotStore: Sendable {
         prune()
     }
 
-    /// `save` on a background thread, once `startWrites` has been called (after the first
-    /// frame: the snapshot's bytes then neither compete with it for a core nor add to the
-    /// memory the file's bytes and the parse hold at their peak). `finishWrites` starts and
-    /// waits for those still pending before the program exits.
+    /// `save` once the first frame is on screen (`CacheWrites`): the snapshot's bytes then
+    /// neither compete with it for a core nor add to the memory the file's bytes and the parse
+    /// hold at their peak.
     public func saveLater(_ schedule: Schedule, digest: ContentDigest, name: String) {
-        Self.writes.async(group: Self.pending) { save(schedule, digest: digest, name: name) }
+        CacheWrites.later { save(schedule, digest: digest, name: name) }
     }
-
-    public static func startWrites() {
-        let first = started.withLock { started in
-            defer { started = true }
-            return !started
-        }
-        if first { writes.resume() }
-    }
-
-    public static func finishWrites() {
-        startWrites()
-        pending.wait()
-    }
-
-    private static let writes: DispatchQueue = {
-        let queue = DispatchQueue(label: "agenda.snapshots", qos: .utility)
-        queue.suspend()
-        return queue
-    }()
-    private static let started = Mutex(false)
-    private static let pending = DispatchGroup()
 
     /// Removes the least recently used snapshots until the rest fit in `limit`.
     public func prune() {

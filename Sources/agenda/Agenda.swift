@@ -28,9 +28,9 @@ struct Agenda: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
             // A snapshot still being written is finished, not left half-way (it would be rebuilt).
-            SnapshotStore.finishWrites()
+            CacheWrites.finish()
         } catch {
-            SnapshotStore.finishWrites()
+            CacheWrites.finish()
             let code = exitCode(for: error)
             let message = terminalSafe(fullMessage(for: error))
             if !message.isEmpty {

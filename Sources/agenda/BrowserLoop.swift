@@ -72,7 +72,7 @@ struct BrowserLoop {
         state.apply(.tick(clock.now()))
         terminal.useTrackColours(state.tintColours)
         terminal.present(Screen.render(state))
-        SnapshotStore.startWrites()
+        CacheWrites.start()
         var saveError: String?
         // Fold the search text on the other core while the user reads the first screen.
         var background = BackgroundIndex(schedule.sessions)

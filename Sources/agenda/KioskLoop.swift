@@ -57,7 +57,7 @@ struct KioskLoop {
         }
         var shown = KioskBoard.render(state)
         terminal.present(shown)
-        SnapshotStore.startWrites()
+        CacheWrites.start()
         var drawnMoment = state.moment
         // Under systemd (Type=notify): ready after the first frame; the watchdog is fed from
         // this loop only, so a loop that stops rendering is restarted (WatchdogSec=).

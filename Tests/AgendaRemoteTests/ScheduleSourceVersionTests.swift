@@ -72,6 +72,26 @@ import Testing
         }
     }
 
+    /// The browser and the kiosk write a file's copy after the first frame (`copiesLater`): once
+    /// written, the cache holds the same pair as a copy written at once, and the next process
+    /// marks what changed against it.
+    @Test func copiesWrittenAfterTheFirstFrameStillTrackVersions() throws {
+        try withFolder { folder, cache in
+            let file = folder.appendingPathComponent("schedule.xml")
+            let settings = SourceSettings(cache: cache, copiesLater: true)
+            try Self.schedule("Version A").write(to: file)
+            _ = try ScheduleSource(file.path, settings: settings).load()
+            CacheWrites.finish()
+            try replace(file, with: Self.schedule("Version B"))
+            let (next, _) = try ScheduleSource(file.path, settings: settings).load()
+            CacheWrites.finish()
+            #expect(next.sessions.first?.title == "Version B" && next.changedIndices == [0])
+            let entry = cache.entry(for: "file://" + file.standardizedFileURL.path)
+            #expect(entry.current() == Self.schedule("Version B"))
+            #expect(entry.previous() == Self.schedule("Version A"))
+        }
+    }
+
     /// Without a usable cache, an in-place copy of a same-size version is still seen.
     @Test func anInPlaceCopyIsSeenWithoutACache() throws {
         try withFolder { folder, _ in

@@ -62,7 +62,7 @@ import Testing
     @Test func anUnchangedFileIsLoadedFromItsSnapshot() throws {
         try withFolders { file, cache in
             let (first, _) = try ScheduleSource(file.path, settings: settings(cache)).load()
-            SnapshotStore.finishWrites()
+            CacheWrites.finish()
             #expect(snapshotFiles(cache).count == 1)
             try settle(file, cache)
             var marked = first
@@ -81,7 +81,7 @@ import Testing
         try withFolders { file, cache in
             let original = try EditedSchedule.originalData()
             _ = try ScheduleSource(file.path, settings: settings(cache)).load()
-            SnapshotStore.finishWrites()
+            CacheWrites.finish()
             try settle(file, cache)
             var info = stat()
             #expect(stat(file.path, &info) == 0)
@@ -119,7 +119,7 @@ import Testing
     @Test func aDamagedSnapshotIsRemovedAndRebuilt() throws {
         try withFolders { file, cache in
             let (first, _) = try ScheduleSource(file.path, settings: settings(cache)).load()
-            SnapshotStore.finishWrites()
+            CacheWrites.finish()
             let name = try #require(snapshotFiles(cache).first)
             let path = cache.appendingPathComponent("snapshots/" + name)
             var bytes = try Data(contentsOf: path)
@@ -128,7 +128,7 @@ import Testing
             try settle(file, cache)
             let (second, _) = try ScheduleSource(file.path, settings: settings(cache)).load()
             #expect(second == first)
-            SnapshotStore.finishWrites()
+            CacheWrites.finish()
             #expect(try Data(contentsOf: path) != bytes, "written anew")
             #expect(ScheduleSnapshot.decode(try Data(contentsOf: path), source: ContentDigest(of: try EditedSchedule.originalData()),
                                             build: Self.build) == first)
@@ -162,7 +162,7 @@ import Testing
             try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
             try Data().write(to: cache.appendingPathComponent("snapshots"))
             let (schedule, _) = try ScheduleSource(file.path, settings: settings(cache)).load()
-            SnapshotStore.finishWrites()
+            CacheWrites.finish()
             #expect(schedule.sessions.count == EditedSchedule.sessionCount)
             #expect(store(cache).load(ContentDigest(of: try EditedSchedule.originalData()), name: file.path) == nil)
         }
