@@ -47,7 +47,7 @@ let package = Package(
 // AGENDA_FUZZ is set, as Fuzz/run.sh does.
 if Context.environment["AGENDA_FUZZ"] != nil {
     package.targets.append(.target(name: "AgendaFuzzSupport", dependencies: ["AgendaModel"], path: "Fuzz/Sources/AgendaFuzzSupport"))
-    for name in ["fuzz-xml", "fuzz-json", "fuzz-ics", "fuzz-cacie", "fuzz-loader", "fuzz-sanitizer", "fuzz-snapshot"] {
+    for name in ["fuzz-xml", "fuzz-json", "fuzz-ics", "fuzz-cacie", "fuzz-loader", "fuzz-sanitizer", "fuzz-snapshot", "fuzz-index"] {
         package.targets.append(.executableTarget(
             name: name, dependencies: ["AgendaModel", "AgendaFuzzSupport"], path: "Fuzz/Sources/\(name)"))
         package.products.append(.executable(name: name, targets: [name]))

@@ -3,7 +3,7 @@
 # on one core. Fails on the first crash, hang (-timeout), leak or memory blow-up; the input
 # that did it is left in $AGENDA_FUZZ_OUT/artifacts/ (default .build-fuzz/fuzz/artifacts/).
 #
-#   Fuzz/run.sh [SECONDS] [TARGET...]        targets: xml json ics cacie loader sanitizer snapshot
+#   Fuzz/run.sh [SECONDS] [TARGET...]        targets: xml json ics cacie loader sanitizer snapshot index
 #
 # Environment:
 #   AGENDA_BUILD_LOCK   a lock file every swift command is run under with flock (shared machines)
@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-10}"
 [ $# -gt 0 ] && shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(xml json ics cacie loader sanitizer snapshot)
+[ ${#targets[@]} -gt 0 ] || targets=(xml json ics cacie loader sanitizer snapshot index)
 
 scratch="${AGENDA_FUZZ_SCRATCH:-.build-fuzz}"
 out="${AGENDA_FUZZ_OUT:-$scratch/fuzz}"

@@ -17,7 +17,7 @@ public struct ContentDigest: Hashable, Sendable, CustomStringConvertible {
 
     /// The same digest, calling `done` with each range of about `block` bytes once it has been
     /// read (a mapped snapshot gives those pages back as it goes).
-    init(_ bytes: UnsafeRawBufferPointer, every block: Int, then done: (Range<Int>) -> Void) {
+    public init(_ bytes: UnsafeRawBufferPointer, every block: Int, then done: (Range<Int>) -> Void) {
         var a: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
         var b: UInt64 = 0xC2B2_AE3D_27D4_EB4F
         let words = bytes.count / 8

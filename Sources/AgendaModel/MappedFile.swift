@@ -31,5 +31,16 @@ public final class MappedFile: @unchecked Sendable {
 
     public var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
 
+    /// Gives back the whole pages inside `range` (read again from the page cache if touched):
+    /// checking a file reads all of it, and what is not used should not stay resident for that.
+    func release(_ range: Range<Int>) {
+        guard let page = Self.pageSize else { return }
+        let start = (range.lowerBound + page - 1) / page * page, end = min(range.upperBound, count) / page * page
+        guard start < end else { return }
+        madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, MADV_DONTNEED)
+    }
+
+    private static let pageSize: Int? = { let size = sysconf(Int32(_SC_PAGESIZE)); return size > 0 ? size : nil }()
+
     deinit { munmap(UnsafeMutableRawPointer(mutating: base), count) }
 }

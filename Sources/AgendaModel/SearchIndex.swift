@@ -6,42 +6,42 @@
 /// the text), and a result remembers where each session first matched, so the next, longer
 /// query looks there first and, most often, only compares the letter just typed.
 public struct SearchIndex: Sendable {
-    private var corpus: [UInt8] = []
-    /// `bounds[i]..<bounds[i + 1]` is session `i`'s text in `corpus`.
-    private var bounds: [Int] = [0]
-    /// The byte values in each session's text.
-    private var presence: [ByteSet] = []
-    /// The byte values that begin a word in each session's text: a query whose first letter
-    /// begins no word there is rejected without reading the text.
-    private var wordStarts: [ByteSet] = []
+    /// Header, tables and corpus in the layout of the file they are kept in (`SearchIndexFile`):
+    /// built here, or mapped from that file, the same bytes either way.
+    let bytes: IndexBytes
+    let layout: IndexLayout
     public private(set) var folding = SearchFolding()
 
     public init(_ sessions: [Session]) {
+        let layout = IndexLayout(sessions: sessions.count)
         // Reserved to size once: growing by doubling would copy tens of megabytes on a big
         // schedule and briefly hold both copies (25 MB more at the peak at 20,000 sessions).
         // Folding can lengthen text (a Hangul syllable decomposes into three jamo, 3 bytes to 9):
         // an eighth more covers that; what is not touched costs no memory.
         let textBytes = sessions.reduce(0) { $0 + Self.byteCount(of: $1) }
-        corpus.reserveCapacity(textBytes + textBytes / 8)
-        bounds.reserveCapacity(sessions.count + 1)
-        presence.reserveCapacity(sessions.count)
-        wordStarts.reserveCapacity(sessions.count)
+        var blob = [UInt8](repeating: 0, count: layout.corpus)
+        blob.reserveCapacity(layout.corpus + textBytes + textBytes / 8)
         for (number, session) in sessions.enumerated() {
             // Texts still in a mapped snapshot are read here once: their pages are given back
             // every few hundred sessions, so that building the index does not keep them resident.
             if number % 256 == 255 { SessionText.release(sessions[(number - 255)...number]) }
-            let start = corpus.count
-            for case let field? in Self.fields(of: session) where !field.isEmpty {
-                folding.append(field, to: &corpus)
-                corpus.append(0)  // a field separator no query contains
+            let start = blob.count
+            for field in Self.fields(of: session) {
+                guard let text = field.text, !text.isEmpty else { continue }
+                folding.append(text, to: &blob)
+                blob.append(0)  // a field separator no query contains
             }
-            bounds.append(corpus.count)
-            presence.append(ByteSet(corpus[start...]))
-            wordStarts.append(corpus.withUnsafeBufferPointer { bytes in
-                ByteSet((start..<bytes.count).lazy.filter { WordStart.isWordStart(bytes, at: $0, from: start) }.map { bytes[$0] })
-            })
+            blob.withUnsafeMutableBytes { raw in layout.record(session: number, text: start..<raw.count, in: raw) }
         }
         SessionText.release(sessions[(sessions.count / 256 * 256)...])
+        layout.seal(&blob)
+        self.layout = layout
+        bytes = IndexBytes(blob)
+    }
+
+    init(bytes: IndexBytes, layout: IndexLayout) {
+        self.bytes = bytes
+        self.layout = layout
     }
 
     /// About the bytes of `fields(of:)`, without making the long texts strings (which would
@@ -56,12 +56,15 @@ public struct SearchIndex: Sendable {
             + session.abstractText.byteCount + session.descriptionText.byteCount + translations
     }
 
-    private static func fields(of session: Session) -> [String?] {
-        var fields: [String?] = [session.title, session.subtitle, session.room, session.track,
-                      session.persons.joined(separator: ", "), session.abstract, session.description]
+    /// What is searched, in index order: what the index holds and what its file's key
+    /// (`SearchIndexFile.key`) is a digest of, so that the two cannot disagree.
+    static func fields(of session: Session) -> [SearchField] {
+        var fields: [SearchField] = [.short(session.title), .short(session.subtitle), .short(session.room),
+                                     .short(session.track), .short(session.persons.joined(separator: ", ")),
+                                     .long(session.abstractText), .long(session.descriptionText)]
         // Another edition's texts (the Chinese page of an English one) are found too.
         for t in session.translations {
-            fields += [t.title, t.subtitle, t.room, t.persons.joined(separator: ", "), t.abstract, t.description]
+            fields += [t.title, t.subtitle, t.room, t.persons.joined(separator: ", "), t.abstract, t.description].map(SearchField.short)
         }
         return fields
     }
@@ -81,7 +84,7 @@ public struct SearchIndex: Sendable {
 
     /// Indices of the sessions among `candidates` (all if nil) whose text contains `query`.
     public func matches(_ query: [UInt8], within candidates: [Int]? = nil) -> [Int] {
-        guard !query.isEmpty else { return candidates ?? Array(presence.indices) }
+        guard !query.isEmpty else { return candidates ?? Array(0..<layout.sessions) }
         if query.contains(0x20) { return searchWords(query, within: candidates).sessions }
         return search(query, candidates: candidates, starts: nil, known: 0).sessions
     }
@@ -94,8 +97,8 @@ public struct SearchIndex: Sendable {
         for word in words {
             sessions = search(word, candidates: sessions, starts: nil, known: 0).sessions
         }
-        let found = sessions ?? Array(presence.indices)  // only spaces: nothing narrowed
-        return SearchHits(sessions: found, offsets: found.map { bounds[$0] }, length: 0)
+        let found = sessions ?? Array(0..<layout.sessions)  // only spaces: nothing narrowed
+        return SearchHits(sessions: found, offsets: bytes.withParts(layout) { parts in found.map(parts.bound) }, length: 0)
     }
 
     /// Searches `candidates` (every session if nil); `starts[k]`, when given, is where in the
@@ -106,40 +109,35 @@ public struct SearchIndex: Sendable {
         let needed = ByteSet(query)
         let wordStart = WordStart.needsWordStart(query)
         let firstByte = ByteSet(query.prefix(1))
-        let count = candidates?.count ?? presence.count
+        let count = candidates?.count ?? layout.sessions
         var found = 0
         var offsets: [Int] = []
         let sessions = [Int](unsafeUninitializedCapacity: count) { sessionsOut, sessionsCount in
             offsets = [Int](unsafeUninitializedCapacity: count) { offsetsOut, offsetsCount in
-                corpus.withUnsafeBufferPointer { corpus in
+                bytes.withParts(layout) { parts in
                     query.withUnsafeBufferPointer { query in
-                        presence.withUnsafeBufferPointer { presence in
-                            bounds.withUnsafeBufferPointer { bounds in
-                              wordStarts.withUnsafeBufferPointer { wordStartSets in
-                                @inline(__always) func check(_ session: Int, from start: Int, known: Int) {
-                                    guard presence[session].contains(needed) else { return }
-                                    if wordStart, !wordStartSets[session].contains(firstByte) { return }
-                                    let end = bounds[session + 1]
-                                    var hit = Self.occurs(query, in: corpus, at: start, before: end, from: known) ? start
-                                        : ByteSearch.firstIndex(of: query, in: corpus, from: start + 1, to: end)
-                                    // "rust" inside "trust" is no hit: look further along.
-                                    while wordStart, let h = hit, !WordStart.isWordStart(corpus, at: h, from: bounds[session]) {
-                                        hit = ByteSearch.firstIndex(of: query, in: corpus, from: h + 1, to: end)
-                                    }
-                                    guard let hit else { return }
-                                    sessionsOut.initializeElement(at: found, to: session)
-                                    offsetsOut.initializeElement(at: found, to: hit)
-                                    found += 1
-                                }
-                                if let candidates, let starts {
-                                    for k in 0..<count { check(candidates[k], from: starts[k], known: known) }
-                                } else if let candidates {
-                                    for k in 0..<count { check(candidates[k], from: bounds[candidates[k]], known: 0) }
-                                } else {
-                                    for session in 0..<count { check(session, from: bounds[session], known: 0) }
-                                }
-                              }
+                        let corpus = parts.corpus
+                        @inline(__always) func check(_ session: Int, from start: Int, known: Int) {
+                            guard parts.presence(session).contains(needed) else { return }
+                            if wordStart, !parts.wordStarts(session).contains(firstByte) { return }
+                            let end = parts.bound(session + 1)
+                            var hit = Self.occurs(query, in: corpus, at: start, before: end, from: known) ? start
+                                : ByteSearch.firstIndex(of: query, in: corpus, from: start + 1, to: end)
+                            // "rust" inside "trust" is no hit: look further along.
+                            while wordStart, let h = hit, !WordStart.isWordStart(corpus, at: h, from: parts.bound(session)) {
+                                hit = ByteSearch.firstIndex(of: query, in: corpus, from: h + 1, to: end)
                             }
+                            guard let hit else { return }
+                            sessionsOut.initializeElement(at: found, to: session)
+                            offsetsOut.initializeElement(at: found, to: hit)
+                            found += 1
+                        }
+                        if let candidates, let starts {
+                            for k in 0..<count { check(candidates[k], from: starts[k], known: known) }
+                        } else if let candidates {
+                            for k in 0..<count { check(candidates[k], from: parts.bound(candidates[k]), known: 0) }
+                        } else {
+                            for session in 0..<count { check(session, from: parts.bound(session), known: 0) }
                         }
                     }
                 }
@@ -156,6 +154,29 @@ public struct SearchIndex: Sendable {
         guard end - start >= query.count else { return false }
         for k in known..<query.count where corpus[start + k] != query[k] { return false }
         return true
+    }
+}
+
+/// One searched field: a string, or a long text that may still be bytes of a snapshot.
+enum SearchField {
+    case short(String?)
+    case long(SessionText)
+
+    var text: String? {
+        switch self {
+        case .short(let text): return text
+        case .long(let text): return text.value
+        }
+    }
+
+    /// Its UTF-8, without making a string of a snapshot's bytes.
+    func withUTF8<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+        switch self {
+        case .short(let text):
+            var text = text ?? ""
+            return text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+        case .long(let text): return text.withUTF8(body)
+        }
     }
 }
 
@@ -179,16 +200,21 @@ public struct SearchHits: Sendable, Equatable {
 struct ByteSet: Sendable {
     private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
 
-    init(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes {
-            let bit = UInt64(1) << (byte & 63)
-            switch byte >> 6 {
-            case 0: words.0 |= bit
-            case 1: words.1 |= bit
-            case 2: words.2 |= bit
-            default: words.3 |= bit
-            }
+    init() {}
+
+    @inline(__always)
+    mutating func insert(_ byte: UInt8) {
+        let bit = UInt64(1) << (byte & 63)
+        switch byte >> 6 {
+        case 0: words.0 |= bit
+        case 1: words.1 |= bit
+        case 2: words.2 |= bit
+        default: words.3 |= bit
         }
+    }
+
+    init(_ bytes: some Sequence<UInt8>) {
+        for byte in bytes { insert(byte) }
     }
 
     func contains(_ other: ByteSet) -> Bool {

@@ -26,6 +26,17 @@ struct SessionText: Sendable, Equatable {
         }
     }
 
+    /// Its UTF-8 as stored (a snapshot's bytes are not made a string).
+    func withUTF8<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+        switch storage {
+        case .string(let value):
+            var value = value ?? ""
+            return value.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+        case .bytes(let buffer, let offset, let length):
+            return buffer.withBytes { body(UnsafeRawBufferPointer(rebasing: $0[Int(offset)..<(Int(offset) + Int(length))])) }
+        }
+    }
+
     /// The length in UTF-8 bytes, without making a string.
     var byteCount: Int {
         switch storage {
@@ -70,14 +81,7 @@ final class TextBuffer: Sendable {
     /// Pages of `range` that are mapped are given back (they are read again from the page cache
     /// if a text there is shown): checking a snapshot reads all of it, and its texts should not
     /// stay resident for that.
-    func release(_ range: Range<Int>) {
-        guard let mapping, let page = Self.pageSize else { return }
-        let start = (range.lowerBound + page - 1) / page * page, end = min(range.upperBound, mapping.count) / page * page
-        guard start < end else { return }
-        madvise(UnsafeMutableRawPointer(mutating: mapping.base + start), end - start, MADV_DONTNEED)
-    }
-
-    private static let pageSize: Int? = { let size = sysconf(Int32(_SC_PAGESIZE)); return size > 0 ? size : nil }()
+    func release(_ range: Range<Int>) { mapping?.release(range) }
 
     func withBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
         if let mapping { return body(mapping.bytes) }

@@ -102,6 +102,24 @@ public struct ScheduleCache: Sendable {
             let meta = pointing(meta, at: digest)
             let copy = copyFile(digest.description)
             if !FileManager.default.fileExists(atPath: copy.path) { try AtomicFile.write(data, to: copy) }
+            return try point(to: meta)
+        }
+
+        /// `store` for a file copied from `path` (in blocks, never whole in memory), kept only
+        /// if the copy's bytes still have `digest`: the file may have changed since it was read.
+        @discardableResult
+        public func store(copyOf path: String, meta: Meta, digest: ContentDigest, limit: Int) throws -> Meta {
+            let meta = pointing(meta, at: digest)
+            let copy = copyFile(digest.description)
+            if !FileManager.default.fileExists(atPath: copy.path) {
+                try AtomicFile.copy(from: path, to: copy, limit: limit) { bytes, release in
+                    ContentDigest(bytes, every: 1 << 20, then: release) == digest
+                }
+            }
+            return try point(to: meta)
+        }
+
+        private func point(to meta: Meta) throws -> Meta {
             try Self.write(meta, to: metaFile)
             prune(keeping: [meta.current, meta.previous])
             return meta

@@ -18,6 +18,7 @@ public struct SnapshotStore: Sendable {
 
     public static let defaultLimit = 256 << 20
     static let suffix = ".snap"
+    static let indexSuffix = ".index"
 
     public init(directory: URL, build: String, limit: Int = defaultLimit) {
         self.directory = directory
@@ -62,11 +63,38 @@ public struct SnapshotStore: Sendable {
         CacheWrites.later { save(schedule, digest: digest, name: name) }
     }
 
-    /// Removes the least recently used snapshots until the rest fit in `limit`.
+    // MARK: Search indexes
+
+    func indexFile(_ key: ContentDigest) -> URL {
+        directory.appendingPathComponent("\(key)-\(ScheduleCache.hash(build))\(Self.indexSuffix)")
+    }
+
+    /// The search index for sessions whose searched text has digest `key` (`SearchIndexFile.key`),
+    /// when a good one is kept.
+    public func loadIndex(_ key: ContentDigest, sessions: Int) -> SearchIndex? {
+        let file = indexFile(key)
+        guard let mapping = MappedFile(path: file.path, limit: limit) else { return nil }
+        guard let index = SearchIndexFile.load(mapping, key: key, build: build, sessions: sessions) else {
+            unlink(file.path)   // damaged or foreign: built again, and written anew
+            return nil
+        }
+        utimes(file.path, nil)
+        return index
+    }
+
+    /// Writes the index once the first frame is on screen (`CacheWrites`), best effort.
+    public func saveIndexLater(_ index: SearchIndex, key: ContentDigest) {
+        CacheWrites.later {
+            guard (try? SearchIndexFile.write(index, key: key, build: build, to: indexFile(key))) != nil else { return }
+            prune()
+        }
+    }
+
+    /// Removes the least recently used snapshots and indexes until the rest fit in `limit`.
     public func prune() {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
         var files: [(path: String, used: Int, size: Int)] = []
-        for name in names where name.hasSuffix(Self.suffix) {
+        for name in names where name.hasSuffix(Self.suffix) || name.hasSuffix(Self.indexSuffix) {
             let path = directory.appendingPathComponent(name).path
             var info = stat()
             guard stat(path, &info) == 0 else { continue }

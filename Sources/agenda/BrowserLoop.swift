@@ -74,8 +74,10 @@ struct BrowserLoop {
         terminal.present(Screen.render(state))
         CacheWrites.start()
         var saveError: String?
-        // Fold the search text on the other core while the user reads the first screen.
-        var background = BackgroundIndex(schedule.sessions)
+        // Fold the search text on the other core while the user reads the first screen (or
+        // map the index kept from last time).
+        let snapshots = Snapshots.store()
+        var background = BackgroundIndex(schedule.sessions, store: snapshots)
         var indexed = schedule.sessions
         // New versions are fetched and parsed off the main thread; a 304 never reaches this loop.
         let refresher = refresh.map { BackgroundRefresh([(0, $0.source)], every: $0.seconds) }
@@ -93,7 +95,7 @@ struct BrowserLoop {
                     let newer = adjust(fetched)
                     state.replaceSchedule(newer)
                     state.setStaleNote(nil)
-                    background = BackgroundIndex(newer.sessions)
+                    background = BackgroundIndex(newer.sessions, store: snapshots)
                     indexed = newer.sessions
                 case .stale(let note): state.setStaleNote(note)
                 case .restored, .unchanged: state.setStaleNote(nil)

@@ -167,4 +167,33 @@ import Testing
             #expect(store(cache).load(ContentDigest(of: try EditedSchedule.originalData()), name: file.path) == nil)
         }
     }
+
+    /// The search index is kept beside the snapshots: found again for the same texts, never for
+    /// other texts or another build, removed when damaged, and pruned with the snapshots.
+    @Test func aSearchIndexIsKeptFoundAgainAndPruned() throws {
+        try withFolders { file, cache in
+            let schedule = try ScheduleLoader.read(try EditedSchedule.originalData(), file: file.path)
+            let sessions = schedule.sessions
+            let key = SearchIndexFile.key(of: sessions)
+            var built = SearchIndex(sessions)
+            store(cache).saveIndexLater(built, key: key)
+            CacheWrites.finish()
+            var kept = try #require(store(cache).loadIndex(key, sessions: sessions.count))
+            for query in ["the", "chaos", "ü"] { #expect(kept.matches(kept.fold(query)) == built.matches(built.fold(query))) }
+            #expect(store(cache).loadIndex(ContentDigest(high: 9, low: 9), sessions: sessions.count) == nil)
+            #expect(SnapshotStore(directory: store(cache).directory, build: "test 2").loadIndex(key, sessions: sessions.count) == nil)
+            // A damaged one is removed.
+            let path = store(cache).indexFile(key).path
+            var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+            bytes[bytes.count / 2] ^= 1
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            #expect(store(cache).loadIndex(key, sessions: sessions.count) == nil)
+            #expect(!FileManager.default.fileExists(atPath: path))
+            // Bounded with the snapshots: a limit below one index keeps none.
+            let small = store(cache, limit: bytes.count / 2)
+            small.saveIndexLater(built, key: key)
+            CacheWrites.finish()
+            #expect(!FileManager.default.fileExists(atPath: path))
+        }
+    }
 }

@@ -1,0 +1,94 @@
+import Foundation
+import Glibc
+
+/// Write-then-rename with fsync: readers see the old content or the new, never a torn file.
+public enum AtomicFile {
+    /// `durable: false` skips both fsyncs: for caches that check what they read and can be
+    /// rebuilt, where a crash may lose the file but never leaves a torn one under its name.
+    public static func write(_ data: some ContiguousBytes, to file: URL, durable: Bool = true) throws {
+        try data.withUnsafeBytes { try write(parts: [$0], to: file, durable: durable) }
+    }
+
+    /// `parts` one after the other, as one file (a header and the bytes it describes, without
+    /// copying them into one buffer first).
+    public static func write(parts: [UnsafeRawBufferPointer], to file: URL, durable: Bool = true) throws {
+        let directory = file.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        removeStaleTemporaries(of: file)
+        var template = Array(directory.appendingPathComponent(".\(file.lastPathComponent).XXXXXX").path.utf8CString)
+        let descriptor = mkstemp(&template)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var ok = parts.allSatisfy { (try? write(all: $0, to: descriptor)) != nil }
+        ok = ok && (!durable || fsync(descriptor) == 0)
+        close(descriptor)
+        guard ok, rename(temporary, file.path) == 0 else {
+            unlink(temporary)
+            throw CocoaError(.fileWriteUnknown)
+        }
+        // Make the rename itself durable.
+        guard durable else { return }
+        let directoryDescriptor = open(directory.path, O_RDONLY)
+        if directoryDescriptor >= 0 { fsync(directoryDescriptor); close(directoryDescriptor) }
+    }
+
+    /// Copies the regular file at `path` to `file` in 1 MB blocks (never all of it in memory),
+    /// keeping it only if `accept` says yes to the copy's bytes (mapped, given back as read).
+    /// Not durable: for caches that check what they read.
+    public static func copy(from path: String, to file: URL, limit: Int,
+                            accept: (_ bytes: UnsafeRawBufferPointer, _ release: (Range<Int>) -> Void) -> Bool) throws {
+        let source = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard source >= 0 else { throw CocoaError(.fileReadNoSuchFile) }
+        defer { close(source) }
+        var info = stat()
+        guard fstat(source, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int64(info.st_size) <= Int64(limit) else {
+            throw CocoaError(.fileReadUnknown)
+        }
+        let directory = file.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        removeStaleTemporaries(of: file)
+        var template = Array(directory.appendingPathComponent(".\(file.lastPathComponent).XXXXXX").path.utf8CString)
+        let descriptor = mkstemp(&template)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var block = [UInt8](repeating: 0, count: 1 << 20)
+        var ok = true, total = 0
+        while ok {
+            let got = block.withUnsafeMutableBytes { Glibc.read(source, $0.baseAddress!, $0.count) }
+            if got == 0 { break }
+            total += max(got, 0)
+            ok = got > 0 && total <= limit
+                && block.withUnsafeBytes { (try? write(all: UnsafeRawBufferPointer(rebasing: $0[..<got]), to: descriptor)) != nil }
+        }
+        close(descriptor)
+        ok = ok && (MappedFile(path: temporary, limit: limit).map { accept($0.bytes, $0.release) } ?? false)
+        guard ok, rename(temporary, file.path) == 0 else {
+            unlink(temporary)
+            throw CocoaError(.fileWriteUnknown)
+        }
+    }
+
+    private static func write(all buffer: UnsafeRawBufferPointer, to descriptor: Int32) throws {
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written <= 0 { throw CocoaError(.fileWriteUnknown) }
+            offset += written
+        }
+    }
+
+    /// A process killed between `mkstemp` and `rename` leaves its `.NAME.XXXXXX` behind. Any
+    /// such file older than `age` seconds is dead (a live write takes milliseconds): remove it,
+    /// so that crashes do not litter the state directory.
+    static func removeStaleTemporaries(of file: URL, olderThan age: TimeInterval = 60) {
+        let directory = file.deletingLastPathComponent()
+        let prefix = ".\(file.lastPathComponent)."
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
+        for name in names where name.hasPrefix(prefix) && name.count == prefix.count + 6 {
+            let path = directory.appendingPathComponent(name).path
+            guard let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
+                  Date().timeIntervalSince(modified) > age else { continue }
+            unlink(path)
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+
+/// A search index kept beside the schedule's snapshot, so that opening the same programme
+/// again maps it instead of folding every text anew (at 20,000 sessions: 30 MB of folded text
+/// and about 0.4 s of a core, on every start). Its pages are read only when a search reaches
+/// them; a browser that is never asked to search keeps none of it resident.
+///
+/// Layout (`IndexLayout`): a 64-byte header (magic, format version, a hash of the build that
+/// wrote it, the key, the payload's length and digest), then the tables and the corpus.
+/// The key is a digest of every searched field of every session, in order (`key(of:)`): an
+/// index is found again only for sessions whose searched text is the same, whatever file,
+/// merge or edition they came from.
+///
+/// Never trusted: a wrong magic, version, build, key, length or session count, a payload whose
+/// digest differs, or bounds that are not ascending within the corpus give `nil`, and the index
+/// is built again. What the corpus holds is never shown; it only decides which sessions match.
+public enum SearchIndexFile {
+    /// Raised whenever the layout or the folding changes.
+    static let formatVersion: UInt32 = 1
+    static let magic: [UInt8] = [0x89, 0x41, 0x47, 0x49, 0x44, 0x58, 0x0D, 0x0A]   // \x89AGIDX\r\n
+
+    /// The digest of everything `SearchIndex` folds for `sessions`. Texts still in a mapped
+    /// snapshot are read as bytes, and their pages given back as it goes.
+    public static func key(of sessions: [Session]) -> ContentDigest {
+        var stream = DigestStream()
+        withUnsafeBytes(of: UInt64(sessions.count)) { stream.add($0) }
+        for (number, session) in sessions.enumerated() {
+            if number % 256 == 255 { SessionText.release(sessions[(number - 255)...number]) }
+            for field in SearchIndex.fields(of: session) { field.withUTF8 { stream.add($0) } }
+        }
+        SessionText.release(sessions[(sessions.count / 256 * 256)...])
+        return stream.digest
+    }
+
+    /// Writes `index` to `file` (temporary file, then rename), header first.
+    public static func write(_ index: SearchIndex, key: ContentDigest, build: String, to file: URL) throws {
+        try index.bytes.withBytes { bytes in
+            let payload = UnsafeRawBufferPointer(rebasing: bytes[IndexLayout.header...])
+            try header(for: payload, key: key, build: build).withUnsafeBytes { header in
+                // No fsync: a torn index fails its digest and is built again.
+                try AtomicFile.write(parts: [header, payload], to: file, durable: false)
+            }
+        }
+    }
+
+    /// The index in `mapping` when it is the one for `key` by this build, for `sessions` sessions.
+    public static func load(_ mapping: MappedFile, key: ContentDigest, build: String, sessions: Int) -> SearchIndex? {
+        load(IndexBytes(mapping), key: key, build: build, sessions: sessions)
+    }
+
+    /// The same for bytes in memory (tests and the fuzz target).
+    public static func load(_ bytes: [UInt8], key: ContentDigest, build: String, sessions: Int) -> SearchIndex? {
+        load(IndexBytes(bytes), key: key, build: build, sessions: sessions)
+    }
+
+    private static func load(_ bytes: IndexBytes, key: ContentDigest, build: String, sessions: Int) -> SearchIndex? {
+        guard let layout = bytes.withBytes({ check($0, key: key, build: build, sessions: sessions, release: bytes.release) }) else { return nil }
+        return SearchIndex(bytes: bytes, layout: layout)
+    }
+
+    /// `payload` behind a correct header: what the fuzz target uses to reach the checks behind the digest.
+    public static func seal(_ payload: [UInt8], key: ContentDigest, build: String) -> [UInt8] {
+        payload.withUnsafeBytes { header(for: $0, key: key, build: build) } + payload
+    }
+
+    private static func header(for payload: UnsafeRawBufferPointer, key: ContentDigest, build: String) -> [UInt8] {
+        var header = magic
+        append(&header, formatVersion)
+        append(&header, UInt32(0))
+        append(&header, buildHash(build))
+        append(&header, key.high); append(&header, key.low)
+        append(&header, UInt64(payload.count))
+        let digest = ContentDigest(payload)
+        append(&header, digest.high); append(&header, digest.low)
+        return header
+    }
+
+    /// The layout of `bytes` when they are a good index for `key`; nil for anything else.
+    static func check(_ bytes: UnsafeRawBufferPointer, key: ContentDigest, build: String, sessions: Int,
+                      release: (Range<Int>) -> Void = { _ in }) -> IndexLayout? {
+        let header = IndexLayout.header
+        guard bytes.count >= header + 8, bytes.prefix(8).elementsEqual(magic) else { return nil }
+        func word(_ offset: Int) -> UInt64 { bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+        guard bytes.loadUnaligned(fromByteOffset: 8, as: UInt32.self) == formatVersion,
+              bytes.loadUnaligned(fromByteOffset: 12, as: UInt32.self) == 0, word(16) == buildHash(build),
+              word(24) == key.high, word(32) == key.low, word(40) == UInt64(bytes.count - header),
+              word(header) == UInt64(sessions) else { return nil }
+        let layout = IndexLayout(sessions: sessions)
+        guard layout.corpus <= bytes.count else { return nil }
+        // Read in 1 MB blocks, each given back once read: only what searches use stays.
+        let payload = UnsafeRawBufferPointer(rebasing: bytes[header...])
+        let digest = ContentDigest(payload, every: 1 << 20) { release(($0.lowerBound + header)..<($0.upperBound + header)) }
+        guard digest.high == word(48), digest.low == word(56) else { return nil }
+        let parts = IndexParts(raw: bytes.baseAddress!, layout: layout,
+                               corpus: UnsafeBufferPointer(rebasing: bytes.bindMemory(to: UInt8.self)[layout.corpus...]))
+        guard parts.bound(0) == 0, parts.bound(sessions) == parts.corpus.count else { return nil }
+        for session in 0..<sessions where parts.bound(session + 1) < parts.bound(session) { return nil }
+        return layout
+    }
+
+    /// FNV-1a over the format version and the build's name: an index another build folded is not read.
+    static func buildHash(_ build: String) -> UInt64 {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in "index \(formatVersion)\u{0}\(build)".utf8 {
+            value ^= UInt64(byte)
+            value = value &* 0x100_0000_01b3
+        }
+        return value
+    }
+
+    private static func append<T: FixedWidthInteger>(_ out: inout [UInt8], _ value: T) {
+        withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) }
+    }
+}
+
+/// A digest of a sequence of byte strings: each part's digest (which covers its length) is
+/// folded into the running one, so that ("ab", "c") and ("a", "bc") differ.
+struct DigestStream {
+    private(set) var digest = ContentDigest(high: 0, low: 0)
+
+    mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        let part = ContentDigest(bytes)
+        digest = withUnsafeBytes(of: (digest.high, digest.low, part.high, part.low)) { ContentDigest($0) }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+@testable import AgendaModel
+
+/// A kept search index finds exactly what a built one finds; its key changes with every searched
+/// field and with nothing else; a damaged, truncated, foreign or forged one is refused.
+@Suite struct SearchIndexFileTests {
+    static let build = "test 1"
+
+    static func sessions() throws -> [Session] {
+        try ScheduleSnapshotTests.everyField().sessions + Excerpts.load("38c3-excerpt.xml").sessions
+    }
+
+    /// The index's file, as `write` leaves it.
+    static func fileBytes(_ index: SearchIndex, key: ContentDigest, build: String = build) throws -> [UInt8] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agenda-index-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("x.index")
+        try SearchIndexFile.write(index, key: key, build: build, to: file)
+        return try [UInt8](Data(contentsOf: file))
+    }
+
+    static let queries = ["ccc", "the", "chaos", "ü", "geheimplan", "zzzz", "room", "日本", "ada", "grace hop", "中", "教育", "convention hall"]
+
+    @Test func aKeptIndexFindsWhatABuiltOneFinds() throws {
+        let sessions = try Self.sessions()
+        let key = SearchIndexFile.key(of: sessions)
+        var built = SearchIndex(sessions)
+        var kept = try #require(SearchIndexFile.load(try Self.fileBytes(built, key: key), key: key, build: Self.build,
+                                                     sessions: sessions.count))
+        var found = 0
+        for query in Self.queries {
+            let hits = built.matches(built.fold(query))
+            #expect(kept.matches(kept.fold(query)) == hits, "\(query)")
+            found += hits.count
+        }
+        #expect(found > 10)
+        // Letter by letter, each search within the one before, as typing does.
+        var builtHits: SearchHits?, keptHits: SearchHits?
+        for length in 1..."convention".count {
+            let query = built.fold(String("convention".prefix(length)))
+            builtHits = built.search(query, within: builtHits)
+            keptHits = kept.search(query, within: keptHits)
+            #expect(keptHits?.sessions == builtHits?.sessions)
+        }
+        #expect(builtHits?.sessions.isEmpty == false)
+    }
+
+    @Test func theKeyFollowsEverySearchedFieldAndNothingElse() throws {
+        let sessions = try Self.sessions()
+        let key = SearchIndexFile.key(of: sessions)
+        let edits: [(String, (inout Session) -> Void)] = [
+            ("title", { $0.title += "x" }), ("subtitle", { $0.subtitle = "new" }), ("room", { $0.room = "Hall 9" }),
+            ("track", { $0.track = "New" }), ("persons", { $0.persons.append("Lin") }),
+            ("abstract", { $0.abstract = ($0.abstract ?? "") + "." }), ("description", { $0.description = "d" }),
+            ("translation", { $0.translations[0].title = ($0.translations[0].title ?? "") + "新" }),
+        ]
+        for (name, edit) in edits {
+            var changed = sessions
+            edit(&changed[0])
+            #expect(SearchIndexFile.key(of: changed) != key, "\(name)")
+        }
+        #expect(SearchIndexFile.key(of: Array(sessions.reversed())) != key)
+        #expect(SearchIndexFile.key(of: Array(sessions.dropLast())) != key)
+        // Times and links are not searched: the same index serves.
+        var moved = sessions
+        moved[0].start += 3600
+        moved[0].links = []
+        #expect(SearchIndexFile.key(of: moved) == key)
+        // The same sessions loaded from a snapshot (long texts still bytes): the same key.
+        let schedule = try ScheduleSnapshotTests.everyField()
+        let loaded = try #require(ScheduleSnapshotTests.roundTrip(schedule))
+        #expect(SearchIndexFile.key(of: loaded.sessions) == SearchIndexFile.key(of: schedule.sessions))
+    }
+
+    @Test func aDamagedOrForeignIndexIsRefused() throws {
+        let sessions = try Self.sessions()
+        let key = SearchIndexFile.key(of: sessions)
+        let good = try Self.fileBytes(SearchIndex(sessions), key: key)
+        func loads(_ bytes: [UInt8], key: ContentDigest = key, build: String = SearchIndexFileTests.build, sessions count: Int = sessions.count) -> Bool {
+            SearchIndexFile.load(bytes, key: key, build: build, sessions: count) != nil
+        }
+        #expect(loads(good))
+        for length in [0, 1, 63, 64, 65, 71, 72, good.count / 2, good.count - 1] {
+            #expect(!loads(Array(good.prefix(length))), "truncated to \(length)")
+        }
+        #expect(!loads(good + [0]))
+        let offsets = Array(0..<64) + stride(from: 64, to: good.count, by: max(1, good.count / 300)).map { $0 }
+        for offset in offsets {
+            var flipped = good
+            flipped[offset] ^= 0x10
+            #expect(!loads(flipped), "byte \(offset) flipped")
+        }
+        #expect(!loads(good, key: ContentDigest(high: 1, low: 2)))
+        #expect(!loads(good, build: "test 2"))
+        #expect(!loads(good, sessions: sessions.count - 1))
+        // A forged index with a correct digest but bounds out of order or past the corpus.
+        let layout = IndexLayout(sessions: sessions.count)
+        for (session, value) in [(1, UInt32.max), (sessions.count, UInt32(0)), (2, UInt32(0))] {
+            var payload = Array(good[64...])
+            withUnsafeBytes(of: value) { payload.replaceSubrange((layout.bounds + 4 * session - 64)..<(layout.bounds + 4 * session - 60), with: $0) }
+            #expect(!loads(SearchIndexFile.seal(payload, key: key, build: Self.build)), "bound \(session) = \(value)")
+        }
+        #expect(loads(SearchIndexFile.seal(Array(good[64...]), key: key, build: Self.build)))
+    }
+}
