@@ -119,8 +119,8 @@ public struct AppState: Sendable {
 
     /// What the views need from a schedule that is costly to work out per frame.
     private mutating func deriveFromSchedule() {
-        rooms = FacetIndex(schedule.sessions, \.room, order: schedule.rooms.compactMap { $0 })
-        tracks = FacetIndex(schedule.sessions, \.track)
+        rooms = FacetIndex(schedule.sessions, { $0.room }, order: schedule.rooms.compactMap { $0 })
+        tracks = FacetIndex(schedule.sessions, { $0.track })
         longestRoom = rooms.names.map(measure.cells).max() ?? 0
         let measure = measure
         let chinese = strings.language == .zh
