@@ -17,13 +17,27 @@ public struct SearchFolding: Sendable {
             let byte = UInt8(value)
             return [(byte >= 65 && byte <= 90) ? byte + 32 : byte]
         }
+        // CJK ideographs fold to themselves: a Chinese text costs no look-up per character.
+        if Self.isUnifiedIdeograph(value) { return Array(String(scalar).utf8) }
         if let cached = cache[value] { return cached }
+        let folded = Self.decomposedAndLowered(scalar)
+        cache[value] = folded
+        return folded
+    }
+
+    /// CJK Unified Ideographs and Extension A: no decomposition, no case.
+    @inline(__always)
+    static func isUnifiedIdeograph(_ value: UInt32) -> Bool {
+        (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value)
+    }
+
+    /// Canonical decomposition without combining marks, lower-cased.
+    static func decomposedAndLowered(_ scalar: Unicode.Scalar) -> [UInt8] {
         var folded: [UInt8] = []
         for part in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
         where part.properties.generalCategory != .nonspacingMark {
             folded.append(contentsOf: part.properties.lowercaseMapping.utf8)
         }
-        cache[value] = folded
         return folded
     }
 
@@ -125,6 +139,28 @@ public enum WordStart {
 
     public static func isWordStart(_ bytes: [UInt8], at position: Int, from start: Int) -> Bool {
         bytes.withUnsafeBufferPointer { isWordStart($0, at: position, from: start) }
+    }
+
+    /// A lead byte of a scalar that continues a word: Latin, Greek, Cyrillic… (C3–E1).
+    @inline(__always)
+    static func isWordLead(_ byte: UInt8) -> Bool { byte >= 0xC3 && byte <= 0xE1 }
+
+    /// Whether a folded query is made only of word scalars (letters and digits of alphabetic
+    /// scripts): then it matches exactly where a word begins with it (`VocabularyBuilder`).
+    static func isWordOnly(_ query: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !query.isEmpty else { return false }
+        var scalarIsWord = false
+        for byte in query {
+            if byte < 0x80 {
+                guard isASCIIWordByte(byte) else { return false }
+            } else if byte & 0xC0 == 0x80 {
+                guard scalarIsWord else { return false }
+            } else {
+                scalarIsWord = isWordLead(byte)
+                guard scalarIsWord else { return false }
+            }
+        }
+        return query.first! & 0xC0 != 0x80
     }
 
     @inline(__always)

@@ -21,6 +21,7 @@ public struct SearchIndex: Sendable {
         let textBytes = sessions.reduce(0) { $0 + Self.byteCount(of: $1) }
         var blob = [UInt8](repeating: 0, count: layout.corpus)
         blob.reserveCapacity(layout.corpus + textBytes + textBytes / 8)
+        var vocabulary = VocabularyBuilder()
         for (number, session) in sessions.enumerated() {
             // Texts still in a mapped snapshot are read here once: their pages are given back
             // every few hundred sessions, so that building the index does not keep them resident.
@@ -31,17 +32,33 @@ public struct SearchIndex: Sendable {
                 folding.append(text, to: &blob)
                 blob.append(0)  // a field separator no query contains
             }
-            blob.withUnsafeMutableBytes { raw in layout.record(session: number, text: start..<raw.count, in: raw) }
+            blob.withUnsafeMutableBytes { raw in
+                layout.record(session: number, text: start..<raw.count, in: raw)
+                vocabulary.add(session: number, text: start..<raw.count, in: UnsafeRawBufferPointer(raw))
+            }
         }
         SessionText.release(sessions[(sessions.count / 256 * 256)...])
-        layout.seal(&blob)
+        layout.seal(&blob, corpusLength: blob.count - layout.corpus)
+        let tail = blob.withUnsafeBytes { vocabulary.finish(corpus: $0) }
         self.layout = layout
-        bytes = IndexBytes(blob)
+        bytes = IndexBytes(head: blob, tail: tail)
     }
 
     init(bytes: IndexBytes, layout: IndexLayout) {
         self.bytes = bytes
         self.layout = layout
+    }
+
+    /// Folds the short fields of `sessions` once, so that `folding` knows their scalars as it
+    /// does after a build: highlighting then never decomposes a title's letter again per frame.
+    public mutating func learnScalars(of sessions: [Session]) {
+        var scratch: [UInt8] = []
+        for session in sessions {
+            for case .short(let text?) in Self.fields(of: session) where text.utf8.contains(where: { $0 >= 0x80 }) {
+                folding.append(text, to: &scratch)
+                scratch.removeAll(keepingCapacity: true)
+            }
+        }
     }
 
     /// About the bytes of `fields(of:)`, without making the long texts strings (which would
@@ -106,6 +123,7 @@ public struct SearchIndex: Sendable {
     /// be there. A keystroke at 20,000 sessions runs this loop 20,000 times: raw buffers, no appends.
     private func search(_ query: [UInt8], candidates: [Int]?, starts: [Int]?, known: Int) -> SearchHits {
         guard !query.isEmpty else { return SearchHits() }
+        if query.withUnsafeBufferPointer(WordStart.isWordOnly) { return searchWords(beginning: query, within: candidates) }
         let needed = ByteSet(query)
         let wordStart = WordStart.needsWordStart(query)
         let firstByte = ByteSet(query.prefix(1))
@@ -146,6 +164,44 @@ public struct SearchIndex: Sendable {
             sessionsCount = found
         }
         return SearchHits(sessions: sessions, offsets: offsets, length: query.count)
+    }
+
+    /// The sessions (among `candidates`) holding a word that begins with `query`, from the
+    /// vocabulary: the words it begins are a run of the sorted words, and their sessions are
+    /// gathered in a bit per session. Hits start at the session's text: a longer query that is
+    /// not made of word scalars alone scans from there.
+    private func searchWords(beginning query: [UInt8], within candidates: [Int]?) -> SearchHits {
+        bytes.withParts(layout) { parts in
+            query.withUnsafeBytes { query in
+                var low = 0, high = parts.vocabulary.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if parts.compare(word: middle, prefix: query) < 0 { low = middle + 1 } else { high = middle }
+                }
+                var bits = [UInt64](repeating: 0, count: (layout.sessions + 63) / 64)
+                var rank = low
+                while rank < parts.vocabulary.count, parts.compare(word: rank, prefix: query) == 0 {
+                    for k in parts.postingStart(rank)..<parts.postingStart(rank + 1) {
+                        let session = parts.posting(k)
+                        bits[session >> 6] |= 1 << UInt64(session & 63)
+                    }
+                    rank += 1
+                }
+                var found: [Int] = []
+                if let candidates {
+                    found = candidates.filter { bits[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 }
+                } else {
+                    for (at, word) in bits.enumerated() {
+                        var word = word
+                        while word != 0 {
+                            found.append(at << 6 | word.trailingZeroBitCount)
+                            word &= word - 1
+                        }
+                    }
+                }
+                return SearchHits(sessions: found, offsets: found.map(parts.bound), length: 0)
+            }
+        }
     }
 
     /// Whether `query` is at `start` (its first `known` bytes are known to be).

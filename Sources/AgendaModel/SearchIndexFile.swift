@@ -32,13 +32,18 @@ public enum SearchIndexFile {
         return stream.digest
     }
 
-    /// Writes `index` to `file` (temporary file, then rename), header first.
+    /// Writes `index` to `file` (temporary file, then rename): header, head, vocabulary.
     public static func write(_ index: SearchIndex, key: ContentDigest, build: String, to file: URL) throws {
-        try index.bytes.withBytes { bytes in
-            let payload = UnsafeRawBufferPointer(rebasing: bytes[IndexLayout.header...])
-            try header(for: payload, key: key, build: build).withUnsafeBytes { header in
-                // No fsync: a torn index fails its digest and is built again.
-                try AtomicFile.write(parts: [header, payload], to: file, durable: false)
+        try index.bytes.withHalves { head, tail in
+            let payload = UnsafeRawBufferPointer(rebasing: head[IndexLayout.header...])
+            let padding = [UInt8](repeating: 0, count: (head.count + 7) / 8 * 8 - head.count)
+            let digest = combined(ContentDigest(payload), ContentDigest(tail))
+            let length = payload.count + padding.count + tail.count
+            try self.header(length: length, digest: digest, key: key, build: build).withUnsafeBytes { header in
+                try padding.withUnsafeBytes { padding in
+                    // No fsync: a torn index fails its digest and is built again.
+                    try AtomicFile.write(parts: [header, payload, padding, tail], to: file, durable: false)
+                }
             }
         }
     }
@@ -48,53 +53,82 @@ public enum SearchIndexFile {
         load(IndexBytes(mapping), key: key, build: build, sessions: sessions)
     }
 
-    /// The same for bytes in memory (tests and the fuzz target).
+    /// The same for a file's bytes in memory (tests and the fuzz target).
     public static func load(_ bytes: [UInt8], key: ContentDigest, build: String, sessions: Int) -> SearchIndex? {
-        load(IndexBytes(bytes), key: key, build: build, sessions: sessions)
+        load(IndexBytes(file: bytes), key: key, build: build, sessions: sessions)
     }
 
     private static func load(_ bytes: IndexBytes, key: ContentDigest, build: String, sessions: Int) -> SearchIndex? {
-        guard let layout = bytes.withBytes({ check($0, key: key, build: build, sessions: sessions, release: bytes.release) }) else { return nil }
+        guard let layout = bytes.withFile({ check($0, key: key, build: build, sessions: sessions, release: bytes.release) }) ?? nil
+        else { return nil }
         return SearchIndex(bytes: bytes, layout: layout)
     }
 
     /// `payload` behind a correct header: what the fuzz target uses to reach the checks behind the digest.
     public static func seal(_ payload: [UInt8], key: ContentDigest, build: String) -> [UInt8] {
-        payload.withUnsafeBytes { header(for: $0, key: key, build: build) } + payload
+        let whole = [UInt8](repeating: 0, count: IndexLayout.header) + payload
+        let digest = whole.withUnsafeBytes { bytes in
+            IndexBytes.halves(of: bytes).map { combined(ContentDigest(UnsafeRawBufferPointer(rebasing: $0.head[IndexLayout.header...])), ContentDigest($0.tail)) }
+        } ?? ContentDigest(high: 0, low: 0)
+        return header(length: payload.count, digest: digest, key: key, build: build) + payload
     }
 
-    private static func header(for payload: UnsafeRawBufferPointer, key: ContentDigest, build: String) -> [UInt8] {
+    private static func header(length: Int, digest: ContentDigest, key: ContentDigest, build: String) -> [UInt8] {
         var header = magic
         append(&header, formatVersion)
         append(&header, UInt32(0))
         append(&header, buildHash(build))
         append(&header, key.high); append(&header, key.low)
-        append(&header, UInt64(payload.count))
-        let digest = ContentDigest(payload)
+        append(&header, UInt64(length))
         append(&header, digest.high); append(&header, digest.low)
         return header
     }
 
-    /// The layout of `bytes` when they are a good index for `key`; nil for anything else.
+    /// The payload's digest: of the head after the header, then of the vocabulary (the padding
+    /// between them is checked to be zeros).
+    static func combined(_ head: ContentDigest, _ tail: ContentDigest) -> ContentDigest {
+        var stream = DigestStream()
+        stream.add(digest: head)
+        stream.add(digest: tail)
+        return stream.digest
+    }
+
+    /// The layout of `bytes` when they are a good index for `key`; nil for anything else. The
+    /// tables are checked first and the digest last: it reads every page and gives each back,
+    /// so that checking leaves nothing resident.
     static func check(_ bytes: UnsafeRawBufferPointer, key: ContentDigest, build: String, sessions: Int,
                       release: (Range<Int>) -> Void = { _ in }) -> IndexLayout? {
         let header = IndexLayout.header
-        guard bytes.count >= header + 8, bytes.prefix(8).elementsEqual(magic) else { return nil }
+        guard bytes.count >= header + 16, bytes.prefix(8).elementsEqual(magic) else { return nil }
         func word(_ offset: Int) -> UInt64 { bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
         guard bytes.loadUnaligned(fromByteOffset: 8, as: UInt32.self) == formatVersion,
               bytes.loadUnaligned(fromByteOffset: 12, as: UInt32.self) == 0, word(16) == buildHash(build),
               word(24) == key.high, word(32) == key.low, word(40) == UInt64(bytes.count - header),
-              word(header) == UInt64(sessions) else { return nil }
+              word(header) == UInt64(sessions), let (head, tail) = IndexBytes.halves(of: bytes) else { return nil }
         let layout = IndexLayout(sessions: sessions)
-        guard layout.corpus <= bytes.count else { return nil }
-        // Read in 1 MB blocks, each given back once read: only what searches use stays.
-        let payload = UnsafeRawBufferPointer(rebasing: bytes[header...])
-        let digest = ContentDigest(payload, every: 1 << 20) { release(($0.lowerBound + header)..<($0.upperBound + header)) }
-        guard digest.high == word(48), digest.low == word(56) else { return nil }
-        let parts = IndexParts(raw: bytes.baseAddress!, layout: layout,
-                               corpus: UnsafeBufferPointer(rebasing: bytes.bindMemory(to: UInt8.self)[layout.corpus...]))
-        guard parts.bound(0) == 0, parts.bound(sessions) == parts.corpus.count else { return nil }
+        let tailStart = bytes.count - tail.count
+        guard bytes[head.count..<tailStart].allSatisfy({ $0 == 0 }),
+              let parts = IndexParts(head: head, tail: tail, layout: layout),
+              parts.bound(0) == 0, parts.bound(sessions) == parts.corpus.count else { return nil }
         for session in 0..<sessions where parts.bound(session + 1) < parts.bound(session) { return nil }
+        // The vocabulary: starts ascending to the end of the words and of the postings, every
+        // posting a session.
+        let vocabulary = parts.vocabulary
+        guard parts.wordStart(0) == 0, parts.postingStart(0) == 0,
+              parts.wordStart(vocabulary.count) == vocabulary.end - vocabulary.words,
+              parts.postingStart(vocabulary.count) == (vocabulary.words - vocabulary.postings) / 4 else { return nil }
+        for rank in 0..<vocabulary.count
+        where parts.wordStart(rank + 1) < parts.wordStart(rank) || parts.postingStart(rank + 1) < parts.postingStart(rank) {
+            return nil
+        }
+        for k in 0..<parts.postingStart(vocabulary.count) where parts.posting(k) >= sessions { return nil }
+        // Read in 1 MB blocks, each given back once read: only what searches use stays.
+        let headDigest = ContentDigest(UnsafeRawBufferPointer(rebasing: head[header...]), every: 1 << 20) {
+            release(($0.lowerBound + header)..<($0.upperBound + header))
+        }
+        let tailDigest = ContentDigest(tail, every: 1 << 20) { release(($0.lowerBound + tailStart)..<($0.upperBound + tailStart)) }
+        let digest = combined(headDigest, tailDigest)
+        guard digest.high == word(48), digest.low == word(56) else { return nil }
         return layout
     }
 
@@ -118,8 +152,9 @@ public enum SearchIndexFile {
 struct DigestStream {
     private(set) var digest = ContentDigest(high: 0, low: 0)
 
-    mutating func add(_ bytes: UnsafeRawBufferPointer) {
-        let part = ContentDigest(bytes)
+    mutating func add(_ bytes: UnsafeRawBufferPointer) { add(digest: ContentDigest(bytes)) }
+
+    mutating func add(digest part: ContentDigest) {
         digest = withUnsafeBytes(of: (digest.high, digest.low, part.high, part.low)) { ContentDigest($0) }
     }
 }

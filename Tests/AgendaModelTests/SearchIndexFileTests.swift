@@ -101,6 +101,72 @@ import Testing
             withUnsafeBytes(of: value) { payload.replaceSubrange((layout.bounds + 4 * session - 64)..<(layout.bounds + 4 * session - 60), with: $0) }
             #expect(!loads(SearchIndexFile.seal(payload, key: key, build: Self.build)), "bound \(session) = \(value)")
         }
+        // A forged vocabulary: a posting that names no session, word or posting starts out of order.
+        let tailStart = good.withUnsafeBytes { $0.count - IndexBytes.halves(of: $0)!.tail.count }
+        let vocabulary = try #require(good.withUnsafeBytes { VocabularyLayout.read(UnsafeRawBufferPointer(rebasing: $0[tailStart...]), at: 0) })
+        #expect(vocabulary.count > 100)
+        for (offset, value) in [(vocabulary.postings, UInt32(sessions.count)), (vocabulary.wordStarts + 4, UInt32.max),
+                                (vocabulary.postingStarts + 4 * vocabulary.count, UInt32(0))] {
+            var payload = Array(good[64...])
+            withUnsafeBytes(of: value) { payload.replaceSubrange((tailStart + offset - 64)..<(tailStart + offset - 60), with: $0) }
+            #expect(!loads(SearchIndexFile.seal(payload, key: key, build: Self.build)), "vocabulary at \(offset) = \(value)")
+        }
         #expect(loads(SearchIndexFile.seal(Array(good[64...]), key: key, build: Self.build)))
+    }
+}
+
+/// The vocabulary answers queries of letters and digits; every other query scans the text. Both
+/// must find exactly what a plain reading of the rule finds: each word of the query begins a
+/// word of the session's text (CJK and symbols: anywhere).
+@Suite struct SearchIndexAgreesWithTheRuleTests {
+    /// The rule, read plainly: fold each field, look for each word of the query.
+    static func reference(_ query: String, in sessions: [Session]) -> [Int] {
+        var folding = SearchFolding()
+        let words = WordStart.words(of: folding.fold(query))
+        guard !words.isEmpty else { return Array(sessions.indices) }
+        return sessions.indices.filter { index in
+            var text: [UInt8] = []
+            for field in SearchIndex.fields(of: sessions[index]) {
+                guard let value = field.text, !value.isEmpty else { continue }
+                folding.append(value, to: &text)
+                text.append(0)
+            }
+            return words.allSatisfy { word in
+                text.indices.contains { at in
+                    text[at...].starts(with: word) && (!WordStart.needsWordStart(word) || WordStart.isWordStart(text, at: at, from: 0))
+                }
+            }
+        }
+    }
+
+    @Test(arguments: ["38c3-excerpt.xml", "fosdem-excerpt.xml", "lca2020-excerpt.ics"])
+    func everyPrefixOfEveryTitleWord(file: String) throws {
+        let sessions = try Excerpts.load(file).sessions + ScheduleSnapshotTests.everyField().sessions
+        var index = SearchIndex(sessions)
+        let words = Set(sessions.flatMap { $0.title.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init) })
+        var queries = Set(words.flatMap { word in (1...min(4, word.count)).map { String(word.prefix($0)) } })
+        queries.formUnion(["c++", "node.js", "e-mail", "(", "中", "教育", "ü", "é", "ß", "the ch", "2024", "x y z", ".", "0"])
+        var found = 0
+        for query in queries.sorted() {
+            let expected = Self.reference(query, in: sessions)
+            #expect(index.matches(index.fold(query)) == expected, "\(query)")
+            found += expected.count
+        }
+        #expect(found > queries.count)
+    }
+}
+
+@Suite struct SearchFoldingFastPathTests {
+    /// The ideographs folded without a look-up fold exactly as the general rule folds them.
+    @Test func ideographsFoldToThemselvesAsTheRuleSays() {
+        for value in Array(0x3400...0x4DBF) + Array(0x4E00...0x9FFF) {
+            let scalar = Unicode.Scalar(UInt32(value))!
+            #expect(SearchFolding.isUnifiedIdeograph(scalar.value))
+            if SearchFolding.decomposedAndLowered(scalar) != Array(String(scalar).utf8) {
+                Issue.record("U+\(String(value, radix: 16)) folds otherwise")
+                return
+            }
+        }
+        #expect(!SearchFolding.isUnifiedIdeograph(0xF900))   // a compatibility ideograph decomposes
     }
 }
