@@ -1,12 +1,14 @@
 import Foundation
+import Synchronization
 
 /// Case- and diacritic-insensitive text for search: "Café Ünïcode" and "cafe unicode" fold alike.
 ///
-/// Folding works scalar by scalar (ASCII through a fast path, other scalars through a cache of
-/// their canonical decomposition minus combining marks, lowercased), so an offset in the folded
-/// bytes can be traced back to the scalar it came from, for highlighting.
+/// Folding works scalar by scalar (ASCII and CJK ideographs through fast paths, other scalars
+/// through a cache of their canonical decomposition minus combining marks, lowercased), so an
+/// offset in the folded bytes can be traced back to the scalar it came from, for highlighting.
+/// The cache is the process's: highlighting a frame never decomposes a letter seen before.
 public struct SearchFolding: Sendable {
-    private var cache: [UInt32: [UInt8]] = [:]
+    private static let cache = Mutex<[UInt32: [UInt8]]>([:])
 
     public init() {}
 
@@ -19,9 +21,9 @@ public struct SearchFolding: Sendable {
         }
         // CJK ideographs fold to themselves: a Chinese text costs no look-up per character.
         if Self.isUnifiedIdeograph(value) { return Array(String(scalar).utf8) }
-        if let cached = cache[value] { return cached }
+        if let cached = Self.cache.withLock({ $0[value] }) { return cached }
         let folded = Self.decomposedAndLowered(scalar)
-        cache[value] = folded
+        Self.cache.withLock { $0[value] = folded }
         return folded
     }
 

@@ -49,18 +49,6 @@ public struct SearchIndex: Sendable {
         self.layout = layout
     }
 
-    /// Folds the short fields of `sessions` once, so that `folding` knows their scalars as it
-    /// does after a build: highlighting then never decomposes a title's letter again per frame.
-    public mutating func learnScalars(of sessions: [Session]) {
-        var scratch: [UInt8] = []
-        for session in sessions {
-            for case .short(let text?) in Self.fields(of: session) where text.utf8.contains(where: { $0 >= 0x80 }) {
-                folding.append(text, to: &scratch)
-                scratch.removeAll(keepingCapacity: true)
-            }
-        }
-    }
-
     /// About the bytes of `fields(of:)`, without making the long texts strings (which would
     /// read every page of a mapped snapshot just to count).
     private static func byteCount(of session: Session) -> Int {

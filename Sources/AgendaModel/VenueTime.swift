@@ -69,7 +69,9 @@ public struct VenueTime: Sendable {
     public func offset(_ date: Date) -> String {
         let seconds = calendar.timeZone.secondsFromGMT(for: date)
         let sign = seconds < 0 ? "-" : "+"
-        return String(format: "UTC%@%02d:%02d", sign, abs(seconds) / 3600, abs(seconds) % 3600 / 60)
+        // Not String(format:): the header draws this on every frame.
+        func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "UTC" + sign + twoDigits(abs(seconds) / 3600) + ":" + twoDigits(abs(seconds) % 3600 / 60)
     }
 
     /// `Asia/Shanghai, UTC+08:00`

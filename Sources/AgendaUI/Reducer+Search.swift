@@ -67,9 +67,8 @@ extension AppState {
     /// Where the query occurs in `text`, for highlighting (scalar offsets).
     public func matchRanges(in text: String) -> [Range<Int>] {
         guard !search.folded.isEmpty else { return [] }
-        // The index's folding already knows every scalar of every title: a fresh one would
-        // decompose each accented letter again on every frame.
-        var folding = searchIndex?.folding ?? SearchFolding()
+        // Folding caches what it decomposes for the whole process: a fresh one costs nothing.
+        var folding = SearchFolding()
         return folding.matches(of: search.folded, in: text)
     }
 }

@@ -18,10 +18,7 @@ final class BackgroundIndex: Sendable {
     static func index(of sessions: [Session], store: SnapshotStore?) -> SearchIndex {
         guard let store else { return SearchIndex(sessions) }
         let key = SearchIndexFile.key(of: sessions)
-        if var kept = store.loadIndex(key, sessions: sessions.count) {
-            kept.learnScalars(of: sessions)
-            return kept
-        }
+        if let kept = store.loadIndex(key, sessions: sessions.count) { return kept }
         let built = SearchIndex(sessions)
         store.saveIndexLater(built, key: key)
         return built
