@@ -1060,6 +1060,59 @@ def content_digest(data):
     return high, finish(b ^ high)
 
 
+def test_a_damaged_search_index_is_rebuilt_and_finds_the_same():
+    """The browser keeps its search index beside the snapshots; opened again, it maps it. A
+    damaged, truncated, foreign or random index is refused and built again: the same search
+    finds the same sessions, and the file is written anew, byte for byte."""
+    cache = os.path.join(TMP, "index-cache")
+    fixture = os.path.join(HERE, "..", "Fixtures", "schedules", "38c3-excerpt.xml")
+    env = {"XDG_CACHE_HOME": cache, "XDG_STATE_HOME": os.path.join(TMP, "index-state")}
+    folder = os.path.join(cache, "agenda", "snapshots")
+
+    def search(word):
+        pane = Pane(100, 30, env=env)
+        try:
+            pane.type_line(RUN.format(cmd=f"{AGENDA} --glyphs unicode {fixture}"))
+            pane.wait_for("? help")
+            time.sleep(1)   # the index is taken in the background: searched once it is in
+            pane.send("-l", "/" + word)
+            screen = pane.wait_for(" match")
+            found = re.search(r"(\d+) match", screen)
+            titles = [row.split("│")[0].rstrip() for row in screen.splitlines() if "│" in row]
+            pane.send("Escape", "q")
+            screen = pane.wait_for("EXIT=")
+            assert "EXIT=0" in screen, screen
+            return int(found.group(1)) if found else None, titles
+        finally:
+            pane.close()
+
+    first = search("comm")
+    assert first[0], first
+    deadline = time.monotonic() + 10
+    while not [n for n in os.listdir(folder) if n.endswith(".index")] if os.path.isdir(folder) else True:
+        assert time.monotonic() < deadline, "no search index was kept"
+        time.sleep(0.1)
+    index = os.path.join(folder, [n for n in os.listdir(folder) if n.endswith(".index")][0])
+    with open(index, "rb") as f:
+        good = f.read()
+    assert search("comm") == first
+    damages = {
+        "empty": b"", "header only": good[:64], "half": good[:len(good) // 2], "one more": good + b"\0",
+        "flipped": good[:len(good) // 2] + bytes([good[len(good) // 2] ^ 0x40]) + good[len(good) // 2 + 1:],
+        "random": random.Random(16).randbytes(len(good)),
+    }
+    for name, damaged in damages.items():
+        write(index, damaged)
+        assert search("comm") == first, name
+        deadline = time.monotonic() + 10
+        while True:
+            with open(index, "rb") as f:
+                if f.read() == good:
+                    break
+            assert time.monotonic() < deadline, f"{name}: the index was not rebuilt"
+            time.sleep(0.1)
+
+
 def test_damaged_or_forged_snapshots_are_rebuilt_never_shown():
     cache = os.path.join(TMP, "snapshot-cache")
     schedule = os.path.join(TMP, "snapshot-38c3.xml")
