@@ -12,24 +12,9 @@ public enum AtomicFile {
     /// `parts` one after the other, as one file (a header and the bytes it describes, without
     /// copying them into one buffer first).
     public static func write(parts: [UnsafeRawBufferPointer], to file: URL, durable: Bool = true) throws {
-        let directory = file.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        removeStaleTemporaries(of: file)
-        var template = Array(directory.appendingPathComponent(".\(file.lastPathComponent).XXXXXX").path.utf8CString)
-        let descriptor = mkstemp(&template)
-        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
-        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var ok = parts.allSatisfy { (try? write(all: $0, to: descriptor)) != nil }
-        ok = ok && (!durable || fsync(descriptor) == 0)
-        close(descriptor)
-        guard ok, rename(temporary, file.path) == 0 else {
-            unlink(temporary)
-            throw CocoaError(.fileWriteUnknown)
+        try replace(file, durable: durable) { descriptor, _ in
+            parts.allSatisfy { (try? write(all: $0, to: descriptor)) != nil }
         }
-        // Make the rename itself durable.
-        guard durable else { return }
-        let directoryDescriptor = open(directory.path, O_RDONLY)
-        if directoryDescriptor >= 0 { fsync(directoryDescriptor); close(directoryDescriptor) }
     }
 
     /// Copies the regular file at `path` to `file` in 1 MB blocks (never all of it in memory),
@@ -44,6 +29,23 @@ public enum AtomicFile {
         guard fstat(source, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int64(info.st_size) <= Int64(limit) else {
             throw CocoaError(.fileReadUnknown)
         }
+        try replace(file, durable: false) { descriptor, temporary in
+            var block = [UInt8](repeating: 0, count: 1 << 20)
+            var total = 0
+            while true {
+                let got = block.withUnsafeMutableBytes { Glibc.read(source, $0.baseAddress!, $0.count) }
+                if got == 0 { break }
+                total += max(got, 0)
+                guard got > 0, total <= limit,
+                      (try? block.withUnsafeBytes { try write(all: UnsafeRawBufferPointer(rebasing: $0[..<got]), to: descriptor) }) != nil
+                else { return false }
+            }
+            return MappedFile(path: temporary, limit: limit).map { accept($0.bytes, $0.release) } ?? false
+        }
+    }
+
+    /// A temporary file beside `file`, filled by `fill` (false: given up), then renamed over it.
+    private static func replace(_ file: URL, durable: Bool, fill: (_ descriptor: Int32, _ temporary: String) -> Bool) throws {
         let directory = file.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         removeStaleTemporaries(of: file)
@@ -51,21 +53,17 @@ public enum AtomicFile {
         let descriptor = mkstemp(&template)
         guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var block = [UInt8](repeating: 0, count: 1 << 20)
-        var ok = true, total = 0
-        while ok {
-            let got = block.withUnsafeMutableBytes { Glibc.read(source, $0.baseAddress!, $0.count) }
-            if got == 0 { break }
-            total += max(got, 0)
-            ok = got > 0 && total <= limit
-                && block.withUnsafeBytes { (try? write(all: UnsafeRawBufferPointer(rebasing: $0[..<got]), to: descriptor)) != nil }
-        }
+        var ok = fill(descriptor, temporary)
+        ok = ok && (!durable || fsync(descriptor) == 0)
         close(descriptor)
-        ok = ok && (MappedFile(path: temporary, limit: limit).map { accept($0.bytes, $0.release) } ?? false)
         guard ok, rename(temporary, file.path) == 0 else {
             unlink(temporary)
             throw CocoaError(.fileWriteUnknown)
         }
+        // Make the rename itself durable.
+        guard durable else { return }
+        let directoryDescriptor = open(directory.path, O_RDONLY)
+        if directoryDescriptor >= 0 { fsync(directoryDescriptor); close(directoryDescriptor) }
     }
 
     private static func write(all buffer: UnsafeRawBufferPointer, to descriptor: Int32) throws {

@@ -133,18 +133,9 @@ public enum SearchIndexFile {
     }
 
     /// FNV-1a over the format version and the build's name: an index another build folded is not read.
-    static func buildHash(_ build: String) -> UInt64 {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in "index \(formatVersion)\u{0}\(build)".utf8 {
-            value ^= UInt64(byte)
-            value = value &* 0x100_0000_01b3
-        }
-        return value
-    }
+    static func buildHash(_ build: String) -> UInt64 { CacheFileBytes.buildHash("index \(formatVersion)\u{0}\(build)") }
 
-    private static func append<T: FixedWidthInteger>(_ out: inout [UInt8], _ value: T) {
-        withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) }
-    }
+    private static func append<T: FixedWidthInteger>(_ out: inout [UInt8], _ value: T) { CacheFileBytes.append(&out, value) }
 }
 
 /// A digest of a sequence of byte strings: each part's digest (which covers its length) is
