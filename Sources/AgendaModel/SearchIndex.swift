@@ -1,10 +1,12 @@
 /// Every session's searchable text (title, subtitle, persons, abstract, description, room,
-/// track), folded once into one contiguous buffer, so a keystroke costs a byte scan.
+/// track), folded once into one contiguous buffer, and the words of that text.
 ///
-/// Two things keep a keystroke far below a scan of the whole corpus: each session records
-/// which byte values its text holds (a query with a byte it lacks is rejected without reading
-/// the text), and a result remembers where each session first matched, so the next, longer
-/// query looks there first and, most often, only compares the letter just typed.
+/// A query of letters and digits is answered from the words (`VocabularyBuilder`): the
+/// sessions holding a word it begins. Any other query scans the text, and two things keep that
+/// far below a scan of the whole corpus: each session records which byte values its text holds
+/// (a query with a byte it lacks is rejected without reading the text), and a result remembers
+/// where each session first matched, so the next, longer query looks there first and, most
+/// often, only compares the letter just typed.
 public struct SearchIndex: Sendable {
     /// Header, tables and corpus in the layout of the file they are kept in (`SearchIndexFile`):
     /// built here, or mapped from that file, the same bytes either way.
