@@ -46,6 +46,9 @@ public struct SearchIndex: Sendable {
         bytes = IndexBytes(head: blob, tail: tail)
     }
 
+    /// The size of its file, for the cache's bound.
+    public var fileSize: Int { bytes.fileSize }
+
     init(bytes: IndexBytes, layout: IndexLayout) {
         self.bytes = bytes
         self.layout = layout
@@ -171,8 +174,10 @@ public struct SearchIndex: Sendable {
                 var bits = [UInt64](repeating: 0, count: (layout.sessions + 63) / 64)
                 var rank = low
                 while rank < parts.vocabulary.count, parts.compare(word: rank, prefix: query) == 0 {
-                    for k in parts.postingStart(rank)..<parts.postingStart(rank + 1) {
+                    let first = parts.postingStart(rank)
+                    for k in first..<max(first, parts.postingStart(rank + 1)) {
                         let session = parts.posting(k)
+                        guard session < layout.sessions else { continue }   // checked on loading; never trusted
                         bits[session >> 6] |= 1 << UInt64(session & 63)
                     }
                     rank += 1

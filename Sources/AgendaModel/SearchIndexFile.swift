@@ -26,7 +26,10 @@ public enum SearchIndexFile {
         withUnsafeBytes(of: UInt64(sessions.count)) { stream.add($0) }
         for (number, session) in sessions.enumerated() {
             if number % 256 == 255 { SessionText.release(sessions[(number - 255)...number]) }
-            for field in SearchIndex.fields(of: session) { field.withUTF8 { stream.add($0) } }
+            // The number of fields first: where one session's fields end and the next's begin.
+            let fields = SearchIndex.fields(of: session)
+            withUnsafeBytes(of: UInt64(fields.count)) { stream.add($0) }
+            for field in fields { field.withUTF8 { stream.add($0) } }
         }
         SessionText.release(sessions[(sessions.count / 256 * 256)...])
         return stream.digest
@@ -50,25 +53,26 @@ public enum SearchIndexFile {
 
     /// The index in `mapping` when it is the one for `key` by this build, for `sessions` sessions.
     public static func load(_ mapping: MappedFile, key: ContentDigest, build: String, sessions: Int) -> SearchIndex? {
-        load(IndexBytes(mapping), key: key, build: build, sessions: sessions)
+        guard let (layout, shape) = check(mapping.bytes, key: key, build: build, sessions: sessions, release: mapping.release)
+        else { return nil }
+        return SearchIndex(bytes: IndexBytes(mapping, shape), layout: layout)
     }
 
     /// The same for a file's bytes in memory (tests and the fuzz target).
     public static func load(_ bytes: [UInt8], key: ContentDigest, build: String, sessions: Int) -> SearchIndex? {
-        load(IndexBytes(file: bytes), key: key, build: build, sessions: sessions)
-    }
-
-    private static func load(_ bytes: IndexBytes, key: ContentDigest, build: String, sessions: Int) -> SearchIndex? {
-        guard let layout = bytes.withFile({ check($0, key: key, build: build, sessions: sessions, release: bytes.release) }) ?? nil
+        guard let (layout, shape) = bytes.withUnsafeBytes({ check($0, key: key, build: build, sessions: sessions) })
         else { return nil }
-        return SearchIndex(bytes: bytes, layout: layout)
+        return SearchIndex(bytes: IndexBytes(file: bytes, shape), layout: layout)
     }
 
     /// `payload` behind a correct header: what the fuzz target uses to reach the checks behind the digest.
     public static func seal(_ payload: [UInt8], key: ContentDigest, build: String) -> [UInt8] {
         let whole = [UInt8](repeating: 0, count: IndexLayout.header) + payload
         let digest = whole.withUnsafeBytes { bytes in
-            IndexBytes.halves(of: bytes).map { combined(ContentDigest(UnsafeRawBufferPointer(rebasing: $0.head[IndexLayout.header...])), ContentDigest($0.tail)) }
+            IndexBytes.halves(of: bytes).map {
+                combined(ContentDigest(UnsafeRawBufferPointer(rebasing: bytes[IndexLayout.header..<$0.head.upperBound])),
+                         ContentDigest(UnsafeRawBufferPointer(rebasing: bytes[$0.tail])))
+            }
         } ?? ContentDigest(high: 0, low: 0)
         return header(length: payload.count, digest: digest, key: key, build: build) + payload
     }
@@ -93,30 +97,31 @@ public enum SearchIndexFile {
         return stream.digest
     }
 
-    /// The layout of `bytes` when they are a good index for `key`; nil for anything else. The
-    /// tables are checked first and the digest last: it reads every page and gives each back,
-    /// so that checking leaves nothing resident.
+    /// The layout and shape of `bytes` when they are a good index for `key`; nil for anything
+    /// else. The tables are checked first and the digest last: it reads every page and gives
+    /// each back, so that checking leaves nothing resident.
     static func check(_ bytes: UnsafeRawBufferPointer, key: ContentDigest, build: String, sessions: Int,
-                      release: (Range<Int>) -> Void = { _ in }) -> IndexLayout? {
+                      release: (Range<Int>) -> Void = { _ in }) -> (IndexLayout, IndexFileShape)? {
         let header = IndexLayout.header
         guard bytes.count >= header + 16, bytes.prefix(8).elementsEqual(magic) else { return nil }
         func word(_ offset: Int) -> UInt64 { bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
         guard bytes.loadUnaligned(fromByteOffset: 8, as: UInt32.self) == formatVersion,
               bytes.loadUnaligned(fromByteOffset: 12, as: UInt32.self) == 0, word(16) == buildHash(build),
               word(24) == key.high, word(32) == key.low, word(40) == UInt64(bytes.count - header),
-              word(header) == UInt64(sessions), let (head, tail) = IndexBytes.halves(of: bytes) else { return nil }
+              word(header) == UInt64(sessions), let (headRange, tailRange) = IndexBytes.halves(of: bytes) else { return nil }
         let layout = IndexLayout(sessions: sessions)
-        let tailStart = bytes.count - tail.count
-        guard bytes[head.count..<tailStart].allSatisfy({ $0 == 0 }),
-              let parts = IndexParts(head: head, tail: tail, layout: layout),
-              parts.bound(0) == 0, parts.bound(sessions) == parts.corpus.count else { return nil }
+        let head = UnsafeRawBufferPointer(rebasing: bytes[headRange]), tail = UnsafeRawBufferPointer(rebasing: bytes[tailRange])
+        guard bytes[headRange.upperBound..<tailRange.lowerBound].allSatisfy({ $0 == 0 }), layout.corpus <= head.count,
+              let vocabulary = VocabularyLayout.read(tail, at: 0), vocabulary.end == tail.count else { return nil }
+        let parts = IndexParts(head: head, tail: tail, layout: layout, vocabulary: vocabulary)
+        guard parts.bound(0) == 0, parts.bound(sessions) == parts.corpus.count else { return nil }
         for session in 0..<sessions where parts.bound(session + 1) < parts.bound(session) { return nil }
         // The vocabulary: starts ascending to the end of the words and of the postings, every
-        // posting a session.
-        let vocabulary = parts.vocabulary
-        guard parts.wordStart(0) == 0, parts.postingStart(0) == 0,
-              parts.wordStart(vocabulary.count) == vocabulary.end - vocabulary.words,
-              parts.postingStart(vocabulary.count) == (vocabulary.words - vocabulary.postings) / 4 else { return nil }
+        // posting a session. (Reads are clamped to those ends: the ends are compared raw.)
+        func raw(_ offset: Int) -> Int { Int(tail.load(fromByteOffset: offset, as: UInt32.self)) }
+        guard raw(vocabulary.wordStarts) == 0, raw(vocabulary.postingStarts) == 0,
+              raw(vocabulary.wordStarts + 4 * vocabulary.count) == vocabulary.end - vocabulary.words,
+              raw(vocabulary.postingStarts + 4 * vocabulary.count) == (vocabulary.words - vocabulary.postings) / 4 else { return nil }
         for rank in 0..<vocabulary.count
         where parts.wordStart(rank + 1) < parts.wordStart(rank) || parts.postingStart(rank + 1) < parts.postingStart(rank) {
             return nil
@@ -126,10 +131,11 @@ public enum SearchIndexFile {
         let headDigest = ContentDigest(UnsafeRawBufferPointer(rebasing: head[header...]), every: 1 << 20) {
             release(($0.lowerBound + header)..<($0.upperBound + header))
         }
+        let tailStart = tailRange.lowerBound
         let tailDigest = ContentDigest(tail, every: 1 << 20) { release(($0.lowerBound + tailStart)..<($0.upperBound + tailStart)) }
         let digest = combined(headDigest, tailDigest)
         guard digest.high == word(48), digest.low == word(56) else { return nil }
-        return layout
+        return (layout, IndexFileShape(head: headRange, tail: tailRange, vocabulary: vocabulary))
     }
 
     /// FNV-1a over the format version and the build's name: an index another build folded is not read.

@@ -57,36 +57,54 @@ struct IndexLayout: Sendable {
 /// cache: pages of the corpus are read only when a search reaches them). Either way in two
 /// halves: the head (header, tables, corpus) and the vocabulary, which the file has after the
 /// head at the next multiple of 8 (built apart, so that adding it never copies the corpus).
+///
+/// Where the halves lie and the vocabulary's counts are taken once, when built or checked, and
+/// never read from the bytes again; every offset read at search time is clamped to them
+/// (`IndexParts`), so that a file rewritten in place under the mapping gives wrong hits, not a
+/// read outside it.
 final class IndexBytes: Sendable {
-    private let owned: (head: [UInt8], tail: [UInt8])?
-    private let mapping: MappedFile?
-    /// An index file read into memory (tests and the fuzz target).
-    private let file: [UInt8]?
-
-    init(head: [UInt8], tail: [UInt8]) { owned = (head, tail); mapping = nil; file = nil }
-
-    init(_ mapping: MappedFile) { owned = nil; self.mapping = mapping; file = nil }
-
-    init(file: [UInt8]) { owned = nil; mapping = nil; self.file = file }
-
-    /// The whole file's bytes, when this is a file (mapped or read).
-    func withFile<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R? {
-        if let mapping { return body(mapping.bytes) }
-        return file?.withUnsafeBytes(body)
+    private enum Storage {
+        case built(head: [UInt8], tail: [UInt8])
+        case mapped(MappedFile, head: Range<Int>, tail: Range<Int>)
+        /// A file read into memory (tests and the fuzz target).
+        case read([UInt8], head: Range<Int>, tail: Range<Int>)
     }
 
-    /// The head and the vocabulary; nil when a file's corpus length does not fit it.
-    func withHalves<R>(_ body: (_ head: UnsafeRawBufferPointer, _ tail: UnsafeRawBufferPointer) throws -> R) rethrows -> R? {
-        if let owned {
-            return try owned.head.withUnsafeBytes { head in try owned.tail.withUnsafeBytes { tail in try body(head, tail) } }
+    private let storage: Storage
+    let vocabulary: VocabularyLayout
+
+    init(head: [UInt8], tail: [UInt8]) {
+        storage = .built(head: head, tail: tail)
+        vocabulary = tail.withUnsafeBytes { VocabularyLayout.read($0, at: 0)! }
+    }
+
+    init(_ mapping: MappedFile, _ checked: IndexFileShape) {
+        storage = .mapped(mapping, head: checked.head, tail: checked.tail)
+        vocabulary = checked.vocabulary
+    }
+
+    init(file: [UInt8], _ checked: IndexFileShape) {
+        storage = .read(file, head: checked.head, tail: checked.tail)
+        vocabulary = checked.vocabulary
+    }
+
+    /// The head and the vocabulary.
+    func withHalves<R>(_ body: (_ head: UnsafeRawBufferPointer, _ tail: UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        switch storage {
+        case .built(let head, let tail):
+            return try head.withUnsafeBytes { head in try tail.withUnsafeBytes { tail in try body(head, tail) } }
+        case .mapped(let mapping, let head, let tail):
+            return try body(UnsafeRawBufferPointer(rebasing: mapping.bytes[head]), UnsafeRawBufferPointer(rebasing: mapping.bytes[tail]))
+        case .read(let file, let head, let tail):
+            return try file.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[head]), UnsafeRawBufferPointer(rebasing: $0[tail])) }
         }
-        return try withFile { bytes in Self.halves(of: bytes) }.flatMap { halves in
-            try halves.map { try body($0.head, $0.tail) }
-        } ?? nil
     }
 
-    /// A file's head and tail, from the corpus length its payload begins with.
-    static func halves(of bytes: UnsafeRawBufferPointer) -> (head: UnsafeRawBufferPointer, tail: UnsafeRawBufferPointer)? {
+    /// The length of its file: the head, zeros to the next multiple of 8, the vocabulary.
+    var fileSize: Int { withHalves { head, tail in (head.count + 7) / 8 * 8 + tail.count } }
+
+    /// A file's head and tail, from the session count and corpus length its payload begins with.
+    static func halves(of bytes: UnsafeRawBufferPointer) -> (head: Range<Int>, tail: Range<Int>)? {
         let header = IndexLayout.header
         guard bytes.count >= header + 16 else { return nil }
         let sessions = bytes.load(fromByteOffset: header, as: UInt64.self)
@@ -96,19 +114,24 @@ final class IndexBytes: Sendable {
         guard corpus <= bytes.count, length <= UInt64(bytes.count - corpus) else { return nil }
         let headEnd = corpus + Int(length), tailStart = (headEnd + 7) / 8 * 8
         guard tailStart <= bytes.count else { return nil }
-        return (UnsafeRawBufferPointer(rebasing: bytes[..<headEnd]), UnsafeRawBufferPointer(rebasing: bytes[tailStart...]))
+        return (0..<headEnd, tailStart..<bytes.count)
     }
 
-    /// The parts of bytes built here or checked by `SearchIndexFile.check`.
+    /// The parts, for reading.
     func withParts<R>(_ layout: IndexLayout, _ body: (IndexParts) -> R) -> R {
-        withHalves { head, tail in body(IndexParts(head: head, tail: tail, layout: layout)!) }!
+        withHalves { head, tail in body(IndexParts(head: head, tail: tail, layout: layout, vocabulary: vocabulary)) }
     }
-
-    /// Gives back mapped pages once read (checking a file reads all of it).
-    func release(_ range: Range<Int>) { mapping?.release(range) }
 }
 
-/// The tables read in place (raw loads: the same code reads an array and a mapping).
+/// Where a checked index file's halves lie, and its vocabulary's counts.
+struct IndexFileShape {
+    let head: Range<Int>
+    let tail: Range<Int>
+    let vocabulary: VocabularyLayout
+}
+
+/// The tables read in place (raw loads: the same code reads an array and a mapping). Offsets
+/// are clamped to the extents taken when the index was built or checked.
 struct IndexParts {
     let raw: UnsafeRawPointer
     let layout: IndexLayout
@@ -116,27 +139,34 @@ struct IndexParts {
     /// The vocabulary's bytes; `vocabulary` gives offsets into them.
     let words: UnsafeRawPointer
     let vocabulary: VocabularyLayout
+    private let wordBytes: Int
+    private let postingCount: Int
 
-    /// Nil when the head is shorter than its tables or the vocabulary's counts do not fit `tail`.
-    init?(head: UnsafeRawBufferPointer, tail: UnsafeRawBufferPointer, layout: IndexLayout) {
-        guard layout.corpus <= head.count, let vocabulary = VocabularyLayout.read(tail, at: 0),
-              vocabulary.end == tail.count else { return nil }
+    /// `head` holds at least `layout`'s tables, `tail` all of `vocabulary`.
+    init(head: UnsafeRawBufferPointer, tail: UnsafeRawBufferPointer, layout: IndexLayout, vocabulary: VocabularyLayout) {
         raw = head.baseAddress!
         self.layout = layout
         corpus = UnsafeBufferPointer(rebasing: head.bindMemory(to: UInt8.self)[layout.corpus...])
         words = tail.baseAddress!
         self.vocabulary = vocabulary
+        wordBytes = vocabulary.end - vocabulary.words
+        postingCount = (vocabulary.words - vocabulary.postings) / 4
     }
 
-    func wordStart(_ rank: Int) -> Int { Int(words.load(fromByteOffset: vocabulary.wordStarts + 4 * rank, as: UInt32.self)) }
+    func wordStart(_ rank: Int) -> Int {
+        min(Int(words.load(fromByteOffset: vocabulary.wordStarts + 4 * rank, as: UInt32.self)), wordBytes)
+    }
 
-    func postingStart(_ rank: Int) -> Int { Int(words.load(fromByteOffset: vocabulary.postingStarts + 4 * rank, as: UInt32.self)) }
+    func postingStart(_ rank: Int) -> Int {
+        min(Int(words.load(fromByteOffset: vocabulary.postingStarts + 4 * rank, as: UInt32.self)), postingCount)
+    }
 
+    /// A session number as stored: the caller checks it against the session count.
     func posting(_ k: Int) -> Int { Int(words.load(fromByteOffset: vocabulary.postings + 4 * k, as: UInt32.self)) }
 
     /// How the word of rank `rank` compares with `query` as bytes; 0 when it begins with it.
     func compare(word rank: Int, prefix query: UnsafeRawBufferPointer) -> Int {
-        let start = wordStart(rank), length = wordStart(rank + 1) - start
+        let start = wordStart(rank), length = max(0, wordStart(rank + 1) - start)
         let shared = min(length, query.count)
         let order = shared == 0 ? 0 : Int(memcmp(words + vocabulary.words + start, query.baseAddress!, shared))
         return order != 0 ? order : length < query.count ? -1 : 0
@@ -144,7 +174,7 @@ struct IndexParts {
 
     /// Where session `index`'s text begins in `corpus` (`index == sessions`: the end).
     @inline(__always) func bound(_ index: Int) -> Int {
-        Int(raw.load(fromByteOffset: layout.bounds + 4 * index, as: UInt32.self))
+        min(Int(raw.load(fromByteOffset: layout.bounds + 4 * index, as: UInt32.self)), corpus.count)
     }
 
     @inline(__always) func presence(_ session: Int) -> ByteSet {

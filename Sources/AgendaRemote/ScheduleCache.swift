@@ -152,15 +152,18 @@ public struct ScheduleCache: Sendable {
         }
 
         /// Removes copies that no pointer names any more, once they are a minute old (a copy
-        /// another process wrote a moment ago may be about to be named), and the unnamed
-        /// `schedule`/`previous` files of earlier versions of this program.
+        /// another process wrote a moment ago may be about to be named), temporary files as old,
+        /// and the unnamed `schedule`/`previous` files of earlier versions of this program.
         private func prune(keeping kept: [String?], olderThan age: TimeInterval = 60) {
             let keep = Set(kept.compactMap { $0.map { Self.copyPrefix + $0 } })
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
-            for name in names where (name.hasPrefix(Self.copyPrefix) && !keep.contains(name)) || name == "schedule" || name == "previous" {
+            // Also what a write killed half-way left (`.NAME.XXXXXX`), once it is as old.
+            for name in names where (name.hasPrefix(Self.copyPrefix) && !keep.contains(name)) || name.hasPrefix(".")
+                || name == "schedule" || name == "previous" {
                 let path = folder.appendingPathComponent(name).path
+                let timed = name.hasPrefix(Self.copyPrefix) || name.hasPrefix(".")
                 guard let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
-                      Date().timeIntervalSince(modified) > age || !name.hasPrefix(Self.copyPrefix) else { continue }
+                      Date().timeIntervalSince(modified) > age || !timed else { continue }
                 unlink(path)
             }
         }

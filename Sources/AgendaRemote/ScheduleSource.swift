@@ -272,7 +272,8 @@ public final class ScheduleSource: @unchecked Sendable {
         meta.file = fingerprint
         meta.fileSeenAt = seen
         guard let entry else { return }
-        if meta.current == shown?.description, entry.hasCurrent {
+        // What is on disk, not `meta`: a copy asked for earlier may not have been written.
+        if entry.meta()?.current == shown?.description, entry.hasCurrent {
             let meta = meta
             write { try? entry.write(meta) }
         } else {

@@ -85,7 +85,8 @@ public struct SnapshotStore: Sendable {
     /// Writes the index once the first frame is on screen (`CacheWrites`), best effort.
     public func saveIndexLater(_ index: SearchIndex, key: ContentDigest) {
         CacheWrites.later {
-            guard (try? SearchIndexFile.write(index, key: key, build: build, to: indexFile(key))) != nil else { return }
+            guard index.fileSize + 64 <= limit,
+                  (try? SearchIndexFile.write(index, key: key, build: build, to: indexFile(key))) != nil else { return }
             prune()
         }
     }
@@ -99,6 +100,15 @@ public struct SnapshotStore: Sendable {
             var info = stat()
             guard stat(path, &info) == 0 else { continue }
             files.append((path, Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec), Int(info.st_size)))
+        }
+        // A write killed half-way leaves its `.NAME.XXXXXX`: names are per content, so no later
+        // write of the same name may come to remove it. Gone after a minute.
+        let now = Date()
+        for name in names where name.hasPrefix(".") {
+            let path = directory.appendingPathComponent(name).path
+            guard let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
+                  now.timeIntervalSince(modified) > 60 else { continue }
+            unlink(path)
         }
         var total = files.reduce(0) { $0 + $1.size }
         for file in files.sorted(by: { $0.used < $1.used }) where total > limit {

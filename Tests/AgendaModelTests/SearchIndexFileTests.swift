@@ -61,6 +61,13 @@ import Testing
             #expect(SearchIndexFile.key(of: changed) != key, "\(name)")
         }
         #expect(SearchIndexFile.key(of: Array(sessions.reversed())) != key)
+        // The same fields, split otherwise between two sessions (a translation moved on).
+        let start = Date(timeIntervalSince1970: 1_735_290_000)
+        var bare = Session(id: "1", title: "", start: start, end: start)
+        var translated = bare
+        translated.translations = [SessionTranslation(bare, language: "zh")]
+        bare.id = "2"
+        #expect(SearchIndexFile.key(of: [translated, bare]) != SearchIndexFile.key(of: [bare, translated]))
         #expect(SearchIndexFile.key(of: Array(sessions.dropLast())) != key)
         // Times and links are not searched: the same index serves.
         var moved = sessions
@@ -112,6 +119,30 @@ import Testing
             #expect(!loads(SearchIndexFile.seal(payload, key: key, build: Self.build)), "vocabulary at \(offset) = \(value)")
         }
         #expect(loads(SearchIndexFile.seal(Array(good[64...]), key: key, build: Self.build)))
+    }
+
+    /// A kept index is never changed in place by this program; if something else rewrites it
+    /// under the mapping, searches give wrong hits but read nothing outside it.
+    @Test func anIndexRewrittenUnderItsMappingReadsNothingOutside() throws {
+        let sessions = try Self.sessions()
+        let key = SearchIndexFile.key(of: sessions)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agenda-index-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("x.index")
+        try SearchIndexFile.write(SearchIndex(sessions), key: key, build: Self.build, to: file)
+        let mapping = try #require(MappedFile(path: file.path, limit: 1 << 30))
+        var index = try #require(SearchIndexFile.load(mapping, key: key, build: Self.build, sessions: sessions.count))
+        // Everything after the header overwritten in place with numbers all over the range:
+        // bounds, starts and postings now point far beyond the ends, each differently.
+        var junk: [UInt8] = []
+        for k in 0..<((mapping.bytes.count - 64) / 4) { withUnsafeBytes(of: UInt32(truncatingIfNeeded: k &* 2_654_435_761)) { junk += $0 } }
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.seek(toOffset: 64)
+        try handle.write(contentsOf: Data(junk))
+        try handle.close()
+        for query in Self.queries + ["ch", "c", "chaos ccc"] {
+            #expect(index.matches(index.fold(query)).allSatisfy { $0 < sessions.count })
+        }
     }
 }
 

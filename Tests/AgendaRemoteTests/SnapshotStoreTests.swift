@@ -189,6 +189,16 @@ import Testing
             try Data(bytes).write(to: URL(fileURLWithPath: path))
             #expect(store(cache).loadIndex(key, sessions: sessions.count) == nil)
             #expect(!FileManager.default.fileExists(atPath: path))
+            // What a write killed half-way left is removed once a minute old; a fresh one stays.
+            let dead = store(cache).directory.appendingPathComponent(".\(path.split(separator: "/").last!).AbCdEf")
+            let live = store(cache).directory.appendingPathComponent(".other.index.GhIjKl")
+            try Data([1]).write(to: dead)
+            try Data([1]).write(to: live)
+            var old = [timeval(tv_sec: time(nil) - 120, tv_usec: 0), timeval(tv_sec: time(nil) - 120, tv_usec: 0)]
+            #expect(utimes(dead.path, &old) == 0)
+            store(cache).prune()
+            #expect(!FileManager.default.fileExists(atPath: dead.path))
+            #expect(FileManager.default.fileExists(atPath: live.path))
             // Bounded with the snapshots: a limit below one index keeps none.
             let small = store(cache, limit: bytes.count / 2)
             small.saveIndexLater(built, key: key)
