@@ -79,14 +79,26 @@ public enum AtomicFile {
     /// such file older than `age` seconds is dead (a live write takes milliseconds): remove it,
     /// so that crashes do not litter the state directory.
     static func removeStaleTemporaries(of file: URL, olderThan age: TimeInterval = 60) {
-        let directory = file.deletingLastPathComponent()
         let prefix = ".\(file.lastPathComponent)."
+        removeStaleTemporaries(in: file.deletingLastPathComponent(), olderThan: age) { $0.hasPrefix(prefix) && $0.count == prefix.count + 6 }
+    }
+
+    /// The same for every file of `directory`: for caches whose names are per content, where no
+    /// later write of the same name may come to clear what a killed one left.
+    public static func removeStaleTemporaries(in directory: URL, olderThan age: TimeInterval = 60,
+                                              where isTemporary: (String) -> Bool = isTemporaryName) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
-        for name in names where name.hasPrefix(prefix) && name.count == prefix.count + 6 {
+        for name in names where isTemporary(name) {
             let path = directory.appendingPathComponent(name).path
             guard let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
                   Date().timeIntervalSince(modified) > age else { continue }
             unlink(path)
         }
+    }
+
+    /// `.NAME.XXXXXX`, as `write` names a file before renaming it.
+    public static func isTemporaryName(_ name: String) -> Bool {
+        guard name.hasPrefix("."), let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
+        return name.distance(from: dot, to: name.endIndex) == 7
     }
 }

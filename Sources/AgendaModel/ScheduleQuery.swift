@@ -28,7 +28,7 @@ public struct ScheduleQuery: Sendable {
             indices = indices.filter { schedule.sessions[$0].track?.lowercased() == track }
         }
         if let search, !search.isEmpty {
-            var index = SearchIndex(schedule.sessions)
+            let index = SearchIndex(schedule.sessions)
             indices = index.matches(index.fold(search), within: indices)
         }
         return indices

@@ -12,7 +12,6 @@ public struct SearchIndex: Sendable {
     /// built here, or mapped from that file, the same bytes either way.
     let bytes: IndexBytes
     let layout: IndexLayout
-    public private(set) var folding = SearchFolding()
 
     public init(_ sessions: [Session]) {
         let layout = IndexLayout(sessions: sessions.count)
@@ -24,6 +23,7 @@ public struct SearchIndex: Sendable {
         var blob = [UInt8](repeating: 0, count: layout.corpus)
         blob.reserveCapacity(layout.corpus + textBytes + textBytes / 8)
         var vocabulary = VocabularyBuilder()
+        var folding = SearchFolding()
         for (number, session) in sessions.enumerated() {
             // Texts still in a mapped snapshot are read here once: their pages are given back
             // every few hundred sessions, so that building the index does not keep them resident.
@@ -79,7 +79,11 @@ public struct SearchIndex: Sendable {
         return fields
     }
 
-    public mutating func fold(_ query: String) -> [UInt8] { folding.fold(query) }
+    /// `query` folded as the index's text is.
+    public func fold(_ query: String) -> [UInt8] {
+        var folding = SearchFolding()
+        return folding.fold(query)
+    }
 
     /// The sessions whose text has every word of `query` (already folded) at a word start (CJK
     /// anywhere), in index order. `within` is the result for a prefix of `query`, which is what

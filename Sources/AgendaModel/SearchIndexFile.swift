@@ -39,7 +39,7 @@ public enum SearchIndexFile {
     public static func write(_ index: SearchIndex, key: ContentDigest, build: String, to file: URL) throws {
         try index.bytes.withHalves { head, tail in
             let payload = UnsafeRawBufferPointer(rebasing: head[IndexLayout.header...])
-            let padding = [UInt8](repeating: 0, count: (head.count + 7) / 8 * 8 - head.count)
+            let padding = [UInt8](repeating: 0, count: IndexLayout.aligned(head.count) - head.count)
             let digest = combined(ContentDigest(payload), ContentDigest(tail))
             let length = payload.count + padding.count + tail.count
             try self.header(length: length, digest: digest, key: key, build: build).withUnsafeBytes { header in

@@ -19,8 +19,11 @@ struct IndexLayout: Sendable {
         presence = Self.header + 16
         wordStarts = presence + 32 * sessions
         bounds = wordStarts + 32 * sessions
-        corpus = (bounds + 4 * (sessions + 1) + 7) / 8 * 8
+        corpus = Self.aligned(bounds + 4 * (sessions + 1))
     }
+
+    /// `offset` rounded up to a multiple of 8, where the corpus and the vocabulary begin.
+    static func aligned(_ offset: Int) -> Int { (offset + 7) / 8 * 8 }
 
     /// Records session `number`'s byte sets and end, its folded text being `text` in `raw`.
     /// One pass: a byte begins a word where `WordStart.isWordStart` says so, worked out from
@@ -101,7 +104,7 @@ final class IndexBytes: Sendable {
     }
 
     /// The length of its file: the head, zeros to the next multiple of 8, the vocabulary.
-    var fileSize: Int { withHalves { head, tail in (head.count + 7) / 8 * 8 + tail.count } }
+    var fileSize: Int { withHalves { head, tail in IndexLayout.aligned(head.count) + tail.count } }
 
     /// A file's head and tail, from the session count and corpus length its payload begins with.
     static func halves(of bytes: UnsafeRawBufferPointer) -> (head: Range<Int>, tail: Range<Int>)? {
@@ -112,7 +115,7 @@ final class IndexBytes: Sendable {
         guard sessions < UInt64(bytes.count) / 64 else { return nil }
         let corpus = IndexLayout(sessions: Int(sessions)).corpus
         guard corpus <= bytes.count, length <= UInt64(bytes.count - corpus) else { return nil }
-        let headEnd = corpus + Int(length), tailStart = (headEnd + 7) / 8 * 8
+        let headEnd = corpus + Int(length), tailStart = IndexLayout.aligned(headEnd)
         guard tailStart <= bytes.count else { return nil }
         return (0..<headEnd, tailStart..<bytes.count)
     }

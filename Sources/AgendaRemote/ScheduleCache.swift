@@ -157,15 +157,13 @@ public struct ScheduleCache: Sendable {
         private func prune(keeping kept: [String?], olderThan age: TimeInterval = 60) {
             let keep = Set(kept.compactMap { $0.map { Self.copyPrefix + $0 } })
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
-            // Also what a write killed half-way left (`.NAME.XXXXXX`), once it is as old.
-            for name in names where (name.hasPrefix(Self.copyPrefix) && !keep.contains(name)) || name.hasPrefix(".")
-                || name == "schedule" || name == "previous" {
+            for name in names where (name.hasPrefix(Self.copyPrefix) && !keep.contains(name)) || name == "schedule" || name == "previous" {
                 let path = folder.appendingPathComponent(name).path
-                let timed = name.hasPrefix(Self.copyPrefix) || name.hasPrefix(".")
                 guard let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
-                      Date().timeIntervalSince(modified) > age || !timed else { continue }
+                      Date().timeIntervalSince(modified) > age || !name.hasPrefix(Self.copyPrefix) else { continue }
                 unlink(path)
             }
+            AtomicFile.removeStaleTemporaries(in: folder, olderThan: age)
         }
 
         static var encoder: JSONEncoder {

@@ -101,15 +101,7 @@ public struct SnapshotStore: Sendable {
             guard stat(path, &info) == 0 else { continue }
             files.append((path, Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec), Int(info.st_size)))
         }
-        // A write killed half-way leaves its `.NAME.XXXXXX`: names are per content, so no later
-        // write of the same name may come to remove it. Gone after a minute.
-        let now = Date()
-        for name in names where name.hasPrefix(".") {
-            let path = directory.appendingPathComponent(name).path
-            guard let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
-                  now.timeIntervalSince(modified) > 60 else { continue }
-            unlink(path)
-        }
+        AtomicFile.removeStaleTemporaries(in: directory)
         var total = files.reduce(0) { $0 + $1.size }
         for file in files.sorted(by: { $0.used < $1.used }) where total > limit {
             unlink(file.path)

@@ -147,7 +147,7 @@ import Testing
     }
 
     @Test func foldsCaseAndDiacritics() {
-        var index = SearchIndex([session("Crème Brûlée"), session("Straße"), session("ÉCOLE")])
+        let index = SearchIndex([session("Crème Brûlée"), session("Straße"), session("ÉCOLE")])
         #expect(index.matches(index.fold("creme brulee")) == [0])
         #expect(index.matches(index.fold("école")) == [2])
         #expect(index.matches(index.fold("STRASSE")) == [] )  // ß is not expanded: German users type ß
@@ -155,14 +155,14 @@ import Testing
     }
 
     @Test func oneHitPerSessionAndFieldsDoNotRunTogether() {
-        var index = SearchIndex([session("aa aa aa"), session("x", persons: ["Ann"], description: "b"), session("c")])
+        let index = SearchIndex([session("aa aa aa"), session("x", persons: ["Ann"], description: "b"), session("c")])
         #expect(index.matches(index.fold("a")) == [0, 1])
         #expect(index.matches(index.fold("annb")) == [])
     }
 
     @Test func narrowingMatchesAFreshSearch() {
         let titles = ["kernel", "kern", "keynote", "kiosk", "Kernel hacking", "café"]
-        var index = SearchIndex(titles.map { session($0) })
+        let index = SearchIndex(titles.map { session($0) })
         let k = index.matches(index.fold("k"))
         #expect(index.matches(index.fold("ker"), within: k) == index.matches(index.fold("ker")))
     }
@@ -173,7 +173,7 @@ import Testing
         var random = SystemRandomNumberGenerator()
         let letters = Array("abké ")
         let titles = (0..<300).map { _ in String((0..<Int.random(in: 0...40, using: &random)).map { _ in letters.randomElement(using: &random)! }) }
-        var index = SearchIndex(titles.map { session($0) } + [session("k ke kek")])
+        let index = SearchIndex(titles.map { session($0) } + [session("k ke kek")])
         for _ in 0..<200 {
             let query = index.fold(String((0..<Int.random(in: 1...6, using: &random)).map { _ in letters.randomElement(using: &random)! }))
             var hits = index.search(Array(query.prefix(1)))

@@ -68,7 +68,7 @@ import Testing
     @Test func searchFindsTheSameInALoadedSnapshot() throws {
         let schedule = try Excerpts.load("38c3-excerpt.xml")
         let back = try #require(Self.roundTrip(schedule))
-        var parsed = SearchIndex(schedule.sessions), loaded = SearchIndex(back.sessions)
+        let parsed = SearchIndex(schedule.sessions), loaded = SearchIndex(back.sessions)
         for query in ["ccc", "the", "chaos", "ü", "geheimplan", "zzzz"] {
             #expect(loaded.matches(loaded.fold(query)) == parsed.matches(parsed.fold(query)), "\(query)")
         }

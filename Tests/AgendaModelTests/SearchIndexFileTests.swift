@@ -25,8 +25,8 @@ import Testing
     @Test func aKeptIndexFindsWhatABuiltOneFinds() throws {
         let sessions = try Self.sessions()
         let key = SearchIndexFile.key(of: sessions)
-        var built = SearchIndex(sessions)
-        var kept = try #require(SearchIndexFile.load(try Self.fileBytes(built, key: key), key: key, build: Self.build,
+        let built = SearchIndex(sessions)
+        let kept = try #require(SearchIndexFile.load(try Self.fileBytes(built, key: key), key: key, build: Self.build,
                                                      sessions: sessions.count))
         var found = 0
         for query in Self.queries {
@@ -131,7 +131,7 @@ import Testing
         let file = folder.appendingPathComponent("x.index")
         try SearchIndexFile.write(SearchIndex(sessions), key: key, build: Self.build, to: file)
         let mapping = try #require(MappedFile(path: file.path, limit: 1 << 30))
-        var index = try #require(SearchIndexFile.load(mapping, key: key, build: Self.build, sessions: sessions.count))
+        let index = try #require(SearchIndexFile.load(mapping, key: key, build: Self.build, sessions: sessions.count))
         // Everything after the header overwritten in place with numbers all over the range:
         // bounds, starts and postings now point far beyond the ends, each differently.
         var junk: [UInt8] = []
@@ -173,7 +173,7 @@ import Testing
     @Test(arguments: ["38c3-excerpt.xml", "fosdem-excerpt.xml", "lca2020-excerpt.ics"])
     func everyPrefixOfEveryTitleWord(file: String) throws {
         let sessions = try Excerpts.load(file).sessions + ScheduleSnapshotTests.everyField().sessions
-        var index = SearchIndex(sessions)
+        let index = SearchIndex(sessions)
         let words = Set(sessions.flatMap { $0.title.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init) })
         var queries = Set(words.flatMap { word in (1...min(4, word.count)).map { String(word.prefix($0)) } })
         queries.formUnion(["c++", "node.js", "e-mail", "(", "中", "教育", "ü", "é", "ß", "the ch", "2024", "x y z", ".", "0"])

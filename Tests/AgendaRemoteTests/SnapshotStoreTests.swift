@@ -48,7 +48,7 @@ import Testing
             let loaded = try #require(store(cache).load(digest, name: file.path))
             #expect(loaded == schedule)
             // Mapped, its texts given back as the index reads them: still found, still equal.
-            var index = SearchIndex(loaded.sessions), parsed = SearchIndex(schedule.sessions)
+            let index = SearchIndex(loaded.sessions), parsed = SearchIndex(schedule.sessions)
             for query in ["the", "chaos", "ü"] { #expect(index.matches(index.fold(query)) == parsed.matches(parsed.fold(query))) }
             #expect(loaded == schedule)
             // Another name (warnings name the file) or another build: not this snapshot.
@@ -175,10 +175,10 @@ import Testing
             let schedule = try ScheduleLoader.read(try EditedSchedule.originalData(), file: file.path)
             let sessions = schedule.sessions
             let key = SearchIndexFile.key(of: sessions)
-            var built = SearchIndex(sessions)
+            let built = SearchIndex(sessions)
             store(cache).saveIndexLater(built, key: key)
             CacheWrites.finish()
-            var kept = try #require(store(cache).loadIndex(key, sessions: sessions.count))
+            let kept = try #require(store(cache).loadIndex(key, sessions: sessions.count))
             for query in ["the", "chaos", "ü"] { #expect(kept.matches(kept.fold(query)) == built.matches(built.fold(query))) }
             #expect(store(cache).loadIndex(ContentDigest(high: 9, low: 9), sessions: sessions.count) == nil)
             #expect(SnapshotStore(directory: store(cache).directory, build: "test 2").loadIndex(key, sessions: sessions.count) == nil)

@@ -120,7 +120,7 @@ private extension AppState {
     }
 
     @Test func matchesAtWordStartsOnly() {
-        var index = index(["Trust in PGP", "Rust for Rustaceans", "Die Auswahl", "Wahlcomputer", "Web-Rust", "“Rust” quoted",
+        let index = index(["Trust in PGP", "Rust for Rustaceans", "Die Auswahl", "Wahlcomputer", "Web-Rust", "“Rust” quoted",
                            "Über Rüstung", "Привет", "研究Rust"])
         #expect(index.matches(index.fold("rust")) == [1, 4, 5, 6, 8])
         #expect(index.matches(index.fold("wahl")) == [3])
@@ -129,7 +129,7 @@ private extension AppState {
     }
 
     @Test func typingLetterByLetterFindsWhatOneQueryFinds() {
-        var index = index(["Trust in PGP", "Rust for Rustaceans", "trusty rustacean", "Die Auswahl"])
+        let index = index(["Trust in PGP", "Rust for Rustaceans", "trusty rustacean", "Die Auswahl"])
         let query = index.fold("rustacean")
         var hits = index.search(Array(query.prefix(1)))
         for length in 2...query.count { hits = index.search(Array(query.prefix(length)), within: hits) }
@@ -137,7 +137,7 @@ private extension AppState {
     }
 
     @Test func wordsMatchInAnyOrder() {
-        var index = index(["Rust for Rustaceans", "Embedded Rust on a Microcontroller", "Microcontrollers"])
+        let index = index(["Rust for Rustaceans", "Embedded Rust on a Microcontroller", "Microcontrollers"])
         #expect(index.matches(index.fold("micro rust")) == [1])
         #expect(index.matches(index.fold("rust micro")) == [1])
         let typed = index.fold("rust mi")
@@ -147,7 +147,7 @@ private extension AppState {
     }
 
     @Test func chineseMatchesAnywhere() {
-        var index = index(["开源硬件与教育", "Open hardware"])
+        let index = index(["开源硬件与教育", "Open hardware"])
         #expect(index.matches(index.fold("硬件")) == [0])
     }
 

@@ -16,7 +16,7 @@ public func fuzz(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     let bytes = mode & 1 == 1 ? SearchIndexFile.seal(rest, key: key, build: "fuzz") : rest
     guard bytes.count >= 72 else { return 0 }
     let sessions = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 64, as: UInt64.self) }
-    guard sessions <= 100_000, var index = SearchIndexFile.load(bytes, key: key, build: "fuzz", sessions: Int(sessions)) else { return 0 }
+    guard sessions <= 100_000, let index = SearchIndexFile.load(bytes, key: key, build: "fuzz", sessions: Int(sessions)) else { return 0 }
     var previous: SearchHits?
     for query in ["a", "ab", "abc", "中", "中文", "x y", " ", "é"] {
         let folded = index.fold(query)
