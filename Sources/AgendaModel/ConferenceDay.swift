@@ -32,8 +32,8 @@ public struct ConferenceDay: Sendable, Equatable {
         }
         var days: [ConferenceDay] = []
         var lastDay: Int?  // day number of days.last: DateComponents are made only per new day
-        for (index, session) in sessions.enumerated() {
-            let local = LocalDateTime(session.start.addingTimeInterval(-shift), in: zone)
+        for index in sessions.indices {
+            let local = LocalDateTime(sessions[index].start.addingTimeInterval(-shift), in: zone)
             var day = LocalDateTime.daysFromCivil(local.year, local.month, local.day)
             if let bounds { day = min(max(day, bounds.lowerBound), bounds.upperBound) }
             if day == lastDay {
@@ -59,8 +59,8 @@ public struct ConferenceDay: Sendable, Equatable {
             return bounds.map { min(max(day, $0.lowerBound), $0.upperBound) } ?? day
         }
         var covered: [Int: [Int]] = [:]   // day number → sessions continuing into it
-        for (index, session) in sessions.enumerated() where session.duration >= 12 * 3600 {
-            let first = dayNumber(session.start), last = dayNumber(session.end.addingTimeInterval(-1))
+        for index in sessions.indices where sessions[index].duration >= 12 * 3600 {
+            let first = dayNumber(sessions[index].start), last = dayNumber(sessions[index].end.addingTimeInterval(-1))
             guard last > first else { continue }
             for day in (first + 1)...min(last, first + 366) { covered[day, default: []].append(index) }
         }
@@ -83,7 +83,7 @@ public struct ConferenceDay: Sendable, Equatable {
         LocalDateTime.daysFromCivil(date.year ?? 0, date.month ?? 0, date.day ?? 0)
     }
 
-    private static func dayNumber(_ date: DateComponents) -> Int? {
+    static func dayNumber(_ date: DateComponents) -> Int? {
         guard let y = date.year, let m = date.month, let d = date.day else { return nil }
         return LocalDateTime.daysFromCivil(y, m, d)
     }

@@ -8,6 +8,9 @@ public enum FrabXMLReader {
         try data.withBytes { bytes throws(ScheduleError) in
             try TextDecoding.validateUTF8(bytes, file: file)
             var reader = Reader(scanner: XMLScanner(bytes: bytes, file: file), draft: ScheduleDraft(file: file))
+            // Most of a programme's bytes are its long texts: room for them without regrowing
+            // (pages never written cost nothing).
+            reader.draft.foundTexts.reserveCapacity(bytes.count)
             try reader.run()
             return reader.draft.build()
         }
@@ -18,6 +21,8 @@ public enum FrabXMLReader {
         case title, acronym, start, end, timeZoneName, dayChange, url, baseURL     // conference
         case date, duration, room, subtitle, track, type, language, abstract, description, slug
         case person, link
+
+        var isLong: Bool { self == .abstract || self == .description }
     }
 
     private struct Reader {
@@ -27,6 +32,8 @@ public enum FrabXMLReader {
         var field: Field?
         var fieldDepth = 0
         var fieldOffset = 0
+        /// Where a long field's text starts in `draft.foundTexts`.
+        var foundStart = 0
         var conferenceDepth = 0
         var dayDepth = 0
         var day: ScheduleDraft.Day?
@@ -49,7 +56,10 @@ public enum FrabXMLReader {
                     if !sawRoot { throw ScheduleError(file: draft.file, line: 1, message: "no XML element: not a schedule") }
                     return
                 case .text:
-                    if field != nil { scanner.appendText(to: &text) }
+                    if let field {
+                        // Long texts stay bytes until shown (`SessionText`): most never are.
+                        if field.isLong { scanner.appendText(to: &draft.foundTexts) } else { scanner.appendText(to: &text) }
+                    }
                 case .start:
                     if !sawRoot {
                         sawRoot = true
@@ -70,6 +80,7 @@ public enum FrabXMLReader {
             field = what
             fieldDepth = scanner.depth
             fieldOffset = scanner.tagOffset
+            foundStart = draft.foundTexts.count
             text.removeAll(keepingCapacity: true)
         }
 
@@ -150,6 +161,12 @@ public enum FrabXMLReader {
             let depth = scanner.depth + 1   // the depth the closed element had
             if let field, depth == fieldDepth {
                 self.field = nil
+                if field.isLong, event != nil {
+                    let found = foundStart..<draft.foundTexts.count
+                    if field == .abstract { event!.foundAbstract = found.isEmpty ? nil : found; event!.abstract = nil }
+                    else { event!.foundDescription = found.isEmpty ? nil : found; event!.description = nil }
+                    return
+                }
                 let value = String(decoding: text, as: UTF8.self)
                 if event != nil { try eventValue(field, value) } else { try conferenceValue(field, value) }
                 return
@@ -174,8 +191,6 @@ public enum FrabXMLReader {
             case .track: event!.track = FieldText.line(value)
             case .type: event!.type = FieldText.line(value)
             case .language: event!.language = FieldText.line(value)
-            case .abstract: event!.abstract = FieldText.text(FieldText.dedented(value))
-            case .description: event!.description = FieldText.text(FieldText.dedented(value))
             case .url: event!.url = FieldText.line(value)
             case .slug: if event!.id.isEmpty { event!.id = FieldText.line(value) ?? "" }
             case .person: if let name = FieldText.line(value) { event!.persons.append(name) }
@@ -214,8 +229,7 @@ public enum FrabXMLReader {
 
         /// Places the event: its absolute `<date>` when readable, else `<start>` on the day's date.
         mutating func finishEvent() throws(ScheduleError) {
-            guard var item = event else { return }
-            event = nil
+            guard var item = event.take() else { return }
             listDepth = 0
             let date = dateText?.trimmed ?? "", start = startText?.trimmed ?? ""
             if let absolute = TimeText.iso8601(date), !date.isEmpty, date.count > 10 {
@@ -242,7 +256,7 @@ public enum FrabXMLReader {
                                "cannot read duration \"\(durationText.trimmed)\" of session \"\(item.title)\" (expected HH:MM); taken as 0")
                 }
             }
-            try draft.add(item)
+            try draft.add(consume item)
         }
 
         mutating func time(_ value: String?, at offset: Int, what: String) throws(ScheduleError) -> LocalDateTime? {

@@ -19,8 +19,8 @@ extension Schedule {
     /// first session appears; nil (sessions with no room) last.
     public var rooms: [String?] {
         var seen = Set(conference.rooms), ordered: [String?] = conference.rooms, hasNoRoom = false
-        for session in sessions {
-            guard let room = session.room else { hasNoRoom = true; continue }
+        for i in sessions.indices {
+            guard let room = sessions[i].room else { hasNoRoom = true; continue }
             if seen.insert(room).inserted { ordered.append(room) }
         }
         return hasNoRoom ? ordered + [nil] : ordered

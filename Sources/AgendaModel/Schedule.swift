@@ -16,9 +16,7 @@ public struct Schedule: Sendable, Equatable {
     public init(conference: Conference, sessions: [Session]) {
         self.conference = conference
         // Readers hand over sorted sessions: checking costs one comparison each, sorting a copy far more.
-        let sorted = sessions.indices.dropFirst().allSatisfy { i in
-            sessions[i - 1].start < sessions[i].start || !Session.programmeOrder(sessions[i], sessions[i - 1])
-        }
+        let sorted = sessions.indices.dropFirst().allSatisfy { i in !Session.programmeOrder(sessions, i, i - 1) }
         self.sessions = sorted ? sessions : sessions.sorted(by: Session.programmeOrder)
         let stated = conference.startDate.flatMap { first in conference.endDate.map { (first, $0) } }
         self.days = ConferenceDay.split(self.sessions, calendar: conference.calendar, dayChange: conference.dayChange,
@@ -30,6 +28,20 @@ public struct Schedule: Sendable, Equatable {
     /// The conference day (index into `days`) that holds the session at `index`.
     public func dayIndex(ofSession index: Int) -> Int? {
         days.firstIndex { $0.sessionRange.contains(index) }
+    }
+
+    /// The same sessions with an empty day for each of `dates` that has none, in date order.
+    public func withEmptyDays(_ dates: [DateComponents]) -> Schedule {
+        let number = ConferenceDay.dayNumber
+        var copy = self
+        for date in dates {
+            guard let added = number(date), !copy.days.contains(where: { number($0.date) == added }) else { continue }
+            let position = copy.days.firstIndex { (number($0.date) ?? .min) > added } ?? copy.days.count
+            let at = position < copy.days.count ? copy.days[position].sessionRange.lowerBound : sessions.count
+            copy.days.insert(ConferenceDay(date: DateComponents(year: date.year, month: date.month, day: date.day),
+                                           sessionRange: at..<at), at: position)
+        }
+        return copy
     }
 }
 
@@ -136,6 +148,13 @@ public struct Session: Sendable, Equatable, Identifiable {
         if a.start != b.start { return a.start < b.start }
         if a.room != b.room { return (a.room ?? "") < (b.room ?? "") }
         return a.title < b.title
+    }
+
+    /// The same order for two sessions of an array, read in place (passing them would copy each).
+    static func programmeOrder(_ sessions: [Session], _ a: Int, _ b: Int) -> Bool {
+        if sessions[a].start != sessions[b].start { return sessions[a].start < sessions[b].start }
+        if sessions[a].room != sessions[b].room { return (sessions[a].room ?? "") < (sessions[b].room ?? "") }
+        return sessions[a].title < sessions[b].title
     }
 }
 

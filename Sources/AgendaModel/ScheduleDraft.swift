@@ -26,6 +26,10 @@ struct ScheduleDraft {
         var persons: [String] = []
         var abstract: String?
         var description: String?
+        /// Instead of `abstract` and `description`: where the reader left them in `foundTexts`,
+        /// as written (made readable when read, see `SessionText`).
+        var foundAbstract: Range<Int>?
+        var foundDescription: Range<Int>?
         var url: String?
         var links: [SessionLink] = []
         /// The start: absolute when it has an offset, else wall-clock time at the venue.
@@ -55,6 +59,8 @@ struct ScheduleDraft {
     var conferenceEnd: LocalDateTime?
     var days: [Day] = []
     var items: [Item] = []
+    /// Long texts as a reader found them, one after the other (`Item.foundAbstract`).
+    var foundTexts: [UInt8] = []
     var warnings: [ScheduleWarning] = []
     /// Rooms as the file lists them (a room list, or room elements), sessions or not.
     private(set) var declaredRooms: [String] = []
@@ -100,33 +106,32 @@ struct ScheduleDraft {
         ends.reserveCapacity(items.count)
         var firstLineOfID: [String: Int?] = [:], firstLineOfGUID: [String: Int?] = [:]
         for k in items.indices {
-            let item = items[k]
-            let start = item.start?.date(in: zone) ?? Date(timeIntervalSince1970: 0)
-            var end = item.end?.date(in: zone) ?? start.addingTimeInterval(TimeInterval(item.duration ?? 0))
-            var name: String { "\"\(item.title)\"" }   // only for a warning
-            if let local = item.start, local.offset == nil, local.resolution(in: zone).inGap {
-                warnings.append(ScheduleWarning(.nonexistentTime, file: file, line: item.line, message:
+            let start = items[k].start?.date(in: zone) ?? Date(timeIntervalSince1970: 0)
+            var end = items[k].end?.date(in: zone) ?? start.addingTimeInterval(TimeInterval(items[k].duration ?? 0))
+            var name: String { "\"\(items[k].title)\"" }   // only for a warning
+            if let local = items[k].start, local.offset == nil, local.resolution(in: zone).inGap {
+                warnings.append(ScheduleWarning(.nonexistentTime, file: file, line: items[k].line, message:
                     "session \(name) starts at a time the clocks skip in \(zone.identifier); read with the offset before the change"))
             }
             if end < start {
-                warnings.append(ScheduleWarning(.endBeforeStart, file: file, line: item.line,
+                warnings.append(ScheduleWarning(.endBeforeStart, file: file, line: items[k].line,
                                                 message: "session \(name) ends before it starts; shown as ending at its start"))
                 end = start
             }
-            if item.room == nil {
-                warnings.append(ScheduleWarning(.missingRoom, file: file, line: item.line, message: "session \(name) has no room"))
+            if items[k].room == nil {
+                warnings.append(ScheduleWarning(.missingRoom, file: file, line: items[k].line, message: "session \(name) has no room"))
             }
-            if !item.id.isEmpty {
-                if let first = firstLineOfID[item.id] {
-                    warnings.append(ScheduleWarning(.duplicateID, file: file, line: item.line,
-                                                    message: "id \"\(item.id)\" repeats\(Self.firstSeen(first)); both sessions are kept"))
-                } else { firstLineOfID[item.id] = item.line }
+            if !items[k].id.isEmpty {
+                if let first = firstLineOfID[items[k].id] {
+                    warnings.append(ScheduleWarning(.duplicateID, file: file, line: items[k].line,
+                                                    message: "id \"\(items[k].id)\" repeats\(Self.firstSeen(first)); both sessions are kept"))
+                } else { firstLineOfID[items[k].id] = items[k].line }
             }
-            if let guid = item.guid {
+            if let guid = items[k].guid {
                 if let first = firstLineOfGUID[guid] {
-                    warnings.append(ScheduleWarning(.duplicateGUID, file: file, line: item.line,
+                    warnings.append(ScheduleWarning(.duplicateGUID, file: file, line: items[k].line,
                                                     message: "guid \"\(guid)\" repeats\(Self.firstSeen(first)); both sessions are kept"))
-                } else { firstLineOfGUID[guid] = item.line }
+                } else { firstLineOfGUID[guid] = items[k].line }
             }
             starts.append(start)
             ends.append(end)
@@ -138,14 +143,20 @@ struct ScheduleDraft {
             if items[a].room != items[b].room { return (items[a].room ?? "") < (items[b].room ?? "") }
             return items[a].title < items[b].title
         }
+        let found = TextBuffer(found: foundTexts)
+        func text(_ range: Range<Int>?) -> SessionText? {
+            range.map { SessionText(found: found, offset: $0.lowerBound, length: $0.count) }
+        }
+        // Fields read in place: a copy of each draft would retain and release all its strings.
         let sessions = order.map { k in
-            let item = items[k]
-            var session = Session(id: item.id, guid: item.guid, title: item.title, subtitle: item.subtitle,
-                                  start: starts[k], end: ends[k], room: item.room, track: item.track, type: item.type,
-                                  language: item.language, persons: item.persons, abstract: item.abstract,
-                                  description: item.description, url: item.url, key: item.key ?? keys[k])
-            session.links = item.links
-            session.wallClock = item.start?.offset == nil
+            var session = Session(id: items[k].id, guid: items[k].guid, title: items[k].title, subtitle: items[k].subtitle,
+                                  start: starts[k], end: ends[k], room: items[k].room, track: items[k].track, type: items[k].type,
+                                  language: items[k].language, persons: items[k].persons, abstract: items[k].abstract,
+                                  description: items[k].description, url: items[k].url, key: items[k].key ?? keys[k])
+            if let abstract = text(items[k].foundAbstract) { session.abstractText = abstract }
+            if let description = text(items[k].foundDescription) { session.descriptionText = description }
+            session.links = items[k].links
+            session.wallClock = items[k].start?.offset == nil
             return session
         }
 
@@ -255,7 +266,7 @@ extension ScheduleDraft {
     /// (a million tiny sessions fit in 60 MB).
     static let maxSessions = 100_000
 
-    mutating func add(_ item: Item) throws(ScheduleError) {
+    mutating func add(_ item: consuming Item) throws(ScheduleError) {
         guard items.count < Self.maxSessions else {
             throw ScheduleError(file: file, line: item.line, message:
                 "more than \(Self.maxSessions) sessions: agenda reads programmes up to that size")

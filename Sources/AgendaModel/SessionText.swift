@@ -1,14 +1,19 @@
 import Foundation
 import Glibc
 
-/// A session's long text (abstract, description): a `String` as a reader made it, or a range
-/// of UTF-8 bytes in a loaded snapshot, made a `String` only when it is read. A programme
-/// loaded from its snapshot then holds its texts once, as the snapshot's bytes, instead of
-/// as twenty thousand strings made at start (most of which are never shown).
+/// A session's long text (abstract, description): a `String` as a reader made it, a range of
+/// UTF-8 bytes in a loaded snapshot, or a range of the bytes a reader found in the file; made a
+/// `String` only when it is read. A programme then holds its texts once, as bytes, instead of
+/// as twenty thousand strings made at start (most of which are never shown), and a reader does
+/// not spend its time making them readable before the first screen.
 struct SessionText: Sendable, Equatable {
     private enum Storage: Sendable {
         case string(String?)
+        /// Readable text (a snapshot's), checked again as it is made.
         case bytes(TextBuffer, offset: UInt32, length: UInt32)
+        /// The text of an XML element as written (entities decoded, nothing else): dedented, its
+        /// HTML made readable and sanitised as it is made (`FieldText`), as a reader would have.
+        case found(TextBuffer, offset: UInt32, length: UInt32)
     }
 
     private var storage: Storage
@@ -19,29 +24,35 @@ struct SessionText: Sendable, Equatable {
         storage = .bytes(buffer, offset: UInt32(offset), length: UInt32(length))
     }
 
+    init(found buffer: TextBuffer, offset: Int, length: Int) {
+        storage = .found(buffer, offset: UInt32(offset), length: UInt32(length))
+    }
+
     var value: String? {
         switch storage {
         case .string(let value): return value
         case .bytes(let buffer, let offset, let length): return buffer.text(at: Int(offset), length: Int(length))
+        case .found(let buffer, let offset, let length): return buffer.readable(at: Int(offset), length: Int(length))
         }
     }
 
-    /// Its UTF-8 as stored (a snapshot's bytes are not made a string).
+    /// Its UTF-8 (a snapshot's bytes are not made a string).
     func withUTF8<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
         switch storage {
-        case .string(let value):
-            var value = value ?? ""
-            return value.withUTF8 { body(UnsafeRawBufferPointer($0)) }
         case .bytes(let buffer, let offset, let length):
             return buffer.withBytes { body(UnsafeRawBufferPointer(rebasing: $0[Int(offset)..<(Int(offset) + Int(length))])) }
+        case .string, .found:
+            var value = value ?? ""
+            return value.withUTF8 { body(UnsafeRawBufferPointer($0)) }
         }
     }
 
-    /// The length in UTF-8 bytes, without making a string.
+    /// About the length in UTF-8 bytes, without making a string (a text as found may shrink a
+    /// little when made readable).
     var byteCount: Int {
         switch storage {
         case .string(let value): return value?.utf8.count ?? 0
-        case .bytes(_, _, let length): return Int(length)
+        case .bytes(_, _, let length), .found(_, _, let length): return Int(length)
         }
     }
 
@@ -69,14 +80,18 @@ struct SessionText: Sendable, Equatable {
     }
 }
 
-/// Bytes a snapshot was loaded from (in memory, or mapped), kept for the texts that point into them.
+/// Bytes a snapshot was loaded from (in memory, or mapped), or the texts a reader found, kept
+/// for the texts that point into them.
 final class TextBuffer: Sendable {
     private let data: Data?
     private let mapping: MappedFile?
+    private let found: [UInt8]?
 
-    init(_ bytes: Data) { data = bytes; mapping = nil }
+    init(_ bytes: Data) { data = bytes; mapping = nil; found = nil }
 
-    init(_ mapping: MappedFile) { data = nil; self.mapping = mapping }
+    init(_ mapping: MappedFile) { data = nil; self.mapping = mapping; found = nil }
+
+    init(found bytes: [UInt8]) { data = nil; mapping = nil; found = bytes }
 
     /// Pages of `range` that are mapped are given back (they are read again from the page cache
     /// if a text there is shown): checking a snapshot reads all of it, and its texts should not
@@ -85,7 +100,15 @@ final class TextBuffer: Sendable {
 
     func withBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
         if let mapping { return body(mapping.bytes) }
+        if let found { return found.withUnsafeBytes(body) }
         return data!.withUnsafeBytes(body)
+    }
+
+    /// A text as a reader found it, made readable as the reader would have made it then.
+    func readable(at offset: Int, length: Int) -> String? {
+        withBytes { all in
+            FieldText.text(FieldText.dedented(String(decoding: all[offset..<(offset + length)], as: UTF8.self)))
+        }
     }
 
     /// The text at a range checked when the snapshot was loaded. Checked again here, as it is

@@ -205,14 +205,30 @@ public final class ScheduleSource: @unchecked Sendable {
         return track(schedule, previous: previous)
     }
 
-    /// The version the cache last took from this file, from its snapshot, without reading the
-    /// file: when its fingerprint is the one recorded with that copy and was recorded well after
-    /// the file last changed (see `Fingerprint.isSettled`). Nil: read the file.
-    private func loadUnchangedFile(_ fingerprint: ScheduleFile.Fingerprint) -> Schedule? {
+    /// Whether `load()` will most likely take the schedule from a snapshot without reading the
+    /// file (an unchanged local file whose snapshot is kept), so that reading ahead is no help.
+    public var opensFromSnapshot: Bool {
+        guard url == nil, let fingerprint = ScheduleFile.fingerprint(path: name),
+              let kept = unchangedFileSnapshot(fingerprint) else { return false }
+        return kept.store.has(kept.digest, name: name)
+    }
+
+    /// Where the version the cache last took from this file is kept, when its fingerprint is the
+    /// one recorded with that copy and was recorded well after the file last changed (see
+    /// `Fingerprint.isSettled`).
+    private func unchangedFileSnapshot(_ fingerprint: ScheduleFile.Fingerprint) -> (store: SnapshotStore, digest: ContentDigest)? {
         guard let entry, let snapshots = settings.snapshots, fingerprint == meta.file,
               let seen = meta.fileSeenAt, fingerprint.isSettled(seenAt: seen),
-              let digest = meta.current.flatMap(ContentDigest.init(hex:)), entry.hasCurrent,
-              let schedule = snapshots.load(digest, name: name) else { return nil }
+              let digest = meta.current.flatMap(ContentDigest.init(hex:)), entry.hasCurrent else { return nil }
+        return (snapshots, digest)
+    }
+
+    /// The version the cache last took from this file, from its snapshot, without reading the
+    /// file. Nil: read the file.
+    private func loadUnchangedFile(_ fingerprint: ScheduleFile.Fingerprint) -> Schedule? {
+        guard let entry, let kept = unchangedFileSnapshot(fingerprint),
+              let schedule = kept.store.load(kept.digest, name: name) else { return nil }
+        let (snapshots, digest) = kept
         shown = digest
         currentSchedule = schedule
         currentFingerprint = fingerprint

@@ -37,6 +37,11 @@ public struct SnapshotStore: Sendable {
     }
 
     /// The schedule parsed from bytes with `digest` under the name `name`, when a good snapshot of it is kept.
+    /// Whether a snapshot is kept for these bytes (it is still checked when loaded).
+    public func has(_ digest: ContentDigest, name: String) -> Bool {
+        FileManager.default.fileExists(atPath: file(digest, name: name).path)
+    }
+
     public func load(_ digest: ContentDigest, name: String) -> Schedule? {
         let file = file(digest, name: name)
         guard let mapping = MappedFile(path: file.path, limit: limit) else { return nil }

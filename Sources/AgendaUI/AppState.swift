@@ -39,6 +39,9 @@ public struct AppState: Sendable {
     public internal(set) var showingChanges = false
     /// Set while the schedule shown is a cached copy standing in for an unreachable source.
     public internal(set) var staleNote: StaleNote?
+    /// Set while the schedule shown is the day read ahead of a large file (`FrabXMLReadAhead`):
+    /// lists over other days say they are still being read.
+    public var readingRest = false { didSet { if readingRest != oldValue { rebuildRows(keepSelection: true) } } }
     /// The highlighted session (index into `schedule.sessions`): the one truth every view follows.
     public internal(set) var selected: Int?
     /// What the list shows, rebuilt whenever day, view, search, filter or favourites change.
@@ -91,8 +94,8 @@ public struct AppState: Sendable {
     /// "Fri 27" per day (the full date when there is one day).
     private(set) var dayTabLabels: [String] = []
     /// Rooms and tracks numbered in display order.
-    private(set) var rooms = FacetIndex([], \.room, order: [])
-    private(set) var tracks = FacetIndex([], \.track)
+    private(set) var rooms = FacetIndex(count: 0, { _ in nil }, order: [])
+    private(set) var tracks = FacetIndex(count: 0, { _ in nil })
     /// Cells of the longest room name, so the list gives short names no more than they need.
     public private(set) var longestRoom = 0
     /// Cells of the longest title, so room names can have what titles do not need.
@@ -112,21 +115,28 @@ public struct AppState: Sendable {
         self.favourites = favourites
         deriveFromSchedule()
         refreshFavourites()
+        showOpening()
+    }
+
+    /// Where the browser opens: while the conference runs, today and what is on now; else day 1.
+    public mutating func showOpening() {
+        day = 0
         rebuildRows(keepSelection: false)
-        // While the conference runs, open on today and what is on now; else on day 1.
         if isRunning { apply(.jumpToNow) }
     }
 
     /// What the views need from a schedule that is costly to work out per frame.
     private mutating func deriveFromSchedule() {
-        rooms = FacetIndex(schedule.sessions, { $0.room }, order: schedule.rooms.compactMap { $0 })
-        tracks = FacetIndex(schedule.sessions, { $0.track })
+        let sessions = schedule.sessions
+        rooms = FacetIndex(count: sessions.count, { sessions[$0].room }, order: schedule.rooms.compactMap { $0 })
+        tracks = FacetIndex(count: sessions.count, { sessions[$0].track })
         longestRoom = rooms.names.map(measure.cells).max() ?? 0
-        let measure = measure
         let chinese = strings.language == .zh
-        longestTitle = schedule.sessions.lazy.map { session in
-            measure.cells(chinese ? session.translation("zh")?.title ?? session.title : session.title)
-        }.max() ?? 0
+        longestTitle = 0
+        for i in sessions.indices {
+            let title = chinese ? sessions[i].translation("zh")?.title ?? sessions[i].title : sessions[i].title
+            longestTitle = max(longestTitle, measure.cells(title))
+        }
         (trackTints, tintColours) = Self.tints(schedule.conference.trackColours)
         admitted = filter.mask(schedule.sessions)
         (dayTitles, dayTabLabels) = Self.dayLabels(schedule, strings)
@@ -147,8 +157,9 @@ public struct AppState: Sendable {
 
     /// Between the first session's start and the last one's end.
     var isRunning: Bool {
-        guard let first = schedule.sessions.first?.start, let last = schedule.sessions.map(\.end).max() else { return false }
-        return first <= now && now <= last
+        let sessions = schedule.sessions
+        guard let first = sessions.first?.start, first <= now else { return false }
+        return sessions.indices.contains { sessions[$0].end >= now }
     }
 
     public var layout: Layout {
@@ -169,16 +180,18 @@ public struct AppState: Sendable {
         return effects
     }
 
-    /// Replaces the schedule (a reload) and keeps selection, view, search and favourites.
+    /// Replaces the schedule (a reload) and keeps selection, day, view, search and favourites.
     public mutating func replaceSchedule(_ newSchedule: Schedule) {
         let key = selectedSession?.key
+        let date = schedule.days.indices.contains(day) ? schedule.days[day].date : nil
         schedule = newSchedule
         deriveFromSchedule()
         searchIndex = nil
         search.earlier = []  // their indices belong to the old schedule
         if !search.query.isEmpty { runSearch(narrowing: false) }
         refreshFavourites()
-        day = min(day, max(0, schedule.days.count - 1))
+        // The same date when the new version has it (days may have been added before it).
+        day = schedule.days.firstIndex { $0.date == date } ?? min(day, max(0, schedule.days.count - 1))
         selected = key.flatMap { k in schedule.sessions.firstIndex { $0.key == k } }
         rebuildRows(keepSelection: true)
     }

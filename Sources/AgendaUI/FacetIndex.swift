@@ -13,7 +13,8 @@ struct FacetIndex: Sendable {
 
     /// Values in `order` (rooms as the publisher lists them, sessions or not), then the others
     /// in the order their first session has; "" (no value) last.
-    init(_ sessions: [Session], _ value: (Session) -> String?, order: [String]) {
+    /// `value(i)` is session `i`'s value (read in place: passing a `Session` would copy it).
+    init(count: Int, _ value: (Int) -> String?, order: [String]) {
         var numbering: [String: Int32] = [:]
         var names: [String] = []
         func number(_ name: String) -> Int32 {
@@ -23,7 +24,7 @@ struct FacetIndex: Sendable {
             return Int32(names.count - 1)
         }
         for name in order where !name.isEmpty { _ = number(name) }
-        var numbers = sessions.map { number(value($0) ?? "") }
+        var numbers = (0..<count).map { number(value($0) ?? "") }
         if let none = numbering[""], Int(none) != names.count - 1 {
             // Move "no value" to the end.
             names.remove(at: Int(none))
@@ -34,12 +35,12 @@ struct FacetIndex: Sendable {
         self.number = numbers
     }
 
-    init(_ sessions: [Session], _ value: (Session) -> String?) {
+    init(count: Int, _ value: (Int) -> String?) {
         var numbering: [String: Int32] = [:]
         var first: [Int32] = []   // numbers in order of first appearance
-        first.reserveCapacity(sessions.count)
-        for session in sessions {
-            let name = value(session) ?? ""
+        first.reserveCapacity(count)
+        for i in 0..<count {
+            let name = value(i) ?? ""
             if let n = numbering[name] {
                 first.append(n)
             } else {

@@ -29,6 +29,17 @@ extension AppState {
     }
 
     func computeRows() -> RowList {
+        var list = rowsForView()
+        guard readingRest else { return list }
+        // Before the other days are read, "nothing here" is not known, and lists over every
+        // day (search, my agenda, changes) are not whole.
+        let listsSessions = list.rows.contains { $0.session != nil }
+        if !listsSessions { list = RowList() }
+        if !listsSessions || showingChanges || showingMyAgenda || !search.query.isEmpty { list.note(strings.stillReading) }
+        return list
+    }
+
+    private func rowsForView() -> RowList {
         if showingChanges { return changesRows() }
         if showingMyAgenda { return myAgendaRows() }
         if !search.query.isEmpty { return searchRows() }

@@ -67,6 +67,7 @@ public struct Strings: Sendable {
     var noSessions: String { pick("No sessions to show.", "没有可显示的场次。") }
     var noFavourites: String { pick("No favourites yet: press f on a session to star it.", "还没有收藏：在场次上按 f 收藏。") }
     var noMatches: String { pick("Nothing matches.", "没有匹配的结果。") }
+    var stillReading: String { pick("Still reading the other days of the schedule…", "正在读取日程的其他日期…") }
     var nothingNow: String { pick("Nothing running or coming up.", "当前没有进行中或即将开始的场次。") }
     var now: String { pick("now", "进行中") }
     var next: String { pick("next", "下一场") }

@@ -56,17 +56,44 @@ struct Browse: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let language = lang ?? Strings.language(environment: environment)
-        let sources = try schedule.loadSources(language: language)
-        let read = ScheduleOptions.merged(sources)
-        if isatty(1) == 0 {
-            let loaded = schedule.zone.apply(read)
-            for source in sources {
-                if let stale = source.stale { printError(SourceLoading.warning(source.source, stale, zone: loaded.timeZone)) }
-            }
-            print(ScheduleListing.text(loaded), terminator: "")
-            return
+        let clock = SimulatedClock(start: now.flatMap(ISO8601.parse))
+        let opening = try open(now: clock.now(), language: language)
+        guard case .whole(let sources) = opening, isatty(1) == 0 else { return try browse(opening, clock: clock, language: language) }
+        let loaded = schedule.zone.apply(ScheduleOptions.merged(sources))
+        for source in sources {
+            if let stale = source.stale { printError(SourceLoading.warning(source.source, stale, zone: loaded.timeZone)) }
         }
-        let loaded = schedule.zone.apply(read, viewerClock: true)
+        print(ScheduleListing.text(loaded), terminator: "")
+    }
+
+    enum Opening {
+        case whole([LoadedSource])
+        /// One large frab XML file: the day to show first, and the whole file being read.
+        case byDay(FrabXMLReadAhead.Day, WholeFileRead)
+    }
+
+    /// The named schedules; for one large frab XML file on a terminal, its first day while the
+    /// whole file is read on another thread (unless a snapshot of it is kept: that is quicker).
+    private func open(now: Date, language: Strings.Language) throws -> Opening {
+        if isatty(1) != 0, schedule.paths.count == 1, let path = schedule.paths.first, !ScheduleSource.isURL(path) {
+            let source = ScheduleSource(path, settings: schedule.fetch.settings())
+            if !source.opensFromSnapshot {
+                // The day is read on both cores; the whole file is read after it.
+                if let day = FrabXMLReadAhead.read(path: path, now: now) { return .byDay(day, WholeFileRead(source)) }
+                do throws(SourceError) {
+                    return .whole([try SourceLoading.load(source)])
+                } catch {
+                    throw SourceLoading.report(error, source, language: language)
+                }
+            }
+        }
+        return .whole(try schedule.loadSources(language: language))
+    }
+
+    private func browse(_ opening: Opening, clock: SimulatedClock, language: Strings.Language) throws {
+        let environment = ProcessInfo.processInfo.environment
+        let zone = schedule.zone
+        let adjust: @Sendable (Schedule) -> Schedule = { zone.apply($0, viewerClock: true) }
         let noColour = !(environment["NO_COLOR"] ?? "").isEmpty
         let settings = BrowserLoop.Settings(
             theme: noColour ? .mono : (theme ?? .standard),
@@ -75,12 +102,18 @@ struct Browse: ParsableCommand {
             bell: !noBell,
             glyphs: glyphs,
             screenReader: screenReader || ["1", "yes", "true"].contains(environment["AGENDA_SCREEN_READER"]?.lowercased() ?? ""))
-        var loop = BrowserLoop(schedule: loaded, clock: SimulatedClock(start: now.flatMap(ISO8601.parse)),
-                               settings: settings)
-        loop.stale = sources.compactMap(\.stale).min { $0.asOf < $1.asOf }
-        let zone = schedule.zone
-        loop.adjust = { zone.apply($0, viewerClock: true) }
-        if let source = sources.first, let refresh { loop.refresh = (source.source, TimeInterval(refresh)) }
+        var loop: BrowserLoop
+        switch opening {
+        case .whole(let sources):
+            loop = BrowserLoop(schedule: adjust(ScheduleOptions.merged(sources)), clock: clock, settings: settings)
+            loop.stale = sources.compactMap(\.stale).min { $0.asOf < $1.asOf }
+            loop.source = sources.first?.source
+        case .byDay(let day, let whole):
+            loop = BrowserLoop(schedule: adjust(day.schedule), clock: clock, settings: settings)
+            loop.rest = (whole, day.isToday)
+        }
+        loop.adjust = adjust
+        loop.refreshEvery = refresh.map(TimeInterval.init)
         let status = loop.run()
         if status != 0 { throw ExitCode(status) }
     }

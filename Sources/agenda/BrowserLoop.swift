@@ -15,13 +15,17 @@ struct BrowserLoop {
         var screenReader = false
     }
 
+    /// The schedule shown first: the whole programme, or the day read ahead of `rest`.
     let schedule: Schedule
     let clock: SimulatedClock
     let settings: Settings
     /// Set when the schedule is a cached copy standing in for an unreachable URL.
     var stale: StaleNote?
-    /// The source to check for new versions, and how often (`--refresh`).
-    var refresh: (source: ScheduleSource, seconds: TimeInterval)?
+    /// The source of the schedule, checked for new versions every `refreshEvery` seconds (`--refresh`).
+    var source: ScheduleSource?
+    var refreshEvery: TimeInterval?
+    /// The whole file being read while `schedule` is one day of it, and whether that day is today.
+    var rest: (whole: WholeFileRead, isToday: Bool)?
     /// Applied to every new version (`--zone`).
     var adjust: @Sendable (Schedule) -> Schedule = { $0 }
     private var strings: Strings { .for(settings.language) }
@@ -38,7 +42,8 @@ struct BrowserLoop {
         let store = FavouritesStore(conference: schedule.conference)
         let stored = store.load()
         if let warning = stored.warning { printError(strings.warning + warning) }
-        let starred = FavouritesMigration.apply(store, stored: stored.keys, schedule: schedule)
+        // Stars of an old key form are found against the whole programme, not one day of it.
+        let starred = rest == nil ? FavouritesMigration.apply(store, stored: stored.keys, schedule: schedule) : stored.keys
         let favourites = FavouritesSync(store: store)
 
         // Before curses starts, so that ncurses does not install its own handlers for these;
@@ -70,25 +75,58 @@ struct BrowserLoop {
                 Filter.Facet(rawValue: name).map { ($0, values) } }))
         }
         state.apply(.tick(clock.now()))
+        if let rest {
+            // The day read ahead: opened on what is on now when it is today, as the whole will be.
+            if rest.isToday { state.apply(.jumpToNow) }
+            state.readingRest = true
+        }
         terminal.useTrackColours(state.tintColours)
         terminal.present(Screen.render(state))
         CacheWrites.start()
         var saveError: String?
-        // Fold the search text on the other core while the user reads the first screen (or
-        // map the index kept from last time).
         let snapshots = Snapshots.store()
-        var background = BackgroundIndex(schedule.sessions, store: snapshots)
-        var indexed = schedule.sessions
-        // New versions are fetched and parsed off the main thread; a 304 never reaches this loop.
-        let refresher = refresh.map { BackgroundRefresh([(0, $0.source)], every: $0.seconds) }
+        var background: BackgroundIndex?
+        var indexed: [Session] = []
+        var refresher: BackgroundRefresh?
+        /// The whole programme is on screen: fold its search text on the other core while the
+        /// user reads (or map the index kept from last time), and check for new versions.
+        func wholeShown(_ schedule: Schedule, source: ScheduleSource?) {
+            background = BackgroundIndex(schedule.sessions, store: snapshots)
+            indexed = schedule.sessions
+            // New versions are fetched and parsed off the main thread; a 304 never reaches this loop.
+            if let source, let refreshEvery { refresher = BackgroundRefresh([(0, source)], every: refreshEvery) }
+        }
+        var reading = rest?.whole
+        if reading == nil { wholeShown(schedule, source: source) }
+        /// Whether a key or click changed what the day read ahead shows (then the whole keeps it).
+        var touched = false
 
         while !state.shouldQuit, Signals.caught == 0, !terminal.inputClosed {
-            // Wake at least twice a second for signals and the clock; draw only on change.
-            let input = terminal.nextInput(timeout: 500)
-            if state.needsSearchIndex, let index = background.take() {
+            // Wake at least twice a second for signals and the clock, and often while the rest
+            // of the file is read; draw only on change.
+            let input = terminal.nextInput(timeout: reading == nil ? 500 : 10)
+            var changed = false
+            if let whole = reading, let result = whole.take() {
+                reading = nil
+                switch result {
+                case .success(let loaded):
+                    let schedule = adjust(loaded.schedule)
+                    state.replaceSchedule(schedule)
+                    state.readingRest = false
+                    if !touched { state.showOpening() }
+                    let migrated = FavouritesMigration.apply(store, stored: stored.keys, schedule: schedule)
+                    if migrated != stored.keys { state.setFavourites(migrated) }
+                    terminal.useTrackColours(state.tintColours)
+                    wholeShown(schedule, source: loaded.source)
+                    changed = true
+                case .failure(let error):
+                    terminal.stop()
+                    return SourceLoading.report(error, whole.source, language: settings.language).rawValue
+                }
+            }
+            if state.needsSearchIndex, let index = background?.take() {
                 state.installSearchIndex(index, for: indexed)
             }
-            var changed = false
             for (_, outcome) in refresher?.take() ?? [] {
                 switch outcome {
                 case .updated(let fetched):
@@ -97,6 +135,7 @@ struct BrowserLoop {
                     state.setStaleNote(nil)
                     background = BackgroundIndex(newer.sessions, store: snapshots)
                     indexed = newer.sessions
+                    terminal.useTrackColours(state.tintColours)
                 case .stale(let note): state.setStaleNote(note)
                 case .restored, .unchanged: state.setStaleNote(nil)
                 }
@@ -104,6 +143,7 @@ struct BrowserLoop {
             }
             if let input, let action = KeyMap.action(for: input, in: state) {
                 state.apply(action)
+                if case .resize = action {} else { touched = true }
                 changed = true
             }
             let now = clock.now()

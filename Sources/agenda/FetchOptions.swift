@@ -58,19 +58,26 @@ extension SourceError {
 enum SourceLoading {
     /// Loads each source; on failure prints the error and exits with its status.
     static func load(_ names: [String], settings: SourceSettings, language: Strings.Language = .en) throws -> [LoadedSource] {
-        var loaded: [LoadedSource] = []
-        for name in names {
+        try names.map { name in
             let source = ScheduleSource(name, settings: settings)
             do throws(SourceError) {
-                let (schedule, stale) = try source.load()
-                loaded.append(LoadedSource(source: source, schedule: schedule, stale: stale))
+                return try load(source)
             } catch {
-                if let summary = Strings.for(language).cannotLoad(error.failure, source.displayName) { printError(summary) }
-                printError(error.description)
-                throw ExitCode(error.exitStatus)
+                throw report(error, source, language: language)
             }
         }
-        return loaded
+    }
+
+    static func load(_ source: ScheduleSource) throws(SourceError) -> LoadedSource {
+        let (schedule, stale) = try source.load()
+        return LoadedSource(source: source, schedule: schedule, stale: stale)
+    }
+
+    /// Prints why `source` gave no schedule; the exit status to end with.
+    static func report(_ error: SourceError, _ source: ScheduleSource, language: Strings.Language) -> ExitCode {
+        if let summary = Strings.for(language).cannotLoad(error.failure, source.displayName) { printError(summary) }
+        printError(error.description)
+        return ExitCode(error.exitStatus)
     }
 
     /// `warning: URL: offline (connection refused); showing the copy of 2024-12-27 09:42`.

@@ -1,0 +1,99 @@
+import Foundation
+import Glibc
+
+/// The day a large frab XML file opens on, read before the rest: the file up to its first
+/// `<day>`, that one day and a closing `</schedule>` are cut out of it and read by
+/// `FrabXMLReader` like any file, so the browser can draw its first screen while the whole file
+/// is still being read on the other core (a 20,000-session file is 41 MB; one of its days a
+/// quarter of that).
+///
+/// Only a first screen: the whole file's read replaces it and is the one that counts (for
+/// warnings, keys across days, change marks, sessions that run over several days). Anything
+/// unusual (no `<conference>` before the days, a day without a date, a cut that does not read)
+/// gives nil, and the browser waits for the whole file as it always did.
+public enum FrabXMLReadAhead {
+    /// The day (today when the file has a day of that date, else its first day) and an empty
+    /// day for every other date the file's `<day>` tags state, so every day's tab is there.
+    public struct Day: Sendable {
+        public var schedule: Schedule
+        /// The day read is today by the venue clock (the browser opens on what is on now).
+        public var isToday: Bool
+    }
+
+    /// Below this a file is read whole as fast as one of its days (38C3 is 2.2 MB).
+    public static let minimumBytes = 4 << 20
+
+    public static func read(path: String, now: Date) -> Day? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+              info.st_size >= minimumBytes, info.st_size <= ScheduleFile.maxBytes,
+              let head = read(descriptor, [0..<64]), ScheduleFormat.sniff(head) == .xml else { return nil }
+        var scan = FrabXMLDayTags(descriptor: descriptor)
+        guard let first = scan.next(), first.date != nil,
+              let header = read(descriptor, [0..<first.offset]),
+              header.withUnsafeBytes({ FrabXMLDayTags.index(of: "<conference", in: $0, from: 0) != nil }) else { return nil }
+        let closing = Data("\n</schedule>\n".utf8)
+        // The conference alone: its zone and day change say which date today is, and its first
+        // and last day which dates there are, without searching the whole file for them.
+        guard let conference = try? FrabXMLReader.read(header + closing, file: path).conference else { return nil }
+        let today = venueDate(now, conference)
+        var tags = [first]
+        var dates: [DateComponents]
+        if let stated = statedDates(conference) {
+            dates = stated
+            if dates.contains(today) {
+                while tags.last?.date != today, let tag = scan.next() { tags.append(tag) }
+            }
+        } else {
+            while let tag = scan.next() { tags.append(tag) }
+            dates = tags.compactMap(\.date)
+        }
+        guard tags.allSatisfy({ $0.date != nil }) else { return nil }
+        let day = tags.lastIndex { $0.date == today } ?? 0
+        let isToday = tags[day].date == today
+        if day + 1 == tags.count, let tag = scan.next() { tags.append(tag) }
+        let last = day + 1 == tags.count
+        let end = last ? Int(info.st_size) : tags[day + 1].offset
+        guard let bytes = read(descriptor, [tags[day].offset..<end]),
+              let opened = FrabXMLDayHalves.read(header: header, day: bytes, last: last, file: path),
+              !opened.sessions.isEmpty else { return nil }
+        return Day(schedule: opened.withEmptyDays(dates), isToday: isToday)
+    }
+
+    /// The date at `now` by the venue's clock, the day change taken off (as `DaySpec.today`).
+    private static func venueDate(_ now: Date, _ conference: Conference) -> DateComponents {
+        let shift = TimeInterval((conference.dayChange.hour ?? 0) * 3600 + (conference.dayChange.minute ?? 0) * 60)
+        let local = LocalDateTime(now.addingTimeInterval(-shift), in: conference.timeZone)
+        return DateComponents(year: local.year, month: local.month, day: local.day)
+    }
+
+    /// Every date from the conference's stated first day to its last (at most a year of them).
+    private static func statedDates(_ conference: Conference) -> [DateComponents]? {
+        guard let start = conference.startDate.flatMap(ConferenceDay.dayNumber),
+              let end = conference.endDate.flatMap(ConferenceDay.dayNumber), start <= end, end - start < 366 else { return nil }
+        return (start...end).map { number in
+            let (y, m, d) = LocalDateTime.civilFromDays(number)
+            return DateComponents(year: y, month: m, day: d)
+        }
+    }
+
+    /// The bytes of `ranges` of the file, one after the other.
+    private static func read(_ descriptor: Int32, _ ranges: [Range<Int>]) -> Data? {
+        var out = Data(count: ranges.reduce(0) { $0 + $1.count })
+        var done = 0
+        for range in ranges {
+            var from = range.lowerBound
+            while from < range.upperBound {
+                let got = out.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, range.upperBound - from, off_t(from)) }
+                if got < 0, errno == EINTR { continue }
+                guard got > 0 else { return nil }
+                done += got
+                from += got
+            }
+        }
+        return out
+    }
+}
