@@ -192,6 +192,76 @@ TWO_DAYS = """<schedule><conference><title>Two Days</title><time_zone_name>UTC</
 """ for n in range(5)) + "</room></day></schedule>"
 
 
+def big_programme(path, broken_day=None):
+    """Four days (1-4 December 2026, Berlin) of six rooms, 5 MB: past the size at which the
+    browser reads the day it opens on before the rest. `broken_day` gets an unreadable time."""
+    filler = "Words about kernels, &lt;tags&gt; and caf&#233;s. " * 100
+    parts = ['<?xml version="1.0" encoding="UTF-8"?>\n<schedule>\n<conference><title>Big Programme</title>'
+             "<start>2026-12-01</start><end>2026-12-04</end><time_zone_name>Europe/Berlin</time_zone_name></conference>\n"]
+    n = 0
+    for day in range(1, 5):
+        parts.append(f'<day index="{day}" date="2026-12-0{day}">\n')
+        for room in range(6):
+            parts.append(f'<room name="Hall {room}">\n')
+            for slot in range(36):
+                n += 1
+                hour, minute = 9 + slot // 4, slot % 4 * 15
+                time = "25:99" if broken_day == day and slot == 20 else f"{hour:02}:{minute:02}"
+                parts.append(f'<event guid="g{n}" id="{n}"><date>2026-12-0{day}T{time}:00+01:00</date>'
+                             f"<start>{time}</start><duration>00:15</duration><room>Hall {room}</room>"
+                             f"<title>Day{day} talk {n}</title><description>{filler}</description></event>\n")
+            parts.append("</room>\n")
+        parts.append("</day>\n")
+    parts.append("</schedule>\n")
+    with open(path, "w") as f:
+        f.write("".join(parts))
+    assert os.path.getsize(path) > 4 << 20
+
+
+def test_a_large_file_opens_on_its_day_and_the_rest_follows():
+    """No snapshot: the day of --now is shown from the day read ahead, the other days once the
+    whole file is read; keys work throughout; q quits cleanly."""
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "big.xml")
+        big_programme(path)
+        pane = Pane(120, 40)
+        try:
+            pane.type_line(RUN.format(cmd=f"XDG_CACHE_HOME={directory}/cache {AGENDA} --now 2026-12-03T10:05+01:00 {path}"))
+            screen = pane.wait_for("? help", timeout=30)
+            assert "Big Programme" in screen and "Thu 3" in screen and "Tue 1" in screen, screen
+            assert "10:00–10:15  Day3 talk" in screen, screen
+            # The other days arrive with the whole file: day 4's sessions, not "still reading".
+            pane.send("Right")
+            screen = pane.wait_for("Day4 talk", timeout=30)
+            assert "Still reading" not in screen, screen
+            pane.send("Left", "Left", "Left")
+            pane.wait_for("Day1 talk")
+            pane.send("/")
+            for c in "talk 300":
+                pane.send(c if c != " " else "Space")
+            pane.wait_for("Day2 talk 300")
+            pane.send("Escape", "q")
+            finished(pane, 0)
+        finally:
+            pane.close()
+
+
+def test_a_large_file_broken_after_its_first_day_still_says_where():
+    """The day read ahead is fine, a later day is not: the browser ends with the reader's
+    message (file and line) and exit status 65, the terminal restored."""
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "big.xml")
+        big_programme(path, broken_day=4)
+        pane = Pane(120, 40)
+        try:
+            pane.type_line(RUN.format(cmd=f"XDG_CACHE_HOME={directory}/cache {AGENDA} --now 2026-12-02T10:05+01:00 {path}"))
+            finished(pane, 65)
+            screen = pane.screen()
+            assert f"{path}:" in screen and "25:99" in screen, screen
+        finally:
+            pane.close()
+
+
 def test_key_sequences_the_terminfo_entry_does_not_list_are_read_whole():
     """In tmux with TERM=xterm-256color, End arrives as ESC [ 4 ~, which the xterm entry does
     not list: it must be End, not Esc, previous day, 4 and ~."""
