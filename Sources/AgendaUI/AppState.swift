@@ -128,14 +128,16 @@ public struct AppState: Sendable {
     /// What the views need from a schedule that is costly to work out per frame.
     private mutating func deriveFromSchedule() {
         let sessions = schedule.sessions
-        rooms = FacetIndex(count: sessions.count, { sessions[$0].room }, order: schedule.rooms.compactMap { $0 })
+        // The publisher's rooms, then the others as they first appear: what `Schedule.rooms` says.
+        rooms = FacetIndex(count: sessions.count, { sessions[$0].room }, order: schedule.conference.rooms)
         tracks = FacetIndex(count: sessions.count, { sessions[$0].track })
         longestRoom = rooms.names.map(measure.cells).max() ?? 0
         let chinese = strings.language == .zh
         longestTitle = 0
         for i in sessions.indices {
             let title = chinese ? sessions[i].translation("zh")?.title ?? sessions[i].title : sessions[i].title
-            longestTitle = max(longestTitle, measure.cells(title))
+            // A character takes at least a byte for each of its cells: a shorter title cannot be longer.
+            if title.utf8.count > longestTitle { longestTitle = max(longestTitle, measure.cells(title)) }
         }
         (trackTints, tintColours) = Self.tints(schedule.conference.trackColours)
         admitted = filter.mask(schedule.sessions)
