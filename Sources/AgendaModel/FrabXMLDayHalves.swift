@@ -67,6 +67,10 @@ enum FrabXMLDayHalves {
                 sessions.append(b.sessions[j]); j += 1
             }
         }
+        // Keys as one reading of the day gives them: a guid that repeats across the halves
+        // is no session's key (`SessionKeys`), as it is not in the whole file's reading.
+        let keys = SessionKeys.assign(guids: sessions.map(\.guid), ids: sessions.map(\.id), starts: sessions.map(\.start))
+        for i in sessions.indices { sessions[i].key = keys[i] }
         return Schedule(conference: conference, sessions: sessions)
     }
 }

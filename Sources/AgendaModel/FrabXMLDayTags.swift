@@ -19,22 +19,28 @@ struct FrabXMLDayTags {
     static let longestTag = 1024
 
     private let descriptor: Int32
+    /// The file's length when it was looked at: the search stops there, should the file grow.
+    private let size: Int
     private var buffer = [UInt8](repeating: 0, count: block)
     /// File offset of the next block to read; nil at the end of the file (or after a failed read).
     private var position: Int? = 0
     private var pending: [Tag] = []
     private var nextPending = 0
 
-    init(descriptor: Int32) { self.descriptor = descriptor }
+    init(descriptor: Int32, size: Int) {
+        self.descriptor = descriptor
+        self.size = size
+    }
 
     /// The next tag in the file; nil at its end, or when it cannot be read.
     mutating func next() -> Tag? {
         while nextPending == pending.count {
-            guard let at = position else { return nil }
-            let got = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, Self.block, off_t(at)) }
+            guard let at = position, at < size else { return nil }
+            let want = min(Self.block, size - at)
+            let got = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, want, off_t(at)) }
             if got < 0, errno == EINTR { continue }
             guard got >= 0 else { position = nil; return nil }
-            let last = got < Self.block
+            let last = got < Self.block || at + got >= size
             let (found, resume) = buffer.withUnsafeBytes { Self.search(UnsafeRawBufferPointer(rebasing: $0[..<got]), at: at, last: last) }
             pending = found
             nextPending = 0

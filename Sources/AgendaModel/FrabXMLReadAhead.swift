@@ -31,36 +31,45 @@ public enum FrabXMLReadAhead {
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
               info.st_size >= minimumBytes, info.st_size <= ScheduleFile.maxBytes,
               let head = read(descriptor, [0..<64]), ScheduleFormat.sniff(head) == .xml else { return nil }
-        var scan = FrabXMLDayTags(descriptor: descriptor)
+        let size = Int(info.st_size)
+        var scan = FrabXMLDayTags(descriptor: descriptor, size: size)
         guard let first = scan.next(), first.date != nil,
               let header = read(descriptor, [0..<first.offset]),
               header.withUnsafeBytes({ FrabXMLDayTags.index(of: "<conference", in: $0, from: 0) != nil }) else { return nil }
         let closing = Data("\n</schedule>\n".utf8)
         // The conference alone: its zone and day change say which date today is, and its first
-        // and last day which dates there are, without searching the whole file for them.
+        // and last day how far to search, without searching the whole file for its days.
         guard let conference = try? FrabXMLReader.read(header + closing, file: path).conference else { return nil }
         let today = venueDate(now, conference)
         var tags = [first]
-        var dates: [DateComponents]
-        if let stated = statedDates(conference) {
-            dates = stated
-            if dates.contains(today) {
+        let stated = statedDates(conference)
+        if let stated {
+            if stated.contains(today) {
                 while tags.last?.date != today, let tag = scan.next() { tags.append(tag) }
             }
         } else {
             while let tag = scan.next() { tags.append(tag) }
-            dates = tags.compactMap(\.date)
         }
         guard tags.allSatisfy({ $0.date != nil }) else { return nil }
-        let day = tags.lastIndex { $0.date == today } ?? 0
-        let isToday = tags[day].date == today
+        let day = tags.firstIndex { $0.date == today } ?? 0
         if day + 1 == tags.count, let tag = scan.next() { tags.append(tag) }
         let last = day + 1 == tags.count
-        let end = last ? Int(info.st_size) : tags[day + 1].offset
-        guard let bytes = read(descriptor, [tags[day].offset..<end]),
+        let end = last ? size : tags[day + 1].offset
+        guard tags[day].offset < end, let bytes = read(descriptor, [tags[day].offset..<end]),
               let opened = FrabXMLDayHalves.read(header: header, day: bytes, last: last, file: path),
               !opened.sessions.isEmpty else { return nil }
-        return Day(schedule: opened.withEmptyDays(dates), isToday: isToday)
+        // Tabs for the days seen; past the last one seen, for the dates the conference states.
+        let seen = tags.compactMap(\.date)
+        let lastSeen = seen.last.flatMap(ConferenceDay.dayNumber) ?? .min
+        let later = (stated ?? []).filter { (ConferenceDay.dayNumber($0) ?? .min) > lastSeen }
+        let schedule = opened.withEmptyDays(seen + later)
+        // Today by the zone and day change the day's own sessions and times give (the header
+        // alone may not name a zone): a day that is not the one the whole file would open on
+        // is not shown.
+        let chosen = schedule.days.firstIndex { $0.date == tags[day].date }
+        let isToday = DaySpec.today.dayIndex(in: schedule, now: now)
+        guard isToday == nil || isToday == chosen, (isToday != nil) == (tags[day].date == today) else { return nil }
+        return Day(schedule: schedule, isToday: isToday != nil)
     }
 
     /// The date at `now` by the venue's clock, the day change taken off (as `DaySpec.today`).

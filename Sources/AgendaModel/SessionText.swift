@@ -74,8 +74,13 @@ struct SessionText: Sendable, Equatable {
     }
 
     static func == (a: SessionText, b: SessionText) -> Bool {
-        if case .bytes(let x, let xo, let xl) = a.storage, case .bytes(let y, let yo, let yl) = b.storage,
-           x === y, xo == yo, xl == yl { return true }
+        // The same bytes are the same text, without making either readable.
+        switch (a.storage, b.storage) {
+        case (.bytes(let x, let xo, let xl), .bytes(let y, let yo, let yl)),
+             (.found(let x, let xo, let xl), .found(let y, let yo, let yl)):
+            if x === y, xo == yo, xl == yl { return true }
+        default: break
+        }
         return a.value == b.value
     }
 }

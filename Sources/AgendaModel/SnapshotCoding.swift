@@ -31,7 +31,8 @@ enum SnapshotCoding {
     /// and memory never touched is not resident.
     private static func capacity(_ schedule: Schedule) -> Int {
         schedule.sessions.reduce(4096 + schedule.warnings.count * 256) { total, s in
-            let texts = (s.abstract?.utf8.count ?? 0) + (s.description?.utf8.count ?? 0)
+            // About the bytes, without making the texts (`SessionText.byteCount`).
+            let texts = s.abstractText.byteCount + s.descriptionText.byteCount
             let translations = s.translations.reduce(0) { $0 + 512 + ($1.abstract?.utf8.count ?? 0) + ($1.description?.utf8.count ?? 0) }
             return total + 1024 + texts + s.persons.count * 64 + s.links.count * 256 + translations
         }

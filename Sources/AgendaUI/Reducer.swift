@@ -86,7 +86,10 @@ extension AppState {
             rebuildRows(keepSelection: true)
         case .toggleChanges: toggleChanges()
         case .exportFavourites: effects.append(.exportFavourites)
-        case .togglePicker: openPicker()
+        case .togglePicker:
+            // Its choices would be one day's rooms and tracks: a filter saved from them would
+            // not hide the others'.
+            if readingRest { notify(strings.stillReading, until: now.addingTimeInterval(5)) } else { openPicker() }
         case .pickerAll: break
         case .clearFilter: clearFilter()
         case .toggleLocalTime:

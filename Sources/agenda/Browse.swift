@@ -58,7 +58,8 @@ struct Browse: ParsableCommand {
         let language = lang ?? Strings.language(environment: environment)
         let clock = SimulatedClock(start: now.flatMap(ISO8601.parse))
         let opening = try open(now: clock.now(), language: language)
-        guard case .whole(let sources) = opening, isatty(1) == 0 else { return try browse(opening, clock: clock, language: language) }
+        // Handed over, not kept here: the day read ahead is let go of once the whole is shown.
+        guard case .whole(let sources) = opening, isatty(1) == 0 else { return try browse(consume opening, clock: clock, language: language) }
         let loaded = schedule.zone.apply(ScheduleOptions.merged(sources))
         for source in sources {
             if let stale = source.stale { printError(SourceLoading.warning(source.source, stale, zone: loaded.timeZone)) }
@@ -90,7 +91,7 @@ struct Browse: ParsableCommand {
         return .whole(try schedule.loadSources(language: language))
     }
 
-    private func browse(_ opening: Opening, clock: SimulatedClock, language: Strings.Language) throws {
+    private func browse(_ opening: consuming Opening, clock: SimulatedClock, language: Strings.Language) throws {
         let environment = ProcessInfo.processInfo.environment
         let zone = schedule.zone
         let adjust: @Sendable (Schedule) -> Schedule = { zone.apply($0, viewerClock: true) }
@@ -103,7 +104,7 @@ struct Browse: ParsableCommand {
             glyphs: glyphs,
             screenReader: screenReader || ["1", "yes", "true"].contains(environment["AGENDA_SCREEN_READER"]?.lowercased() ?? ""))
         var loop: BrowserLoop
-        switch opening {
+        switch consume opening {
         case .whole(let sources):
             loop = BrowserLoop(schedule: adjust(ScheduleOptions.merged(sources)), clock: clock, settings: settings)
             loop.stale = sources.compactMap(\.stale).min { $0.asOf < $1.asOf }

@@ -15,8 +15,9 @@ struct BrowserLoop {
         var screenReader = false
     }
 
-    /// The schedule shown first: the whole programme, or the day read ahead of `rest`.
-    let schedule: Schedule
+    /// The schedule shown first: the whole programme, or the day read ahead of `rest` (let go
+    /// of when the whole arrives).
+    private(set) var schedule: Schedule
     let clock: SimulatedClock
     let settings: Settings
     /// Set when the schedule is a cached copy standing in for an unreachable URL.
@@ -31,7 +32,7 @@ struct BrowserLoop {
     private var strings: Strings { .for(settings.language) }
 
     /// Returns the exit status: 0, 2 for an unusable terminal, or 128+signal.
-    func run() -> Int32 {
+    mutating func run() -> Int32 {
         TerminalLocale.setUp()
         do {
             try Terminal.preflight(environment: ProcessInfo.processInfo.environment)
@@ -110,7 +111,7 @@ struct BrowserLoop {
                 reading = nil
                 switch result {
                 case .success(let loaded):
-                    let schedule = adjust(loaded.schedule)
+                    schedule = adjust(loaded.schedule)
                     state.replaceSchedule(schedule)
                     state.readingRest = false
                     if !touched { state.showOpening() }
@@ -118,9 +119,11 @@ struct BrowserLoop {
                     if migrated != stored.keys { state.setFavourites(migrated) }
                     terminal.useTrackColours(state.tintColours)
                     wholeShown(schedule, source: loaded.source)
+                    rest = nil
                     changed = true
                 case .failure(let error):
                     terminal.stop()
+                    if let saveError { printError(strings.warning + saveError) }
                     return SourceLoading.report(error, whole.source, language: settings.language).rawValue
                 }
             }
@@ -193,6 +196,11 @@ struct BrowserLoop {
         terminal.stop()
         if let saveError { printError(strings.warning + saveError) }
         let signal = Signals.caught
+        // Quit before the whole file was read: a file unreadable further on still says so, with
+        // its status, as it would have before anything was shown (a signal does not wait).
+        if signal == 0, let whole = reading, case .failure(let error) = whole.wait() {
+            return SourceLoading.report(error, whole.source, language: settings.language).rawValue
+        }
         return signal == 0 ? 0 : 128 + signal
     }
 }

@@ -11,14 +11,29 @@ final class WholeFileRead: Sendable {
 
     init(_ source: ScheduleSource) {
         self.source = source
+        // For the end-to-end tests only: the whole read held back, so that what is shown before
+        // it can be looked at.
+        let hold = ProcessInfo.processInfo.environment["AGENDA_TEST_HOLD_WHOLE_READ"].flatMap(Double.init) ?? 0
         Thread.detachNewThread { [self] in
+            if hold > 0 { Thread.sleep(forTimeInterval: min(hold, 30)) }
             let loaded = Result { () throws(SourceError) in try SourceLoading.load(source) }
             result.withLock { $0 = loaded }
         }
     }
 
-    /// The result once it is there.
+    /// The result once it is there (handed over once: not kept here).
     func take() -> Result<LoadedSource, SourceError>? {
-        result.withLock { $0 }
+        result.withLock { value in
+            defer { value = nil }
+            return value
+        }
+    }
+
+    /// Waits for the result.
+    func wait() -> Result<LoadedSource, SourceError> {
+        while true {
+            if let result = take() { return result }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
     }
 }

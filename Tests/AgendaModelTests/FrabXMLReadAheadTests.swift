@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Synchronization
 @testable import AgendaModel
 
 /// The day a large frab XML file opens on, read before the rest (`FrabXMLReadAhead`): it must
@@ -139,10 +140,59 @@ import Testing
     @Test func aDayTagInACommentGivesNothingRatherThanAWrongDay() throws {
         let path = try Self.write(Self.file(before: "  <!-- <day date=\"2026-12-02\"> was moved -->\n"))
         defer { unlink(path) }
+        #expect(try ScheduleLoader.load(path: path).sessions.count > 0)
+        #expect(FrabXMLReadAhead.read(path: path, now: Self.at(day: 2)) == nil)
+    }
+
+    /// A file without a zone: the header alone says UTC, the day's times say UTC+1. At 04:00
+    /// on the 3rd (UTC+1), past the day change, it is the 3rd there and still the 2nd's night in
+    /// UTC: the day read by the header's reckoning is not today, so none is shown. At 10:00
+    /// both agree, and the day is the one the whole file opens on.
+    @Test func todayByTheZoneTheTimesGive() throws {
+        let text = Self.fourDays.replacingOccurrences(of: "<time_zone_name>Europe/Berlin</time_zone_name>", with: "")
+        let path = try Self.write(text)
+        defer { unlink(path) }
         let whole = try ScheduleLoader.load(path: path)
-        if let ahead = FrabXMLReadAhead.read(path: path, now: Self.at(day: 2)) {
-            #expect(ahead.schedule.sessions == sessionsOfDay(whole, DateComponents(year: 2026, month: 12, day: 2)))
+        #expect(DaySpec.today.dayIndex(in: whole, now: Self.at(day: 3, hour: 4)) == 2)
+        #expect(FrabXMLReadAhead.read(path: path, now: Self.at(day: 3, hour: 4)) == nil)
+        let ahead = try #require(FrabXMLReadAhead.read(path: path, now: Self.at(day: 3, hour: 10)))
+        #expect(ahead.isToday)
+        #expect(ahead.schedule.sessions == Array(whole.sessions[whole.days[2].sessionRange]))
+    }
+
+    /// A guid on an event in each half of the day: the day read ahead keys them as the whole
+    /// file does (not by the guid), so a star made before the rest arrives is kept.
+    @Test func keysAsTheWholeFileGivesThem() throws {
+        var text = Self.fourDays
+        text = text.replacingOccurrences(of: "guid=\"e-250\"", with: "guid=\"twice\"")
+            .replacingOccurrences(of: "guid=\"e-440\"", with: "guid=\"twice\"")
+        let path = try Self.write(text)
+        defer { unlink(path) }
+        let whole = try ScheduleLoader.load(path: path)
+        let ahead = try #require(FrabXMLReadAhead.read(path: path, now: Self.at(day: 2)))
+        let keys = Set(ahead.schedule.sessions.map(\.key))
+        #expect(!keys.contains("twice"))
+        #expect(keys.isSubset(of: Set(whole.sessions.map(\.key))))
+    }
+
+    /// A file that grows while it is read ahead (rewritten in place): a day tag for today past
+    /// the length it had is not taken (it was a trap: a range from the tag to the old end).
+    @Test func aFileGrowingWhileReadIsNeverATrap() throws {
+        let path = try Self.write(Self.fourDaysUnstated)
+        defer { unlink(path) }
+        let stop = Mutex(false)
+        let writer = Thread {
+            while !stop.withLock({ $0 }) {
+                if let handle = FileHandle(forWritingAtPath: path) {
+                    handle.seekToEndOfFile()
+                    handle.write(Data("<day index=\"9\" date=\"2026-12-09\"><room name=\"X\"></room></day>\n".utf8))
+                    try? handle.close()
+                }
+            }
         }
+        writer.start()
+        for _ in 0..<20 { _ = FrabXMLReadAhead.read(path: path, now: Self.at(day: 9)) }
+        stop.withLock { $0 = true }
     }
 
     /// A tag cut by the end of a block of the search is read whole from the next block.
@@ -157,7 +207,7 @@ import Testing
         defer { unlink(path) }
         let descriptor = open(path, O_RDONLY)
         defer { close(descriptor) }
-        var tags = FrabXMLDayTags(descriptor: descriptor)
+        var tags = FrabXMLDayTags(descriptor: descriptor, size: bytes.count)
         let first = tags.next(), second = tags.next()
         #expect(first?.offset == at)
         #expect(first?.date == DateComponents(year: 2026, month: 12, day: 2))

@@ -218,22 +218,28 @@ def big_programme(path, broken_day=None):
     assert os.path.getsize(path) > 4 << 20
 
 
+# Holds the whole file's read back for this many seconds (a hook for these tests only).
+HOLD = "AGENDA_TEST_HOLD_WHOLE_READ"
+
+
 def test_a_large_file_opens_on_its_day_and_the_rest_follows():
-    """No snapshot: the day of --now is shown from the day read ahead, the other days once the
-    whole file is read; keys work throughout; q quits cleanly."""
+    """No snapshot: the day of --now is shown from the day read ahead (the whole read held
+    back), other days say they are still being read, then fill in; keys work throughout."""
     with tempfile.TemporaryDirectory() as directory:
         path = os.path.join(directory, "big.xml")
         big_programme(path)
         pane = Pane(120, 40)
         try:
-            pane.type_line(RUN.format(cmd=f"XDG_CACHE_HOME={directory}/cache {AGENDA} --now 2026-12-03T10:05+01:00 {path}"))
+            pane.type_line(RUN.format(cmd=f"{HOLD}=4 XDG_CACHE_HOME={directory}/cache {AGENDA} --now 2026-12-03T10:05+01:00 {path}"))
             screen = pane.wait_for("? help", timeout=30)
             assert "Big Programme" in screen and "Thu 3" in screen and "Tue 1" in screen, screen
             assert "10:00–10:15  Day3 talk" in screen, screen
-            # The other days arrive with the whole file: day 4's sessions, not "still reading".
             pane.send("Right")
+            screen = pane.wait_for("Still reading the other days")
+            assert "Day4 talk" not in screen, screen
+            # The other days arrive with the whole file: day 4's sessions, the day kept.
             screen = pane.wait_for("Day4 talk", timeout=30)
-            assert "Still reading" not in screen, screen
+            assert "Still reading" not in screen and "Fri 4" in screen, screen
             pane.send("Left", "Left", "Left")
             pane.wait_for("Day1 talk")
             pane.send("/")
@@ -254,10 +260,28 @@ def test_a_large_file_broken_after_its_first_day_still_says_where():
         big_programme(path, broken_day=4)
         pane = Pane(120, 40)
         try:
-            pane.type_line(RUN.format(cmd=f"XDG_CACHE_HOME={directory}/cache {AGENDA} --now 2026-12-02T10:05+01:00 {path}"))
+            pane.type_line(RUN.format(cmd=f"{HOLD}=2 XDG_CACHE_HOME={directory}/cache {AGENDA} --now 2026-12-02T10:05+01:00 {path}"))
+            pane.wait_for("Day2 talk", timeout=30)
             finished(pane, 65)
             screen = pane.screen()
             assert f"{path}:" in screen and "25:99" in screen, screen
+        finally:
+            pane.close()
+
+
+def test_quitting_before_the_rest_is_read_still_reports_a_broken_file():
+    """q while the whole file is still being read: the browser ends, then says what is wrong
+    further on, with status 65, as it would have without showing the day first."""
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "big.xml")
+        big_programme(path, broken_day=4)
+        pane = Pane(120, 40)
+        try:
+            pane.type_line(RUN.format(cmd=f"{HOLD}=3 XDG_CACHE_HOME={directory}/cache {AGENDA} --now 2026-12-02T10:05+01:00 {path}"))
+            pane.wait_for("Day2 talk", timeout=30)
+            pane.send("q")
+            finished(pane, 65)
+            assert "25:99" in pane.screen(), pane.screen()
         finally:
             pane.close()
 

@@ -9,7 +9,7 @@ enum TimetableView {
         let measure = state.measure
         let body = grid.body
         guard !grid.sessions.isEmpty else {
-            canvas.put(state.strings.noSessions, x: body.x + 1, y: body.y, limit: body.width - 2, role: .dim, measure: measure)
+            canvas.put(state.readingRest ? state.strings.stillReading : state.strings.noSessions, x: body.x + 1, y: body.y, limit: body.width - 2, role: .dim, measure: measure)
             return
         }
         // Room names, with arrows when columns are scrolled out of view.
