@@ -77,7 +77,7 @@ def generate(size):
 
 
 def parse_throughput(agenda, files):
-    out = run([agenda, "bench-parse", "--repeat", "3", *files]).stdout
+    out = run([agenda, "bench-parse", "--repeat", "5", *files]).stdout
     return [json.loads(line) for line in out.splitlines() if line.strip()]
 
 

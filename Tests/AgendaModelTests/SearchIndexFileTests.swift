@@ -53,7 +53,7 @@ import Testing
             ("title", { $0.title += "x" }), ("subtitle", { $0.subtitle = "new" }), ("room", { $0.room = "Hall 9" }),
             ("track", { $0.track = "New" }), ("persons", { $0.persons.append("Lin") }),
             ("abstract", { $0.abstract = ($0.abstract ?? "") + "." }), ("description", { $0.description = "d" }),
-            ("translation", { $0.translations[0].title = ($0.translations[0].title ?? "") + "新" }),
+            ("translation", { $0.translations[0].title += "新" }),
         ]
         for (name, edit) in edits {
             var changed = sessions
