@@ -23,7 +23,8 @@ public enum FrabXMLReadAhead {
     /// Below this a file is read whole as fast as one of its days (38C3 is 2.2 MB).
     public static let minimumBytes = 4 << 20
 
-    public static func read(path: String, now: Date) -> Day? {
+    /// `minimumBytes`: smaller files give nil (tests pass a smaller size).
+    public static func read(path: String, now: Date, minimumBytes: Int = minimumBytes) -> Day? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }

@@ -7,19 +7,26 @@ import Synchronization
 /// hold exactly what the whole file's read holds for that day, and anything it cannot cut
 /// must give nil (the browser then waits for the whole file), never a wrong day.
 @Suite struct FrabXMLReadAheadTests {
-    /// A frab file of `days` days from 2026-12-01 of `rooms` rooms, past the read-ahead's size,
-    /// with entities, CDATA, indented HTML and an event `<room>` in every event.
     static let fourDays = file()
     static let fourDaysUnstated = file(stated: false)
 
-    static func file(days: Int = 4, rooms: Int = 6, stated: Bool = true, before: String = "", dayExtra: String = "") -> String {
+    /// The read ahead of a file of any size (a small one keeps these tests quick under the
+    /// sanitizers); one test reads a file past the real size.
+    static func ahead(_ path: String, _ now: Date) -> FrabXMLReadAhead.Day? {
+        FrabXMLReadAhead.read(path: path, now: now, minimumBytes: 0)
+    }
+
+    /// A frab file of `days` days from 2026-12-01 of `rooms` rooms, about `bytes` long, with
+    /// entities, CDATA, indented HTML and an event `<room>` in every event.
+    static func file(days: Int = 4, rooms: Int = 6, stated: Bool = true, before: String = "", dayExtra: String = "",
+                     bytes: Int = 250_000) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<schedule>\n  <version>1</version>\n  <conference>\n    <acronym>big</acronym>\n    <title>Big &amp; Long</title>\n"
         if stated { xml += "    <start>2026-12-01</start>\n    <end>2026-12-0\(days)</end>\n" }
         xml += "    <time_zone_name>Europe/Berlin</time_zone_name>\n  </conference>\n" + before
         var id = 0
         // Forty quarter hours a room from 09:00, each event long enough that the file passes the read-ahead's size.
         let perRoom = 40
-        let filler = String(repeating: "Talks about kernels, &lt;tags&gt; and caf&#233;s. ", count: FrabXMLReadAhead.minimumBytes / (days * rooms * perRoom * 48) + 1)
+        let filler = String(repeating: "Talks about kernels, &lt;tags&gt; and caf&#233;s. ", count: bytes / (days * rooms * perRoom * 48) + 1)
         for day in 1...days {
             xml += "  <day index=\"\(day)\" date=\"2026-12-0\(day)\" start=\"2026-12-0\(day)T09:00:00+01:00\" end=\"2026-12-0\(day + 1)T03:00:00+01:00\">\(dayExtra)\n"
             for room in 0..<rooms {
@@ -76,7 +83,7 @@ import Synchronization
             let path = try Self.write(stated ? Self.fourDays : Self.fourDaysUnstated)
             defer { unlink(path) }
             let whole = try ScheduleLoader.load(path: path)
-            let ahead = try #require(FrabXMLReadAhead.read(path: path, now: Self.at(day: day)))
+            let ahead = try #require(Self.ahead(path, Self.at(day: day)))
             #expect(ahead.isToday)
             let date = DateComponents(year: 2026, month: 12, day: day)
             #expect(ahead.schedule.sessions == sessionsOfDay(whole, date), "day \(day), dates stated: \(stated)")
@@ -90,12 +97,23 @@ import Synchronization
         }
     }
 
+    /// At the real size: the day is found across many of the search's blocks.
+    @Test func aFilePastTheSizeOpensOnItsDay() throws {
+        let path = try Self.write(Self.file(bytes: FrabXMLReadAhead.minimumBytes + 500_000))
+        defer { unlink(path) }
+        let whole = try ScheduleLoader.load(path: path)
+        let ahead = try #require(FrabXMLReadAhead.read(path: path, now: Self.at(day: 3)))
+        #expect(ahead.isToday)
+        #expect(ahead.schedule.sessions == sessionsOfDay(whole, DateComponents(year: 2026, month: 12, day: 3)))
+        #expect(ahead.schedule.days.map(\.date) == whole.days.map(\.date))
+    }
+
     @Test func outsideTheConferenceTheFirstDayIsRead() throws {
         let path = try Self.write(Self.fourDays)
         defer { unlink(path) }
         let whole = try ScheduleLoader.load(path: path)
         for now in [Self.at(day: 1).addingTimeInterval(-40 * 86400), Self.at(day: 9)] {
-            let ahead = try #require(FrabXMLReadAhead.read(path: path, now: now))
+            let ahead = try #require(Self.ahead(path, now))
             #expect(!ahead.isToday)
             #expect(ahead.schedule.sessions == sessionsOfDay(whole, DateComponents(year: 2026, month: 12, day: 1)))
         }
@@ -105,19 +123,19 @@ import Synchronization
     @Test func theNightBelongsToTheDayBefore() throws {
         let path = try Self.write(Self.fourDays)
         defer { unlink(path) }
-        let ahead = try #require(FrabXMLReadAhead.read(path: path, now: Self.at(day: 3, hour: 2)))
+        let ahead = try #require(Self.ahead(path, Self.at(day: 3, hour: 2)))
         #expect(ahead.schedule.sessions.first?.title.hasSuffix("day 2") == true)
     }
 
     @Test func whatCannotBeCutIsNotRead() throws {
         // Too small: read whole as fast.
-        let small = try Self.write(Self.fourDays.prefix(100_000) + "</day></schedule>")
+        let small = try Self.write(Self.fourDays)
         defer { unlink(small) }
         #expect(FrabXMLReadAhead.read(path: small, now: Self.at(day: 2)) == nil)
         // Not XML, however large.
-        let json = try Self.write("{\"schedule\": \"" + String(repeating: "<day date=\\\"2026-12-01\\\">", count: 300_000) + "\"}")
+        let json = try Self.write("{\"schedule\": \"" + String(repeating: "<day date=\\\"2026-12-01\\\">", count: 10_000) + "\"}")
         defer { unlink(json) }
-        #expect(FrabXMLReadAhead.read(path: json, now: Self.at(day: 2)) == nil)
+        #expect(Self.ahead(json, Self.at(day: 2)) == nil)
         // The conference after the days: no zone known before the day.
         let text = Self.fourDays
         let conference = try #require(text.range(of: "  <conference>")?.lowerBound).utf16Offset(in: text)
@@ -127,11 +145,11 @@ import Synchronization
         #expect(try FrabXMLReader.read(Data(late.utf8), file: "late.xml").conference.title == "Big & Long")
         let latePath = try Self.write(late)
         defer { unlink(latePath) }
-        #expect(FrabXMLReadAhead.read(path: latePath, now: Self.at(day: 2)) == nil)
+        #expect(Self.ahead(latePath, Self.at(day: 2)) == nil)
         // A day without a date.
         let undated = try Self.write(Self.fourDays.replacingOccurrences(of: "date=\"2026-12-02\"", with: "when=\"2026-12-02\""))
         defer { unlink(undated) }
-        #expect(FrabXMLReadAhead.read(path: undated, now: Self.at(day: 2)) == nil)
+        #expect(Self.ahead(undated, Self.at(day: 2)) == nil)
         #expect(FrabXMLReadAhead.read(path: "/nonexistent/agenda.xml", now: Self.at(day: 2)) == nil)
     }
 
@@ -141,7 +159,7 @@ import Synchronization
         let path = try Self.write(Self.file(before: "  <!-- <day date=\"2026-12-02\"> was moved -->\n"))
         defer { unlink(path) }
         #expect(try ScheduleLoader.load(path: path).sessions.count > 0)
-        #expect(FrabXMLReadAhead.read(path: path, now: Self.at(day: 2)) == nil)
+        #expect(Self.ahead(path, Self.at(day: 2)) == nil)
     }
 
     /// A file without a zone: the header alone says UTC, the day's times say UTC+1. At 04:00
@@ -154,8 +172,8 @@ import Synchronization
         defer { unlink(path) }
         let whole = try ScheduleLoader.load(path: path)
         #expect(DaySpec.today.dayIndex(in: whole, now: Self.at(day: 3, hour: 4)) == 2)
-        #expect(FrabXMLReadAhead.read(path: path, now: Self.at(day: 3, hour: 4)) == nil)
-        let ahead = try #require(FrabXMLReadAhead.read(path: path, now: Self.at(day: 3, hour: 10)))
+        #expect(Self.ahead(path, Self.at(day: 3, hour: 4)) == nil)
+        let ahead = try #require(Self.ahead(path, Self.at(day: 3, hour: 10)))
         #expect(ahead.isToday)
         #expect(ahead.schedule.sessions == Array(whole.sessions[whole.days[2].sessionRange]))
     }
@@ -169,7 +187,7 @@ import Synchronization
         let path = try Self.write(text)
         defer { unlink(path) }
         let whole = try ScheduleLoader.load(path: path)
-        let ahead = try #require(FrabXMLReadAhead.read(path: path, now: Self.at(day: 2)))
+        let ahead = try #require(Self.ahead(path, Self.at(day: 2)))
         let keys = Set(ahead.schedule.sessions.map(\.key))
         #expect(!keys.contains("twice"))
         #expect(keys.isSubset(of: Set(whole.sessions.map(\.key))))
@@ -182,7 +200,8 @@ import Synchronization
         defer { unlink(path) }
         let stop = Mutex(false)
         let writer = Thread {
-            while !stop.withLock({ $0 }) {
+            // A few hundred kilobytes at most, appended while the reads run.
+            for _ in 0..<4000 where !stop.withLock({ $0 }) {
                 if let handle = FileHandle(forWritingAtPath: path) {
                     handle.seekToEndOfFile()
                     handle.write(Data("<day index=\"9\" date=\"2026-12-09\"><room name=\"X\"></room></day>\n".utf8))
@@ -191,7 +210,7 @@ import Synchronization
             }
         }
         writer.start()
-        for _ in 0..<20 { _ = FrabXMLReadAhead.read(path: path, now: Self.at(day: 9)) }
+        for _ in 0..<20 { _ = Self.ahead(path, Self.at(day: 9)) }
         stop.withLock { $0 = true }
     }
 
