@@ -71,12 +71,17 @@ public struct ConferenceDay: Sendable, Equatable {
             if let existing = days.firstIndex(where: { $0.date == date }) {
                 days[existing].continuing = indices
             } else {
-                // A day of its own, empty, in its place among the others.
-                let position = days.firstIndex { Self.dayNumber(of: $0.date) > day } ?? days.count
-                let at = position < days.count ? days[position].sessionRange.lowerBound : sessions.count
-                days.insert(ConferenceDay(date: date, sessionRange: at..<at, continuing: indices), at: position)
+                insertEmpty(date, continuing: indices, into: &days, sessionCount: sessions.count)
             }
         }
+    }
+
+    /// A day with no sessions of its own, in its place among `days` (in date order).
+    static func insertEmpty(_ date: DateComponents, continuing: [Int] = [], into days: inout [ConferenceDay], sessionCount: Int) {
+        let number = dayNumber(of: date)
+        let position = days.firstIndex { dayNumber(of: $0.date) > number } ?? days.count
+        let at = position < days.count ? days[position].sessionRange.lowerBound : sessionCount
+        days.insert(ConferenceDay(date: date, sessionRange: at..<at, continuing: continuing), at: position)
     }
 
     private static func dayNumber(of date: DateComponents) -> Int {

@@ -36,10 +36,8 @@ public struct Schedule: Sendable, Equatable {
         var copy = self
         for date in dates {
             guard let added = number(date), !copy.days.contains(where: { number($0.date) == added }) else { continue }
-            let position = copy.days.firstIndex { (number($0.date) ?? .min) > added } ?? copy.days.count
-            let at = position < copy.days.count ? copy.days[position].sessionRange.lowerBound : sessions.count
-            copy.days.insert(ConferenceDay(date: DateComponents(year: date.year, month: date.month, day: date.day),
-                                           sessionRange: at..<at), at: position)
+            ConferenceDay.insertEmpty(DateComponents(year: date.year, month: date.month, day: date.day),
+                                      into: &copy.days, sessionCount: sessions.count)
         }
         return copy
     }
