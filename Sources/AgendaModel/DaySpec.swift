@@ -26,11 +26,16 @@ public enum DaySpec: Sendable, Equatable {
         case .number(let n): return schedule.days.indices.contains(n - 1) ? n - 1 : nil
         case .date(let y, let m, let d): return Self.index(of: LocalDateTime.daysFromCivil(y, m, d), in: schedule)
         case .today, .tomorrow:
-            let shift = TimeInterval((schedule.conference.dayChange.hour ?? 0) * 3600 + (schedule.conference.dayChange.minute ?? 0) * 60)
-            let local = LocalDateTime(now.addingTimeInterval(-shift), in: schedule.timeZone)
-            let today = LocalDateTime.daysFromCivil(local.year, local.month, local.day)
-            return Self.index(of: today + (self == .tomorrow ? 1 : 0), in: schedule)
+            return Self.index(of: Self.today(at: now, in: schedule.conference) + (self == .tomorrow ? 1 : 0), in: schedule)
         }
+    }
+
+    /// The conference's day number (days from 1970-01-01) at `now` by the venue clock, the day
+    /// change taken off: a 01:00 talk is still the day before's.
+    static func today(at now: Date, in conference: Conference) -> Int {
+        let shift = TimeInterval((conference.dayChange.hour ?? 0) * 3600 + (conference.dayChange.minute ?? 0) * 60)
+        let local = LocalDateTime(now.addingTimeInterval(-shift), in: conference.timeZone)
+        return LocalDateTime.daysFromCivil(local.year, local.month, local.day)
     }
 
     private static func index(of civilDay: Int, in schedule: Schedule) -> Int? {

@@ -73,11 +73,10 @@ public enum FrabXMLReadAhead {
         return Day(schedule: schedule, isToday: isToday != nil)
     }
 
-    /// The date at `now` by the venue's clock, the day change taken off (as `DaySpec.today`).
+    /// The date at `now` by the venue's clock, the day change taken off (`DaySpec.today`).
     private static func venueDate(_ now: Date, _ conference: Conference) -> DateComponents {
-        let shift = TimeInterval((conference.dayChange.hour ?? 0) * 3600 + (conference.dayChange.minute ?? 0) * 60)
-        let local = LocalDateTime(now.addingTimeInterval(-shift), in: conference.timeZone)
-        return DateComponents(year: local.year, month: local.month, day: local.day)
+        let (y, m, d) = LocalDateTime.civilFromDays(DaySpec.today(at: now, in: conference))
+        return DateComponents(year: y, month: m, day: d)
     }
 
     /// Every date from the conference's stated first day to its last (at most a year of them).
