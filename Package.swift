@@ -22,8 +22,10 @@ let package = Package(
         ),
         // Pure UI: state, actions, reducer, layout into a cell grid.
         .target(name: "AgendaUI", dependencies: ["AgendaModel"]),
+        // libcurl, loaded when a URL is first fetched (not linked: every start would load it).
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
         // Schedules from http(s) URLs: fetching, the cache, refresh and change tracking.
-        .target(name: "AgendaRemote", dependencies: ["AgendaModel"]),
+        .target(name: "AgendaRemote", dependencies: ["AgendaModel", "CCurl"]),
         // The one module that talks to ncurses.
         .target(name: "AgendaTerminal", dependencies: ["AgendaUI", "CNcursesw"]),
         .executableTarget(

@@ -1,7 +1,5 @@
+import CCurl
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// Limits for one fetch. The defaults suit a schedule on a conference server.
 public struct FetchLimits: Sendable, Equatable {
@@ -61,7 +59,7 @@ public struct FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         case .refused: "connection refused"
         case .timeout: "timed out"
         case .tls: "TLS handshake or certificate failed"
-        case .http(let status): "HTTP status \(status) \(HTTPURLResponse.localizedString(forStatusCode: status))"
+        case .http(let status): "HTTP status \(status) \(FetchError.phrase(status))"
         case .tooLarge(let limit): "the schedule is larger than the limit of \(FetchError.size(limit))"
         case .truncated(let received, let expected): "the body ended after \(received) of \(expected) bytes"
         case .tooManyRedirects(let n): "more than \(n) redirects"
@@ -72,13 +70,38 @@ public struct FetchError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { reason }
 
+    /// The reason phrase of a status (RFC 9110), lower case as in a sentence.
+    static func phrase(_ status: Int) -> String {
+        switch status {
+        case 400: "bad request"
+        case 401: "unauthorized"
+        case 403: "forbidden"
+        case 404: "not found"
+        case 405: "method not allowed"
+        case 406: "not acceptable"
+        case 407: "proxy authentication required"
+        case 408: "request timeout"
+        case 410: "gone"
+        case 429: "too many requests"
+        case 451: "unavailable for legal reasons"
+        case 500: "internal server error"
+        case 501: "not implemented"
+        case 502: "bad gateway"
+        case 503: "service unavailable"
+        case 504: "gateway timeout"
+        case 400..<500: "client error"
+        case 500..<600: "server error"
+        default: "unexpected"
+        }
+    }
+
     static func size(_ bytes: Int) -> String {
         bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 ? "\(bytes / 1024 / 1024) MB" : "\(bytes) bytes"
     }
 }
 
-/// Fetches one URL with `URLSession` (libcurl underneath on Linux), synchronously: the caller
-/// is a background thread or a command-line run. Conditional, size-limited, bounded in time.
+/// Fetches one URL with libcurl (loaded on the first fetch, `CCurl`), synchronously: the
+/// caller is a background thread or a command-line run. Conditional, size-limited, bounded in time.
 public enum HTTPFetcher {
     public static func fetch(_ url: URL, validators: Validators = Validators(), limits: FetchLimits = FetchLimits())
         -> Result<FetchResult, FetchError>
@@ -87,150 +110,116 @@ public enum HTTPFetcher {
         guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil else {
             return .failure(FetchError(url: name, cause: .unsupported))
         }
-        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: limits.connectTimeout)
-        if let etag = validators.etag { request.setValue(etag, forHTTPHeaderField: "If-None-Match") }
-        if let modified = validators.lastModified { request.setValue(modified, forHTTPHeaderField: "If-Modified-Since") }
-        request.setValue("agenda/0.1", forHTTPHeaderField: "User-Agent")
-
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.urlCache = nil
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.timeoutIntervalForRequest = limits.connectTimeout
-        configuration.timeoutIntervalForResource = limits.totalTimeout
-        configuration.httpMaximumConnectionsPerHost = 1
-        let delegate = FetchDelegate(limits: limits, validators: validators)
-        let session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
-        defer { session.invalidateAndCancel() }
-        let task = session.dataTask(with: request)
-        task.resume()
-        if delegate.done.wait(timeout: .now() + limits.totalTimeout) == .timedOut {
-            delegate.update { $0.timedOut = true }
-            task.cancel()
-            _ = delegate.done.wait(timeout: .now() + 2)
+        let response = Response(maxBytes: limits.maxBytes)
+        var outcome = agenda_curl_result()
+        func milliseconds(_ seconds: TimeInterval) -> Int { max(1, Int((seconds * 1000).rounded(.up))) }
+        withExtendedLifetime(response) {
+            name.withCString { url in
+                withOptionalCString(validators.etag) { etag in
+                    withOptionalCString(validators.lastModified) { modified in
+                        "agenda/0.1".withCString { agent in
+                            var request = agenda_curl_request(
+                                url: url, if_none_match: etag, if_modified_since: modified, user_agent: agent,
+                                connect_timeout_ms: milliseconds(limits.connectTimeout),
+                                total_timeout_ms: milliseconds(limits.totalTimeout),
+                                idle_seconds: max(1, Int(limits.connectTimeout.rounded(.up))),
+                                max_redirects: limits.maxRedirects, max_bytes: Int64(limits.maxBytes),
+                                body: { bytes, size, context in Response.from(context).take(body: bytes, size) },
+                                header: { bytes, size, context in Response.from(context).take(header: bytes, size) },
+                                context: Unmanaged.passUnretained(response).toOpaque())
+                            agenda_curl_get(&request, &outcome)
+                        }
+                    }
+                }
+            }
         }
-        return delegate.result(url: name)
+        return response.result(outcome, url: name, limits: limits)
+    }
+
+    private static func withOptionalCString<T>(_ text: String?, _ body: (UnsafePointer<CChar>?) -> T) -> T {
+        guard let text else { return body(nil) }
+        return text.withCString { body($0) }
     }
 }
 
-/// Collects the response and enforces the limits as the bytes arrive.
-private final class FetchDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-    struct State {
-        var response: HTTPURLResponse?
-        var body = Data()
-        var error: Error?
-        var redirects = 0
-        var tooManyRedirects = false
-        var tooLarge = false
-        var timedOut = false
-        var finished = false
+/// The body and the validators of the last response, collected as libcurl hands them over;
+/// a body over the limit stops the transfer. Used by one transfer on one thread.
+private final class Response {
+    let maxBytes: Int
+    var body = Data()
+    var tooLarge = false
+    var validators = Validators()
+
+    init(maxBytes: Int) { self.maxBytes = maxBytes }
+
+    static func from(_ context: UnsafeMutableRawPointer?) -> Response {
+        Unmanaged<Response>.fromOpaque(context!).takeUnretainedValue()
     }
 
-    let limits: FetchLimits
-    let validators: Validators
-    let done = DispatchSemaphore(value: 0)
-    private let lock = NSLock()
-    private var state = State()
-
-    init(limits: FetchLimits, validators: Validators) {
-        self.limits = limits
-        self.validators = validators
-    }
-
-    func update<T>(_ body: (inout State) -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&state)
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
-        let allowed = update { state -> Bool in
-            state.redirects += 1
-            if state.redirects > limits.maxRedirects { state.tooManyRedirects = true }
-            return !state.tooManyRedirects
+    func take(body bytes: UnsafePointer<CChar>?, _ size: Int) -> Int {
+        guard let bytes else { return 0 }
+        guard body.count + size <= maxBytes else {
+            tooLarge = true
+            body = Data()
+            return 0   // anything but `size` stops the transfer
         }
-        guard allowed else {
-            completionHandler(nil)
-            return
-        }
-        // The validators belong to the URL that was asked for; the same resource moved keeps them.
-        var next = request
-        if let etag = validators.etag { next.setValue(etag, forHTTPHeaderField: "If-None-Match") }
-        if let modified = validators.lastModified { next.setValue(modified, forHTTPHeaderField: "If-Modified-Since") }
-        completionHandler(next)
+        body.append(UnsafeRawPointer(bytes).assumingMemoryBound(to: UInt8.self), count: size)
+        return size
     }
 
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
-        let tooLarge = response.expectedContentLength > Int64(limits.maxBytes)
-        update { state in
-            state.response = response as? HTTPURLResponse
-            if tooLarge { state.tooLarge = true }
-        }
-        completionHandler(tooLarge ? .cancel : .allow)
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        let over = update { state -> Bool in
-            guard !state.tooLarge else { return true }
-            state.body.append(data)
-            if state.body.count > limits.maxBytes {
-                state.tooLarge = true
-                state.body = Data()
+    /// One header line; a status line starts the next response (after a redirect), whose
+    /// validators replace the ones before.
+    func take(header bytes: UnsafePointer<CChar>?, _ size: Int) -> Int {
+        guard let bytes else { return size }
+        let line = String(decoding: UnsafeRawBufferPointer(start: bytes, count: size), as: UTF8.self)
+        if line.hasPrefix("HTTP/") {
+            validators = Validators()
+            body = Data()
+        } else if let colon = line.firstIndex(of: ":") {
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+            switch line[..<colon].lowercased() {
+            case "etag": validators.etag = value
+            case "last-modified": validators.lastModified = value
+            default: break
             }
-            return state.tooLarge
         }
-        if over { dataTask.cancel() }
+        return size
     }
 
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
-        let first = update { state -> Bool in
-            defer { state.finished = true }
-            if !state.finished { state.error = error; if state.response == nil { state.response = task.response as? HTTPURLResponse } }
-            return !state.finished
-        }
-        if first { done.signal() }
-    }
-
-    func result(url: String) -> Result<FetchResult, FetchError> {
-        let state = update { $0 }
+    func result(_ outcome: agenda_curl_result, url: String, limits: FetchLimits) -> Result<FetchResult, FetchError> {
         func fail(_ cause: FetchError.Cause) -> Result<FetchResult, FetchError> { .failure(FetchError(url: url, cause: cause)) }
-        if state.tooLarge { return fail(.tooLarge(limit: limits.maxBytes)) }
-        if state.tooManyRedirects { return fail(.tooManyRedirects(limits.maxRedirects)) }
-        if state.timedOut { return fail(.timeout) }
-        if let error = state.error { return fail(Self.cause(of: error)) }
-        guard state.finished, let response = state.response else { return fail(.timeout) }
-        let status = response.statusCode
+        if tooLarge { return fail(.tooLarge(limit: limits.maxBytes)) }
+        if outcome.code != 0 {
+            return fail(Self.cause(of: outcome.code, received: outcome.received, expected: outcome.content_length,
+                                   message: Self.message(outcome), limits: limits))
+        }
+        let status = outcome.status
         if status == 304 { return .success(.notModified) }
         if (300..<400).contains(status) { return fail(.tooManyRedirects(limits.maxRedirects)) }
         guard (200..<300).contains(status) else { return fail(.http(status)) }
-        let expected = response.expectedContentLength
-        if expected > 0, Int64(state.body.count) < expected {
-            return fail(.truncated(received: state.body.count, expected: Int(expected)))
-        }
-        let headers = response.allHeaderFields
-        func header(_ name: String) -> String? {
-            for (key, value) in headers where (key as? String)?.lowercased() == name { return value as? String }
-            return nil
-        }
-        return .success(.fetched(state.body, Validators(etag: header("etag"), lastModified: header("last-modified"))))
+        return .success(.fetched(body, validators))
     }
 
-    static func cause(of error: Error) -> FetchError.Cause {
-        guard let error = error as? URLError else { return .other((error as NSError).localizedDescription) }
-        switch error.code {
-        case .cannotFindHost, .dnsLookupFailed: return .dns
-        case .cannotConnectToHost: return .refused
-        case .timedOut: return .timeout
-        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
-             .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected,
-             .clientCertificateRequired:
-            return .tls
-        case .httpTooManyRedirects: return .tooManyRedirects(5)
-        case .networkConnectionLost: return .other("the connection was lost")
-        case .notConnectedToInternet: return .other("no network")
-        case .unsupportedURL: return .unsupported
-        default: return .other(error.localizedDescription)
+    private static func message(_ outcome: agenda_curl_result) -> String {
+        withUnsafeBytes(of: outcome.message) { raw in
+            let bytes = raw.prefix { $0 != 0 }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    /// libcurl's result codes (curl.h, `CURLcode`), in the words `FetchError` gives.
+    private static func cause(of code: Int32, received: Int64, expected: Int64, message: String, limits: FetchLimits) -> FetchError.Cause {
+        switch code {
+        case 1: .unsupported
+        case 5, 6: .dns
+        case 7: .refused
+        case 28: .timeout
+        case 35, 53, 58, 59, 60, 77, 80, 82, 83, 90, 91: .tls
+        case 47: .tooManyRedirects(limits.maxRedirects)
+        case 63: .tooLarge(limit: limits.maxBytes)
+        case 18 where expected > received: .truncated(received: Int(received), expected: Int(expected))
+        case 52, 55, 56: .other("the connection was lost")
+        default: .other(message.isEmpty ? "transfer failed (libcurl \(code))" : message)
         }
     }
 }
