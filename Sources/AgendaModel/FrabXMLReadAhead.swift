@@ -12,19 +12,13 @@ import Glibc
 /// unusual (no `<conference>` before the days, a day without a date, a cut that does not read)
 /// gives nil, and the browser waits for the whole file as it always did.
 public enum FrabXMLReadAhead {
-    /// The day (today when the file has a day of that date, else its first day) and an empty
-    /// day for every other date the file's `<day>` tags state, so every day's tab is there.
-    public struct Day: Sendable {
-        public var schedule: Schedule
-        /// The day read is today by the venue clock (the browser opens on what is on now).
-        public var isToday: Bool
-    }
-
     /// Below this a file is read whole as fast as one of its days (38C3 is 2.2 MB).
     public static let minimumBytes = 4 << 20
 
     /// `minimumBytes`: smaller files give nil (tests pass a smaller size).
-    public static func read(path: String, now: Date, minimumBytes: Int = minimumBytes) -> Day? {
+    /// The day (today when the file has a day of that date, else its first day) and an empty
+    /// day for every other date the file's `<day>` tags state, so every day's tab is there.
+    public static func read(path: String, now: Date, minimumBytes: Int = minimumBytes) -> OpeningDay? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -63,14 +57,11 @@ public enum FrabXMLReadAhead {
         let seen = tags.compactMap(\.date)
         let lastSeen = seen.last.flatMap(ConferenceDay.dayNumber) ?? .min
         let later = (stated ?? []).filter { (ConferenceDay.dayNumber($0) ?? .min) > lastSeen }
-        let schedule = opened.withEmptyDays(seen + later)
         // Today by the zone and day change the day's own sessions and times give (the header
         // alone may not name a zone): a day that is not the one the whole file would open on
         // is not shown.
-        let chosen = schedule.days.firstIndex { $0.date == tags[day].date }
-        let isToday = DaySpec.today.dayIndex(in: schedule, now: now)
-        guard isToday == nil || isToday == chosen, (isToday != nil) == (tags[day].date == today) else { return nil }
-        return Day(schedule: schedule, isToday: isToday != nil)
+        guard let date = tags[day].date.flatMap(ConferenceDay.dayNumber), let todayNumber = ConferenceDay.dayNumber(today) else { return nil }
+        return OpeningDay(opened, date: date, otherDates: seen + later, today: todayNumber, now: now)
     }
 
     /// The date at `now` by the venue's clock, the day change taken off (`DaySpec.today`).

@@ -14,7 +14,7 @@ import Synchronization
 /// or a session ending before it starts: each gives `nil`, and the caller parses the source.
 public enum ScheduleSnapshot {
     /// Raised whenever the layout or the meaning of a field changes.
-    public static let formatVersion: UInt32 = 1
+    public static let formatVersion: UInt32 = 2
     static let magic: [UInt8] = [0x89, 0x41, 0x47, 0x53, 0x4E, 0x50, 0x0D, 0x0A]   // \x89AGSNP\r\n
     public static let headerSize = 64
 
@@ -58,16 +58,40 @@ public enum ScheduleSnapshot {
         decode(TextBuffer(data), source: source, build: build)
     }
 
-    /// The schedule; its long texts stay in the mapping until they are shown.
-    public static func decode(_ mapping: MappedFile, source: ContentDigest, build: String) -> Schedule? {
-        decode(TextBuffer(mapping), source: source, build: build)
+    /// The schedule; its long texts stay in the mapping until they are shown. `digestChecked`:
+    /// `openingDay` checked this mapping's digest already (the file is never changed in place).
+    public static func decode(_ mapping: MappedFile, source: ContentDigest, build: String, digestChecked: Bool = false) -> Schedule? {
+        decode(TextBuffer(mapping), source: source, build: build, digestChecked: digestChecked)
     }
 
-    private static func decode(_ buffer: TextBuffer, source: ContentDigest, build: String) -> Schedule? {
-        buffer.withBytes { decode($0, buffer: buffer, source: source, build: build) }
+    private static func decode(_ buffer: TextBuffer, source: ContentDigest, build: String, digestChecked: Bool = false) -> Schedule? {
+        verified(buffer, source: source, build: build, digestChecked: digestChecked) { SnapshotCoding.schedule($0, in: buffer, at: headerSize) }
     }
 
-    private static func decode(_ bytes: UnsafeRawBufferPointer, buffer: TextBuffer, source: ContentDigest, build: String) -> Schedule? {
+    /// The day to show first (today's, else the first) with only its sessions: for the first
+    /// screen of a large schedule, while the whole is decoded behind it. As checked as `decode`.
+    public static func openingDay(_ mapping: MappedFile, source: ContentDigest, build: String, now: Date) -> OpeningDay? {
+        openingDay(TextBuffer(mapping), source: source, build: build, now: now)
+    }
+
+    /// The same from bytes (tests, the fuzz target).
+    public static func openingDay(_ bytes: [UInt8], source: ContentDigest, build: String, now: Date) -> OpeningDay? {
+        openingDay(TextBuffer(Data(bytes)), source: source, build: build, now: now)
+    }
+
+    private static func openingDay(_ buffer: TextBuffer, source: ContentDigest, build: String, now: Date) -> OpeningDay? {
+        verified(buffer, source: source, build: build) { SnapshotCoding.openingDay($0, in: buffer, at: headerSize, now: now) }
+    }
+
+    /// What `decode` makes of the payload, if the header is this build's and the payload's
+    /// digest matches (checked on the other core meanwhile).
+    private static func verified<T: Sendable>(_ buffer: TextBuffer, source: ContentDigest, build: String, digestChecked: Bool = false,
+                                              _ decode: @escaping @Sendable (UnsafeRawBufferPointer) -> T?) -> T? {
+        buffer.withBytes { verified($0, buffer: buffer, source: source, build: build, digestChecked: digestChecked, decode) }
+    }
+
+    private static func verified<T: Sendable>(_ bytes: UnsafeRawBufferPointer, buffer: TextBuffer, source: ContentDigest, build: String,
+                                              digestChecked: Bool, _ decode: @Sendable (UnsafeRawBufferPointer) -> T?) -> T? {
         guard bytes.count >= headerSize, bytes.prefix(8).elementsEqual(magic) else { return nil }
         func word(_ offset: Int) -> UInt64 { UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
         let version = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
@@ -76,18 +100,19 @@ public enum ScheduleSnapshot {
               word(24) == source.high, word(32) == source.low,
               word(40) == UInt64(bytes.count - headerSize) else { return nil }
         nonisolated(unsafe) let payload = UnsafeRawBufferPointer(rebasing: bytes[headerSize...])
+        if digestChecked { return decode(payload) }
         let stated = ContentDigest(high: word(48), low: word(56))
         // The digest on the other core while the payload is decoded (the decoder checks every
         // offset and count itself): what was decoded is used only if the digest matches. Read in
         // 1 MB blocks, each given back once read if mapped: only what is used stays.
-        let digest = Mutex<ContentDigest?>(nil), decoded = Mutex<Schedule?>(nil)
+        let digest = Mutex<ContentDigest?>(nil), decoded = Mutex<T?>(nil)
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
                 let found = ContentDigest(payload, every: 1 << 20) { buffer.release(($0.lowerBound + headerSize)..<($0.upperBound + headerSize)) }
                 digest.withLock { $0 = found }
             } else {
-                let schedule = SnapshotCoding.schedule(payload, in: buffer, at: headerSize)
-                decoded.withLock { $0 = schedule }
+                let value = decode(payload)
+                decoded.withLock { $0 = value }
             }
         }
         guard digest.withLock({ $0 }) == stated else { return nil }

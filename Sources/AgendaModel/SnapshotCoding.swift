@@ -1,8 +1,10 @@
 import Foundation
 
 /// The payload of a `ScheduleSnapshot`: every field of the conference, its sessions and its
-/// warnings, in a fixed order. Days are not stored: `Schedule.init` splits them again from
-/// the sessions, so that a snapshot cannot hold days that do not tile them.
+/// warnings, in a fixed order. The whole schedule's days are not read back: `Schedule.init`
+/// splits them again from the sessions, so that a snapshot cannot hold days that do not tile
+/// them. A table of the days (date, sessions, where the first starts) lets one day be read
+/// alone, for the first screen (`openingDay`).
 enum SnapshotCoding {
     /// Room for the header, then the payload; nil when the format cannot say it exactly.
     /// `checking: false` writes what the reader will refuse (tests of the reader).
@@ -10,7 +12,24 @@ enum SnapshotCoding {
         var w = SnapshotWriter(capacity: capacity(schedule), checking: checking)
         guard conference(schedule.conference, &w) else { return nil }
         w.count(schedule.sessions.count)
-        for session in schedule.sessions { self.session(session, &w) }
+        w.count(schedule.days.count)
+        var places: [Int] = []
+        for day in schedule.days {
+            guard let number = ConferenceDay.dayNumber(day.date) else { return nil }
+            w.i64(Int64(number))
+            w.count(day.sessionRange.lowerBound)
+            w.count(day.sessionRange.upperBound)
+            places.append(w.bodyPosition)
+            w.u32(0)   // where its first session starts: known once the sessions are written
+        }
+        var starts: [Int] = []
+        starts.reserveCapacity(schedule.sessions.count + 1)
+        for session in schedule.sessions {
+            starts.append(w.bodyPosition)
+            self.session(session, &w)
+        }
+        starts.append(w.bodyPosition)
+        for (day, place) in zip(schedule.days, places) { w.patch(UInt32(starts[day.sessionRange.lowerBound]), at: place) }
         w.count(schedule.warnings.count)
         for warning in schedule.warnings {
             w.u8(kinds.firstIndex(of: warning.kind).map(UInt8.init) ?? 0)
@@ -42,7 +61,7 @@ enum SnapshotCoding {
     /// kept for the long texts that stay in it).
     static func schedule(_ payload: UnsafeRawBufferPointer, in buffer: TextBuffer, at base: Int) -> Schedule? {
         guard var r = SnapshotReader(payload, in: buffer, at: base), let conference = conference(&r),
-              let sessionCount = r.count(minimumSize: 60) else { return nil }
+              let sessionCount = r.count(minimumSize: 60), days(&r, sessions: sessionCount) != nil else { return nil }
         var sessions: [Session] = []
         sessions.reserveCapacity(sessionCount)
         for _ in 0..<sessionCount {
@@ -61,6 +80,41 @@ enum SnapshotCoding {
         var schedule = Schedule(conference: conference, sessions: sessions)
         schedule.warnings = warnings
         return schedule
+    }
+
+    /// One day of the schedule and its sessions alone (today's by the venue clock, else the
+    /// first), the other days empty. Nil when the payload is damaged, or the day is not the one
+    /// the whole schedule would open on.
+    static func openingDay(_ payload: UnsafeRawBufferPointer, in buffer: TextBuffer, at base: Int, now: Date) -> OpeningDay? {
+        guard var r = SnapshotReader(payload, in: buffer, at: base), let conference = conference(&r),
+              let sessionCount = r.count(minimumSize: 60), let days = days(&r, sessions: sessionCount) else { return nil }
+        let today = DaySpec.today(at: now, in: conference)
+        guard let chosen = days.firstIndex(where: { $0.number == today }) ?? days.indices.first,
+              r.seek(body: days[chosen].start) else { return nil }
+        var sessions: [Session] = []
+        sessions.reserveCapacity(days[chosen].sessions.count)
+        for _ in days[chosen].sessions {
+            guard let session = session(&r) else { return nil }
+            sessions.append(consume session)
+        }
+        let others = days.indices.filter { $0 != chosen }.map { index in
+            let (y, m, d) = LocalDateTime.civilFromDays(days[index].number)
+            return DateComponents(year: y, month: m, day: d)
+        }
+        return OpeningDay(Schedule(conference: conference, sessions: sessions), date: days[chosen].number,
+                          otherDates: others, today: today, now: now)
+    }
+
+    /// The table of days: each one's day number, its sessions, and where the first of them starts in the body.
+    private static func days(_ r: inout SnapshotReader, sessions: Int) -> [(number: Int, sessions: Range<Int>, start: Int)]? {
+        guard let count = r.count(minimumSize: 20) else { return nil }
+        var days: [(number: Int, sessions: Range<Int>, start: Int)] = []
+        for _ in 0..<count {
+            guard let number = r.i64(), abs(number) < 1 << 32, let lower = r.u32().map(Int.init), let upper = r.u32().map(Int.init),
+                  lower <= upper, upper <= sessions, let start = r.u32() else { return nil }
+            days.append((Int(number), lower..<upper, Int(start)))
+        }
+        return days
     }
 
     private static let kinds: [ScheduleWarning.Kind] = [

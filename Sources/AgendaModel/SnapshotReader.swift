@@ -10,45 +10,70 @@ struct SnapshotReader {
     /// Where `bytes` starts in `buffer`.
     private let base: Int
     private var offset = 0
-    /// String `i` is `bytes[starts[i]..<starts[i + 1]]`; text `i` likewise in `textStarts`.
-    private var starts: [UInt32] = []
-    private var textStarts: [UInt32] = []
+    /// String `i` is item `i` of `stringTable`; long text `i` likewise of `textTable`.
+    private var stringTable = Table()
+    private var textTable = Table()
+    /// Where the body starts, after the tables.
+    private var bodyStart = 0
     private var made: [String?] = []
     /// Per string, once checked: 1 not UTF-8 or unsafe, 2 safe as multi-line text, 3 also as a line.
     private var checked: [UInt8] = []
 
-    /// Reads both tables; nil when they do not fit the bytes or their regions' lengths.
+    /// A region of bytes, and a table of where each of its items ends.
+    private struct Table {
+        var region = 0..<0
+        var ends = 0
+        var count = 0
+    }
+
+    /// Reads both tables' places; nil when they do not fit the bytes or their regions' lengths.
     init?(_ bytes: UnsafeRawBufferPointer, in buffer: TextBuffer, at base: Int) {
         self.bytes = bytes
         self.buffer = buffer
         self.base = base
         guard bytes.count < Int(UInt32.max), let textLength = i64(), textLength >= 0, textLength <= bytes.count - offset else { return nil }
-        let texts = offset..<(offset + Int(textLength))
-        offset = texts.upperBound
+        let textRegion = offset..<(offset + Int(textLength))
+        offset = textRegion.upperBound
         guard let stringLength = i64(), stringLength >= 0, stringLength <= bytes.count - offset else { return nil }
-        let strings = offset..<(offset + Int(stringLength))
-        offset = strings.upperBound
-        guard let textStarts = table(texts), let starts = table(strings) else { return nil }
-        self.textStarts = textStarts
-        self.starts = starts
-        made = Array(repeating: nil, count: starts.count - 1)
-        checked = Array(repeating: 0, count: starts.count - 1)
+        let stringRegion = offset..<(offset + Int(stringLength))
+        offset = stringRegion.upperBound
+        guard let texts = table(textRegion), let strings = table(stringRegion) else { return nil }
+        textTable = texts
+        stringTable = strings
+        bodyStart = offset
+        made = Array(repeating: nil, count: strings.count)
+        checked = Array(repeating: 0, count: strings.count)
     }
 
-    /// A count and that many lengths, which must tile `region` exactly: where each item starts, and the end.
-    private mutating func table(_ region: Range<Int>) -> [UInt32]? {
+    /// A count and that many ends, the last of which must be the region's length. Each item is
+    /// checked when it is read (`item`): nothing is done here per item.
+    private mutating func table(_ region: Range<Int>) -> Table? {
         guard let count = count(minimumSize: 4) else { return nil }
-        var starts: [UInt32] = []
-        starts.reserveCapacity(count + 1)
-        var end = region.lowerBound
-        for _ in 0..<count {
-            guard let length = u32().map(Int.init), length <= region.upperBound - end else { return nil }
-            starts.append(UInt32(end))
-            end += length
-        }
-        guard end == region.upperBound else { return nil }
-        starts.append(UInt32(end))
-        return starts
+        let table = Table(region: region, ends: offset, count: count)
+        offset += 4 * count
+        let last = count == 0 ? 0 : Int(word(at: table.ends + 4 * (count - 1)))
+        guard last == region.count else { return nil }
+        return table
+    }
+
+    /// Item `i`'s bytes, nil when there is no such item or it does not lie within its region.
+    private func item(_ i: Int, of table: Table) -> Range<Int>? {
+        guard i >= 0, i < table.count else { return nil }
+        let start = i == 0 ? 0 : Int(word(at: table.ends + 4 * (i - 1)))
+        let end = Int(word(at: table.ends + 4 * i))
+        guard start <= end, end <= table.region.count else { return nil }
+        return (table.region.lowerBound + start)..<(table.region.lowerBound + end)
+    }
+
+    private func word(at position: Int) -> UInt32 {
+        UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt32.self))
+    }
+
+    /// Reads on from `position` of the body (a place the writer recorded); nil when outside it.
+    mutating func seek(body position: Int) -> Bool {
+        guard position >= 0, position <= bytes.count - bodyStart else { return false }
+        offset = bodyStart + position
+        return true
     }
 
     var isAtEnd: Bool { offset == bytes.count }
@@ -103,15 +128,15 @@ struct SnapshotReader {
     mutating func text() -> SessionText? {
         guard let index = u32() else { return nil }
         if index == SnapshotWriter.none { return SessionText(nil) }
-        let i = Int(index)
-        guard i < textStarts.count - 1 else { return nil }
-        return SessionText(buffer, offset: base + Int(textStarts[i]), length: Int(textStarts[i + 1] - textStarts[i]))
+        guard let range = item(Int(index), of: textTable) else { return nil }
+        return SessionText(buffer, offset: base + range.lowerBound, length: range.count)
     }
 
     private mutating func make(_ i: Int, multiline: Bool, unchecked: Bool) -> String? {
         guard i >= 0, i < made.count else { return nil }
         if checked[i] == 0 {
-            let raw = UnsafeRawBufferPointer(rebasing: bytes[Int(starts[i])..<Int(starts[i + 1])])
+            guard let range = item(i, of: stringTable) else { return nil }
+            let raw = UnsafeRawBufferPointer(rebasing: bytes[range])
             if let string = String(validating: raw, as: UTF8.self) {
                 made[i] = string
                 let (line, text) = SnapshotText.safety(raw.assumingMemoryBound(to: UInt8.self))

@@ -5,7 +5,8 @@ import Foundation
 /// Long texts (abstracts, descriptions: `text`), made strings only when shown, and the other
 /// strings, made when the snapshot is loaded, are kept in two regions, so that loading reads
 /// none of the long texts' pages. The payload: the texts' bytes and the strings' bytes (each
-/// region's length first), the two tables (a count and each one's length), then the body,
+/// region's length first), the two tables (a count and where each item ends, so that item `i`
+/// is found without adding up the lengths before it), then the body,
 /// which refers to them by index (`SnapshotWriter.none` is nil). Strings shorter than 64 bytes
 /// are stored once however often they occur (a room name, not once per session). The texts go
 /// straight into the output, which starts with room for the header: they are copied once.
@@ -43,6 +44,14 @@ struct SnapshotWriter {
     mutating func f64(_ value: Double) { withUnsafeBytes(of: value.bitPattern.littleEndian) { body.append(contentsOf: $0) } }
 
     mutating func count(_ value: Int) { u32(UInt32(value)) }
+
+    /// Where the next byte of the body goes (what `SnapshotReader.seek(body:)` takes).
+    var bodyPosition: Int { body.count }
+
+    /// A number written at `position` of the body before what it says was known.
+    mutating func patch(_ value: UInt32, at position: Int) {
+        withUnsafeBytes(of: value.littleEndian) { body.replaceSubrange(position..<(position + 4), with: $0) }
+    }
 
     /// `check`: what the reader will require of it (one safe line unless said otherwise).
     mutating func string(_ value: String?, check: Check = .line) {
@@ -85,7 +94,11 @@ struct SnapshotWriter {
         out.append(contentsOf: strings)
         for table in [textLengths, lengths] {
             Self.append(UInt32(table.count), to: &out)
-            for length in table { Self.append(length, to: &out) }
+            var end: UInt32 = 0
+            for length in table {
+                end &+= length
+                Self.append(end, to: &out)
+            }
         }
         out.append(contentsOf: body)
         var result: [UInt8] = []

@@ -82,6 +82,8 @@ public final class ScheduleSource: @unchecked Sendable {
     /// The watched path is a pipe, socket or device now: said once, never read.
     private var reportedNotRegular = false
     private var meta: ScheduleCache.Meta
+    /// The snapshot `openingDay` checked, for `load()` to decode whole (taken by it).
+    private var checkedSnapshot: (digest: ContentDigest, mapping: MappedFile)?
 
     public static func isURL(_ text: String) -> Bool {
         let lower = text.lowercased()
@@ -213,6 +215,17 @@ public final class ScheduleSource: @unchecked Sendable {
         return kept.store.has(kept.digest, name: name)
     }
 
+    /// The day to show first of an unchanged large file, from its snapshot, while `load()`
+    /// decodes the whole (`SnapshotStore.openingDay`). Nil when the whole would carry change
+    /// marks against an earlier version (the day would show without them), or for a URL.
+    public func openingDay(now: Date, minimumBytes: Int = SnapshotStore.openingDayBytes) -> OpeningDay? {
+        guard url == nil, meta.previous == nil, let fingerprint = ScheduleFile.fingerprint(path: name),
+              let kept = unchangedFileSnapshot(fingerprint) else { return nil }
+        guard let opened = kept.store.openingDay(kept.digest, name: name, now: now, minimumBytes: minimumBytes) else { return nil }
+        checkedSnapshot = (kept.digest, opened.checked)
+        return opened.day
+    }
+
     /// Where the version the cache last took from this file is kept, when its fingerprint is the
     /// one recorded with that copy and was recorded well after the file last changed (see
     /// `Fingerprint.isSettled`).
@@ -226,8 +239,11 @@ public final class ScheduleSource: @unchecked Sendable {
     /// The version the cache last took from this file, from its snapshot, without reading the
     /// file. Nil: read the file.
     private func loadUnchangedFile(_ fingerprint: ScheduleFile.Fingerprint) -> Schedule? {
+        let checked = checkedSnapshot
+        checkedSnapshot = nil
         guard let entry, let kept = unchangedFileSnapshot(fingerprint),
-              let schedule = kept.store.load(kept.digest, name: name) else { return nil }
+              let schedule = kept.store.load(kept.digest, name: name, checked: checked?.digest == kept.digest ? checked?.mapping : nil)
+        else { return nil }
         let (snapshots, digest) = kept
         shown = digest
         currentSchedule = schedule

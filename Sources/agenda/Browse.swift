@@ -69,16 +69,20 @@ struct Browse: ParsableCommand {
 
     enum Opening {
         case whole([LoadedSource])
-        /// One large frab XML file: the day to show first, and the whole file being read.
-        case byDay(FrabXMLReadAhead.Day, WholeFileRead)
+        /// One large file: the day to show first, and the whole being read.
+        case byDay(OpeningDay, WholeFileRead)
     }
 
-    /// The named schedules; for one large frab XML file on a terminal, its first day while the
-    /// whole file is read on another thread (unless a snapshot of it is kept: that is quicker).
+    /// The named schedules; for one large file on a terminal, the day it opens on while the
+    /// whole is read on another thread: from its snapshot when one is kept, else read ahead
+    /// from frab XML.
     private func open(now: Date, language: Strings.Language) throws -> Opening {
         if isatty(1) != 0, schedule.paths.count == 1, let path = schedule.paths.first, !ScheduleSource.isURL(path) {
             let source = ScheduleSource(path, settings: schedule.fetch.settings())
-            if !source.opensFromSnapshot {
+            if source.opensFromSnapshot {
+                // One day of a large snapshot first; the whole is decoded after it.
+                if let day = source.openingDay(now: now) { return .byDay(day, WholeFileRead(source)) }
+            } else {
                 // The day is read on both cores; the whole file is read after it.
                 if let day = FrabXMLReadAhead.read(path: path, now: now) { return .byDay(day, WholeFileRead(source)) }
                 do throws(SourceError) {

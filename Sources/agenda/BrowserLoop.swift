@@ -83,6 +83,7 @@ struct BrowserLoop {
         }
         terminal.useTrackColours(state.tintColours)
         terminal.present(Screen.render(state))
+        rest?.whole.start()
         CacheWrites.start()
         var saveError: String?
         let snapshots = Snapshots.store()

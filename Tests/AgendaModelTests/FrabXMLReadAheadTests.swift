@@ -12,7 +12,7 @@ import Synchronization
 
     /// The read ahead of a file of any size (a small one keeps these tests quick under the
     /// sanitizers); one test reads a file past the real size.
-    static func ahead(_ path: String, _ now: Date) -> FrabXMLReadAhead.Day? {
+    static func ahead(_ path: String, _ now: Date) -> OpeningDay? {
         FrabXMLReadAhead.read(path: path, now: now, minimumBytes: 0)
     }
 

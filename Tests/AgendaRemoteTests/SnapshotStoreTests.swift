@@ -75,6 +75,44 @@ import Testing
         }
     }
 
+    /// A large unchanged file opens on one day of its snapshot (any size here), and the whole
+    /// is then decoded from the same checked mapping: both are what the snapshot holds.
+    @Test func anUnchangedFileOpensOnOneDayThenTheWhole() throws {
+        try withFolders { file, cache in
+            let (first, _) = try ScheduleSource(file.path, settings: settings(cache)).load()
+            CacheWrites.finish()
+            try settle(file, cache)
+            var marked = first
+            marked.conference.title = "From the snapshot"
+            store(cache).save(marked, digest: ContentDigest(of: try EditedSchedule.originalData()), name: file.path)
+            let source = ScheduleSource(file.path, settings: settings(cache))
+            let now = first.sessions[first.days[1].sessionRange.lowerBound].start
+            // Below the size it is worth it for: nothing (the whole is decoded as quickly).
+            #expect(source.openingDay(now: now) == nil)
+            let day = try #require(source.openingDay(now: now, minimumBytes: 0))
+            #expect(day.isToday && day.schedule.conference.title == "From the snapshot")
+            #expect(day.schedule.sessions == Array(first.sessions[first.days[1].sessionRange]))
+            let (whole, _) = try source.load()
+            #expect(whole.conference.title == "From the snapshot")
+            #expect(whole.sessions == first.sessions)
+        }
+    }
+
+    /// A file with an earlier version shows change marks, which one day alone would not have.
+    @Test func aFileWithAnEarlierVersionOpensWhole() throws {
+        try withFolders { file, cache in
+            _ = try ScheduleSource(file.path, settings: settings(cache)).load()
+            CacheWrites.finish()
+            try EditedSchedule.editedData().write(to: file)
+            _ = try ScheduleSource(file.path, settings: settings(cache)).load()
+            CacheWrites.finish()
+            try settle(file, cache)
+            let source = ScheduleSource(file.path, settings: settings(cache))
+            #expect(source.opensFromSnapshot)
+            #expect(source.openingDay(now: Date(), minimumBytes: 0) == nil)
+        }
+    }
+
     /// A rewrite in place of the same size with the modification time put back (`cp -p`):
     /// the change time differs, so the file is read, and the new version shown.
     @Test func aChangedFileIsNotServedFromTheStaleSnapshot() throws {

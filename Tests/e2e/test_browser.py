@@ -252,6 +252,38 @@ def test_a_large_file_opens_on_its_day_and_the_rest_follows():
             pane.close()
 
 
+def test_a_large_file_opened_again_opens_on_its_day_from_its_snapshot():
+    """Opened again unchanged: the day of --now comes from the snapshot the first open kept,
+    the other days say they are still being read (the whole held back), then fill in."""
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "big.xml")
+        big_programme(path)
+        time.sleep(2.1)   # a file changed within two seconds of being seen is read again, never trusted
+        run = RUN.format(cmd=f"{HOLD}=3 XDG_CACHE_HOME={directory}/cache {AGENDA} --now 2026-12-02T10:05+01:00 {path}")
+        pane = Pane(120, 40)
+        try:
+            pane.type_line(run)
+            pane.wait_for("Day2 talk", timeout=30)
+            pane.send("Right")
+            pane.wait_for("Day3 talk", timeout=30)   # the whole is in: its snapshot is written at exit
+            pane.send("q")
+            finished(pane, 0)
+            snapshots = os.listdir(os.path.join(directory, "cache", "agenda", "snapshots"))
+            assert any(name.endswith(".snap") for name in snapshots), snapshots
+            pane.type_line("clear; " + run)
+            screen = pane.wait_for("10:00–10:15  Day2 talk", timeout=30)
+            assert "Wed 2" in screen and "Fri 4" in screen, screen
+            pane.send("Right")
+            screen = pane.wait_for("Still reading the other days")
+            assert "Day3 talk" not in screen, screen
+            screen = pane.wait_for("Day3 talk", timeout=30)
+            assert "Still reading" not in screen and "Thu 3" in screen, screen
+            pane.send("q")
+            finished(pane, 0)
+        finally:
+            pane.close()
+
+
 def broken_large_file_ends_with_65(quit_first):
     """Day 4 of a large file is broken; the day read ahead (day 2) is shown first."""
     with tempfile.TemporaryDirectory() as directory:
