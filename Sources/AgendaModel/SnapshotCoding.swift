@@ -61,10 +61,13 @@ enum SnapshotCoding {
     /// kept for the long texts that stay in it).
     static func schedule(_ payload: UnsafeRawBufferPointer, in buffer: TextBuffer, at base: Int) -> Schedule? {
         guard var r = SnapshotReader(payload, in: buffer, at: base), let conference = conference(&r),
-              let sessionCount = r.count(minimumSize: 60), days(&r, sessions: sessionCount) != nil else { return nil }
+              let sessionCount = r.count(minimumSize: 60), let table = days(&r, sessions: sessionCount) else { return nil }
         var sessions: [Session] = []
         sessions.reserveCapacity(sessionCount)
+        var starts: [Int] = []
+        starts.reserveCapacity(sessionCount + 1)
         for _ in 0..<sessionCount {
+            starts.append(r.bodyPosition)
             guard let session = session(&r) else { return nil }
             sessions.append(consume session)   // moved, not copied: 20,000 retains and releases of every field
         }
@@ -77,7 +80,9 @@ enum SnapshotCoding {
             warnings.append(ScheduleWarning(kinds[kind], file: file, line: line < 0 ? nil : Int(line), message: message))
         }
         guard r.isAtEnd else { return nil }
+        starts.append(r.bodyPosition)
         var schedule = Schedule(conference: conference, sessions: sessions)
+        guard Self.table(table, agreesWith: schedule.days, starts: starts) else { return nil }
         schedule.warnings = warnings
         return schedule
     }
@@ -88,6 +93,8 @@ enum SnapshotCoding {
     static func openingDay(_ payload: UnsafeRawBufferPointer, in buffer: TextBuffer, at base: Int, now: Date) -> OpeningDay? {
         guard var r = SnapshotReader(payload, in: buffer, at: base), let conference = conference(&r),
               let sessionCount = r.count(minimumSize: 60), let days = days(&r, sessions: sessionCount) else { return nil }
+        // Past this many days, adding the others' empty tabs costs more than decoding the whole.
+        guard days.count <= 1000 else { return nil }
         let today = DaySpec.today(at: now, in: conference)
         guard let chosen = days.firstIndex(where: { $0.number == today }) ?? days.indices.first,
               r.seek(body: days[chosen].start) else { return nil }
@@ -105,16 +112,30 @@ enum SnapshotCoding {
                           otherDates: others, today: today, now: now)
     }
 
-    /// The table of days: each one's day number, its sessions, and where the first of them starts in the body.
-    private static func days(_ r: inout SnapshotReader, sessions: Int) -> [(number: Int, sessions: Range<Int>, start: Int)]? {
+    typealias DayEntry = (number: Int, sessions: Range<Int>, start: Int)
+
+    /// The table of days: each one's day number, its sessions, and where the first of them
+    /// starts in the body. As the writer makes it: dates in order, sessions tiling them all.
+    private static func days(_ r: inout SnapshotReader, sessions: Int) -> [DayEntry]? {
         guard let count = r.count(minimumSize: 20) else { return nil }
-        var days: [(number: Int, sessions: Range<Int>, start: Int)] = []
+        var days: [DayEntry] = []
         for _ in 0..<count {
-            guard let number = r.i64(), abs(number) < 1 << 32, let lower = r.u32().map(Int.init), let upper = r.u32().map(Int.init),
-                  lower <= upper, upper <= sessions, let start = r.u32() else { return nil }
+            guard let number = r.i64(), number.magnitude < 1 << 32, let lower = r.u32().map(Int.init),
+                  let upper = r.u32().map(Int.init), lower == (days.last?.sessions.upperBound ?? 0), lower <= upper,
+                  number > days.last?.number ?? .min, let start = r.u32() else { return nil }
             days.append((Int(number), lower..<upper, Int(start)))
         }
+        guard (days.last?.sessions.upperBound ?? 0) == sessions else { return nil }
         return days
+    }
+
+    /// The table must say what the sessions say: the days `Schedule.init` split, and where each
+    /// day's first session was found (a table that disagrees would open on another day than the whole).
+    private static func table(_ table: [DayEntry], agreesWith days: [ConferenceDay], starts: [Int]) -> Bool {
+        table.count == days.count && zip(table, days).allSatisfy { entry, day in
+            entry.number == ConferenceDay.dayNumber(day.date) && entry.sessions == day.sessionRange
+                && entry.start == starts[day.sessionRange.lowerBound]
+        }
     }
 
     private static let kinds: [ScheduleWarning.Kind] = [
@@ -198,7 +219,7 @@ enum SnapshotCoding {
         var components = DateComponents()
         for (bit, field) in dateFields.enumerated() where mask & (1 << bit) != 0 {
             // Calendar numbers: far beyond any real date is damage.
-            guard let value = r.i64(), abs(value) < 1_000_000 else { return nil }
+            guard let value = r.i64(), value.magnitude < 1_000_000 else { return nil }
             components[keyPath: field] = Int(value)
         }
         return components

@@ -69,6 +69,9 @@ struct SnapshotReader {
         UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt32.self))
     }
 
+    /// Where the next read is, from the start of the body (what `SnapshotWriter.bodyPosition` was).
+    var bodyPosition: Int { offset - bodyStart }
+
     /// Reads on from `position` of the body (a place the writer recorded); nil when outside it.
     mutating func seek(body position: Int) -> Bool {
         guard position >= 0, position <= bytes.count - bodyStart else { return false }

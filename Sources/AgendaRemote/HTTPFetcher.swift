@@ -112,7 +112,8 @@ public enum HTTPFetcher {
         }
         let response = Response(maxBytes: limits.maxBytes)
         var outcome = agenda_curl_result()
-        func milliseconds(_ seconds: TimeInterval) -> Int { max(1, Int((seconds * 1000).rounded(.up))) }
+        // Within what libcurl's `long` takes: `--timeout inf` waits for ever, about 24 days.
+        func milliseconds(_ seconds: TimeInterval) -> Int { Int(min(max(seconds * 1000, 1), Double(Int32.max)).rounded(.up)) }
         withExtendedLifetime(response) {
             name.withCString { url in
                 withOptionalCString(validators.etag) { etag in
@@ -122,7 +123,7 @@ public enum HTTPFetcher {
                                 url: url, if_none_match: etag, if_modified_since: modified, user_agent: agent,
                                 connect_timeout_ms: milliseconds(limits.connectTimeout),
                                 total_timeout_ms: milliseconds(limits.totalTimeout),
-                                idle_seconds: max(1, Int(limits.connectTimeout.rounded(.up))),
+                                idle_seconds: (milliseconds(limits.connectTimeout) + 999) / 1000,
                                 max_redirects: limits.maxRedirects, max_bytes: Int64(limits.maxBytes),
                                 body: { bytes, size, context in Response.from(context).take(body: bytes, size) },
                                 header: { bytes, size, context in Response.from(context).take(header: bytes, size) },

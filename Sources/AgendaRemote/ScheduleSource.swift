@@ -178,6 +178,7 @@ public final class ScheduleSource: @unchecked Sendable {
     // MARK: - Files
 
     private func loadFile() throws(SourceError) -> Schedule {
+        defer { checkedSnapshot = nil }   // used once, or not at all: the mapping is let go
         // Taken before reading: a change while reading shows as a new version on the next refresh.
         let seen = Date()
         let fingerprint = ScheduleFile.fingerprint(path: name)

@@ -5,7 +5,9 @@
 
 #include <dlfcn.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum {
@@ -58,6 +60,9 @@ static void load(void) {
     FIND(slist_append, "curl_slist_append")
     FIND(slist_free_all, "curl_slist_free_all")
 #undef FIND
+    // With CURLOPT_NOSIGNAL libcurl no longer ignores SIGPIPE itself: a server that resets a
+    // TLS connection while it is written to must give an error, not end the program.
+    signal(SIGPIPE, SIG_IGN);
     // Once, before any thread uses it (curl_global_init is not thread-safe).
     if (curl.global_init(GLOBAL_DEFAULT) != 0) {
         snprintf(load_error, sizeof load_error, "libcurl failed to start");
@@ -68,9 +73,13 @@ static void load(void) {
 
 static struct curl_slist *header(struct curl_slist *list, const char *name, const char *value) {
     if (!value) return list;
-    char line[1024];
-    snprintf(line, sizeof line, "%s: %s", name, value);
-    return curl.slist_append(list, line);
+    size_t size = strlen(name) + strlen(value) + 3;
+    char *line = malloc(size);
+    if (!line) return list;
+    snprintf(line, size, "%s: %s", name, value);
+    struct curl_slist *longer = curl.slist_append(list, line);   // copies the line
+    free(line);
+    return longer ? longer : list;
 }
 
 // libcurl's callbacks take (pointer, size, count, user data); the sinks take (bytes, size, context).

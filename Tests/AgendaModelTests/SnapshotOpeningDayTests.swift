@@ -86,3 +86,52 @@ import Testing
         #expect(decodedSome > 0)   // bytes of long texts change no structure
     }
 }
+
+/// The table of days is written by agenda, but read as untrusted as the rest.
+@Suite struct SnapshotDayTableTests {
+    /// The payload and where its table's first entry (day 1: its number, then session 0) starts.
+    static func payload() throws -> (payload: [UInt8], table: Int, digest: ContentDigest) {
+        let (whole, _, digest) = try SnapshotOpeningDayTests.snapshot()
+        let payload = try #require(SnapshotCoding.payload(whole))
+        var entry: [UInt8] = []
+        withUnsafeBytes(of: Int64(LocalDateTime.daysFromCivil(2026, 12, 1)).littleEndian) { entry += $0 }
+        entry += [0, 0, 0, 0]
+        let at = try #require((0...(payload.count - entry.count)).first { payload[$0..<($0 + entry.count)].elementsEqual(entry) })
+        return (payload, at, digest)
+    }
+
+    static func sealed(_ payload: [UInt8], _ digest: ContentDigest) -> [UInt8] {
+        ScheduleSnapshot.seal(payload, source: digest, build: SnapshotOpeningDayTests.build)
+    }
+
+    @Test func aTableThatDisagreesWithTheSessionsIsRefusedWhole() throws {
+        let (payload, table, digest) = try Self.payload()
+        #expect(ScheduleSnapshot.decode(Self.sealed(payload, digest), source: digest, build: SnapshotOpeningDayTests.build) != nil)
+        // Day 1 one session shorter, day 2 one longer: still a tiling, but not what the sessions say.
+        var forged = payload
+        let upper = table + 12, nextLower = table + 20 + 8
+        forged[upper] &-= 1
+        forged[nextLower] &-= 1
+        #expect(ScheduleSnapshot.decode(Self.sealed(forged, digest), source: digest, build: SnapshotOpeningDayTests.build) == nil)
+    }
+
+    @Test func daysOutOfOrderOrNotTilingTheSessionsAreRefused() throws {
+        let (payload, table, digest) = try Self.payload()
+        let now = FrabXMLReadAheadTests.at(day: 2)
+        var damaged: [[UInt8]] = []
+        var least = payload   // the smallest day number there is: no trap taking its size
+        for k in 0..<8 { least[table + k] = k == 7 ? 0x80 : 0 }
+        damaged.append(least)
+        var gap = payload     // day 2 starting a session after day 1 ends
+        gap[table + 20 + 8] &+= 1
+        damaged.append(gap)
+        var backwards = payload   // day 2 dated before day 1
+        backwards[table + 20] &-= 2
+        damaged.append(backwards)
+        for bytes in damaged {
+            let sealed = Self.sealed(bytes, digest)
+            #expect(ScheduleSnapshot.decode(sealed, source: digest, build: SnapshotOpeningDayTests.build) == nil)
+            #expect(ScheduleSnapshot.openingDay(sealed, source: digest, build: SnapshotOpeningDayTests.build, now: now) == nil)
+        }
+    }
+}

@@ -1076,8 +1076,9 @@ def test_a_damaged_search_index_is_rebuilt_and_finds_the_same():
             pane.wait_for("? help")
             time.sleep(1)   # the index is taken in the background: searched once it is in
             pane.send("-l", "/" + word)
-            screen = pane.wait_for(" match")
-            found = re.search(r"(\d+) match", screen)
+            # The whole word typed: a frame drawn after its first letters also says "N matches".
+            screen = pane.wait_for(f"/{word}▏")
+            found = re.search(rf"/{word}▏ (\d+) match", screen)
             titles = [row.split("│")[0].rstrip() for row in screen.splitlines() if "│" in row]
             pane.send("Escape", "q")
             screen = pane.wait_for("EXIT=")
