@@ -10,10 +10,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // The C surfaces: ncursesw plus inline shims for what Swift cannot import, and libqrencode.
+        // The C surfaces: ncursesw plus inline shims for what Swift cannot import.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        // libqrencode, for the QR codes on kiosk door screens.
-        .systemLibrary(name: "CQRencode", path: "Sources/CQRencode"),
+        // libqrencode, loaded when the kiosk draws its first QR code (not linked: the build
+        // needs no qrencode header, and a machine without it still browses).
+        .target(name: "CQRencode", linkerSettings: [.linkedLibrary("dl")]),
 
         // Schedules, readers, queries. Knows nothing of terminals.
         .target(
@@ -26,12 +27,14 @@ let package = Package(
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
         // Schedules from http(s) URLs: fetching, the cache, refresh and change tracking.
         .target(name: "AgendaRemote", dependencies: ["AgendaModel", "CCurl"]),
+        // QR codes for the kiosk's door screens.
+        .target(name: "AgendaQR", dependencies: ["AgendaUI", "CQRencode"]),
         // The one module that talks to ncurses.
         .target(name: "AgendaTerminal", dependencies: ["AgendaUI", "CNcursesw"]),
         .executableTarget(
             name: "agenda",
             dependencies: [
-                "AgendaModel", "AgendaUI", "AgendaTerminal", "AgendaRemote", "CQRencode",
+                "AgendaModel", "AgendaUI", "AgendaTerminal", "AgendaRemote", "AgendaQR",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +42,7 @@ let package = Package(
         .testTarget(name: "AgendaModelTests", dependencies: ["AgendaModel"]),
         .testTarget(name: "AgendaUITests", dependencies: ["AgendaUI", "AgendaModel"], exclude: ["__Snapshots__"]),
         .testTarget(name: "AgendaRemoteTests", dependencies: ["AgendaRemote", "AgendaModel"]),
+        .testTarget(name: "AgendaQRTests", dependencies: ["AgendaQR", "AgendaUI"]),
         .testTarget(name: "AgendaTerminalTests", dependencies: ["AgendaTerminal", "AgendaUI"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds dist/agenda_VERSION_ARCH.deb: the self-contained binary in /usr/bin, agenda(1),
 # completions, the kiosk unit and its configuration (see scripts/stage.sh). Depends are
-# computed by dpkg-shlibdeps from what the binary links, and libcurl (loaded when a URL is
-# fetched, so not linked) is added by hand. Needs dpkg-dev and a Swift toolchain.
+# computed by dpkg-shlibdeps from what the binary links; libcurl and libqrencode (loaded when
+# a URL is fetched or a QR code drawn, so not linked) are added by hand. Needs dpkg-dev and a Swift toolchain.
 #
 # Usage: scripts/package-deb.sh          then: lintian dist/agenda_*.deb
 set -euo pipefail
@@ -28,7 +28,7 @@ Version: $version
 Architecture: $arch
 Maintainer: The agenda developers <agenda@example.org>
 Installed-Size: $(du -sk --exclude=DEBIAN "$root" | cut -f1)
-Depends: $depends, libcurl4 | libcurl4t64
+Depends: $depends, libcurl4 | libcurl4t64, libqrencode4
 Section: utils
 Priority: optional
 Description: terminal browser for conference schedules, and a venue kiosk
@@ -45,4 +45,4 @@ echo /etc/agenda/kiosk.conf > "$root/DEBIAN/conffiles"
 mkdir -p dist
 deb=dist/agenda_${version}_${arch}.deb
 dpkg-deb --root-owner-group -Zxz --build "$root" "$deb" >/dev/null
-echo "package-deb: $deb ($(du -h "$deb" | cut -f1)), Depends: $depends, libcurl4 | libcurl4t64"
+echo "package-deb: $deb ($(du -h "$deb" | cut -f1)), Depends: $depends, libcurl4 | libcurl4t64, libqrencode4"

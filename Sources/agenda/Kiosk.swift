@@ -62,7 +62,7 @@ struct Kiosk: ParsableCommand {
                                valueName: "HH:MM-HH:MM"))
     var on: [String] = []
 
-    @Option(help: ArgumentHelp("QR code on a door screen: talk (the session's URL from the schedule) or none.", valueName: "talk|none"))
+    @Option(help: ArgumentHelp("QR code on a door screen: talk (the session's URL from the schedule) or none. Codes need libqrencode4 (loaded when the kiosk starts; without it the board says so and draws none).", valueName: "talk|none"))
     var qr: KioskQR = .talk
 
     @Option(help: ArgumentHelp("The URL of the QR code beside ROOM FULL (\"watch the stream\"), unless the room status gives one.",

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import AgendaModel
+import AgendaQR
 import AgendaRemote
 import AgendaTerminal
 import AgendaUI
@@ -50,7 +51,16 @@ struct KioskLoop {
         var state = KioskState(schedule: schedule, now: clock.now(), size: terminal.size, options: options,
                                measure: terminal.measure)
         state.staleNote = live?.staleNote
-        state.encodeQR = QREncoder.encode
+        // Codes are drawn on door screens only; there libqrencode is loaded now, and its absence
+        // said once, on the status line and in the journal.
+        if !options.rooms.isEmpty {
+            if let why = QREncoder.unavailable {
+                state.qrMissing = QREncoder.installHint
+                printError("warning: no QR codes: \(why); \(QREncoder.installHint)")
+            } else {
+                state.encodeQR = QREncoder.encode
+            }
+        }
         if let notices {
             state.notices = notices.initial
             if notices.initialFailed { state.noticesFailedAt = state.now }

@@ -243,3 +243,22 @@ import Testing
         }
     }
 }
+
+/// A door screen on a machine without libqrencode draws no code and says what to install on
+/// its status line; other warnings come first, and the venue board never mentions it.
+@Suite struct KioskWithoutQRLibraryTests {
+    @Test func doorScreenSaysWhatQRCodesNeed() {
+        var state = KioskFixtures.state(at: "10-22 14:15", room: "Room 201")
+        state.qrMissing = "QR codes need libqrencode4 (apt install libqrencode4)"
+        let screen = KioskBoard.render(state).text()
+        #expect(screen.contains("QR codes need libqrencode4"), "\(screen)")
+        state.updateFailedAt = state.now
+        #expect(!KioskBoard.render(state).text().contains("libqrencode4"))
+    }
+
+    @Test func noHintWhenNoCodeIsWanted() {
+        var state = KioskFixtures.state(at: "10-22 14:15", room: "Room 201", qr: .none)
+        state.qrMissing = "QR codes need libqrencode4 (apt install libqrencode4)"
+        #expect(!KioskBoard.render(state).text().contains("libqrencode4"))
+    }
+}

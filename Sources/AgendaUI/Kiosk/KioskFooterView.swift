@@ -1,4 +1,5 @@
-/// The last row: the time zone (or the failed-update mark) and the venue page indicator.
+/// The last row: the time zone (or the failed-update mark, or what QR codes need) and the venue
+/// page indicator.
 enum KioskFooterView {
     static func draw(_ view: KioskView, pen: inout KioskPen) {
         guard let row = view.layout.footerRow else { return }
@@ -17,6 +18,8 @@ enum KioskFooterView {
             pen.text(view.labels.noticesFailed(at: failed), x: 1, y: row, width: right - 1, role: .warning)
         } else if let failed = state.updateFailedAt {
             pen.text(view.labels.updateFailed(at: failed), x: 1, y: row, width: right - 1, role: .warning)
+        } else if let missing = state.qrMissing, state.options.qr == .talk || state.options.streamURL != nil {
+            pen.text(missing, x: 1, y: row, width: right - 1, role: .warning)
         } else {
             pen.text(view.time.zone(at: state.now), x: 1, y: row, width: right - 1, role: .dim)
         }

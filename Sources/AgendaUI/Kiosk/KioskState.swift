@@ -46,6 +46,8 @@ public struct KioskState: Sendable {
     public var noticesFailedAt: Date?
     /// Makes QR codes (libqrencode in the program; nil: none drawn).
     public var encodeQR: (@Sendable (String) -> QRMatrix?)?
+    /// Why door screens show no QR codes (the library is missing), for the status line.
+    public var qrMissing: String?
 
     public init(schedule: Schedule, now: Date, size: Size, options: KioskOptions,
                 measure: TextMeasure = .standard, updateFailedAt: Date? = nil) {
