@@ -29,12 +29,15 @@ let package = Package(
         .target(name: "AgendaRemote", dependencies: ["AgendaModel", "CCurl"]),
         // QR codes for the kiosk's door screens.
         .target(name: "AgendaQR", dependencies: ["AgendaUI", "CQRencode"]),
+        // The run loops of the browser and the kiosk, behind protocols for the terminal and the
+        // clock, with the background work they start: tested in-process.
+        .target(name: "AgendaApp", dependencies: ["AgendaModel", "AgendaUI", "AgendaRemote"]),
         // The one module that talks to ncurses.
         .target(name: "AgendaTerminal", dependencies: ["AgendaUI", "CNcursesw"]),
         .executableTarget(
             name: "agenda",
             dependencies: [
-                "AgendaModel", "AgendaUI", "AgendaTerminal", "AgendaRemote", "AgendaQR",
+                "AgendaModel", "AgendaUI", "AgendaApp", "AgendaTerminal", "AgendaRemote", "AgendaQR",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,6 +45,7 @@ let package = Package(
         .testTarget(name: "AgendaModelTests", dependencies: ["AgendaModel"]),
         .testTarget(name: "AgendaUITests", dependencies: ["AgendaUI", "AgendaModel"], exclude: ["__Snapshots__"]),
         .testTarget(name: "AgendaRemoteTests", dependencies: ["AgendaRemote", "AgendaModel"]),
+        .testTarget(name: "AgendaAppTests", dependencies: ["AgendaApp", "AgendaUI", "AgendaModel", "AgendaRemote"]),
         .testTarget(name: "AgendaQRTests", dependencies: ["AgendaQR", "AgendaUI"]),
         .testTarget(name: "AgendaTerminalTests", dependencies: ["AgendaTerminal", "AgendaUI"]),
     ],

@@ -277,3 +277,8 @@ struct ByteSet: Sendable {
             && words.2 & other.words.2 == other.words.2 && words.3 & other.words.3 == other.words.3
     }
 }
+
+extension SearchIndex: Equatable {
+    /// The same index: built or mapped once, and handed around.
+    public static func == (a: SearchIndex, b: SearchIndex) -> Bool { a.bytes === b.bytes }
+}

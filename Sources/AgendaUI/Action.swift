@@ -1,6 +1,9 @@
 import Foundation
+import AgendaModel
 
-/// What the user asked for, independent of the key or click that asked.
+/// Every change to the browser's state: what the user asked for (independent of the key or
+/// click that asked), and what arrived from elsewhere (the run loop turns each background
+/// result into one of these). `AppState.apply` is the only way in.
 public enum Action: Sendable, Equatable {
     case move(Int)
     case page(Int)
@@ -31,4 +34,22 @@ public enum Action: Sendable, Equatable {
     case wheel(Int, x: Int, y: Int)
     case resize(Size)
     case tick(Date)
+
+    // From elsewhere
+    /// The whole programme, read while the day it opens on was shown. `reopen`: nothing was
+    /// touched meanwhile, so it opens where the whole would have.
+    case wholeFileRead(Schedule, reopen: Bool)
+    /// A new version of the source.
+    case refreshed(Schedule)
+    /// A cached copy stands in for an unreachable source (nil: the source answers again).
+    case sourceStale(StaleNote?)
+    /// The search index of the schedule numbered `version` (`AppState.scheduleVersion`); one
+    /// for an earlier schedule is ignored.
+    case indexReady(SearchIndex, version: Int)
+    /// The stars the favourites file holds now (saved here, or by another browser).
+    case favouritesChanged(Set<String>)
+    /// The filter kept from this conference's last run.
+    case filterRestored([Filter.Facet: Set<String>])
+    /// A message for the status line until `until` or the next Esc (a failed save, say).
+    case notice(String, until: Date)
 }

@@ -10,6 +10,43 @@ public enum ViewMode: Sendable, Equatable, CaseIterable {
 
 public enum Overlay: Sendable, Equatable { case none, help, picker }
 
+/// What the list shows: one of these at a time, decided in one place (`AppState.list`).
+public enum ListContent: Sendable, Equatable {
+    /// The selected day, arranged by the view.
+    case day(ViewMode)
+    /// Search results across every day.
+    case results
+    case myAgenda
+    /// New, changed and cancelled sessions since the previous version.
+    case changes
+}
+
+/// The lists shown in place of the day (and of a search) until left.
+public enum SpecialList: Sendable, Equatable { case myAgenda, changes }
+
+/// How the browser was started: set once, never changed by an action.
+public struct BrowserSettings: Sendable, Equatable {
+    public var reminderLead: TimeInterval
+    public var bell: Bool
+    /// `ascii` on terminals that draw ambiguous-width characters two cells wide (`--glyphs`).
+    public var glyphs: Glyphs
+    /// `--screen-reader`: one pane at a time, rows in words with titles wrapped, and what each
+    /// key did said in the status line.
+    public var screenReader: Bool
+    /// The schedule shown is the day read ahead of a large file (`FrabXMLReadAhead`) until
+    /// `.wholeFileRead`: lists over other days say they are still being read.
+    public var readingAhead: Bool
+
+    public init(reminderLead: TimeInterval = 5 * 60, bell: Bool = true, glyphs: Glyphs = .unicode,
+                screenReader: Bool = false, readingAhead: Bool = false) {
+        self.reminderLead = reminderLead
+        self.bell = bell
+        self.glyphs = glyphs
+        self.screenReader = screenReader
+        self.readingAhead = readingAhead
+    }
+}
+
 /// Side effects the run loop carries out after a reducer step: the reducer itself stays pure.
 public enum Effect: Sendable, Equatable {
     /// A star added or removed: merge it into the favourites file.
@@ -34,14 +71,15 @@ public struct AppState: Sendable {
     // Where we are
     public internal(set) var day = 0
     public internal(set) var mode: ViewMode = .chronological
-    public internal(set) var showingMyAgenda = false
-    /// The changes view: what is new, changed or cancelled since the previous version.
-    public internal(set) var showingChanges = false
+    /// My agenda or the changes, shown in place of the day until left.
+    public internal(set) var special: SpecialList?
     /// Set while the schedule shown is a cached copy standing in for an unreachable source.
     public internal(set) var staleNote: StaleNote?
     /// Set while the schedule shown is the day read ahead of a large file (`FrabXMLReadAhead`):
     /// lists over other days say they are still being read.
-    public var readingRest = false { didSet { if readingRest != oldValue { rebuildRows(keepSelection: true) } } }
+    public internal(set) var readingRest = false
+    /// Counts the schedules shown, so that a search index built for an earlier one is known.
+    public internal(set) var scheduleVersion = 0
     /// The highlighted session (index into `schedule.sessions`): the one truth every view follows.
     public internal(set) var selected: Int?
     /// What the list shows, rebuilt whenever day, view, search, filter or favourites change.
@@ -64,7 +102,7 @@ public struct AppState: Sendable {
     // Finding and choosing
     public internal(set) var search = SearchState()
     var searchIndex: SearchIndex?
-    public internal(set) var filter = Filter() { didSet { admitted = filter.mask(schedule.sessions) } }
+    public internal(set) var filter = Filter()
     /// Per session, whether the filter shows it; empty when nothing is hidden. Kept beside the
     /// filter so a search or list rebuild asks a Bool, not the session's strings.
     private var admitted: [Bool] = []
@@ -76,13 +114,11 @@ public struct AppState: Sendable {
 
     // Time and reminders
     public internal(set) var showLocalTime = false
-    public var reminderLead: TimeInterval = 5 * 60
-    public var bellEnabled = true
-    /// `ascii` on terminals that draw ambiguous-width characters two cells wide (`--glyphs`).
-    public var glyphs: Glyphs = .unicode
-    /// `--screen-reader`: one pane at a time, rows in words with titles wrapped, and what each
-    /// key did said in the status line.
-    public var screenReader = false { didSet { clampScrolling() } }
+    public let settings: BrowserSettings
+    public var reminderLead: TimeInterval { settings.reminderLead }
+    public var bellEnabled: Bool { settings.bell }
+    public var glyphs: Glyphs { settings.glyphs }
+    public var screenReader: Bool { settings.screenReader }
     /// In screen-reader mode, what the last key did, in words ("12 matches", "starred").
     public internal(set) var announcement: String?
     public internal(set) var banner: Banner?
@@ -105,7 +141,8 @@ public struct AppState: Sendable {
     public private(set) var tintColours: [String] = []
 
     public init(schedule: Schedule, size: Size, now: Date, measure: TextMeasure = .standard,
-                strings: Strings = .for(.en), localZone: TimeZone = .current, favourites: Set<String> = []) {
+                strings: Strings = .for(.en), localZone: TimeZone = .current, favourites: Set<String> = [],
+                settings: BrowserSettings = BrowserSettings()) {
         self.schedule = schedule
         self.size = size
         self.now = now
@@ -113,16 +150,19 @@ public struct AppState: Sendable {
         self.strings = strings
         self.localZone = localZone
         self.favourites = favourites
+        self.settings = settings
+        readingRest = settings.readingAhead
         deriveFromSchedule()
         refreshFavourites()
         showOpening()
     }
 
     /// Where the browser opens: while the conference runs, today and what is on now; else day 1.
-    public mutating func showOpening() {
+    mutating func showOpening() {
         day = 0
         rebuildRows(keepSelection: false)
-        if isRunning { apply(.jumpToNow) }
+        // Not through `apply`: where the browser opens is not announced as a key's doing.
+        if isRunning { jumpToNow() }
     }
 
     /// What the views need from a schedule that is costly to work out per frame.
@@ -142,6 +182,12 @@ public struct AppState: Sendable {
         (trackTints, tintColours) = Self.tints(schedule.conference.trackColours)
         admitted = filter.mask(schedule.sessions)
         (dayTitles, dayTabLabels) = Self.dayLabels(schedule, strings)
+    }
+
+    /// The one place the filter changes: the per-session mask follows it.
+    mutating func setFilter(_ new: Filter) {
+        filter = new
+        admitted = filter.mask(schedule.sessions)
     }
 
     /// Whether the filter shows session `index`.
@@ -172,7 +218,19 @@ public struct AppState: Sendable {
     /// Whether the detail pane is on screen (always beside the list on wide terminals).
     public var detailVisible: Bool { layout.sideBySide || detailOpen }
     /// The timetable grid is on screen (not search results or my agenda in its place).
-    public var showsTimetable: Bool { mode == .timetable && !showingMyAgenda && !showingChanges && search.query.isEmpty }
+    public var showsTimetable: Bool { list == .day(.timetable) }
+
+    /// What the list shows: my agenda or the changes while open, else the search results while
+    /// there is a query, else the day in its view.
+    public var list: ListContent {
+        switch special {
+        case .myAgenda?: .myAgenda
+        case .changes?: .changes
+        case nil: search.query.isEmpty ? .day(mode) : .results
+        }
+    }
+    public var showingMyAgenda: Bool { special == .myAgenda }
+    public var showingChanges: Bool { special == .changes }
     public var displayZone: TimeZone { showLocalTime ? localZone : schedule.timeZone }
     public var time: VenueTime { VenueTime(timeZone: displayZone) }
 
@@ -183,10 +241,11 @@ public struct AppState: Sendable {
     }
 
     /// Replaces the schedule (a reload) and keeps selection, day, view, search and favourites.
-    public mutating func replaceSchedule(_ newSchedule: Schedule) {
+    mutating func replaceSchedule(_ newSchedule: Schedule) {
         let key = selectedSession?.key
         let date = schedule.days.indices.contains(day) ? schedule.days[day].date : nil
         schedule = newSchedule
+        scheduleVersion += 1
         deriveFromSchedule()
         searchIndex = nil
         search.earlier = []  // their indices belong to the old schedule

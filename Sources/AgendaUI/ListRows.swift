@@ -29,32 +29,32 @@ extension AppState {
     }
 
     func computeRows() -> RowList {
-        var list = rowsForView()
-        guard readingRest else { return list }
+        var rowList = rowsForView()
+        guard readingRest else { return rowList }
         // Before the other days are read, "nothing here" is not known, and lists over every
         // day (search, my agenda, changes) are not whole.
-        let listsSessions = list.rows.contains { $0.session != nil }
-        if !listsSessions { list = RowList() }
-        if !listsSessions || showingChanges || showingMyAgenda || !search.query.isEmpty { list.note(strings.stillReading) }
-        return list
+        let listsSessions = rowList.rows.contains { $0.session != nil }
+        if !listsSessions { rowList = RowList() }
+        if !listsSessions || list != .day(mode) { rowList.note(strings.stillReading) }
+        return rowList
     }
 
     private func rowsForView() -> RowList {
-        if showingChanges { return changesRows() }
-        if showingMyAgenda { return myAgendaRows() }
-        if !search.query.isEmpty { return searchRows() }
-        switch mode {
-        case .chronological, .timetable: return RowList(rows: daySessions().map(Row.session)).orNote(strings.noSessions)
-        case .byRoom: return grouped(by: rooms, missing: strings.noRoom)
-        case .byTrack: return grouped(by: tracks, missing: strings.noTrack)
-        case .nowNext: return nowNextRows()
+        switch list {
+        case .changes: changesRows()
+        case .myAgenda: myAgendaRows()
+        case .results: searchRows()
+        case .day(.chronological), .day(.timetable): RowList(rows: daySessions().map(Row.session)).orNote(strings.noSessions)
+        case .day(.byRoom): grouped(by: rooms, missing: strings.noRoom)
+        case .day(.byTrack): grouped(by: tracks, missing: strings.noTrack)
+        case .day(.nowNext): nowNextRows()
         }
     }
 
     /// Whether the session at `index` is listed on the selected day as continuing from an earlier one.
     func isContinuation(_ index: Int) -> Bool {
         schedule.days.indices.contains(day) && !schedule.days[day].continuing.isEmpty
-            && schedule.days[day].continuing.contains(index) && !showingMyAgenda && search.query.isEmpty && !showingChanges
+            && schedule.days[day].continuing.contains(index) && list == .day(mode)
     }
 
     /// The selected day's sessions that the filter admits.
@@ -154,8 +154,7 @@ extension AppState {
 
     /// In now & next, a session not on today's date says which day: "Sun 11:00".
     func needsDayInTime(_ index: Int) -> Bool {
-        mode == .nowNext && !showingMyAgenda && !showingChanges && search.query.isEmpty
-            && schedule.dayIndex(ofSession: index) != todayIndex
+        list == .day(.nowNext) && schedule.dayIndex(ofSession: index) != todayIndex
     }
 
     /// "Friday 27 December 2024 · Day 2" in the UI language.

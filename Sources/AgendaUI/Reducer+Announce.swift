@@ -3,7 +3,8 @@
 extension AppState {
     mutating func announce(_ action: Action, before: AppState) {
         switch action {
-        case .tick, .resize: return   // not the user's doing: what was said stays
+        case .tick, .resize, .wholeFileRead, .refreshed, .sourceStale, .indexReady, .favouritesChanged, .filterRestored, .notice:
+            return   // not the user's doing: what was said stays
         default: break
         }
         announcement = spoken(action, before: before)

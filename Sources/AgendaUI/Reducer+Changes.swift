@@ -4,17 +4,11 @@ import AgendaModel
 extension AppState {
     /// `c`: the changes view, or back to the day.
     mutating func toggleChanges() {
-        showingChanges.toggle()
-        showingMyAgenda = false
+        special = special == .changes ? nil : .changes
         detailOpen = false
         focus = .list
-        if showingChanges, !search.query.isEmpty { clearSearch() }
+        if special == .changes, !search.query.isEmpty { clearSearch() }
         rebuildRows(keepSelection: true)
-    }
-
-    /// The cached copy stands in for the source (nil: the source answered again).
-    public mutating func setStaleNote(_ note: StaleNote?) {
-        staleNote = note
     }
 
     /// New, changed and cancelled sessions, each kind under its heading, in time order.

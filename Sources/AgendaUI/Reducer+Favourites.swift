@@ -7,15 +7,15 @@ extension AppState {
         if !starred { favourites.remove(session.key) }
         effects.append(.favouriteChanged(key: session.key, starred: starred))
         refreshFavourites()
-        if showingMyAgenda { rebuildRows(keepSelection: true) }
+        if list == .myAgenda { rebuildRows(keepSelection: true) }
     }
 
     /// The stars as the favourites file now holds them (another browser starred something).
-    public mutating func setFavourites(_ keys: Set<String>) {
+    mutating func setFavourites(_ keys: Set<String>) {
         guard keys != favourites else { return }
         favourites = keys
         refreshFavourites()
-        if showingMyAgenda { rebuildRows(keepSelection: true) }
+        if list == .myAgenda { rebuildRows(keepSelection: true) }
     }
 
     /// Recomputes the favourites' indices and clashes after the stars or the schedule changed.

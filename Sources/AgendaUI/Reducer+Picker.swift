@@ -42,7 +42,7 @@ extension AppState {
             let facet = items[picker.cursor].facet
             var hidden = filter.hidden[facet, default: []]
             if hidden.contains(value) { hidden.remove(value) } else { hidden.insert(value) }
-            setFilter(hidden, for: facet)
+            hide(hidden, in: facet)
         case .pickerAll:
             guard items.indices.contains(picker.cursor) else { return }
             let facet = items[picker.cursor].facet
@@ -51,11 +51,11 @@ extension AppState {
             let chosen = picker.query.isEmpty ? all : Set(items.filter { $0.facet == facet }.compactMap(\.value))
             let hidden = filter.hidden[facet, default: []]
             if picker.query.isEmpty {
-                setFilter(hidden.isEmpty ? all : [], for: facet)
+                hide(hidden.isEmpty ? all : [], in: facet)
             } else {
                 // "Only these": hide the rest of the facet, or show them all again.
                 let rest = all.subtracting(chosen)
-                setFilter(hidden == rest ? [] : rest, for: facet)
+                hide(hidden == rest ? [] : rest, in: facet)
             }
         case .clearFilter: clearFilter()
         case .back where picker.typing || !picker.query.isEmpty:
@@ -73,8 +73,10 @@ extension AppState {
         picker.top = max(0, min(picker.top, picker.items.count - visible))
     }
 
-    private mutating func setFilter(_ hidden: Set<String>, for facet: Filter.Facet) {
-        filter.hidden[facet] = hidden.isEmpty ? nil : hidden
+    private mutating func hide(_ hidden: Set<String>, in facet: Filter.Facet) {
+        var new = filter
+        new.hidden[facet] = hidden.isEmpty ? nil : hidden
+        setFilter(new)
         rebuildRows(keepSelection: true)
         effects.append(.filterChanged)
     }
@@ -82,14 +84,14 @@ extension AppState {
     /// `x`: every room, track, language and type shown again.
     mutating func clearFilter() {
         guard filter.isActive else { return }
-        filter = Filter()
+        setFilter(Filter())
         rebuildRows(keepSelection: true)
         effects.append(.filterChanged)
     }
 
     /// A filter kept from an earlier run (values no longer in the schedule hide nothing).
-    public mutating func restoreFilter(_ hidden: [Filter.Facet: Set<String>]) {
-        filter = Filter(hidden: hidden.filter { !$0.value.isEmpty })
+    mutating func restoreFilter(_ hidden: [Filter.Facet: Set<String>]) {
+        setFilter(Filter(hidden: hidden.filter { !$0.value.isEmpty }))
         rebuildRows(keepSelection: true)
         if isRunning { apply(.jumpToNow) }
     }

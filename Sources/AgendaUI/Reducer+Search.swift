@@ -25,7 +25,7 @@ extension AppState {
     /// Ends the search on the session chosen in it: the list returns to that session's day.
     mutating func clearSearch() {
         search = SearchState()
-        if !showingMyAgenda, !showingChanges, mode != .nowNext,
+        if special == nil, mode != .nowNext,
            let selected, let sessionDay = schedule.dayIndex(ofSession: selected), sessionDay != day {
             day = sessionDay
             timetable = TimetablePosition()
@@ -58,9 +58,9 @@ extension AppState {
     /// Whether the search index still has to be built (the run loop builds it in the background).
     public var needsSearchIndex: Bool { searchIndex == nil }
 
-    /// Installs an index built elsewhere for exactly these sessions; a stale one is ignored.
-    public mutating func installSearchIndex(_ index: SearchIndex, for sessions: [Session]) {
-        guard searchIndex == nil, sessions == schedule.sessions else { return }
+    /// Installs an index built elsewhere for the schedule numbered `version`; a stale one is ignored.
+    mutating func installSearchIndex(_ index: SearchIndex, version: Int) {
+        guard searchIndex == nil, version == scheduleVersion else { return }
         searchIndex = index
     }
 

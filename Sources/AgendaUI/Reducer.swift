@@ -2,8 +2,9 @@ import Foundation
 import AgendaModel
 
 extension AppState {
-    /// Applies one user action. Pure: the same state and action always give the same state
-    /// (side effects are queued in `effects` for the run loop).
+    /// Applies one action, the user's or a background result's: the only way the state changes.
+    /// Pure: the same state and action always give the same state (side effects are queued in
+    /// `effects` for the run loop).
     public mutating func apply(_ action: Action) {
         guard screenReader else { return reduce(action) }
         let before = self
@@ -23,6 +24,30 @@ extension AppState {
             return
         case .quit:
             shouldQuit = true
+            return
+        case .wholeFileRead(let whole, let reopen):
+            replaceSchedule(whole)
+            readingRest = false
+            if reopen { showOpening() } else { rebuildRows(keepSelection: true) }
+            return
+        case .refreshed(let newer):
+            replaceSchedule(newer)
+            staleNote = nil
+            return
+        case .sourceStale(let note):
+            staleNote = note
+            return
+        case .indexReady(let index, let version):
+            installSearchIndex(index, version: version)
+            return
+        case .favouritesChanged(let keys):
+            setFavourites(keys)
+            return
+        case .filterRestored(let hidden):
+            restoreFilter(hidden)
+            return
+        case .notice(let text, let until):
+            notify(text, until: until)
             return
         default: break
         }
@@ -61,15 +86,14 @@ extension AppState {
         case .cycleView(let n):
             let all = ViewMode.allCases
             mode = all[(all.firstIndex(of: mode)! + n + all.count) % all.count]
-            showingMyAgenda = false
-            showingChanges = false
+            special = nil
             detailOpen = false
             focus = .list
             rebuildRows(keepSelection: true)
         case .jumpToNow: jumpToNow()
         case .startSearch:
             search.editing = true
-            if showingChanges { showingChanges = false; rebuildRows(keepSelection: true) }
+            if special == .changes { special = nil; rebuildRows(keepSelection: true) }
             detailOpen = false
             focus = .list
         case .searchType, .searchErase, .searchDone: break
@@ -77,10 +101,9 @@ extension AppState {
             if !search.query.isEmpty { moveCursor(by: n, wrapping: true) }
         case .toggleFavourite: toggleFavourite()
         case .toggleMyAgenda:
-            showingMyAgenda.toggle()
-            showingChanges = false
+            special = special == .myAgenda ? nil : .myAgenda
             // My agenda replaces the results: the search (and its status text) goes with them.
-            if showingMyAgenda, search.isActive { search = SearchState() }
+            if special == .myAgenda, search.isActive { search = SearchState() }
             detailOpen = false
             focus = .list
             rebuildRows(keepSelection: true)
@@ -110,7 +133,8 @@ extension AppState {
             helpTop = 0
         case .click(let x, let y): click(x: x, y: y)
         case .wheel(let n, let x, let y): wheel(n, x: x, y: y)
-        case .quit, .resize, .tick: break
+        case .quit, .resize, .tick, .wholeFileRead, .refreshed, .sourceStale, .indexReady, .favouritesChanged,
+             .filterRestored, .notice: break
         }
     }
 
@@ -119,9 +143,8 @@ extension AppState {
         if detailOpen || (focus == .detail && layout.sideBySide) {
             detailOpen = false
             focus = .list
-        } else if showingMyAgenda || showingChanges {
-            showingMyAgenda = false
-            showingChanges = false
+        } else if special != nil {
+            special = nil
             rebuildRows(keepSelection: true)
         } else if !search.query.isEmpty {
             clearSearch()
@@ -194,7 +217,7 @@ extension AppState {
         let target = max(0, min(day + n, schedule.days.count - 1))
         guard target != day else { return }
         day = target
-        if search.query.isEmpty && !showingMyAgenda && !showingChanges && mode != .nowNext {
+        if list == .day(mode), mode != .nowNext {
             rebuildRows(keepSelection: false)
             timetable = TimetablePosition()
             if showsTimetable { clampScrolling() }
@@ -202,10 +225,9 @@ extension AppState {
     }
 
     /// `t`: today (by the venue clock), and on it the first session running now or next.
-    private mutating func jumpToNow() {
+    mutating func jumpToNow() {
         if !search.query.isEmpty { clearSearch() }
-        showingMyAgenda = false
-        showingChanges = false
+        special = nil
         let sessions = schedule.sessions
         // Today's sessions first: a month-long exhibition that opened on day 1 is not "now".
         let target = schedule.sessionForNow(now, where: admits) ?? sessions.indices.last(where: admits)
@@ -296,7 +318,7 @@ extension AppState {
     }
 
     /// A message in the status line until `until` or the next Esc (a failed save, say).
-    public mutating func notify(_ text: String, until: Date) {
+    mutating func notify(_ text: String, until: Date) {
         banner = Banner(text: text, until: until)
     }
 
@@ -304,7 +326,7 @@ extension AppState {
     mutating func tick(_ date: Date) {
         now = date
         if let banner, banner.until <= now { self.banner = nil }
-        if mode == .nowNext, !showingMyAgenda, !showingChanges, search.query.isEmpty { rebuildRows(keepSelection: true) }
+        if list == .day(.nowNext) { rebuildRows(keepSelection: true) }
         for index in favouriteIndices {
             let session = schedule.sessions[index]
             let lead = session.start.timeIntervalSince(now)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AgendaApp
 import AgendaModel
 import AgendaRemote
 import AgendaUI

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import AgendaApp
 import AgendaModel
 import AgendaRemote
 import AgendaTerminal
@@ -99,27 +100,52 @@ struct Browse: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let zone = schedule.zone
         let adjust: @Sendable (Schedule) -> Schedule = { zone.apply($0, viewerClock: true) }
-        let noColour = !(environment["NO_COLOR"] ?? "").isEmpty
-        let settings = BrowserLoop.Settings(
-            theme: noColour ? .mono : (theme ?? .standard),
+        let readerMode = screenReader || ["1", "yes", "true"].contains(environment["AGENDA_SCREEN_READER"]?.lowercased() ?? "")
+        var configuration = BrowserLoop.Configuration(
             language: language,
-            reminderLead: TimeInterval(remind * 60),
-            bell: !noBell,
-            glyphs: glyphs,
-            screenReader: screenReader || ["1", "yes", "true"].contains(environment["AGENDA_SCREEN_READER"]?.lowercased() ?? ""))
-        var loop: BrowserLoop
+            settings: BrowserSettings(reminderLead: TimeInterval(remind * 60), bell: !noBell, screenReader: readerMode),
+            environment: environment, snapshots: Snapshots.store(),
+            refreshEvery: refresh.map(TimeInterval.init), adjust: adjust)
+        let shown: Schedule
+        var rest: (whole: WholeFileRead, isToday: Bool)?
         switch consume opening {
         case .whole(let sources):
-            loop = BrowserLoop(schedule: adjust(ScheduleOptions.merged(sources)), clock: clock, settings: settings)
-            loop.stale = sources.compactMap(\.stale).min { $0.asOf < $1.asOf }
-            loop.source = sources.first?.source
+            shown = adjust(ScheduleOptions.merged(sources))
+            configuration.stale = sources.compactMap(\.stale).min { $0.asOf < $1.asOf }
+            configuration.source = sources.first?.source
         case .byDay(let day, let whole):
-            loop = BrowserLoop(schedule: adjust(day.schedule), clock: clock, settings: settings)
-            loop.rest = (whole, day.isToday)
+            shown = adjust(day.schedule)
+            rest = (whole, day.isToday)
         }
-        loop.adjust = adjust
-        loop.refreshEvery = refresh.map(TimeInterval.init)
-        let status = loop.run()
-        if status != 0 { throw ExitCode(status) }
+        TerminalLocale.setUp()
+        do {
+            try Terminal.preflight(environment: environment)
+        } catch {
+            printError(error.message(language))
+            throw ExitCode(ExitStatus.unusableTerminal)
+        }
+        let stars = BrowserLoop.stars(of: shown.conference, environment: environment)
+        if let warning = stars.warning { printError(Strings.for(language).warning + warning) }
+        // Before curses starts, so that ncurses does not install its own handlers for these;
+        // and before the probe, so a Ctrl-C while it waits cannot leave echo off.
+        Signals.install()
+        configuration.settings.glyphs = glyphs.resolve(environment: environment, screenReader: readerMode)
+        let noColour = !(environment["NO_COLOR"] ?? "").isEmpty
+        let terminal: Terminal
+        do {
+            terminal = try Terminal(options: .init(theme: noColour ? .mono : (theme ?? .standard), showCursor: readerMode))
+        } catch {
+            printError(error.message(language))
+            throw ExitCode(ExitStatus.unusableTerminal)
+        }
+        let loop = BrowserLoop(schedule: shown, rest: rest, stars: stars, terminal: terminal, clock: clock,
+                               configuration: configuration)
+        let end = loop.run()
+        for warning in loop.warnings { printError(warning) }
+        switch end {
+        case .quit, .inputClosed: return
+        case .signal(let signal): throw ExitCode(128 + signal)
+        case .wholeReadFailed(let error, let source): throw SourceLoading.report(error, source, language: language)
+        }
     }
 }

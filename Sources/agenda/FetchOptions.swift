@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Synchronization
+import AgendaApp
 import AgendaModel
 import AgendaUI
 import AgendaRemote
@@ -27,14 +27,6 @@ struct FetchOptions: ParsableArguments {
                        cache: cache ? ScheduleCache() : nil, snapshots: cache ? Snapshots.store() : nil,
                        copiesLater: true)
     }
-}
-
-/// A schedule as first loaded: the source (to refresh it), the schedule, and whether it is a
-/// cached copy standing in for an unreachable source.
-struct LoadedSource {
-    let source: ScheduleSource
-    let schedule: Schedule
-    let stale: StaleNote?
 }
 
 extension SourceError {
@@ -69,8 +61,7 @@ enum SourceLoading {
     }
 
     static func load(_ source: ScheduleSource) throws(SourceError) -> LoadedSource {
-        let (schedule, stale) = try source.load()
-        return LoadedSource(source: source, schedule: schedule, stale: stale)
+        try LoadedSource.load(source)
     }
 
     /// Prints why `source` gave no schedule; the exit status to end with.
@@ -85,33 +76,5 @@ enum SourceLoading {
         let time = VenueTime(timeZone: zone)
         let what = note.kind == .offline ? "offline (\(note.cause))" : "the new version does not read (\(note.cause))"
         return "warning: \(source.displayName): \(what); using the copy of \(time.isoDay(note.asOf)) \(time.clock(note.asOf))"
-    }
-}
-
-/// Checks the sources for new versions on its own thread and hands the results to the run
-/// loop, which takes them between frames (as `BackgroundIndex` does with the search index).
-final class BackgroundRefresh: Sendable {
-    private let results = Mutex<[(Int, ScheduleSource.Refresh)]>([])
-
-    init(_ sources: [(Int, ScheduleSource)], every interval: TimeInterval) {
-        guard !sources.isEmpty else { return }
-        Thread.detachNewThread { [self] in
-            while true {
-                Thread.sleep(forTimeInterval: interval)
-                for (index, source) in sources {
-                    let outcome = source.refresh()
-                    // Unchanged costs the loop nothing; everything else changes what it shows.
-                    if case .unchanged = outcome { continue }
-                    results.withLock { $0.append((index, outcome)) }
-                }
-            }
-        }
-    }
-
-    func take() -> [(Int, ScheduleSource.Refresh)] {
-        results.withLock { value in
-            defer { value.removeAll() }
-            return value
-        }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import AgendaApp
 import AgendaModel
 import AgendaTerminal
 import AgendaUI
@@ -113,14 +114,14 @@ struct Kiosk: ParsableCommand {
                                    pageSeconds: pageSeconds, ascii: !utf8, consoleFont: environment["TERM"] == "linux",
                                    timer: timer, qr: qr, streamURL: streamURL.map(Sanitizer.line), closing: closing,
                                    onHours: on.compactMap(DailyWindow.parse))
-        var loop = KioskLoop(schedule: schedule, live: live,
-                             options: options, theme: (environment["NO_COLOR"] ?? "").isEmpty ? (theme ?? .standard) : .mono,
-                             clock: KioskClock(start: now.flatMap(ISO8601.parse), rate: clockRate),
-                             exitKey: exitKey.flatMap(ExitKey.parse), glyphs: glyphs)
-        loop.notices = notices.map { LiveNotices($0, zone: schedule.timeZone, limits: fetch.settings(cache: false).limits) }
+        let notices = notices.map { LiveNotices($0, zone: schedule.timeZone, limits: fetch.settings(cache: false).limits,
+                                                warn: { printError($0) }) }
         let zone = self.zone
-        loop.adjust = { zone.apply($0, viewerClock: true) }
-        let status = loop.run()
+        let status = KioskStart(schedule: schedule, live: live, notices: notices, options: options,
+                                theme: (environment["NO_COLOR"] ?? "").isEmpty ? (theme ?? .standard) : .mono,
+                                clock: KioskClock(start: now.flatMap(ISO8601.parse), rate: clockRate),
+                                exitKey: exitKey.flatMap(ExitKey.parse), glyphs: glyphs,
+                                adjust: { zone.apply($0, viewerClock: true) }).run()
         if status != 0 { throw ExitCode(status) }
     }
 

@@ -274,8 +274,7 @@ private extension AppState {
     }
 
     @Test func noBellWhenDisabled() {
-        var state = Fixtures.congress(favourites: ["guid-7"])
-        state.bellEnabled = false
+        var state = Fixtures.congress(favourites: ["guid-7"], settings: BrowserSettings(bell: false))
         state.apply(.tick(Fixtures.date("2024-12-28T09:56:00+01:00")))
         #expect(state.banner != nil && state.takeEffects().isEmpty)
     }
@@ -284,7 +283,7 @@ private extension AppState {
         var state = Fixtures.congress(favourites: ["guid-8"])
         var sessions = state.schedule.sessions
         sessions.removeFirst()
-        state.replaceSchedule(Schedule(conference: state.schedule.conference, sessions: sessions))
+        state.apply(.refreshed(Schedule(conference: state.schedule.conference, sessions: sessions)))
         #expect(state.favouriteIndices == [6])
     }
 }

@@ -26,7 +26,7 @@ enum ChangedCongress {
 
     static func state(size: Size = Size(width: 80, height: 24)) -> AppState {
         var state = Fixtures.congress(size: size)
-        state.replaceSchedule(versions().1)
+        state.apply(.refreshed(versions().1))
         return state
     }
 }
@@ -78,7 +78,7 @@ enum ChangedCongress {
         state.apply(.searchDone)
         #expect(state.search.matches.count == 1)
         let selected = state.selectedSession?.key
-        state.replaceSchedule(ChangedCongress.versions().1)
+        state.apply(.refreshed(ChangedCongress.versions().1))
         #expect(state.search.query == "key" && state.search.matches.count == 1)
         #expect(state.selectedSession?.key == selected && state.selectedSession?.title == "Day Two Keynote: Resilience")
         #expect(state.favourites == ["guid-7"] && state.favouriteIndices.count == 1)
@@ -101,7 +101,7 @@ enum ChangedCongress {
         expectSnapshot(Screen.render(state), "changes-view-80x24")
         var wide = ChangedCongress.state(size: Size(width: 120, height: 30))
         wide.apply(.toggleChanges)
-        wide.setStaleNote(StaleNote(kind: .offline, asOf: Fixtures.date("2024-12-26T09:42:00+01:00"), cause: "connection refused"))
+        wide.apply(.sourceStale(StaleNote(kind: .offline, asOf: Fixtures.date("2024-12-26T09:42:00+01:00"), cause: "connection refused")))
         expectSnapshot(Screen.render(wide), "changes-detail-offline-120x30")
     }
 }

@@ -91,14 +91,14 @@ import Testing
         moved = ScheduleChanges.track(previous: moved, current: Schedule(conference: moved.conference,
             sessions: moved.sessions.filter { $0.id != "d" }.map { var s = $0; if s.id == "c" { s.room = "二〇二会议室" }; return s }
                 + [Session(id: "n", title: "新增圆桌", start: at("10-23 11:00"), end: at("10-23 12:00"), room: "二〇一会议室")]))
-        changed.replaceSchedule(moved)
+        changed.apply(.refreshed(moved))
         changed.staleNote = StaleNote(kind: .offline, asOf: at("10-22 08:00"), cause: "")
         after("changes", [.toggleChanges], from: changed)
         after("changes, a changed session open", [.toggleChanges, .move(1), .move(1), .open], from: changed)
         var banners = browser()
-        banners.notify(banners.strings.exported(3, "/home/李伟/日程.ics"), until: at("10-22 14:00"))
+        banners.apply(.notice(banners.strings.exported(3, "/home/李伟/日程.ics"), until: at("10-22 14:00")))
         screens.append(("exported", banners))
-        banners.notify(banners.strings.exportFailed("/home/李伟/日程.ics"), until: at("10-22 14:00"))
+        banners.apply(.notice(banners.strings.exportFailed("/home/李伟/日程.ics"), until: at("10-22 14:00")))
         screens.append(("export failed", banners))
         after("reminder", [.tick(at("10-22 15:26"))])
         return screens

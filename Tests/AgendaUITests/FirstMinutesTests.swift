@@ -83,7 +83,7 @@ private extension AppState {
 
     @Test func aKeptFilterIsRestored() {
         var state = Fixtures.congress()
-        state.restoreFilter([.room: ["Saal 2"]])
+        state.apply(.filterRestored([.room: ["Saal 2"]]))
         #expect(state.filter.isActive && !state.sessionTitles.contains("Rust in Space"))
         #expect(Screen.render(state).text().contains("filtered"))
     }

@@ -12,7 +12,8 @@ enum Fixtures {
     }
 
     /// A day of `count` ten-minute sessions in two rooms, for scrolling and paging.
-    static func manySessions(_ count: Int, size: Size = Size(width: 80, height: 24)) -> AppState {
+    static func manySessions(_ count: Int, size: Size = Size(width: 80, height: 24),
+                             settings: BrowserSettings = BrowserSettings()) -> AppState {
         let zone = TimeZone(identifier: "Europe/Berlin")!
         let start = ISO8601DateFormatter().date(from: "2024-12-27T10:00:00+01:00")!
         let sessions = (0..<count).map { i in
@@ -21,7 +22,7 @@ enum Fixtures {
                     description: (1...40).map { "Line \($0) of the description of talk \(i)." }.joined(separator: "\n"))
         }
         var state = AppState(schedule: Schedule(conference: Conference(title: "Test Congress", timeZone: zone), sessions: sessions),
-                             size: size, now: start)
+                             size: size, now: start, settings: settings)
         state.apply(.resize(size))
         return state
     }
@@ -30,7 +31,7 @@ enum Fixtures {
 
     /// Two days, three rooms, tracks, languages, persons, an accented and a Chinese title.
     static func congress(size: Size = Size(width: 120, height: 40), now: String = "2024-12-26T12:00:00+01:00",
-                         favourites: Set<String> = []) -> AppState {
+                         favourites: Set<String> = [], settings: BrowserSettings = BrowserSettings()) -> AppState {
         func talk(_ id: String, _ title: String, _ start: String, _ minutes: Double, _ room: String,
                   track: String? = nil, language: String = "en", persons: [String] = []) -> Session {
             let begin = date(start)
@@ -51,7 +52,7 @@ enum Fixtures {
         ]
         let conference = Conference(title: "Test Congress", shortTitle: "TC", timeZone: TimeZone(identifier: "Europe/Berlin")!)
         var state = AppState(schedule: Schedule(conference: conference, sessions: sessions), size: size, now: date(now),
-                             localZone: TimeZone(identifier: "Asia/Tokyo")!, favourites: favourites)
+                             localZone: TimeZone(identifier: "Asia/Tokyo")!, favourites: favourites, settings: settings)
         state.apply(.resize(size))
         return state
     }

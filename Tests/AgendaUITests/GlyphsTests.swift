@@ -19,8 +19,8 @@ import Testing
 
     /// Every browser screen: list views, detail, timetable, search, help, picker, my agenda.
     static func browserScreens(_ size: Size, glyphs: Glyphs) -> [(String, AppState)] {
-        var state = Fixtures.congress(size: size, now: "2024-12-27T10:40:00+01:00", favourites: ["guid-2", "guid-3"])
-        state.glyphs = glyphs
+        var state = Fixtures.congress(size: size, now: "2024-12-27T10:40:00+01:00", favourites: ["guid-2", "guid-3"],
+                                      settings: BrowserSettings(glyphs: glyphs))
         var screens: [(String, AppState)] = [("list", state)]
         func then(_ name: String, _ actions: [Action]) {
             for action in actions { state.apply(action) }
@@ -38,7 +38,7 @@ import Testing
         then("picker narrowed", [.startSearch, .searchType("s")])
         then("my agenda", [.back, .back, .back, .toggleMyAgenda])
         then("banner", [.back, .exportFavourites])
-        state.notify("⚠ could not save — “disk full” … ★", until: state.now.addingTimeInterval(60))
+        state.apply(.notice("⚠ could not save — “disk full” … ★", until: state.now.addingTimeInterval(60)))
         screens.append(("notice", state))
         then("too small", [.resize(Size(width: 30, height: 8))])
         return screens
@@ -60,8 +60,7 @@ import Testing
             let symbols = Self.ambiguous(canvas).filter { !$0.unicodeScalars.first!.properties.isAlphabetic }
             #expect(symbols.isEmpty, "\(name): \(symbols)\n\(canvas.text())")
         }
-        var state = Fixtures.congress(size: Size(width: 100, height: 30))
-        state.glyphs = .asciiMarks
+        let state = Fixtures.congress(size: Size(width: 100, height: 30), settings: BrowserSettings(glyphs: .asciiMarks))
         #expect(Screen.render(state).text().contains("Café Ünïcode"))
         let kiosk = KioskBoard.render(KioskState(
             schedule: KioskFixtures.congress, now: KioskFixtures.at("10-22 14:15"), size: Size(width: 100, height: 30),
@@ -76,10 +75,9 @@ import Testing
     }
 
     @Test func asciiKeepsLayoutAndWideText() {
-        var state = Fixtures.congress(size: Size(width: 120, height: 40), favourites: ["guid-2"])
-        let unicode = Screen.render(state)
-        state.glyphs = .ascii
-        let ascii = Screen.render(state)
+        let unicode = Screen.render(Fixtures.congress(size: Size(width: 120, height: 40), favourites: ["guid-2"]))
+        let ascii = Screen.render(Fixtures.congress(size: Size(width: 120, height: 40), favourites: ["guid-2"],
+                                                    settings: BrowserSettings(glyphs: .ascii)))
         #expect(ascii.text().contains("开源硬件与教育"))
         #expect(ascii.text().contains("Cafe Ünïcode"))   // é is ambiguous, Ü and ï are not
         #expect(ascii.cursor == unicode.cursor)
@@ -92,8 +90,8 @@ import Testing
     }
 
     @Test func snapshots() {
-        var state = Fixtures.congress(size: Size(width: 100, height: 24), now: "2024-12-27T10:40:00+01:00", favourites: ["guid-2", "guid-3"])
-        state.glyphs = .ascii
+        var state = Fixtures.congress(size: Size(width: 100, height: 24), now: "2024-12-27T10:40:00+01:00", favourites: ["guid-2", "guid-3"],
+                                      settings: BrowserSettings(glyphs: .ascii))
         expectSnapshot(Screen.render(state), "ascii-congress-100x24")
         state.apply(.toggleHelp)
         expectSnapshot(Screen.render(state), "ascii-help-100x24")
@@ -114,11 +112,10 @@ import Testing
 
     static func kiosk(_ schedule: Schedule, at time: String, room: String?, size: (Int, Int), timer: Bool = false,
                       consoleFont: Bool = false) -> KioskState {
-        var state = KioskState(schedule: schedule, now: KioskFixtures.at(time), size: Size(width: size.0, height: size.1),
-                               options: KioskOptions(room: room, language: .bilingual, consoleFont: consoleFont,
-                                                     glyphs: .ascii, timer: timer))
-        state.encodeQR = { _ in QRMatrix(width: 21, dark: (0..<441).map { $0 % 3 == 0 }) }
-        return state
+        KioskState(schedule: schedule, now: KioskFixtures.at(time), size: Size(width: size.0, height: size.1),
+                   options: KioskOptions(room: room, language: .bilingual, consoleFont: consoleFont,
+                                         glyphs: .ascii, timer: timer),
+                   qrCodes: .encoder { _ in QRMatrix(width: 21, dark: (0..<441).map { $0 % 3 == 0 }) })
     }
 
     @Test(arguments: [(80, 24), (120, 40), (60, 16)])

@@ -64,8 +64,9 @@ enum KioskFixtures {
 
     static func state(_ schedule: Schedule = congress, at time: String, room: String? = nil,
                       language: KioskLanguage = .en, size: (Int, Int) = (80, 24), ascii: Bool = false,
-                      qr: KioskQR = .talk) -> KioskState {
+                      qr: KioskQR = .talk, qrCodes: QRCodes = .none) -> KioskState {
         KioskState(schedule: schedule, now: at(time), size: Size(width: size.0, height: size.1),
-                   options: KioskOptions(room: room, language: language, pageSeconds: 10, ascii: ascii, qr: qr))
+                   options: KioskOptions(room: room, language: language, pageSeconds: 10, ascii: ascii, qr: qr),
+                   qrCodes: qrCodes)
     }
 }

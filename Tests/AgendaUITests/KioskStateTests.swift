@@ -248,17 +248,17 @@ import Testing
 /// its status line; other warnings come first, and the venue board never mentions it.
 @Suite struct KioskWithoutQRLibraryTests {
     @Test func doorScreenSaysWhatQRCodesNeed() {
-        var state = KioskFixtures.state(at: "10-22 14:15", room: "Room 201")
-        state.qrMissing = "QR codes need libqrencode4 (apt install libqrencode4)"
+        var state = KioskFixtures.state(at: "10-22 14:15", room: "Room 201",
+                                        qrCodes: .missing("QR codes need libqrencode4 (apt install libqrencode4)"))
         let screen = KioskBoard.render(state).text()
         #expect(screen.contains("QR codes need libqrencode4"), "\(screen)")
-        state.updateFailedAt = state.now
+        state.apply(.reloadFailed)
         #expect(!KioskBoard.render(state).text().contains("libqrencode4"))
     }
 
     @Test func noHintWhenNoCodeIsWanted() {
-        var state = KioskFixtures.state(at: "10-22 14:15", room: "Room 201", qr: .none)
-        state.qrMissing = "QR codes need libqrencode4 (apt install libqrencode4)"
+        let state = KioskFixtures.state(at: "10-22 14:15", room: "Room 201", qr: .none,
+                                        qrCodes: .missing("QR codes need libqrencode4 (apt install libqrencode4)"))
         #expect(!KioskBoard.render(state).text().contains("libqrencode4"))
     }
 }

@@ -4,7 +4,7 @@ import Testing
 @testable import AgendaUI
 
 /// The browser on the day read ahead of a large file (`readingRest`), and the whole programme
-/// arriving under it (`replaceSchedule`).
+/// arriving under it (`.wholeFileRead`).
 @Suite struct ReadAheadViewTests {
     /// The congress fixture's second day alone, with its first day's tab empty: what
     /// `FrabXMLReadAhead` gives for 28 December.
@@ -13,9 +13,9 @@ import Testing
         let second = whole.days[1]
         let day = Schedule(conference: whole.conference, sessions: Array(whole.sessions[second.sessionRange]))
             .withEmptyDays(whole.days.map(\.date))
-        var state = AppState(schedule: day, size: Size(width: 120, height: 40), now: Fixtures.date(now))
+        var state = AppState(schedule: day, size: Size(width: 120, height: 40), now: Fixtures.date(now),
+                             settings: BrowserSettings(readingAhead: true))
         state.apply(.jumpToNow)
-        state.readingRest = true
         return (state, whole)
     }
 
@@ -55,12 +55,11 @@ import Testing
         // The day read ahead without the other days' tabs: 28 December is day 0 there, day 1 in the whole.
         let whole = Fixtures.congress().schedule
         let second = Schedule(conference: whole.conference, sessions: Array(whole.sessions[whole.days[1].sessionRange]))
-        var state = AppState(schedule: second, size: Size(width: 120, height: 40), now: Fixtures.date("2024-12-28T10:10:00+01:00"))
-        state.readingRest = true
+        var state = AppState(schedule: second, size: Size(width: 120, height: 40), now: Fixtures.date("2024-12-28T10:10:00+01:00"),
+                             settings: BrowserSettings(readingAhead: true))
         state.apply(.move(1))
         let chosen = state.selectedSession?.title
-        state.replaceSchedule(whole)
-        state.readingRest = false
+        state.apply(.wholeFileRead(whole, reopen: false))
         #expect(state.day == 1)
         #expect(state.selectedSession?.title == chosen)
         #expect(!listed(state).contains(state.strings.stillReading))
@@ -69,9 +68,7 @@ import Testing
     /// Untouched, the browser ends where it would have opened on the whole programme.
     @Test func untouchedItOpensAsTheWholeWould() {
         var (state, whole) = Self.secondDayAhead()
-        state.replaceSchedule(whole)
-        state.readingRest = false
-        state.showOpening()
+        state.apply(.wholeFileRead(whole, reopen: true))
         let opened = AppState(schedule: whole, size: Size(width: 120, height: 40), now: Fixtures.date("2024-12-28T10:10:00+01:00"))
         #expect(state.day == opened.day)
         #expect(state.cursor == opened.cursor)

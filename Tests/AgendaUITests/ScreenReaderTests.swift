@@ -7,10 +7,9 @@ import Testing
 /// whole, and the status line says what each key did.
 @Suite struct ScreenReaderTests {
     static func reader(_ size: Size, now: String = "2024-12-27T10:40:00+01:00") -> AppState {
-        var state = Fixtures.congress(size: size, now: now, favourites: ["guid-2", "guid-3"])
-        state.screenReader = true
-        state.glyphs = .asciiMarks   // as --glyphs auto gives it
-        return state
+        // `.asciiMarks`: as --glyphs auto gives it.
+        Fixtures.congress(size: size, now: now, favourites: ["guid-2", "guid-3"],
+                          settings: BrowserSettings(glyphs: .asciiMarks, screenReader: true))
     }
 
     static func lines(_ canvas: Canvas) -> [String] { canvas.text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
@@ -42,9 +41,8 @@ import Testing
         let start = Fixtures.date("2024-12-27T10:00:00+01:00")
         let sessions = [Session(id: "1", title: title, start: start, end: start.addingTimeInterval(1800), room: "Saal 1"),
                         Session(id: "2", title: "Next", start: start.addingTimeInterval(3600), end: start.addingTimeInterval(5400))]
-        var state = AppState(schedule: Schedule(conference: Conference(title: "T", timeZone: zone), sessions: sessions),
-                             size: Size(width: 50, height: 12), now: start)
-        state.screenReader = true
+        let state = AppState(schedule: Schedule(conference: Conference(title: "T", timeZone: zone), sessions: sessions),
+                             size: Size(width: 50, height: 12), now: start, settings: BrowserSettings(screenReader: true))
         let text = Screen.render(state).text()
         let joined = text.split(separator: "\n").joined(separator: " ").split(separator: " ").joined(separator: " ")
         #expect(joined.contains(title), "\(text)")
@@ -53,8 +51,7 @@ import Testing
     }
 
     @Test func theSelectedRowShowsWholeAtTheBottom() throws {
-        var state = Fixtures.manySessions(40, size: Size(width: 40, height: 12))
-        state.screenReader = true
+        var state = Fixtures.manySessions(40, size: Size(width: 40, height: 12), settings: BrowserSettings(screenReader: true))
         for _ in 0..<20 {
             state.apply(.move(1))
             let canvas = Screen.render(state)
@@ -127,8 +124,7 @@ import Testing
         text = Screen.render(state).text()
         #expect(!text.contains("|") && text.contains("[x] Saal 1"), "\(text)")
         state.apply(.back)
-        var long = Fixtures.manySessions(3, size: Size(width: 60, height: 16))
-        long.screenReader = true
+        var long = Fixtures.manySessions(3, size: Size(width: 60, height: 16), settings: BrowserSettings(screenReader: true))
         long.apply(.open)
         long.apply(.move(3))
         text = Screen.render(long).text()

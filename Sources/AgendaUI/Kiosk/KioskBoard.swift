@@ -20,17 +20,19 @@ public enum KioskBoard {
         let labels = KioskLabels(language: state.options.ascii ? .en : state.options.language,
                                  timeZone: state.schedule.timeZone)
         let view = KioskView(state: state, layout: layout, labels: labels)
-        if let takeover = state.takeover {   // shown in quiet hours too
+        let content: KioskContent
+        switch state.screen {
+        case .takeover(let takeover):
             KioskNoticesView.takeover(takeover, view, pen: &pen)
             return pen.canvas
-        }
-        if state.isQuiet { return blackout(state.size) }
-        if state.options.timer, state.unknownRooms.isEmpty, !state.clockNotSet {
+        case .dark: return blackout(state.size)
+        case .timer:
             StageTimerView.draw(view, pen: &pen)
             return pen.canvas
+        case .board(let shown): content = shown
         }
         KioskHeaderView.draw(view, pen: &pen)
-        switch state.content {
+        switch content {
         case .room(let outlook): RoomBoardView.draw(outlook, view, pen: &pen)
         case .venue(let rooms): VenueBoardView.draw(rooms, view, pen: &pen)
         case .startsLater(let session, let continues): KioskNoticeView.startsLater(session, continues: continues, view, pen: &pen)

@@ -1,6 +1,28 @@
 import AgendaModel
 import Foundation
 
+/// How the board gets its QR codes.
+public enum QRCodes: Sendable {
+    /// None are drawn (tests, `--qr none`).
+    case none
+    case encoder(@Sendable (String) -> QRMatrix?)
+    /// None can be made here: what to install, said on the status line.
+    case missing(String)
+}
+
+/// What fills the screen, in the order it is decided: a notice over everything, then the
+/// quiet hours, then the stage timer, then the schedule's board.
+public enum KioskScreen: Sendable, Equatable {
+    /// An evacuation or an urgent notice, shown in quiet hours too.
+    case takeover(KioskTakeover)
+    /// Outside every `--on` window: black.
+    case dark
+    /// The speaker's stage timer for the one room.
+    case timer
+    /// The door screen or the venue board, and what it says.
+    case board(KioskContent)
+}
+
 /// What the board shows, decided from the schedule and the time alone.
 public enum KioskContent: Sendable, Equatable {
     /// A door screen: now, next and the rest of the day in one room.
@@ -31,32 +53,41 @@ public struct KioskState: Sendable {
     /// Minutes between burn-in shifts.
     public static let shiftMinutes = 5
 
-    public var schedule: Schedule
-    public var now: Date
-    public var size: Size
+    public internal(set) var schedule: Schedule
+    public internal(set) var now: Date
+    public internal(set) var size: Size
     public let options: KioskOptions
     public let measure: TextMeasure
     /// When the last reload of the schedule failed (the last good one stays on screen).
-    public var updateFailedAt: Date?
+    public internal(set) var updateFailedAt: Date?
     /// Set while a cached copy stands in for an unreachable source.
-    public var staleNote: StaleNote?
+    public internal(set) var staleNote: StaleNote?
     /// `--notices`: what the organisers tell the screens, and room status.
-    public var notices = VenueNotices()
+    public internal(set) var notices = VenueNotices()
     /// When the last reload of the notices failed (the last good ones stay).
-    public var noticesFailedAt: Date?
-    /// Makes QR codes (libqrencode in the program; nil: none drawn).
-    public var encodeQR: (@Sendable (String) -> QRMatrix?)?
-    /// Why door screens show no QR codes (the library is missing), for the status line.
-    public var qrMissing: String?
+    public internal(set) var noticesFailedAt: Date?
+    /// How QR codes are made here, if they can be.
+    public let qrCodes: QRCodes
 
     public init(schedule: Schedule, now: Date, size: Size, options: KioskOptions,
-                measure: TextMeasure = .standard, updateFailedAt: Date? = nil) {
+                measure: TextMeasure = .standard, updateFailedAt: Date? = nil, qrCodes: QRCodes = .none) {
         self.schedule = schedule
         self.now = now
         self.size = size
         self.options = options
         self.measure = measure
         self.updateFailedAt = updateFailedAt
+        self.qrCodes = qrCodes
+    }
+
+    /// Makes QR codes (libqrencode in the program), when it can.
+    var encodeQR: (@Sendable (String) -> QRMatrix?)? {
+        if case .encoder(let encode) = qrCodes { encode } else { nil }
+    }
+
+    /// Why door screens show no QR codes (the library is missing), for the status line.
+    var qrMissing: String? {
+        if case .missing(let why) = qrCodes { why } else { nil }
     }
 
     /// Everything time changes on the board: the minute (clock, countdowns, shift) and the

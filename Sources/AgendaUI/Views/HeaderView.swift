@@ -49,8 +49,13 @@ enum HeaderView {
     /// "Timetable · filtered" and the like.
     static func statusText(_ state: AppState) -> String {
         let strings = state.strings
-        var parts = [state.showingChanges ? strings.changes : state.showingMyAgenda ? strings.myAgenda
-                     : !state.search.query.isEmpty ? strings.searchResults : strings.viewName(state.mode)]
+        let shown = switch state.list {
+        case .changes: strings.changes
+        case .myAgenda: strings.myAgenda
+        case .results: strings.searchResults
+        case .day(let mode): strings.viewName(mode)
+        }
+        var parts = [shown]
         if let note = state.staleNote { parts.insert(strings.stale(note, clock: state.time.clock(note.asOf)), at: 0) }
         if state.filter.isActive { parts.append(strings.filtered) }
         return parts.joined(separator: " · ")

@@ -6,8 +6,8 @@ import AgendaRemote
 /// fingerprints every `filePoll` on one background thread, URLs fetched every `refresh` seconds
 /// on another. Only a new version, a failure or a recovery comes back to the loop, so a slow
 /// disk, a server that hangs or a path that became a FIFO never holds up a frame or a signal.
-final class LiveSchedule {
-    enum Outcome: Equatable {
+public final class LiveSchedule {
+    public enum Outcome: Equatable {
         case unchanged
         case reloaded(Schedule)
         /// A file changed but does not read: the last good version stays.
@@ -22,10 +22,9 @@ final class LiveSchedule {
     private let sources: [ScheduleSource]
     private var parts: [Schedule]
     private var notes: [StaleNote?]
-    private let remote: BackgroundRefresh?
-    private let files: BackgroundRefresh?
+    private let found = Mailbox<SourceWatch.Found>()
 
-    init(_ loaded: [LoadedSource], refresh: TimeInterval) {
+    public init(_ loaded: [LoadedSource], refresh: TimeInterval) {
         sources = loaded.map(\.source)
         parts = loaded.map(\.schedule)
         notes = loaded.map(\.stale)
@@ -33,20 +32,20 @@ final class LiveSchedule {
         let urls = indexed.filter { $0.1.url != nil }
         // Pipes and devices were read once at start and are never read again.
         let watched = indexed.filter { $0.1.watchesFile }
-        remote = urls.isEmpty ? nil : BackgroundRefresh(urls, every: refresh)
-        files = watched.isEmpty ? nil : BackgroundRefresh(watched, every: Self.filePoll)
+        SourceWatch.start(urls, every: refresh, into: found)
+        SourceWatch.start(watched, every: Self.filePoll, into: found)
     }
 
     /// Everything merged into one programme, change marks kept, a notice where a session moved from.
-    var schedule: Schedule { (Schedule.mergingTracked(parts) ?? BundledSchedule.load()).withMoveNotices() }
+    public var schedule: Schedule { (Schedule.mergingTracked(parts) ?? BundledSchedule.load()).withMoveNotices() }
 
     /// The oldest stand-in copy on screen, if any source is unreachable.
-    var staleNote: StaleNote? { notes.compactMap { $0 }.min { $0.asOf < $1.asOf } }
+    public var staleNote: StaleNote? { notes.compactMap { $0 }.min { $0.asOf < $1.asOf } }
 
     /// What the background threads found since the last poll.
-    func poll() -> Outcome {
+    public func poll() -> Outcome {
         var reloaded = false, failed = false, restored = false
-        for (index, outcome) in (remote?.take() ?? []) + (files?.take() ?? []) {
+        for (index, outcome) in found.take() {
             let isURL = sources[index].url != nil
             switch outcome {
             case .updated(let schedule): parts[index] = schedule; notes[index] = nil; reloaded = true

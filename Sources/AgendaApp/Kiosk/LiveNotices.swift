@@ -1,13 +1,12 @@
 import Foundation
-import Synchronization
 import AgendaModel
 import AgendaRemote
 
 /// `--notices`: a file checked every 2 s by its fingerprint, or a URL fetched every 10 s (a 304
 /// costs nothing), on a thread of its own. A version that does not read, or a server that
 /// cannot be reached, keeps the last good notices on screen, marked.
-final class LiveNotices: Sendable {
-    enum Outcome: Sendable {
+public final class LiveNotices: Sendable {
+    public enum Outcome: Sendable {
         case updated(VenueNotices)
         case failed
         case restored
@@ -16,32 +15,24 @@ final class LiveNotices: Sendable {
     static let filePoll: TimeInterval = 2
     static let urlPoll: TimeInterval = 10
 
-    private let results = Mutex<[Outcome]>([])
+    private let results = Mailbox<Outcome>()
     /// The first version, read before the board starts (empty if it did not read).
-    let initial: VenueNotices
-    let initialFailed: Bool
+    public let initial: VenueNotices
+    public let initialFailed: Bool
 
-    init(_ name: String, zone: TimeZone, limits: FetchLimits) {
-        let reader = Reader(name: name, zone: zone, limits: limits)
+    /// `warn`: where a failure is said once when stderr is not the board's terminal (the
+    /// journal, under systemd).
+    public init(_ name: String, zone: TimeZone, limits: FetchLimits, warn: @escaping @Sendable (String) -> Void) {
+        let reader = Reader(name: name, zone: zone, limits: limits, warn: warn)
         switch reader.check() {
         case .updated(let notices): initial = notices; initialFailed = false
         default: initial = VenueNotices(); initialFailed = true
         }
         let interval = reader.url == nil ? Self.filePoll : Self.urlPoll
-        Thread.detachNewThread { [self, reader] in
-            while true {
-                Thread.sleep(forTimeInterval: interval)
-                if let outcome = reader.check() { results.withLock { $0.append(outcome) } }
-            }
-        }
+        Worker.every(interval, into: results) { reader.check().map { [$0] } ?? [] }
     }
 
-    func take() -> [Outcome] {
-        results.withLock { value in
-            defer { value.removeAll() }
-            return value
-        }
-    }
+    public func take() -> [Outcome] { results.take() }
 
     /// Reads one version when it changed; used by one thread at a time.
     private final class Reader: @unchecked Sendable {
@@ -49,13 +40,15 @@ final class LiveNotices: Sendable {
         let url: URL?
         let zone: TimeZone
         let limits: FetchLimits
+        let warn: @Sendable (String) -> Void
         private var fingerprint: ScheduleFile.Fingerprint?
         private var validators = Validators()
         private var shown: Data?
         private var failing = false
 
-        init(name: String, zone: TimeZone, limits: FetchLimits) {
+        init(name: String, zone: TimeZone, limits: FetchLimits, warn: @escaping @Sendable (String) -> Void) {
             self.name = name
+            self.warn = warn
             self.url = ScheduleSource.isURL(name) ? URL(string: name) : nil
             self.zone = zone
             self.limits = limits
@@ -97,7 +90,7 @@ final class LiveNotices: Sendable {
         private func fail(_ message: String) -> Outcome? {
             guard !failing else { return nil }
             failing = true
-            if isatty(2) == 0 { printError("warning: notices: \(message); the last good notices stay") }
+            if isatty(2) == 0 { warn("warning: notices: \(message); the last good notices stay") }
             return .failed
         }
 

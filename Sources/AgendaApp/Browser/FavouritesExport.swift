@@ -4,12 +4,12 @@ import AgendaModel
 /// The starred sessions as RFC 5545: `agenda list --favourites --format ics` prints it, the
 /// browser's `e` writes it to `$XDG_DATA_HOME/agenda/NAME.ics` (default ~/.local/share/agenda/).
 /// UIDs are session keys, so importing a later export updates the calendar's entries.
-enum FavouritesExport {
-    static func indices(_ schedule: Schedule, favourites: Set<String>) -> [Int] {
+public enum FavouritesExport {
+    public static func indices(_ schedule: Schedule, favourites: Set<String>) -> [Int] {
         schedule.sessions.indices.filter { favourites.contains(schedule.sessions[$0].key) }
     }
 
-    static func file(for conference: Conference, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+    public static func file(for conference: Conference, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
         let directory: URL
         if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
             directory = URL(fileURLWithPath: data).appendingPathComponent("agenda")
@@ -17,14 +17,15 @@ enum FavouritesExport {
             let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
             directory = URL(fileURLWithPath: home).appendingPathComponent(".local/share/agenda")
         }
-        let name = FavouritesStore(conference: conference).file.deletingPathExtension().lastPathComponent
+        let name = FavouritesStore(conference: conference, environment: environment).file.deletingPathExtension().lastPathComponent
         return directory.appendingPathComponent(name + ".ics")
     }
 
     /// Writes the file atomically; returns where, and how many sessions it holds.
-    static func write(_ schedule: Schedule, favourites: Set<String>) throws -> (URL, Int) {
+    public static func write(_ schedule: Schedule, favourites: Set<String>,
+                             environment: [String: String] = ProcessInfo.processInfo.environment) throws -> (URL, Int) {
         let chosen = indices(schedule, favourites: favourites)
-        let file = file(for: schedule.conference)
+        let file = file(for: schedule.conference, environment: environment)
         try AtomicFile.write(Data(ICalendarWriter.write(schedule, sessions: chosen).utf8), to: file)
         return (file, chosen.count)
     }

@@ -1,16 +1,5 @@
 import Foundation
 
-/// The time the program believes it is: real time, or real time shifted to start at `--now`.
-struct SimulatedClock: Sendable {
-    private let offset: TimeInterval
-
-    init(start: Date?) {
-        offset = start.map { $0.timeIntervalSinceNow } ?? 0
-    }
-
-    func now() -> Date { Date().addingTimeInterval(offset) }
-}
-
 enum ISO8601 {
     /// Accepts `2021-10-22T10:00+08:00`, with or without seconds, `Z` or an offset.
     static func parse(_ text: String) -> Date? {

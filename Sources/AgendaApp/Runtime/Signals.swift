@@ -6,8 +6,8 @@ let caughtSignal = Atomic<Int32>(0)
 
 /// ncurses' own handlers exit with status 1 and can leave the alternate screen on: catch
 /// INT, TERM and HUP ourselves so the run loop can restore the terminal and exit 128+N.
-enum Signals {
-    static func install() {
+public enum Signals {
+    public static func install() {
         for signal in [SIGINT, SIGTERM, SIGHUP] {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { caughtSignal.store($0, ordering: .relaxed) }
@@ -18,5 +18,5 @@ enum Signals {
         }
     }
 
-    static var caught: Int32 { caughtSignal.load(ordering: .relaxed) }
+    public static var caught: Int32 { caughtSignal.load(ordering: .relaxed) }
 }

@@ -1,0 +1,39 @@
+import Foundation
+import Glibc
+import Synchronization
+
+/// SIGUSR1: the screen as text, written for remote checks (`systemctl kill -s USR1 …`).
+public enum ScreenDump {
+    static let requested = Atomic<Bool>(false)
+
+    public static func install() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in ScreenDump.requested.store(true, ordering: .relaxed) }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0   // no SA_RESTART: the loop's wait returns and it writes at once
+        sigaction(SIGUSR1, &action, nil)
+    }
+
+    /// `$STATE_DIRECTORY/screen.txt` under systemd (`StateDirectory=`), else
+    /// `$XDG_STATE_HOME/agenda/kiosk-PID.txt` (default `~/.local/state/agenda/`).
+    static func path(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let state = environment["STATE_DIRECTORY"]?.split(separator: ":").first, state.hasPrefix("/") {
+            return URL(fileURLWithPath: String(state)).appendingPathComponent("screen.txt")
+        }
+        let base: URL
+        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
+            base = URL(fileURLWithPath: xdg)
+        } else {
+            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+            base = URL(fileURLWithPath: home).appendingPathComponent(".local/state")
+        }
+        return base.appendingPathComponent("agenda/kiosk-\(getpid()).txt")
+    }
+
+    /// Written whole (a temporary file renamed), so a reader never sees half a screen.
+    static func write(_ text: String) {
+        let url = path()
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? Data(text.utf8).write(to: url, options: .atomic)
+    }
+}

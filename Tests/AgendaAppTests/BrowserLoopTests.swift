@@ -1,0 +1,150 @@
+import Foundation
+import Synchronization
+import Testing
+import AgendaApp
+import AgendaModel
+import AgendaRemote
+import AgendaUI
+
+/// The whole browser driven in-process: keys in, frames and files out, with a fake terminal
+/// and clock, as a user would meet it.
+@Suite struct BrowserLoopTests {
+    static let twoDays = """
+        <schedule><conference><title>Two Days</title><time_zone_name>UTC</time_zone_name></conference>
+        <day index="1" date="2030-01-01"><room name="Hall">
+        <event guid="d1a" id="1"><date>2030-01-01T10:00:00+00:00</date><start>10:00</start><duration>00:30</duration><title>Firstday Opening</title></event>
+        <event guid="d1b" id="2"><date>2030-01-01T11:00:00+00:00</date><start>11:00</start><duration>00:30</duration><title>Firstday Closing</title></event>
+        </room></day>
+        <day index="2" date="2030-01-02"><room name="Hall">
+        <event guid="d2a" id="3"><date>2030-01-02T10:00:00+00:00</date><start>10:00</start><duration>00:30</duration><title>Secondday Talk</title></event>
+        </room></day></schedule>
+        """
+
+    func browser(_ schedule: Schedule = BundledSchedule.load(), rest: (whole: WholeFileRead, isToday: Bool)? = nil,
+                 terminal: FakeTerminal, home: TemporaryHome, now: Date = date("2021-10-22T10:00:00+08:00"),
+                 signal: @escaping () -> Int32 = { 0 }) -> BrowserLoop {
+        BrowserLoop(schedule: schedule, rest: rest, terminal: terminal, clock: FakeClock(now),
+                    configuration: .init(environment: home.environment), stopSignal: signal)
+    }
+
+    @Test func startsMovesShowsHelpResizesAndQuits() throws {
+        let home = try TemporaryHome()
+        let terminal = FakeTerminal(width: 100, height: 30)
+        terminal.inputs = [.key(.char("?"))]
+        let loop = browser(terminal: terminal, home: home)
+        loop.start()
+        #expect(terminal.screen.contains("Plenary Session") && terminal.screen.contains("? help"), "\(terminal.screen)")
+        #expect(loop.step())
+        #expect(terminal.screen.contains("Keys"), "\(terminal.screen)")
+        terminal.inputs = [.key(.escape), .resize(Size(width: 70, height: 20))]
+        loop.step()
+        loop.step()
+        // Narrow: the list alone, no divider; the frame is the new size.
+        #expect(!terminal.screen.contains("│") && terminal.screen.contains("Plenary Session"), "\(terminal.screen)")
+        #expect(terminal.frames.last?.size == Size(width: 70, height: 20))
+        terminal.inputs = [.key(.char("q"))]
+        loop.step()
+        #expect(!loop.step())
+        guard case .quit = loop.finish() else { Issue.record("not a quit"); return }
+        #expect(terminal.stopped)
+    }
+
+    @Test func aStarIsSavedToTheFavouritesFileAndExportedWithE() throws {
+        let home = try TemporaryHome()
+        let terminal = FakeTerminal(width: 100, height: 30)
+        terminal.inputs = [.key(.char("f")), .key(.char("e")), .key(.char("q"))]
+        let loop = browser(terminal: terminal, home: home)
+        guard case .quit = loop.run() else { Issue.record("not a quit"); return }
+        #expect(loop.state.favourites.count == 1)
+        let state = home.url.appendingPathComponent("state/agenda")
+        let files = try FileManager.default.contentsOfDirectory(atPath: state.path + "/favourites")
+        let text = try String(contentsOf: state.appendingPathComponent("favourites/" + files[0]), encoding: .utf8)
+        #expect(text.contains(loop.state.favourites.first!), "\(text)")
+        let exported = try FileManager.default.contentsOfDirectory(atPath: home.url.path + "/data/agenda")
+        #expect(exported.contains { $0.hasSuffix(".ics") })
+        #expect(loop.warnings.isEmpty)
+    }
+
+    @Test func aSignalEndsTheBrowserWithItsNumber() throws {
+        let home = try TemporaryHome()
+        let terminal = FakeTerminal(width: 100, height: 30)
+        terminal.endWhenEmpty = false
+        let caught = Atomic<Int32>(0)
+        let loop = browser(terminal: terminal, home: home, signal: { caught.load(ordering: .relaxed) })
+        loop.start()
+        #expect(loop.step())
+        caught.store(15, ordering: .relaxed)
+        #expect(!loop.step())
+        guard case .signal(15) = loop.finish() else { Issue.record("not signal 15"); return }
+    }
+
+    /// The day read ahead on screen, then the whole file swapped in between frames.
+    @Test func theWholeFileReplacesTheDayReadAheadAndKeepsTheDay() throws {
+        let home = try TemporaryHome()
+        let path = home.file("two-days.xml")
+        try Data(Self.twoDays.utf8).write(to: path)
+        let whole = try ScheduleLoader.load(path: path.path)
+        let firstDay = Schedule(conference: whole.conference, sessions: Array(whole.sessions.prefix(2)))
+            .withEmptyDays(whole.days.map(\.date))
+        let release = DispatchSemaphore(value: 0)
+        let source = ScheduleSource(path.path, settings: SourceSettings(cache: nil))
+        let read = WholeFileRead(source) {
+            release.wait()
+            return .success(LoadedSource(source: source, schedule: whole, stale: nil))
+        }
+        let terminal = FakeTerminal(width: 100, height: 30)
+        terminal.endWhenEmpty = false
+        let loop = browser(firstDay, rest: (read, false), terminal: terminal, home: home, now: date("2030-01-01T09:00:00Z"))
+        loop.start()
+        #expect(terminal.screen.contains("Firstday Opening"), "\(terminal.screen)")
+        terminal.inputs = [.key(.right)]
+        loop.step()
+        #expect(terminal.screen.contains("Still reading"), "\(terminal.screen)")
+        release.signal()
+        #expect(keepStepping(loop.step) { terminal.screen.contains("Secondday Talk") }, "\(terminal.screen)")
+        #expect(!terminal.screen.contains("Still reading"))
+        #expect(loop.state.schedule.sessions.count == 3 && loop.state.day == 1)
+    }
+
+    @Test func aWholeFileThatDoesNotReadEndsTheBrowserWithItsError() throws {
+        let home = try TemporaryHome()
+        let schedule = BundledSchedule.load()
+        let source = try Self.brokenSource(in: home)
+        let read = WholeFileRead(source)
+        let terminal = FakeTerminal(width: 100, height: 30)
+        terminal.endWhenEmpty = false
+        let loop = browser(schedule, rest: (read, false), terminal: terminal, home: home)
+        loop.start()
+        #expect(keepStepping(loop.step) { false } == false)
+        guard case .wholeReadFailed(let failed, _) = loop.finish() else { Issue.record("not a failed read"); return }
+        #expect(failed.kind == .malformed && failed.description.contains("broken.xml:4:"), "\(failed)")
+        #expect(terminal.stopped)
+    }
+
+    @Test func quittingBeforeTheWholeFileIsReadStillReportsItsError() throws {
+        let home = try TemporaryHome()
+        let source = try Self.brokenSource(in: home)
+        let release = DispatchSemaphore(value: 0)
+        let read = WholeFileRead(source) {
+            release.wait()
+            return Result { () throws(SourceError) in try LoadedSource.load(source) }
+        }
+        let terminal = FakeTerminal(width: 100, height: 30)
+        terminal.inputs = [.key(.char("q"))]
+        let loop = browser(BundledSchedule.load(), rest: (read, false), terminal: terminal, home: home)
+        loop.start()
+        loop.step()
+        #expect(!loop.step())
+        release.signal()
+        guard case .wholeReadFailed = loop.finish() else { Issue.record("the error was not reported"); return }
+    }
+
+    /// A file whose fourth line holds a time that does not read.
+    static func brokenSource(in home: TemporaryHome) throws -> ScheduleSource {
+        let path = home.file("broken.xml")
+        let text = twoDays.replacingOccurrences(of: "2030-01-01T11:00:00", with: "2030-01-01T25:99:00")
+            .replacingOccurrences(of: "<start>11:00</start>", with: "<start>25:99</start>")
+        try Data(text.utf8).write(to: path)
+        return ScheduleSource(path.path, settings: SourceSettings(cache: nil))
+    }
+}
