@@ -27,6 +27,12 @@ extension Session {
     public func translation(_ language: String) -> SessionTranslation? {
         translations.first { $0.language == language }
     }
+
+    /// The title to lead with: the Chinese edition's when `chinese` and there is one, else the
+    /// session's own. Every list, board and measure that leads with a title asks this.
+    public func leadTitle(chinese: Bool) -> String {
+        chinese ? translation("zh")?.title ?? title : title
+    }
 }
 
 extension Schedule {

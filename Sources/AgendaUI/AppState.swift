@@ -175,7 +175,7 @@ public struct AppState: Sendable {
         let chinese = strings.language == .zh
         longestTitle = 0
         for i in sessions.indices {
-            let title = chinese ? sessions[i].translation("zh")?.title ?? sessions[i].title : sessions[i].title
+            let title = sessions[i].leadTitle(chinese: chinese)
             // A character takes at least a byte for each of its cells: a shorter title cannot be longer.
             if title.utf8.count > longestTitle { longestTitle = max(longestTitle, measure.cells(title)) }
         }

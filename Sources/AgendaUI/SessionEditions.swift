@@ -20,6 +20,6 @@ struct SessionEditions {
 extension AppState {
     /// The title a list row or timetable box shows: the Chinese edition's under `--lang zh`.
     func title(of session: Session) -> String {
-        strings.language == .zh ? session.translation("zh")?.title ?? session.title : session.title
+        session.leadTitle(chinese: strings.language == .zh)
     }
 }

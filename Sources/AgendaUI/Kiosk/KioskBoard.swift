@@ -80,7 +80,7 @@ struct KioskView {
 
     /// The title to lead with: the Chinese edition's on a Chinese board, else the session's.
     func title(_ session: Session) -> String {
-        state.options.language == .zh ? session.translation("zh")?.title ?? session.title : session.title
+        session.leadTitle(chinese: state.options.language == .zh)
     }
 
     /// On a bilingual board, the Chinese edition's title shown under the English one.
