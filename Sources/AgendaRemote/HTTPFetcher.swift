@@ -31,6 +31,17 @@ public struct Validators: Sendable, Equatable, Codable {
     }
 
     public var isEmpty: Bool { etag == nil && lastModified == nil }
+
+    /// Only those fit to send back: each is one header line's value, so a value holding a CR,
+    /// a LF or anything but visible ASCII and spaces could add lines of its own. Such a value
+    /// is dropped (whether it came from a server or from a cache file), never repaired.
+    public var sendable: Validators {
+        Validators(etag: etag.flatMap(Self.sendable), lastModified: lastModified.flatMap(Self.sendable))
+    }
+
+    static func sendable(_ value: String) -> String? {
+        !value.isEmpty && value.utf8.allSatisfy { (0x20...0x7E).contains($0) } ? value : nil
+    }
 }
 
 public enum FetchResult: Sendable, Equatable {
@@ -46,6 +57,8 @@ public struct FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         case tooLarge(limit: Int)
         case truncated(received: Int, expected: Int)
         case tooManyRedirects(Int)
+        /// A 304 to a request that sent no validators: nothing it could confirm.
+        case unaskedNotModified
         case unsupported
         case other(String)
     }
@@ -63,6 +76,7 @@ public struct FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         case .tooLarge(let limit): "the schedule is larger than the limit of \(FetchError.size(limit))"
         case .truncated(let received, let expected): "the body ended after \(received) of \(expected) bytes"
         case .tooManyRedirects(let n): "more than \(n) redirects"
+        case .unaskedNotModified: "the server answered 304 Not Modified to a request without validators"
         case .unsupported: "only http:// and https:// URLs are fetched"
         case .other(let text): text
         }
@@ -89,6 +103,7 @@ public struct FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         case 502: "bad gateway"
         case 503: "service unavailable"
         case 504: "gateway timeout"
+        case 300..<400: "without a Location to follow"
         case 400..<500: "client error"
         case 500..<600: "server error"
         default: "unexpected"
@@ -102,31 +117,56 @@ public struct FetchError: Error, Sendable, Equatable, CustomStringConvertible {
 
 /// Fetches one URL with libcurl (loaded on the first fetch, `CCurl`), synchronously: the
 /// caller is a background thread or a command-line run. Conditional, size-limited, bounded in time.
+///
+/// Redirects are followed here, not by libcurl, which would send the validators on to any host
+/// a redirect names: they go only to the URL's own origin (scheme, host and port).
 public enum HTTPFetcher {
     public static func fetch(_ url: URL, validators: Validators = Validators(), limits: FetchLimits = FetchLimits())
         -> Result<FetchResult, FetchError>
     {
         let name = url.absoluteString
-        guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil else {
-            return .failure(FetchError(url: name, cause: .unsupported))
+        guard let origin = Origin(url) else { return .failure(FetchError(url: name, cause: .unsupported)) }
+        let validators = validators.sendable
+        let started = ProcessInfo.processInfo.systemUptime
+        var next = name
+        for _ in 0...max(limits.maxRedirects, 0) {
+            // The total timeout covers every hop.
+            let left = limits.totalTimeout - (ProcessInfo.processInfo.systemUptime - started)
+            guard left > 0 else { return .failure(FetchError(url: name, cause: .timeout)) }
+            let sent = URL(string: next).flatMap(Origin.init) == origin ? validators : Validators()
+            let response = Response(maxBytes: limits.maxBytes)
+            let outcome = get(next, validators: sent, limits: limits, totalTimeout: left, into: response)
+            switch response.result(outcome, url: name, sent: sent, limits: limits) {
+            case .finished(let result):
+                return result
+            case .redirected(let location):
+                next = location
+            }
         }
-        let response = Response(maxBytes: limits.maxBytes)
+        // The last hop allowed was a redirect too.
+        return .failure(FetchError(url: name, cause: .tooManyRedirects(limits.maxRedirects)))
+    }
+
+    /// One GET of `url`, no redirect followed.
+    private static func get(_ url: String, validators: Validators, limits: FetchLimits, totalTimeout: TimeInterval,
+                            into response: Response) -> agenda_curl_result {
         var outcome = agenda_curl_result()
         // Within what libcurl's `long` takes: `--timeout inf` waits for ever, about 24 days.
         func milliseconds(_ seconds: TimeInterval) -> Int { Int(min(max(seconds * 1000, 1), Double(Int32.max)).rounded(.up)) }
         withExtendedLifetime(response) {
-            name.withCString { url in
+            url.withCString { url in
                 withOptionalCString(validators.etag) { etag in
                     withOptionalCString(validators.lastModified) { modified in
                         "agenda/0.1".withCString { agent in
                             var request = agenda_curl_request(
                                 url: url, if_none_match: etag, if_modified_since: modified, user_agent: agent,
                                 connect_timeout_ms: milliseconds(limits.connectTimeout),
-                                total_timeout_ms: milliseconds(limits.totalTimeout),
+                                total_timeout_ms: milliseconds(totalTimeout),
                                 idle_seconds: (milliseconds(limits.connectTimeout) + 999) / 1000,
-                                max_redirects: limits.maxRedirects, max_bytes: Int64(limits.maxBytes),
+                                max_bytes: Int64(limits.maxBytes),
                                 body: { bytes, size, context in Response.from(context).take(body: bytes, size) },
                                 header: { bytes, size, context in Response.from(context).take(header: bytes, size) },
+                                location: { bytes, size, context in Response.from(context).take(location: bytes, size) },
                                 context: Unmanaged.passUnretained(response).toOpaque())
                             agenda_curl_get(&request, &outcome)
                         }
@@ -134,7 +174,7 @@ public enum HTTPFetcher {
                 }
             }
         }
-        return response.result(outcome, url: name, limits: limits)
+        return outcome
     }
 
     private static func withOptionalCString<T>(_ text: String?, _ body: (UnsafePointer<CChar>?) -> T) -> T {
@@ -143,13 +183,35 @@ public enum HTTPFetcher {
     }
 }
 
-/// The body and the validators of the last response, collected as libcurl hands them over;
+/// Where validators may go: the scheme, host and port of the URL they were asked for.
+private struct Origin: Equatable {
+    let scheme: String
+    let host: String
+    let port: Int
+
+    init?(_ url: URL) {
+        guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+              let host = url.host?.lowercased() else { return nil }
+        self.scheme = scheme
+        self.host = host
+        port = url.port ?? (scheme == "https" ? 443 : 80)
+    }
+}
+
+/// The body and the validators of one response, collected as libcurl hands them over;
 /// a body over the limit stops the transfer. Used by one transfer on one thread.
 private final class Response {
     let maxBytes: Int
     var body = Data()
     var tooLarge = false
     var validators = Validators()
+    /// Where a redirect leads, as libcurl resolves its Location.
+    var location: String?
+
+    enum Step {
+        case finished(Result<FetchResult, FetchError>)
+        case redirected(to: String)
+    }
 
     init(maxBytes: Int) { self.maxBytes = maxBytes }
 
@@ -168,8 +230,8 @@ private final class Response {
         return size
     }
 
-    /// One header line; a status line starts the next response (after a redirect), whose
-    /// validators replace the ones before.
+    /// One header line; a status line starts the next response (after a 100 Continue or a
+    /// proxy's), whose validators replace the ones before.
     func take(header bytes: UnsafePointer<CChar>?, _ size: Int) -> Int {
         guard let bytes else { return size }
         let line = String(decoding: UnsafeRawBufferPointer(start: bytes, count: size), as: UTF8.self)
@@ -179,26 +241,33 @@ private final class Response {
         } else if let colon = line.firstIndex(of: ":") {
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
             switch line[..<colon].lowercased() {
-            case "etag": validators.etag = value
-            case "last-modified": validators.lastModified = value
+            case "etag": validators.etag = Validators.sendable(value)
+            case "last-modified": validators.lastModified = Validators.sendable(value)
             default: break
             }
         }
         return size
     }
 
-    func result(_ outcome: agenda_curl_result, url: String, limits: FetchLimits) -> Result<FetchResult, FetchError> {
-        func fail(_ cause: FetchError.Cause) -> Result<FetchResult, FetchError> { .failure(FetchError(url: url, cause: cause)) }
+    func take(location bytes: UnsafePointer<CChar>?, _ size: Int) -> Int {
+        guard let bytes else { return size }
+        location = String(decoding: UnsafeRawBufferPointer(start: bytes, count: size), as: UTF8.self)
+        return size
+    }
+
+    /// What the transfer came to, for a request that sent `sent`.
+    func result(_ outcome: agenda_curl_result, url: String, sent: Validators, limits: FetchLimits) -> Step {
+        func fail(_ cause: FetchError.Cause) -> Step { .finished(.failure(FetchError(url: url, cause: cause))) }
         if tooLarge { return fail(.tooLarge(limit: limits.maxBytes)) }
         if outcome.code != 0 {
             return fail(Self.cause(of: outcome.code, received: outcome.received, expected: outcome.content_length,
                                    message: Self.message(outcome), limits: limits))
         }
         let status = outcome.status
-        if status == 304 { return .success(.notModified) }
-        if (300..<400).contains(status) { return fail(.tooManyRedirects(limits.maxRedirects)) }
+        if status == 304 { return sent.isEmpty ? fail(.unaskedNotModified) : .finished(.success(.notModified)) }
+        if (300..<400).contains(status), let location { return .redirected(to: location) }
         guard (200..<300).contains(status) else { return fail(.http(status)) }
-        return .success(.fetched(body, validators))
+        return .finished(.success(.fetched(body, validators)))
     }
 
     private static func message(_ outcome: agenda_curl_result) -> String {
@@ -216,7 +285,6 @@ private final class Response {
         case 7: .refused
         case 28: .timeout
         case 35, 53, 58, 59, 60, 77, 80, 82, 83, 90, 91: .tls
-        case 47: .tooManyRedirects(limits.maxRedirects)
         case 63: .tooLarge(limit: limits.maxBytes)
         case 18 where expected > received: .truncated(received: Int(received), expected: Int(expected))
         case 52, 55, 56: .other("the connection was lost")

@@ -114,17 +114,23 @@ public final class ScheduleSource: @unchecked Sendable {
     public func load(now: Date = Date()) throws(SourceError) -> (Schedule, StaleNote?) {
         if url == nil { return (try loadFile(), nil) }
         let cached = entry?.current()
-        switch fetch(conditional: cached != nil) {
-        case .success(.notModified):
+        var fetched = fetch(conditional: cached != nil)
+        if case .success(.notModified) = fetched {
             if let cached, let schedule = try? parse(cached) {
                 show(cached, schedule)
                 meta.checkedAt = now
                 try? entry?.write(meta)
                 return (track(schedule, previous: entry?.previous()), nil)
             }
-            // A 304 for a copy we no longer have: ask again without validators.
+            // A 304 for a copy that does not read: ask once more, without validators (a 304 to
+            // that is an error, `FetchError.Cause.unaskedNotModified`).
             meta.validators = Validators()
-            return try load(now: now)
+            fetched = fetch(conditional: false)
+        }
+        switch fetched {
+        case .success(.notModified):
+            // Not reached: `HTTPFetcher` answers a 304 to a request without validators with an error.
+            throw SourceError(FetchError(url: name, cause: .unaskedNotModified), cached: settings.cache != nil)
         case .success(.fetched(let data, let validators)):
             do {
                 let schedule = try parse(data)

@@ -14,10 +14,11 @@ enum {
     OPT_WRITEDATA = 10001, OPT_URL = 10002, OPT_ERRORBUFFER = 10010, OPT_USERAGENT = 10018,
     OPT_HTTPHEADER = 10023, OPT_HEADERDATA = 10029, OPT_ACCEPT_ENCODING = 10102,
     OPT_WRITEFUNCTION = 20011, OPT_HEADERFUNCTION = 20079,
-    OPT_LOW_SPEED_LIMIT = 19, OPT_LOW_SPEED_TIME = 20, OPT_FOLLOWLOCATION = 52, OPT_MAXREDIRS = 68,
+    OPT_LOW_SPEED_LIMIT = 19, OPT_LOW_SPEED_TIME = 20,
     OPT_NOSIGNAL = 99, OPT_TIMEOUT_MS = 155, OPT_CONNECTTIMEOUT_MS = 156,
-    OPT_PROTOCOLS = 181, OPT_REDIR_PROTOCOLS = 182, OPT_MAXFILESIZE_LARGE = 30117,
+    OPT_PROTOCOLS = 181, OPT_MAXFILESIZE_LARGE = 30117,
     PROTO_HTTP = 1, PROTO_HTTPS = 2,
+    INFO_REDIRECT_URL = 0x100000 + 31,
     INFO_RESPONSE_CODE = 0x200000 + 2, INFO_SIZE_DOWNLOAD_T = 0x600000 + 8,
     INFO_CONTENT_LENGTH_DOWNLOAD_T = 0x600000 + 15,
     GLOBAL_DEFAULT = 3,
@@ -108,17 +109,14 @@ void agenda_curl_get(const agenda_curl_request *request, agenda_curl_result *res
         snprintf(result->message, sizeof result->message, "libcurl could not start a transfer");
         return;
     }
-    // Sent again on every redirect: the validators belong to the resource, wherever it moved.
     struct curl_slist *headers = header(NULL, "If-None-Match", request->if_none_match);
     headers = header(headers, "If-Modified-Since", request->if_modified_since);
 
     curl.easy_setopt(handle, OPT_URL, request->url);
     curl.easy_setopt(handle, OPT_ERRORBUFFER, result->message);
     curl.easy_setopt(handle, OPT_NOSIGNAL, 1L);   // threads: no SIGALRM for DNS timeouts
+    // Every hop of a redirect is a request of its own, so this holds for redirects too.
     curl.easy_setopt(handle, OPT_PROTOCOLS, (long)(PROTO_HTTP | PROTO_HTTPS));
-    curl.easy_setopt(handle, OPT_REDIR_PROTOCOLS, (long)(PROTO_HTTP | PROTO_HTTPS));
-    curl.easy_setopt(handle, OPT_FOLLOWLOCATION, 1L);
-    curl.easy_setopt(handle, OPT_MAXREDIRS, request->max_redirects);
     curl.easy_setopt(handle, OPT_CONNECTTIMEOUT_MS, request->connect_timeout_ms);
     curl.easy_setopt(handle, OPT_TIMEOUT_MS, request->total_timeout_ms);
     curl.easy_setopt(handle, OPT_LOW_SPEED_LIMIT, 1L);
@@ -136,6 +134,11 @@ void agenda_curl_get(const agenda_curl_request *request, agenda_curl_result *res
     curl.easy_getinfo(handle, INFO_RESPONSE_CODE, &result->status);
     curl.easy_getinfo(handle, INFO_CONTENT_LENGTH_DOWNLOAD_T, &result->content_length);
     curl.easy_getinfo(handle, INFO_SIZE_DOWNLOAD_T, &result->received);
+    // Without CURLOPT_FOLLOWLOCATION libcurl still resolves where a redirect leads.
+    const char *location = NULL;
+    if (result->code == 0 && curl.easy_getinfo(handle, INFO_REDIRECT_URL, &location) == 0 && location) {
+        request->location(location, strlen(location), request->context);
+    }
     if (result->code != 0 && result->message[0] == 0) {
         snprintf(result->message, sizeof result->message, "%s", curl.easy_strerror(result->code));
     }

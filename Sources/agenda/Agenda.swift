@@ -25,6 +25,10 @@ struct Agenda: ParsableCommand {
     /// '--format'"), and arguments come from scripts, kiosk unit files and pasted commands:
     /// its messages go through the sanitiser like every other text the program prints.
     static func main() {
+        // A closed stdout or stderr (`agenda list … | head -1`) is an error on that write, not a
+        // signal: output stops, the program ends with its own status. The same before and after
+        // libcurl, which needs SIGPIPE ignored, is loaded.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -35,7 +39,7 @@ struct Agenda: ParsableCommand {
             let code = exitCode(for: error)
             let message = terminalSafe(fullMessage(for: error))
             if !message.isEmpty {
-                if code == .success { print(message) } else { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+                if code == .success { print(message) } else { writeStandardError(message + "\n") }
             }
             Foundation.exit(code.rawValue)
         }

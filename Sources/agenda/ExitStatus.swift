@@ -11,5 +11,18 @@ enum ExitStatus {
 /// One line on stderr, prefixed with the program name. Sanitised here as well, so that no
 /// caller can forget it: messages hold file names, TERM values and user arguments.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data("agenda: \(terminalSafe(message))\n".utf8))
+    writeStandardError("agenda: \(terminalSafe(message))\n")
+}
+
+/// Text on stderr, as much of it as can be written: a closed stderr (EPIPE, SIGPIPE being
+/// ignored) or a full disk changes nothing else, the program ends with its own status.
+/// Not `FileHandle.write`, which traps on any error.
+func writeStandardError(_ text: String) {
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+        let written = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        if written < 0 && errno == EINTR { continue }
+        guard written > 0 else { return }
+        bytes = bytes.dropFirst(written)
+    }
 }

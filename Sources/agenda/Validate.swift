@@ -89,6 +89,6 @@ struct Validate: ParsableCommand {
     }
 
     private func printLine(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        writeStandardError(text + "\n")
     }
 }

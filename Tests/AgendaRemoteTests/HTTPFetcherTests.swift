@@ -22,8 +22,54 @@ import Testing
         // Last-Modified alone is enough too.
         #expect(fetch(server, "/schedule", Validators(lastModified: validators.lastModified)) == .success(.notModified))
         #expect(try server.stats()["not_modified"] as? Int == 2)
-        // Moved, the same resource keeps its validators: they are sent again after a redirect.
+        // Moved on the same origin, the resource keeps its validators: they are sent again after a redirect.
         #expect(fetch(server, "/redirect/2", validators) == .success(.notModified))
+    }
+
+    /// A validator is one header line sent back: one holding a CR or LF (or anything but
+    /// visible ASCII) is dropped as it arrives, and never sent when it comes from elsewhere.
+    @Test func aValidatorWithALineBreakIsNeitherKeptNorSent() throws {
+        let server = try TestServer(content: body)
+        guard case .success(.fetched(let data, let validators)) = fetch(server, "/etag/%22v1%0DAuthorization:%20Bearer%20x%22") else {
+            Issue.record("expected a 200"); return
+        }
+        #expect(data == body && validators.etag == nil)
+        let planted = Validators(etag: "\"v1\rAuthorization: Bearer x\"", lastModified: "Tue, 1 Jan 2030\nAuthorization: Bearer y")
+        guard case .success(.fetched) = fetch(server, "/schedule", planted) else { Issue.record("expected a 200"); return }
+        let stats = try server.stats()
+        #expect(stats["authorization"] as? [String] == [])
+        #expect(stats["if_none_match"] as? [String] == [] && stats["if_modified_since"] as? [String] == [])
+        // Visible ASCII and spaces are kept.
+        guard case .success(.fetched(_, let kept)) = fetch(server, "/etag/W%2F%22v1%20x%22") else { Issue.record("expected a 200"); return }
+        #expect(kept.etag == "W/\"v1 x\"")
+    }
+
+    /// After a redirect to another origin (here another port) the request carries no
+    /// validators; after one to the same origin it does.
+    @Test func validatorsGoOnlyToTheOriginOfTheURL() throws {
+        let server = try TestServer(content: body), other = try TestServer(content: body)
+        guard case .success(.fetched(_, let theirs)) = fetch(other, "/schedule"),
+              case .success(.fetched(_, let ours)) = fetch(server, "/schedule") else { Issue.record("expected a 200"); return }
+        guard case .success(.fetched(let data, _)) = fetch(server, "/goto/\(other.port)/schedule", theirs) else {
+            Issue.record("the validators reached another origin"); return
+        }
+        #expect(data == body)
+        let stats = try other.stats()
+        #expect(stats["if_none_match"] as? [String] == [] && stats["if_modified_since"] as? [String] == [])
+        #expect(fetch(server, "/goto/\(server.port)/schedule", ours) == .success(.notModified))
+    }
+
+    /// A 304 is an answer to validators: to a request without any it is an error, not a loop.
+    @Test func notModifiedWithoutValidatorsIsAnError() throws {
+        let server = try TestServer(content: body), other = try TestServer(content: body)
+        guard case .failure(let error) = fetch(server, "/always-304") else { Issue.record("a 304 to nothing was taken"); return }
+        #expect(error.reason == "the server answered 304 Not Modified to a request without validators")
+        #expect(fetch(server, "/always-304", Validators(etag: "\"x\"")) == .success(.notModified))
+        // Validators not sent to another origin: its 304 answers nothing either.
+        guard case .failure(let moved) = fetch(server, "/goto/\(other.port)/always-304", Validators(etag: "\"x\"")) else {
+            Issue.record("a 304 to nothing was taken after a redirect"); return
+        }
+        #expect(moved.reason == error.reason)
     }
 
     @Test func httpErrorsNameTheStatus() throws {
@@ -33,6 +79,9 @@ import Testing
         #expect(error.cause == .http(500) && error.reason == "HTTP status 500 internal server error")
         #expect(FetchError(url: "u", cause: .http(404)).reason == "HTTP status 404 not found")
         #expect(FetchError(url: "u", cause: .http(418)).reason == "HTTP status 418 client error")
+        // A redirect with nowhere to go is no redirect followed.
+        guard case .failure(let nowhere) = fetch(server, "/status/302") else { Issue.record("expected a failure"); return }
+        #expect(nowhere.reason == "HTTP status 302 without a Location to follow")
     }
 
     @Test func redirectsAreFollowedUpToFive() throws {

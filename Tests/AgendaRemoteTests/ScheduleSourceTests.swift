@@ -130,6 +130,42 @@ import Testing
         }
     }
 
+    /// A server that answers 304 to everything: an error naming the cause after at most two
+    /// requests, whether nothing is cached, the cached copy is gone, or it does not read.
+    @Test func aServerThatAlwaysSaysNotModifiedIsAnError() throws {
+        let cache = temporaryCache()
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let server = try TestServer(content: try EditedSchedule.originalData())
+        let url = server.url("/always-304")
+        func loadFails(_ limit: Int) throws {
+            let before = try server.stats()["requests"] as? [String: Int] ?? [:]
+            do {
+                _ = try ScheduleSource(url, settings: settings(cache)).load()
+                Issue.record("a 304 to nothing loaded")
+            } catch {
+                #expect(error.kind == .unavailable)
+                #expect(error.description.hasPrefix(url)
+                        && error.description.contains("the server answered 304 Not Modified to a request without validators"))
+            }
+            let after = try server.stats()["requests"] as? [String: Int] ?? [:]
+            #expect((after["/always-304"] ?? 0) - (before["/always-304"] ?? 0) <= limit)
+        }
+        try loadFails(1)
+
+        // A copy that does not read, with the server's validators: asked with them, then once without.
+        let entry = ScheduleCache(directory: cache).entry(for: url)
+        var meta = ScheduleCache.Meta(source: url)
+        meta.validators = Validators(etag: "\"x\"")
+        meta = try entry.store(Data("<schedule><day".utf8), meta: meta)
+        #expect(entry.current() != nil)
+        try loadFails(2)
+
+        // The copy gone, the validators kept.
+        if let current = meta.current { try FileManager.default.removeItem(at: entry.copyFile(current)) }
+        #expect(entry.current() == nil && entry.meta()?.validators.etag != nil)
+        try loadFails(2)
+    }
+
     @Test func cacheFoldersAreNamedByHash() {
         #expect(ScheduleCache.hash("https://example.org/a") != ScheduleCache.hash("https://example.org/b"))
         #expect(ScheduleCache.hash("x").count == 16)

@@ -9,12 +9,16 @@ Prints "PORT <n>" on its first line, then serves until killed. Paths:
   /status/N          answers with HTTP status N.
   /loop              redirects to itself forever.
   /redirect/N        N redirects, then /schedule.
+  /goto/PORT/PATH    redirects to http://127.0.0.1:PORT/PATH (another origin when PORT is another's).
+  /always-304        304 Not Modified with `ETag: "x"`, whatever was asked.
+  /etag/TEXT         FILE with TEXT, percent-decoded, as its ETag (CR and LF included).
   /slow/S            sleeps S seconds, then serves FILE.
   /trickle/S         sends the headers, then one byte of FILE every S seconds.
   /truncated         announces FILE's length, sends half of it, closes.
   /huge/BYTES        a body of BYTES bytes (announced).
   /huge-chunked/BYTES  a body of BYTES bytes, no length announced (closed at the end).
-  /stats             JSON: requests per path, 304s sent, If-None-Match values seen.
+  /stats             JSON: requests per path, 304s sent, If-None-Match and If-Modified-Since
+                     values seen, and any Authorization header.
 """
 import email.utils
 import hashlib
@@ -23,10 +27,11 @@ import os
 import sys
 import threading
 import time
+import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 FILE = sys.argv[1] if len(sys.argv) > 1 else None
-STATS = {"requests": {}, "not_modified": 0, "if_none_match": []}
+STATS = {"requests": {}, "not_modified": 0, "if_none_match": [], "if_modified_since": [], "authorization": []}
 LOCK = threading.Lock()
 
 
@@ -54,8 +59,10 @@ class Handler(BaseHTTPRequestHandler):
         with LOCK:
             key = "/" + path.strip("/").split("/")[0]
             STATS["requests"][key] = STATS["requests"].get(key, 0) + 1
-            if self.headers.get("If-None-Match"):
-                STATS["if_none_match"].append(self.headers.get("If-None-Match"))
+            for header, seen in (("If-None-Match", "if_none_match"), ("If-Modified-Since", "if_modified_since"),
+                                 ("Authorization", "authorization")):
+                if self.headers.get(header):
+                    STATS[seen].append(self.headers.get(header))
         parts = path.strip("/").split("/")
         name, arg = parts[0], (parts[1] if len(parts) > 1 else None)
         if name == "schedule":
@@ -82,6 +89,18 @@ class Handler(BaseHTTPRequestHandler):
         elif name == "redirect":
             n = int(arg)
             self.send(302, b"", {"Location": f"/redirect/{n - 1}" if n > 1 else "/schedule"})
+        elif name == "goto":
+            port, rest = parts[1], "/".join(parts[2:])
+            self.send(302, b"", {"Location": f"http://127.0.0.1:{port}/{rest}"})
+        elif name == "always-304":
+            with LOCK:
+                STATS["not_modified"] += 1
+            self.send_response(304)
+            self.send_header("ETag", '"x"')
+            self.end_headers()
+        elif name == "etag":
+            # Raw, as a hostile server would send it: send_header does not check the value.
+            self.send(200, self.body(), {"ETag": urllib.parse.unquote(arg)})
         elif name == "slow":
             time.sleep(float(arg))
             self.send(200, self.body())

@@ -167,6 +167,36 @@ def test_errors_name_the_url_and_cause_and_exit_69():
         home.close()
 
 
+def test_a_closed_stderr_or_stdout_ends_with_the_programs_own_status():
+    """Writing to a pipe nobody reads (`agenda validate URL 2>&1 >/dev/null | head -c0`) is no
+    trap and no SIGPIPE, before a URL is fetched or after: the program ends with its own status."""
+    server, home = Server(original()), Home()
+    env = {**os.environ, **home.env, "HOME": home.root}
+
+    def closed(*args, stdout_closed=False):
+        read, write = os.pipe()
+        os.close(read)   # no reader: every write to it fails with EPIPE (or raises SIGPIPE)
+        try:
+            return subprocess.run([AGENDA, *args], stdin=subprocess.DEVNULL, timeout=60, env=env, stderr=write,
+                                  stdout=write if stdout_closed else subprocess.DEVNULL).returncode
+        finally:
+            os.close(write)
+    try:
+        assert closed("validate", server.url("/status/404")) == 69
+        assert closed("validate", os.path.join(home.root, "missing.xml")) == 66
+        assert closed("list", server.url()) == 0
+        assert closed("list", server.url(), "--format", "json", stdout_closed=True) == 0
+        server.stop()
+        # Offline: the warning goes nowhere, the cached copy is listed.
+        assert closed("list", server.url()) == 0
+        assert closed("list", server.url(), "--format", "ics", stdout_closed=True) == 0
+        assert closed("validate", server.url()) == 69
+        assert os.path.isdir(os.path.join(home.env["XDG_CACHE_HOME"], "agenda")), "the copy was not cached in the test's folder"
+    finally:
+        server.close()
+        home.close()
+
+
 def test_json_marks_new_changed_cancelled_on_a_file_and_a_url():
     home = Home()
     directory = tempfile.mkdtemp(prefix="agenda-edit-")

@@ -7,7 +7,8 @@
 /// anything else to stop the transfer.
 typedef size_t (*agenda_curl_sink)(const char *bytes, size_t size, void *context);
 
-/// One GET. Strings may be NULL where optional.
+/// One GET, no redirect followed (the caller follows them, choosing the headers of each hop).
+/// Strings may be NULL where optional.
 typedef struct {
     const char *url;
     const char *if_none_match;
@@ -17,10 +18,11 @@ typedef struct {
     long total_timeout_ms;
     /// A transfer slower than one byte a second for this long is stopped.
     long idle_seconds;
-    long max_redirects;
     long long max_bytes;
     agenda_curl_sink body;
     agenda_curl_sink header;
+    /// Takes the absolute URL a redirect names, after the transfer, when the response has one.
+    agenda_curl_sink location;
     void *context;
 } agenda_curl_request;
 
@@ -28,9 +30,9 @@ typedef struct {
 typedef struct {
     /// libcurl's result code; -1 when libcurl could not be loaded.
     int code;
-    /// The last response's HTTP status (0 without one).
+    /// The response's HTTP status (0 without one).
     long status;
-    /// The last response's Content-Length (-1 when unknown), and the bytes received.
+    /// The response's Content-Length (-1 when unknown), and the bytes received.
     long long content_length;
     long long received;
     /// libcurl's own words for a failure, or the loader's.
