@@ -26,11 +26,7 @@ public struct FavouritesStore: Sendable {
     }
 
     public static func stateDirectory(_ environment: [String: String]) -> URL {
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-            return URL(fileURLWithPath: state).appendingPathComponent("agenda")
-        }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return URL(fileURLWithPath: home).appendingPathComponent(".local/state/agenda")
+        XDGFolder.state.url(environment).appendingPathComponent("agenda")
     }
 
     /// The longest slug kept whole, in UTF-8 bytes: far below NAME_MAX (255 bytes), which a
