@@ -46,6 +46,8 @@ struct BrowserLoop {
         // Stars of an old key form are found against the whole programme, not one day of it.
         let starred = rest == nil ? FavouritesMigration.apply(store, stored: stored.keys, schedule: schedule) : stored.keys
         let favourites = FavouritesSync(store: store)
+        // Before curses: a cache folder that fails its checks is said on a plain terminal.
+        let snapshots = Snapshots.store()
 
         // Before curses starts, so that ncurses does not install its own handlers for these;
         // and before the probe, so a Ctrl-C while it waits cannot leave echo off.
@@ -86,7 +88,6 @@ struct BrowserLoop {
         rest?.whole.start()
         CacheWrites.start()
         var saveError: String?
-        let snapshots = Snapshots.store()
         var background: BackgroundIndex?
         var indexed: [Session] = []
         var refresher: BackgroundRefresh?
