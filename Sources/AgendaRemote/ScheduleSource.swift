@@ -252,6 +252,7 @@ public final class ScheduleSource: @unchecked Sendable {
               let schedule = kept.store.load(kept.digest, name: name, checked: checked?.digest == kept.digest ? checked?.mapping : nil)
         else { return nil }
         let (snapshots, digest) = kept
+        entry.touch()   // used: the last copy of a file to be pruned for size
         shown = digest
         currentSchedule = schedule
         currentFingerprint = fingerprint

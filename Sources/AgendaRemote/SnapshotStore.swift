@@ -10,8 +10,13 @@ import AgendaModel
 /// load maps one (see `MappedFile` for why that is safe here) and checks all of it. A file that does not
 /// check out is removed and the source parsed again. Loading touches the file's time, and
 /// saving prunes the least recently used ones past `limit` bytes.
+///
+/// The folder is used only while `PrivateCache` finds it the user's alone; files in it are
+/// opened without following links.
 public struct SnapshotStore: Sendable {
-    public let directory: URL
+    /// The checks the folder passes on every use, and where it is under their root.
+    let folders: PrivateCache
+    let components: [String]
     /// Names the program that writes and reads (version and binary): snapshots of another are not read.
     public let build: String
     public let limit: Int
@@ -20,17 +25,35 @@ public struct SnapshotStore: Sendable {
     static let suffix = ".snap"
     static let indexSuffix = ".index"
 
+    /// A folder of its own (its parent is not checked).
     public init(directory: URL, build: String, limit: Int = defaultLimit) {
-        self.directory = directory
+        self.init(folders: PrivateCache(root: directory), components: [], build: build, limit: limit)
+    }
+
+    /// `snapshots` in the cache's root.
+    public init(folders: PrivateCache, build: String, limit: Int = defaultLimit) {
+        self.init(folders: folders, components: ["snapshots"], build: build, limit: limit)
+    }
+
+    private init(folders: PrivateCache, components: [String], build: String, limit: Int) {
+        self.folders = folders
+        self.components = components
         self.build = build
         self.limit = limit
     }
 
-    /// Next to the copies of `ScheduleCache`; nil when `AGENDA_NO_SNAPSHOTS` is set (not empty).
-    public static func standard(build: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> SnapshotStore? {
+    public var directory: URL { components.reduce(folders.root) { $0.appendingPathComponent($1) } }
+
+    /// Next to the copies of `ScheduleCache` (`folders`, by default the cache named by
+    /// `environment`); nil when `AGENDA_NO_SNAPSHOTS` is set (not empty).
+    public static func standard(build: String, folders: PrivateCache? = nil,
+                                environment: [String: String] = ProcessInfo.processInfo.environment) -> SnapshotStore? {
         if let off = environment["AGENDA_NO_SNAPSHOTS"], !off.isEmpty { return nil }
-        return SnapshotStore(directory: ScheduleCache.directory(environment).appendingPathComponent("snapshots"), build: build)
+        return SnapshotStore(folders: folders ?? PrivateCache(environment: environment), build: build)
     }
+
+    /// The folder, checked; nil when it fails the checks (or is missing, unless `create`).
+    private func checked(create: Bool = false) -> URL? { folders.folder(components, create: create) }
 
     func file(_ digest: ContentDigest, name: String) -> URL {
         directory.appendingPathComponent("\(digest)-\(ScheduleCache.hash(build + "\u{0}" + name))\(Self.suffix)")
@@ -39,20 +62,26 @@ public struct SnapshotStore: Sendable {
     /// The schedule parsed from bytes with `digest` under the name `name`, when a good snapshot of it is kept.
     /// Whether a snapshot is kept for these bytes (it is still checked when loaded).
     public func has(_ digest: ContentDigest, name: String) -> Bool {
-        FileManager.default.fileExists(atPath: file(digest, name: name).path)
+        guard checked() != nil else { return false }
+        return PrivateCache.isFile(file(digest, name: name))
     }
 
     /// `checked`: the snapshot as `openingDay` mapped and checked it (decoded without checking
     /// its digest again, and without a second mapping of the same pages).
-    public func load(_ digest: ContentDigest, name: String, checked: MappedFile? = nil) -> Schedule? {
+    public func load(_ digest: ContentDigest, name: String, checked mapped: MappedFile? = nil) -> Schedule? {
+        guard checked() != nil else { return nil }
         let file = file(digest, name: name)
-        guard let mapping = checked ?? MappedFile(path: file.path, limit: limit) else { return nil }
-        guard let schedule = ScheduleSnapshot.decode(mapping, source: digest, build: build, digestChecked: checked != nil) else {
+        guard let mapping = mapped ?? MappedFile(path: file.path, limit: limit) else { return nil }
+        guard let schedule = ScheduleSnapshot.decode(mapping, source: digest, build: build, digestChecked: mapped != nil) else {
             unlink(file.path)   // damaged or foreign: parsed again, and written anew
             return nil
         }
-        utimes(file.path, nil)   // used now: the last to be pruned
+        Self.touch(file)   // used now: the last to be pruned
         return schedule
+    }
+
+    private static func touch(_ file: URL) {
+        utimensat(AT_FDCWD, file.path, nil, AT_SYMLINK_NOFOLLOW)
     }
 
     /// Below this a snapshot is decoded whole in about 3 ms (20,000 sessions are 28 MB and
@@ -65,7 +94,7 @@ public struct SnapshotStore: Sendable {
     public func openingDay(_ digest: ContentDigest, name: String, now: Date, minimumBytes: Int = openingDayBytes)
         -> (day: OpeningDay, checked: MappedFile)?
     {
-        guard let mapping = MappedFile(path: file(digest, name: name).path, limit: limit),
+        guard checked() != nil, let mapping = MappedFile(path: file(digest, name: name).path, limit: limit),
               mapping.bytes.count >= minimumBytes,
               let day = ScheduleSnapshot.openingDay(mapping, source: digest, build: build, now: now) else { return nil }
         return (day, mapping)
@@ -73,7 +102,8 @@ public struct SnapshotStore: Sendable {
 
     /// Writes the snapshot, best effort: an unwritable cache only means parsing next time.
     public func save(_ schedule: Schedule, digest: ContentDigest, name: String) {
-        guard let bytes = ScheduleSnapshot.encode(schedule, source: digest, build: build), bytes.count <= limit else { return }
+        guard checked(create: true) != nil,
+              let bytes = ScheduleSnapshot.encode(schedule, source: digest, build: build), bytes.count <= limit else { return }
         // No fsync: a snapshot torn by a crash fails its digest and is rebuilt.
         guard (try? AtomicFile.write(bytes, to: file(digest, name: name), durable: false)) != nil else { return }
         prune()
@@ -96,19 +126,19 @@ public struct SnapshotStore: Sendable {
     /// when a good one is kept.
     public func loadIndex(_ key: ContentDigest, sessions: Int) -> SearchIndex? {
         let file = indexFile(key)
-        guard let mapping = MappedFile(path: file.path, limit: limit) else { return nil }
+        guard checked() != nil, let mapping = MappedFile(path: file.path, limit: limit) else { return nil }
         guard let index = SearchIndexFile.load(mapping, key: key, build: build, sessions: sessions) else {
             unlink(file.path)   // damaged or foreign: built again, and written anew
             return nil
         }
-        utimes(file.path, nil)
+        Self.touch(file)
         return index
     }
 
     /// Writes the index once the first frame is on screen (`CacheWrites`), best effort.
     public func saveIndexLater(_ index: SearchIndex, key: ContentDigest) {
         CacheWrites.later {
-            guard index.fileSize + 64 <= limit,
+            guard index.fileSize + 64 <= limit, checked(create: true) != nil,
                   (try? SearchIndexFile.write(index, key: key, build: build, to: indexFile(key))) != nil else { return }
             prune()
         }
@@ -116,19 +146,28 @@ public struct SnapshotStore: Sendable {
 
     /// Removes the least recently used snapshots and indexes until the rest fit in `limit`.
     public func prune() {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
+        guard let directory = checked(), let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
         var files: [(path: String, used: Int, size: Int)] = []
-        for name in names where name.hasSuffix(Self.suffix) || name.hasSuffix(Self.indexSuffix) {
+        for name in names where Self.isOurs(name) {
             let path = directory.appendingPathComponent(name).path
             var info = stat()
-            guard stat(path, &info) == 0 else { continue }
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
             files.append((path, Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec), Int(info.st_size)))
         }
-        AtomicFile.removeStaleTemporaries(in: directory)
+        AtomicFile.removeStaleTemporaries(in: directory) { AtomicFile.temporaryTarget($0).map { Self.isOurs(String($0)) } ?? false }
         var total = files.reduce(0) { $0 + $1.size }
         for file in files.sorted(by: { $0.used < $1.used }) where total > limit {
             unlink(file.path)
             total -= file.size
         }
+    }
+
+    /// `<digest>-<hash>.snap` or `.index`, as this store names its files.
+    static func isOurs(_ name: String) -> Bool {
+        for ending in [Self.suffix, Self.indexSuffix] where name.hasSuffix(ending) {
+            let key = name.utf8.dropLast(ending.utf8.count)
+            return key.count == 32 + 1 + 16 && key.allSatisfy { isxdigit(Int32($0)) != 0 || $0 == UInt8(ascii: "-") }
+        }
+        return false
     }
 }

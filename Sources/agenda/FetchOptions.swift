@@ -24,7 +24,7 @@ struct FetchOptions: ParsableArguments {
     func settings(cache: Bool = true) -> SourceSettings {
         SourceSettings(limits: FetchLimits(connectTimeout: connectTimeout, totalTimeout: max(timeout, 0.1),
                                            maxBytes: maxSize * 1024 * 1024),
-                       cache: cache ? ScheduleCache() : nil, snapshots: cache ? Snapshots.store() : nil,
+                       cache: cache ? ScheduleCache(folders: Snapshots.cache) : nil, snapshots: cache ? Snapshots.store() : nil,
                        copiesLater: true)
     }
 }

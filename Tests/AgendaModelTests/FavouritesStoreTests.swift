@@ -107,6 +107,66 @@ import Testing
         #expect(store.load().keys == ["a", "b"])
     }
 
+    /// A linked favourites file that does not parse (a merge conflict holding both sides'
+    /// stars): its bytes are copied aside, the link stays, and the next star is written
+    /// through the link into its target.
+    func linkedCorruptFile() throws -> (store: FavouritesStore, target: URL, conflict: Data) {
+        let root = temporaryDirectory()
+        let dotfiles = root.appendingPathComponent("dotfiles")
+        try FileManager.default.createDirectory(at: dotfiles, withIntermediateDirectories: true)
+        let conflict = Data("<<<<<<< ours\n{\"version\":1,\"favourites\":[\"x\"]}\n=======\n{\"version\":1,\"favourites\":[\"y\"]}\n>>>>>>> theirs\n".utf8)
+        let target = dotfiles.appendingPathComponent("c.json")
+        try conflict.write(to: target)
+        let store = FavouritesStore(directory: root.appendingPathComponent("state"), name: "c.json")
+        try FileManager.default.createDirectory(at: store.file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        #expect(symlink("../../dotfiles/c.json", store.file.path) == 0)
+        return (store, target, conflict)
+    }
+
+    func corruptCopies(_ store: FavouritesStore) throws -> [URL] {
+        let folder = store.file.deletingLastPathComponent()
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasPrefix("c.json.corrupt-") }.map { folder.appendingPathComponent($0) }
+    }
+
+    func isLink(_ url: URL) -> Bool {
+        var info = stat()
+        return lstat(url.path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+    }
+
+    @Test func aLinkedCorruptFileIsCopiedAsideAndTheLinkKept() throws {
+        let (store, target, conflict) = try linkedCorruptFile()
+        let loaded = store.load()
+        #expect(loaded.keys.isEmpty && loaded.warning?.contains("c.json.corrupt-") == true)
+        #expect(isLink(store.file))
+        let copies = try corruptCopies(store)
+        #expect(copies.count == 1)
+        #expect(copies.allSatisfy { !isLink($0) })
+        #expect(try copies.map { try Data(contentsOf: $0) } == [conflict])
+        // Loaded again before any star: the same bytes are not copied twice.
+        _ = store.load()
+        #expect(try corruptCopies(store).count == 1)
+        try store.merge(adding: ["a"], removing: [])
+        #expect(isLink(store.file))
+        #expect(try Data(contentsOf: target) != conflict)
+        #expect(store.load().keys == ["a"])
+        #expect(try corruptCopies(store).map { try Data(contentsOf: $0) } == [conflict])
+    }
+
+    /// A star made without loading first (another browser's merge finds the file corrupt):
+    /// the conflict's bytes survive in the copy, and the star goes to the link's target.
+    @Test func aStarOnALinkedCorruptFileKeepsItsBytes() throws {
+        let (store, target, conflict) = try linkedCorruptFile()
+        #expect(try store.merge(adding: ["a"], removing: []) == ["a"])
+        #expect(isLink(store.file))
+        #expect(String(decoding: try Data(contentsOf: target), as: UTF8.self).contains("\"a\""))
+        let copies = try corruptCopies(store)
+        #expect(copies.count == 1 && copies.allSatisfy { !isLink($0) })
+        #expect(try copies.map { try Data(contentsOf: $0) } == [conflict])
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: target.deletingLastPathComponent().path)
+        #expect(leftovers == ["c.json"])   // written beside the target, renamed over it
+    }
+
     /// File names are capped in UTF-8 bytes: 109 Devanagari letters are 327 bytes, more than a
     /// file name may have (255), yet only 109 characters.
     @Test func aLongNonLatinTitleGetsAShortNameAndStarsSave() throws {

@@ -169,8 +169,9 @@ import Testing
     @Test func cacheFoldersAreNamedByHash() {
         #expect(ScheduleCache.hash("https://example.org/a") != ScheduleCache.hash("https://example.org/b"))
         #expect(ScheduleCache.hash("x").count == 16)
-        let cache = ScheduleCache.directory(["XDG_CACHE_HOME": "/tmp/xdg", "HOME": "/home/u"])
+        let cache = PrivateCache.rootURL(["XDG_CACHE_HOME": "/tmp/xdg", "HOME": "/home/u"])
         #expect(cache.path == "/tmp/xdg/agenda")
-        #expect(ScheduleCache.directory(["HOME": "/home/u"]).path == "/home/u/.cache/agenda")
+        #expect(PrivateCache.rootURL(["HOME": "/home/u"]).path == "/home/u/.cache/agenda")
+        #expect(PrivateCache.rootURL(["XDG_CACHE_HOME": "relative", "HOME": "/home/u"]).path == "/home/u/.cache/agenda")
     }
 }

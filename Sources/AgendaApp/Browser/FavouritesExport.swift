@@ -10,13 +10,7 @@ public enum FavouritesExport {
     }
 
     public static func file(for conference: Conference, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        let directory: URL
-        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
-            directory = URL(fileURLWithPath: data).appendingPathComponent("agenda")
-        } else {
-            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-            directory = URL(fileURLWithPath: home).appendingPathComponent(".local/share/agenda")
-        }
+        let directory = XDGFolder.data.url(environment).appendingPathComponent("agenda")
         let name = FavouritesStore(conference: conference, environment: environment).file.deletingPathExtension().lastPathComponent
         return directory.appendingPathComponent(name + ".ics")
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Synchronization
+import AgendaModel
 
 /// SIGUSR1: the screen as text, written for remote checks (`systemctl kill -s USR1 …`).
 public enum ScreenDump {
@@ -20,14 +21,7 @@ public enum ScreenDump {
         if let state = environment["STATE_DIRECTORY"]?.split(separator: ":").first, state.hasPrefix("/") {
             return URL(fileURLWithPath: String(state)).appendingPathComponent("screen.txt")
         }
-        let base: URL
-        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
-            base = URL(fileURLWithPath: xdg)
-        } else {
-            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-            base = URL(fileURLWithPath: home).appendingPathComponent(".local/state")
-        }
-        return base.appendingPathComponent("agenda/kiosk-\(getpid()).txt")
+        return XDGFolder.state.url(environment).appendingPathComponent("agenda/kiosk-\(getpid()).txt")
     }
 
     /// Written whole (a temporary file renamed), so a reader never sees half a screen.

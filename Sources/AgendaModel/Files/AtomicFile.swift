@@ -83,15 +83,16 @@ public enum AtomicFile {
         removeStaleTemporaries(in: file.deletingLastPathComponent(), olderThan: age) { $0.hasPrefix(prefix) && $0.count == prefix.count + 6 }
     }
 
-    /// The same for every file of `directory`: for caches whose names are per content, where no
-    /// later write of the same name may come to clear what a killed one left.
+    /// The same for the files of `directory` that `isTemporary` says its owner names: for caches
+    /// whose names are per content, where no later write of the same name may come to clear
+    /// what a killed one left.
     public static func removeStaleTemporaries(in directory: URL, olderThan age: TimeInterval = 60,
-                                              where isTemporary: (String) -> Bool = isTemporaryName) {
+                                              where isTemporary: (String) -> Bool) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
         for name in names where isTemporary(name) {
             let path = directory.appendingPathComponent(name).path
-            guard let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
-                  Date().timeIntervalSince(modified) > age else { continue }
+            var info = stat()
+            guard lstat(path, &info) == 0, Date().timeIntervalSince1970 - Double(info.st_mtim.tv_sec) > age else { continue }
             unlink(path)
         }
     }
@@ -100,5 +101,11 @@ public enum AtomicFile {
     public static func isTemporaryName(_ name: String) -> Bool {
         guard name.hasPrefix("."), let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
         return name.distance(from: dot, to: name.endIndex) == 7
+    }
+
+    /// `NAME` when `name` is `.NAME.XXXXXX`: which file a temporary was to become, so that a
+    /// folder's owner removes only the temporaries of names it writes.
+    public static func temporaryTarget(_ name: String) -> Substring? {
+        isTemporaryName(name) ? name.dropFirst().dropLast(7) : nil
     }
 }

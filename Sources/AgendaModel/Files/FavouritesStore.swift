@@ -6,7 +6,8 @@ import Foundation
 ///
 /// Several browsers may star in one file at once: each change is merged under a lock (re-read,
 /// apply this change, write atomically), never a whole in-memory set written over another's.
-/// A file that exists but cannot be read is never overwritten; a symlink is written through.
+/// A file that exists but cannot be read is never overwritten; a symlink is written through
+/// (a temporary file beside its target, renamed over it) and kept, even when its target is corrupt.
 public struct FavouritesStore: Sendable {
     public let file: URL
     /// Where stars were kept under an earlier naming rule, read when `file` does not exist yet.
@@ -26,11 +27,7 @@ public struct FavouritesStore: Sendable {
     }
 
     public static func stateDirectory(_ environment: [String: String]) -> URL {
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-            return URL(fileURLWithPath: state).appendingPathComponent("agenda")
-        }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return URL(fileURLWithPath: home).appendingPathComponent(".local/state/agenda")
+        XDGFolder.state.url(environment).appendingPathComponent("agenda")
     }
 
     /// The longest slug kept whole, in UTF-8 bytes: far below NAME_MAX (255 bytes), which a
@@ -72,7 +69,8 @@ public struct FavouritesStore: Sendable {
     }
 
     /// Reads the stars. A missing file is no stars; a corrupt one is renamed `*.corrupt-<time>`
-    /// and reported; one that exists but cannot be read is reported and left alone.
+    /// (a corrupt link's target is copied to that name, and the link kept) and reported; one
+    /// that exists but cannot be read is reported and left alone.
     public func load() -> LoadResult {
         do {
             return LoadResult(keys: try read(moveAside: true))
@@ -121,7 +119,7 @@ public struct FavouritesStore: Sendable {
 
     /// The stars in the file; none when it does not exist. Throws `StoreError` when it exists
     /// but cannot be read (or a corrupt one cannot be moved aside), `CorruptMovedAside` when
-    /// it did not parse and was renamed.
+    /// it did not parse and was renamed (or, behind a link, copied).
     private func read(moveAside: Bool) throws -> Set<String> {
         var source = file
         if !exists(file), let legacyFile, exists(legacyFile) { source = legacyFile }
@@ -134,11 +132,40 @@ public struct FavouritesStore: Sendable {
             throw StoreError(description: "favourites file \(source.path) cannot be read (\(error.message))")
         }
         if let stored = try? JSONDecoder().decode(Stored.self, from: data) { return Set(stored.favourites) }
+        if isLink(source) { throw try copiedAside(data, of: source) }
         let aside = source.appendingPathExtension("corrupt-\(Int(Date().timeIntervalSince1970))")
         guard rename(source.path, aside.path) == 0 else {
             throw StoreError(description: "favourites file \(source.path) is not readable JSON and cannot be moved aside (\(String(cString: strerror(errno))))")
         }
         throw CorruptMovedAside(warning: "favourites file \(source.path) could not be read; moved aside to \(aside.lastPathComponent)")
+    }
+
+    /// A linked file (kept in a dotfiles folder, say) that does not parse: its bytes are copied
+    /// beside the link, which stays, so that the next write goes through it to its target.
+    /// Bytes copied aside earlier are not copied again.
+    private func copiedAside(_ data: Data, of link: URL) throws -> CorruptMovedAside {
+        let folder = link.deletingLastPathComponent(), prefix = link.lastPathComponent + ".corrupt-"
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasPrefix(prefix) }.sorted()
+        var aside = names.first { (try? ScheduleFile.read(path: folder.appendingPathComponent($0).path, limit: 16 << 20, regularOnly: true)) == data }
+            .map { folder.appendingPathComponent($0) }
+        if aside == nil {
+            var name = prefix + "\(Int(Date().timeIntervalSince1970))"
+            while names.contains(name) { name += "-" + String(Int.random(in: 0..<1000)) }
+            let copy = folder.appendingPathComponent(name)
+            do {
+                try AtomicFile.write(data, to: copy)
+            } catch {
+                throw StoreError(description: "favourites file \(link.path) is not readable JSON and cannot be copied aside (\(error))")
+            }
+            aside = copy
+        }
+        return CorruptMovedAside(warning: "favourites file \(link.path) could not be read; its content is copied to \(aside!.lastPathComponent),"
+                                 + " and new stars go to the file it links to")
+    }
+
+    private func isLink(_ url: URL) -> Bool {
+        var info = stat()
+        return lstat(url.path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
     }
 
     private func exists(_ url: URL) -> Bool {

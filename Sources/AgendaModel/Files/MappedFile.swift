@@ -15,9 +15,10 @@ public final class MappedFile: @unchecked Sendable {
     let base: UnsafeRawPointer
     let count: Int
 
-    /// Nil when the path is missing, not a regular file, empty or larger than `limit`.
+    /// Nil when the path is missing, a symlink (only files of the cache are mapped, and a link
+    /// there was planted), not a regular file, empty or larger than `limit`.
     public init?(path: String, limit: Int) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()

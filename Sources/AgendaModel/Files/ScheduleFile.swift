@@ -19,10 +19,12 @@ public enum ScheduleFile {
     public static let maxBytes = 64 << 20
 
     /// `regularOnly`: refuse pipes, sockets and devices without reading them (a watched path
-    /// that became a FIFO must not block the program until a writer appears).
-    public static func read(path: String, limit: Int = maxBytes, regularOnly: Bool = false) throws(ScheduleError) -> Data {
+    /// that became a FIFO must not block the program until a writer appears). `followLinks:
+    /// false`: a symlink is not read (files of the cache, where a link is planted, never ours).
+    public static func read(path: String, limit: Int = maxBytes, regularOnly: Bool = false,
+                            followLinks: Bool = true) throws(ScheduleError) -> Data {
         // Non-blocking open: opening a FIFO with no writer would otherwise wait for one.
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followLinks ? 0 : O_NOFOLLOW))
         guard descriptor >= 0 else {
             let reason = errno == ENOENT || errno == ENOTDIR ? "no such file" : "cannot be read (\(String(cString: strerror(errno))))"
             throw ScheduleError(.missing, file: path, message: reason)
