@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import AgendaModel
 
 /// Why no schedule could be shown at all.
@@ -53,8 +54,9 @@ public struct SourceSettings: Sendable {
 /// Each new version is compared with the digest of the one this process parsed and shows,
 /// never with the shared cache (another process may have replaced it) or with the file.
 ///
-/// Not thread-safe: one thread at a time (the refresh thread, after the first load).
-public final class ScheduleSource: @unchecked Sendable {
+/// Safe to share between threads: what it remembers between checks is behind a lock (in
+/// practice one thread at a time uses it: the refresh thread, after the first load).
+public final class ScheduleSource: Sendable {
     public enum Refresh: Sendable {
         case unchanged
         /// A new version, marked against the one before it.
@@ -70,6 +72,57 @@ public final class ScheduleSource: @unchecked Sendable {
     public let name: String
     public let url: URL?
     public let settings: SourceSettings
+    private let reader: Mutex<SourceReader>
+
+    public static func isURL(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://")
+    }
+
+    public init(_ name: String, settings: SourceSettings = SourceSettings()) {
+        let reader = SourceReader(name, settings: settings)
+        self.name = name
+        self.url = reader.url
+        self.settings = settings
+        self.reader = Mutex(reader)
+    }
+
+    /// For messages: the URL or path, sanitised.
+    public var displayName: String { Sanitizer.line(name) }
+
+    /// A regular file, whose versions `refresh()` tells apart by fingerprint without reading.
+    public var watchesFile: Bool { reader.withLock { $0.watchesFile } }
+
+    /// The first schedule: fetched (or read), else the cached copy with a note; else an error.
+    public func load(now: Date = Date()) throws(SourceError) -> (Schedule, StaleNote?) {
+        try reader.withLock { reader throws(SourceError) in try reader.load(now: now) }
+    }
+
+    /// Checks for a new version. Files: unchanged while their fingerprint is; else read again
+    /// and compared by digest with the version on screen.
+    public func refresh(now: Date = Date()) -> Refresh {
+        reader.withLock { $0.refresh(now: now) }
+    }
+
+    /// Whether `load()` will most likely take the schedule from a snapshot without reading the
+    /// file (an unchanged local file whose snapshot is kept), so that reading ahead is no help.
+    public var opensFromSnapshot: Bool { reader.withLock { $0.opensFromSnapshot } }
+
+    /// The day to show first of an unchanged large file, from its snapshot, while `load()`
+    /// decodes the whole (`SnapshotStore.openingDay`). Nil when the whole would carry change
+    /// marks against an earlier version (the day would show without them), or for a URL.
+    public func openingDay(now: Date, minimumBytes: Int = SnapshotStore.openingDayBytes) -> OpeningDay? {
+        reader.withLock { $0.openingDay(now: now, minimumBytes: minimumBytes) }
+    }
+}
+
+/// What a `ScheduleSource` remembers between checks, and the checks themselves.
+final class SourceReader {
+    typealias Refresh = ScheduleSource.Refresh
+
+    let name: String
+    let url: URL?
+    let settings: SourceSettings
     private let entry: ScheduleCache.Entry?
     /// The version on screen: its digest and its parse, to tell and diff the next one by.
     private var shown: ContentDigest?
@@ -85,15 +138,10 @@ public final class ScheduleSource: @unchecked Sendable {
     /// The snapshot `openingDay` checked, for `load()` to decode whole (taken by it).
     private var checkedSnapshot: (digest: ContentDigest, mapping: MappedFile)?
 
-    public static func isURL(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        return lower.hasPrefix("http://") || lower.hasPrefix("https://")
-    }
-
-    public init(_ name: String, settings: SourceSettings = SourceSettings()) {
+    init(_ name: String, settings: SourceSettings) {
         self.name = name
         self.settings = settings
-        if Self.isURL(name) {
+        if ScheduleSource.isURL(name) {
             url = URL(string: name)
             entry = settings.cache?.entry(for: name)
         } else {
@@ -104,14 +152,10 @@ public final class ScheduleSource: @unchecked Sendable {
         meta = entry?.meta() ?? ScheduleCache.Meta(source: entry?.source ?? name)
     }
 
-    /// A regular file, whose versions `refresh()` tells apart by fingerprint without reading.
-    public var watchesFile: Bool { url == nil && currentFingerprint != nil }
+    var watchesFile: Bool { url == nil && currentFingerprint != nil }
+    var displayName: String { Sanitizer.line(name) }
 
-    /// For messages: the URL or path, sanitised.
-    public var displayName: String { Sanitizer.line(name) }
-
-    /// The first schedule: fetched (or read), else the cached copy with a note; else an error.
-    public func load(now: Date = Date()) throws(SourceError) -> (Schedule, StaleNote?) {
+    func load(now: Date) throws(SourceError) -> (Schedule, StaleNote?) {
         if url == nil { return (try loadFile(), nil) }
         let cached = entry?.current()
         var fetched = fetch(conditional: cached != nil)
@@ -149,9 +193,7 @@ public final class ScheduleSource: @unchecked Sendable {
         }
     }
 
-    /// Checks for a new version. Files: unchanged while their fingerprint is; else read again
-    /// and compared by digest with the version on screen.
-    public func refresh(now: Date = Date()) -> Refresh {
+    func refresh(now: Date) -> Refresh {
         guard url != nil else { return refreshFile(now: now) }
         switch fetch(conditional: shown != nil) {
         case .success(.notModified):
@@ -214,18 +256,13 @@ public final class ScheduleSource: @unchecked Sendable {
         return track(schedule, previous: previous)
     }
 
-    /// Whether `load()` will most likely take the schedule from a snapshot without reading the
-    /// file (an unchanged local file whose snapshot is kept), so that reading ahead is no help.
-    public var opensFromSnapshot: Bool {
+    var opensFromSnapshot: Bool {
         guard url == nil, let fingerprint = ScheduleFile.fingerprint(path: name),
               let kept = unchangedFileSnapshot(fingerprint) else { return false }
         return kept.store.has(kept.digest, name: name)
     }
 
-    /// The day to show first of an unchanged large file, from its snapshot, while `load()`
-    /// decodes the whole (`SnapshotStore.openingDay`). Nil when the whole would carry change
-    /// marks against an earlier version (the day would show without them), or for a URL.
-    public func openingDay(now: Date, minimumBytes: Int = SnapshotStore.openingDayBytes) -> OpeningDay? {
+    func openingDay(now: Date, minimumBytes: Int) -> OpeningDay? {
         guard url == nil, meta.previous == nil, let fingerprint = ScheduleFile.fingerprint(path: name),
               let kept = unchangedFileSnapshot(fingerprint) else { return nil }
         guard let opened = kept.store.openingDay(kept.digest, name: name, now: now, minimumBytes: minimumBytes) else { return nil }

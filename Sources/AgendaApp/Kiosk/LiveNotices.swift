@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import AgendaModel
 import AgendaRemote
 
@@ -16,6 +17,8 @@ public final class LiveNotices: Sendable {
     static let urlPoll: TimeInterval = 10
 
     private let results = Mailbox<Outcome>()
+    /// Used by the polling thread only, after the first read here.
+    private let reader: Mutex<Reader>
     /// The first version, read before the board starts (empty if it did not read).
     public let initial: VenueNotices
     public let initialFailed: Bool
@@ -29,13 +32,14 @@ public final class LiveNotices: Sendable {
         default: initial = VenueNotices(); initialFailed = true
         }
         let interval = reader.url == nil ? Self.filePoll : Self.urlPoll
-        Worker.every(interval, into: results) { reader.check().map { [$0] } ?? [] }
+        self.reader = Mutex(reader)
+        Worker.every(interval, into: results) { [self] in self.reader.withLock { $0.check() }.map { [$0] } ?? [] }
     }
 
     public func take() -> [Outcome] { results.take() }
 
-    /// Reads one version when it changed; used by one thread at a time.
-    private final class Reader: @unchecked Sendable {
+    /// Reads one version when it changed.
+    private final class Reader {
         let name: String
         let url: URL?
         let zone: TimeZone
