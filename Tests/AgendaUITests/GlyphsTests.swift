@@ -98,17 +98,6 @@ import Testing
         expectSnapshot(Screen.render(state), "ascii-help-100x24")
     }
 
-    @Test func standInsAreOneASCIICell() {
-        for scalar in ["★", "▶", "│", "─", "┌", "…", "●", "○", "█", "▀", "▄", "·", "–", "▲", "▼", "◀", "▏", "↑", "×"] as [Unicode.Scalar] {
-            #expect(AmbiguousWidth.contains(scalar), "\(scalar)")
-            let plain = Canvas.asciiStandIn(scalar)
-            #expect(plain?.isASCII == true && plain != " ", "\(scalar)")
-        }
-        for scalar in ["a", "中", "，", "Ü", "▐", "⚠"] as [Unicode.Scalar] { #expect(!AmbiguousWidth.contains(scalar), "\(scalar)") }
-        #expect(Canvas.asciiStandIn("é") == "e")
-        #expect(Canvas.asciiStandIn("Ж") == nil && Canvas.asciiStandIn("α") == nil)   // words, kept
-    }
-
     // MARK: - Kiosk
 
     static func kiosk(_ schedule: Schedule, at time: String, room: String?, size: (Int, Int), timer: Bool = false,
