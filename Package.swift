@@ -21,8 +21,11 @@ let package = Package(
             name: "AgendaModel",
             resources: [.embedInCode("../../Assets/cacie-2021-plenary.txt")]
         ),
+        // What the UI draws and the terminal shows: cells, roles, geometry, keys, text measure
+        // and layout, glyph folding, and the diff between two frames.
+        .target(name: "AgendaCanvas"),
         // Pure UI: state, actions, reducer, layout into a cell grid.
-        .target(name: "AgendaUI", dependencies: ["AgendaModel"]),
+        .target(name: "AgendaUI", dependencies: ["AgendaModel", "AgendaCanvas"]),
         // libcurl, loaded when a URL is first fetched (not linked: every start would load it).
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
         // Schedules from http(s) URLs: fetching, the cache, refresh and change tracking.
@@ -31,23 +34,24 @@ let package = Package(
         .target(name: "AgendaQR", dependencies: ["AgendaUI", "CQRencode"]),
         // The run loops of the browser and the kiosk, behind protocols for the terminal and the
         // clock, with the background work they start: tested in-process.
-        .target(name: "AgendaApp", dependencies: ["AgendaModel", "AgendaUI", "AgendaRemote"]),
+        .target(name: "AgendaApp", dependencies: ["AgendaModel", "AgendaCanvas", "AgendaUI", "AgendaRemote"]),
         // The one module that talks to ncurses.
-        .target(name: "AgendaTerminal", dependencies: ["AgendaUI", "CNcursesw"]),
+        .target(name: "AgendaTerminal", dependencies: ["AgendaCanvas", "CNcursesw"]),
         .executableTarget(
             name: "agenda",
             dependencies: [
-                "AgendaModel", "AgendaUI", "AgendaApp", "AgendaTerminal", "AgendaRemote", "AgendaQR",
+                "AgendaModel", "AgendaCanvas", "AgendaUI", "AgendaApp", "AgendaTerminal", "AgendaRemote", "AgendaQR",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         .testTarget(name: "AgendaModelTests", dependencies: ["AgendaModel"]),
-        .testTarget(name: "AgendaUITests", dependencies: ["AgendaUI", "AgendaModel"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "AgendaCanvasTests", dependencies: ["AgendaCanvas"]),
+        .testTarget(name: "AgendaUITests", dependencies: ["AgendaUI", "AgendaCanvas", "AgendaModel"], exclude: ["__Snapshots__"]),
         .testTarget(name: "AgendaRemoteTests", dependencies: ["AgendaRemote", "AgendaModel"]),
-        .testTarget(name: "AgendaAppTests", dependencies: ["AgendaApp", "AgendaUI", "AgendaModel", "AgendaRemote"]),
+        .testTarget(name: "AgendaAppTests", dependencies: ["AgendaApp", "AgendaCanvas", "AgendaUI", "AgendaModel", "AgendaRemote"]),
         .testTarget(name: "AgendaQRTests", dependencies: ["AgendaQR", "AgendaUI"]),
-        .testTarget(name: "AgendaTerminalTests", dependencies: ["AgendaTerminal", "AgendaUI"]),
+        .testTarget(name: "AgendaTerminalTests", dependencies: ["AgendaTerminal", "AgendaCanvas"]),
     ],
     swiftLanguageModes: [.v6]
 )

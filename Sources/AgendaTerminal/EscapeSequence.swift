@@ -1,4 +1,4 @@
-import AgendaUI
+import AgendaCanvas
 
 /// Reads whole the escape sequences that reach the program as separate characters: those the
 /// terminfo entry in use does not list (End is `ESC [ 4 ~` under tmux, but xterm's entry says

@@ -1,4 +1,4 @@
-import AgendaUI
+import AgendaCanvas
 import CNcursesw
 import Glibc
 

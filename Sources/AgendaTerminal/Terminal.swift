@@ -1,4 +1,4 @@
-import AgendaUI
+import AgendaCanvas
 import CNcursesw
 import Glibc
 
@@ -125,55 +125,29 @@ public final class Terminal {
     /// Shows a frame. Only cells that differ from the last frame are handed to curses.
     public func present(_ canvas: Canvas) {
         let window = agenda_stdscr()
-        let previous = (shown?.size == canvas.size && !needsFullRepaint) ? shown : nil
+        let diff = FrameDiff(from: needsFullRepaint ? nil : shown, to: canvas)
         if needsFullRepaint { clearok(window, true); needsFullRepaint = false }
         let width = canvas.size.width
-        // Plain arrays in the loop: this runs over every cell of every frame.
-        let now = canvas.cells
-        let before = previous?.cells ?? []
+        let cells = canvas.cells
         var text: [wchar_t] = Array(repeating: 0, count: 8)
-        func unchanged(_ index: Int, last: Bool) -> Bool {
-            !before.isEmpty && before[index] == now[index]
-                && (!now[index].hasMarks || previous!.marks[index] == canvas.marks[index])
-                // A wide character's right half changing means the character changed too.
-                && (last || before[index + 1] == now[index + 1])
-        }
-        // Changed single-width cells of a row go to curses as one run; wide characters and
-        // cells with combining marks one by one.
+        // A run of plain cells is one curses call; a wide or marked cell is one of its own.
         var run = Run()
-        for y in 0..<canvas.size.height {
-            let rowStart = y * width
-            guard var firstChange = (0..<width).first(where: { !unchanged(rowStart + $0, last: $0 + 1 == width) }) else { continue }
-            // A change right after a wide character shows first on its right half: start at the
-            // character itself, or clearing from there would blank it and nothing redraw it.
-            if firstChange > 0, now[rowStart + firstChange].isContinuation { firstChange -= 1 }
-            // Where wide characters move, curses asked to write into what it still holds as an
-            // old wide character's right half blanks back to that character's start, which may
-            // by then be a new character: such a row is cleared from its first change and
-            // written whole from there (unchanged cells cost no output: doupdate compares).
-            let rewrite = (firstChange..<width).contains {
-                now[rowStart + $0].isContinuation || (!before.isEmpty && before[rowStart + $0].isContinuation)
-            }
-            if rewrite {
-                wmove(window, Int32(y), Int32(firstChange))
+        for change in diff.changes {
+            switch change {
+            case let .clear(y, x):
+                wmove(window, Int32(y), Int32(x))
                 wclrtoeol(window)
-            }
-            for x in firstChange..<width {
-                let index = rowStart + x
-                let cell = now[index]
-                if cell.isContinuation { continue }
-                let last = x + 1 == width
-                if !rewrite, unchanged(index, last: last) {
-                    if !run.isEmpty { run.flush(window, y: y) }
-                    continue
+            case let .run(y, x, count):
+                for column in x..<(x + count) {
+                    let cell = cells[y * width + column]
+                    let (attr, pair) = style(cell)
+                    run.add(column, wchar_t(bitPattern: cell.scalar.value), attr, pair)
                 }
-                var (attr, pair) = theme.style(cell.role)
-                if cell.tint != 0, case let tinted = tints.pair(cell.tint), tinted != 0 { pair = tinted }
-                if !cell.hasMarks, last || !now[index + 1].isContinuation {
-                    run.add(x, wchar_t(bitPattern: cell.scalar.value), attr, pair)
-                    continue
-                }
-                if !run.isEmpty { run.flush(window, y: y) }
+                run.flush(window, y: y)
+            case let .cell(y, x):
+                let index = y * width + x
+                let cell = cells[index]
+                let (attr, pair) = style(cell)
                 text[0] = wchar_t(bitPattern: cell.scalar.value)
                 var count = 1
                 if cell.hasMarks {
@@ -185,7 +159,6 @@ public final class Terminal {
                 text[count] = 0
                 _ = agenda_put_cell(window, Int32(y), Int32(x), text, attr, pair)
             }
-            if !run.isEmpty { run.flush(window, y: y) }
         }
         // Last, so the terminal's cursor ends on the focus; when it has not moved, curses
         // sends nothing for it.
@@ -194,6 +167,13 @@ public final class Terminal {
         wnoutrefresh(window)
         doupdate()
         shown = canvas
+    }
+
+    /// The attributes and colour pair a cell is drawn with: its role's, or its track's colour.
+    private func style(_ cell: Cell) -> (attr_t, Int16) {
+        var (attr, pair) = theme.style(cell.role)
+        if cell.tint != 0, case let tinted = tints.pair(cell.tint), tinted != 0 { pair = tinted }
+        return (attr, pair)
     }
 
     /// Consecutive changed cells of one row, collected for one curses call.

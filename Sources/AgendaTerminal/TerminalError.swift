@@ -1,5 +1,3 @@
-import AgendaUI
-
 /// Why the full-screen UI cannot start; each has one clear line for stderr.
 public enum TerminalError: Error, CustomStringConvertible, Equatable {
     case notATerminal
@@ -8,11 +6,11 @@ public enum TerminalError: Error, CustomStringConvertible, Equatable {
     case noCursorAddressing(String)
     case startFailed
 
-    public var description: String { message(.en) }
+    public var description: String { message(chinese: false) }
 
-    /// The line in the interface's language (`--lang zh`).
-    public func message(_ language: Strings.Language) -> String {
-        if language == .zh {
+    /// The line in English, or in Chinese for `--lang zh` (the UI's languages are not known here).
+    public func message(chinese: Bool) -> String {
+        if chinese {
             switch self {
             case .notATerminal: return "标准输入不是终端；如需纯文本列表，请使用 `agenda list`"
             case .noTerm: return "未设置 TERM；请设为所用终端的类型（例如 TERM=xterm-256color），或使用 `agenda list`"

@@ -1,4 +1,4 @@
-import AgendaUI
+import AgendaCanvas
 import CNcursesw
 
 /// Colour pairs for the tracks' own colours (`#RRGGBB` from the file), matched to the nearest

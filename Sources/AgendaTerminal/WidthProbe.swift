@@ -1,4 +1,4 @@
-import AgendaUI
+import AgendaCanvas
 import Glibc
 
 /// Asks the terminal, before curses starts, how wide it draws an ambiguous-width character,

@@ -1,4 +1,5 @@
 import Foundation
+import AgendaCanvas
 import AgendaModel
 
 /// Every change to the browser's state: what the user asked for (independent of the key or

@@ -1,4 +1,5 @@
 import Foundation
+import AgendaCanvas
 import AgendaModel
 
 public enum Pane: Sendable, Equatable { case list, detail }

@@ -1,3 +1,5 @@
+import AgendaCanvas
+
 /// The browser's keys: one table, so the help screen and the behaviour cannot drift apart.
 public enum KeyMap {
     public struct Binding: Sendable {

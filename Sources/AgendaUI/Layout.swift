@@ -1,3 +1,5 @@
+import AgendaCanvas
+
 /// Where each part of the browser goes for a terminal size. The reducer and the views share
 /// it, so a click is tested against exactly the rectangles that were drawn.
 public struct Layout: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import Foundation
+import AgendaCanvas
 import AgendaModel
 
 /// The geometry of the timetable for one day: rooms as columns, time flowing down in slots.

@@ -121,7 +121,7 @@ struct Browse: ParsableCommand {
         do {
             try Terminal.preflight(environment: environment)
         } catch {
-            printError(error.message(language))
+            printError(error.message(chinese: language == .zh))
             throw ExitCode(ExitStatus.unusableTerminal)
         }
         let stars = BrowserLoop.stars(of: shown.conference, environment: environment)
@@ -135,7 +135,7 @@ struct Browse: ParsableCommand {
         do {
             terminal = try Terminal(options: .init(theme: noColour ? .mono : (theme ?? .standard), showCursor: readerMode))
         } catch {
-            printError(error.message(language))
+            printError(error.message(chinese: language == .zh))
             throw ExitCode(ExitStatus.unusableTerminal)
         }
         let loop = BrowserLoop(schedule: shown, rest: rest, stars: stars, terminal: terminal, clock: clock,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AgendaCanvas
 import AgendaTerminal
 import AgendaUI
 

@@ -1,5 +1,6 @@
 import Foundation
 import AgendaApp
+import AgendaCanvas
 import AgendaModel
 import AgendaQR
 import AgendaTerminal

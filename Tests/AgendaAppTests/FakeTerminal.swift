@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import AgendaApp
+import AgendaCanvas
 import AgendaUI
 
 /// A terminal for driving the run loops in-process: inputs queued by the test, every frame

@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 import AgendaApp
+import AgendaCanvas
 import AgendaModel
 import AgendaUI
 

@@ -1,5 +1,5 @@
 import Testing
-import AgendaUI
+import AgendaCanvas
 @testable import AgendaTerminal
 
 /// Key sequences that reach the program byte by byte, in the forms of every common terminal.

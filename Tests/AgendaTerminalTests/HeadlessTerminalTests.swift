@@ -1,6 +1,6 @@
 import Testing
 @testable import AgendaTerminal
-import AgendaUI
+import AgendaCanvas
 
 /// ncurses holds one global screen: these tests must not run in parallel.
 @Suite(.serialized) struct HeadlessTerminalTests {

@@ -1,6 +1,6 @@
 import Testing
 @testable import AgendaTerminal
-import AgendaUI
+import AgendaCanvas
 import CNcursesw
 import Foundation
 

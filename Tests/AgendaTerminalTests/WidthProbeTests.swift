@@ -1,6 +1,6 @@
 import Testing
 @testable import AgendaTerminal
-import AgendaUI
+import AgendaCanvas
 
 /// Reading the terminal's answer to the ambiguous-width probe (issue 16).
 @Suite struct WidthProbeTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import AgendaCanvas
 @testable import AgendaUI
 @testable import AgendaModel
 

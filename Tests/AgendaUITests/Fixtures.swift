@@ -1,4 +1,5 @@
 import Foundation
+import AgendaCanvas
 @testable import AgendaModel
 @testable import AgendaUI
 

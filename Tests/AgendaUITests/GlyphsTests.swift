@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import AgendaCanvas
 @testable import AgendaUI
 @testable import AgendaModel
 
@@ -95,17 +96,6 @@ import Testing
         expectSnapshot(Screen.render(state), "ascii-congress-100x24")
         state.apply(.toggleHelp)
         expectSnapshot(Screen.render(state), "ascii-help-100x24")
-    }
-
-    @Test func standInsAreOneASCIICell() {
-        for scalar in ["★", "▶", "│", "─", "┌", "…", "●", "○", "█", "▀", "▄", "·", "–", "▲", "▼", "◀", "▏", "↑", "×"] as [Unicode.Scalar] {
-            #expect(AmbiguousWidth.contains(scalar), "\(scalar)")
-            let plain = Canvas.asciiStandIn(scalar)
-            #expect(plain?.isASCII == true && plain != " ", "\(scalar)")
-        }
-        for scalar in ["a", "中", "，", "Ü", "▐", "⚠"] as [Unicode.Scalar] { #expect(!AmbiguousWidth.contains(scalar), "\(scalar)") }
-        #expect(Canvas.asciiStandIn("é") == "e")
-        #expect(Canvas.asciiStandIn("Ж") == nil && Canvas.asciiStandIn("α") == nil)   // words, kept
     }
 
     // MARK: - Kiosk

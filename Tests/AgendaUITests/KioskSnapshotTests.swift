@@ -1,4 +1,5 @@
 import Testing
+import AgendaCanvas
 @testable import AgendaModel
 @testable import AgendaUI
 

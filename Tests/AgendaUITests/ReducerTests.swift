@@ -1,4 +1,5 @@
 import Testing
+import AgendaCanvas
 @testable import AgendaUI
 
 /// Moving, paging, opening and closing: the browser's basic navigation.

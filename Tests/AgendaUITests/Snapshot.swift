@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import AgendaCanvas
 import AgendaUI
 
 /// Compares a rendered canvas with `__Snapshots__/NAME.txt`. A missing snapshot (or

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import AgendaCanvas
 @testable import AgendaModel
 @testable import AgendaUI
 

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import AgendaCanvas
 import AgendaModel
 import AgendaRemote
 import AgendaUI

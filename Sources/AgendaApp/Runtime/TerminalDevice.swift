@@ -1,3 +1,4 @@
+import AgendaCanvas
 import AgendaUI
 
 /// What the run loops need of a terminal: its size, keys in, frames out. `Terminal` (ncurses)

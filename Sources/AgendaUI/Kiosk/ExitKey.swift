@@ -1,3 +1,5 @@
+import AgendaCanvas
+
 /// `--exit-key`: the one key that ends a kiosk. Without it no key does.
 public enum ExitKey {
     /// `q`, `x`, `esc`, `enter`, `tab`, or a control key as `ctrl-x`, `c-x` or `^x`.

@@ -1,4 +1,5 @@
 import Foundation
+import AgendaCanvas
 import AgendaModel
 
 /// Every change to the kiosk's state. The board is unattended: these all come from the

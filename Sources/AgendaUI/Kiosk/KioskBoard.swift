@@ -1,3 +1,4 @@
+import AgendaCanvas
 import AgendaModel
 
 /// Draws the kiosk board for a state: the one entry point the kiosk run loop needs.

@@ -1,3 +1,5 @@
+import AgendaCanvas
+
 /// Where the parts of the board go for a screen size. The state uses it to count venue pages,
 /// the views to draw, so the page indicator and the pages drawn always agree.
 struct KioskLayout: Equatable {

@@ -1,3 +1,4 @@
+import AgendaCanvas
 import AgendaModel
 
 /// What the board says when there is no now and no next: it is never empty.

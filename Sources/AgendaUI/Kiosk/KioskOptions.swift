@@ -1,4 +1,5 @@
 import Foundation
+import AgendaCanvas
 
 /// Which language the board's own labels use; session text is shown as the schedule gives it.
 public enum KioskLanguage: String, Sendable, CaseIterable {

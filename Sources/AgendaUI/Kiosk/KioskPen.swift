@@ -1,3 +1,5 @@
+import AgendaCanvas
+
 /// Draws the board's text: folded to what the terminal can show, fitted to a width, and
 /// moved by the burn-in shift. Every kiosk view draws through it.
 struct KioskPen {

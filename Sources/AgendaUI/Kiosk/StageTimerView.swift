@@ -1,3 +1,4 @@
+import AgendaCanvas
 import AgendaModel
 import Foundation
 

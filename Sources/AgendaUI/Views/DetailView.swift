@@ -1,3 +1,4 @@
+import AgendaCanvas
 import AgendaModel
 
 /// The selected session in full: title, theme or subtitle, when, where, track, speakers,

@@ -1,4 +1,5 @@
 import Foundation
+import AgendaCanvas
 import AgendaModel
 
 /// Row 0: the conference and the clock (saying venue or local time).

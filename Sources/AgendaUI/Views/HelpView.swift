@@ -1,3 +1,5 @@
+import AgendaCanvas
+
 /// A box over the browser listing every key from the one key table, a row per key with the
 /// section name beside its first key, so that all of it fits 80×24 (and scrolls below that).
 enum HelpView {

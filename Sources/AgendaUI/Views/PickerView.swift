@@ -1,3 +1,5 @@
+import AgendaCanvas
+
 /// The filter picker: every room, track, language and type with a check box; unchecked ones
 /// are hidden from every view.
 enum PickerView {

@@ -1,3 +1,5 @@
+import AgendaCanvas
+
 /// Draws the whole browser for a state. The only entry point the run loop needs.
 public enum Screen {
     public static func render(_ state: AppState) -> Canvas {

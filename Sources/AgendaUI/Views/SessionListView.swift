@@ -1,3 +1,4 @@
+import AgendaCanvas
 import AgendaModel
 
 /// The rows of the list: sessions (marks, time range, title, room), headings, gaps and notes.

@@ -1,3 +1,4 @@
+import AgendaCanvas
 import AgendaModel
 
 /// The list in screen-reader mode: each row a sentence read left to right ("> 10:30-11:30

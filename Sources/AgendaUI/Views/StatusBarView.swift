@@ -1,3 +1,5 @@
+import AgendaCanvas
+
 /// The bottom row: a reminder, the search line, or the keys that matter right now;
 /// on the right, where the selection is.
 enum StatusBarView {

@@ -1,4 +1,5 @@
 import Foundation
+import AgendaCanvas
 import AgendaModel
 
 /// Rooms as columns, time flowing down; each session a box with its title, the selected one

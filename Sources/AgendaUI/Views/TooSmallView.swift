@@ -1,3 +1,5 @@
+import AgendaCanvas
+
 /// Shown instead of the browser below the minimum size; the next resize brings the browser back.
 enum TooSmallView {
     static func draw(into canvas: inout Canvas, strings: Strings, measure: TextMeasure) {

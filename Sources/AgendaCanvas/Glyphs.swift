@@ -1,3 +1,5 @@
+import Foundation  // decomposedStringWithCanonicalMapping: accents off Latin letters
+
 /// Which characters the interface draws its marks, lines and ellipses with.
 ///
 /// CJK terminals often draw East Asian *Ambiguous* characters (★ ▶ │ ─ … ● █) two cells wide

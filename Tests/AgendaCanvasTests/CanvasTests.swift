@@ -1,5 +1,5 @@
 import Testing
-@testable import AgendaUI
+import AgendaCanvas
 
 @Suite struct CanvasTests {
     let measure = TextMeasure.standard

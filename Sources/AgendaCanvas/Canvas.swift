@@ -1,27 +1,3 @@
-/// What a cell means on screen; a theme in the terminal layer turns it into colours.
-public enum Role: UInt8, Sendable, CaseIterable {
-    case normal, dim, header, headerAccent, statusBar, statusKey
-    case listTime, listRoom, selected, selectedInactive, running
-    case title, subtitle, label, border, accent, warning
-    case heading, tab, tabSelected, match, star, clash, banner, box, boxTitle, nowLine
-    /// A track's own colour from the file; the cell's `tint` says which.
-    case trackMark
-    case clock, badge  // kiosk: the large clock, the "just started" mark
-    case urgent        // kiosk: urgent notices, evacuation, ROOM FULL
-    case blackout      // kiosk: outside the hours given with --on
-    case qr            // kiosk: QR codes, dark modules drawn on light
-    case caution, alarm // kiosk stage timer: five and two minutes left
-}
-
-public struct Size: Sendable, Equatable {
-    public var width: Int
-    public var height: Int
-    public init(width: Int, height: Int) {
-        self.width = width
-        self.height = height
-    }
-}
-
 /// One terminal cell: a spacing character with any combining marks, or the right half of a
 /// wide character (`isContinuation`), which the terminal fills from its left neighbour.
 public struct Cell: Sendable, Equatable {
@@ -32,7 +8,7 @@ public struct Cell: Sendable, Equatable {
     public var hasMarks = false
     public var role: Role
     public var isContinuation: Bool
-    /// For `.trackMark`: 1-based index into `AppState.tintColours`; 0 for none.
+    /// For `.trackMark`: 1-based index into the track colours the terminal was given; 0 for none.
     public var tint: UInt8 = 0
 
     public init(scalar: Unicode.Scalar, role: Role, isContinuation: Bool = false, tint: UInt8 = 0) {
@@ -173,26 +149,5 @@ public struct Canvas: Sendable, Equatable {
     /// The roles of one row, one character per cell, for tests of highlighting.
     public func roles(row y: Int) -> [Role] {
         (0..<size.width).map { self[$0, y].role }
-    }
-}
-
-/// A cell position on screen: column `x`, row `y`.
-public struct Point: Sendable, Equatable {
-    public var x: Int, y: Int
-    public init(x: Int, y: Int) { self.x = x; self.y = y }
-}
-
-public struct Rect: Sendable, Equatable {
-    public var x: Int, y: Int, width: Int, height: Int
-    public init(x: Int, y: Int, width: Int, height: Int) {
-        self.x = x; self.y = y; self.width = width; self.height = height
-    }
-    public func contains(x px: Int, y py: Int) -> Bool {
-        px >= x && px < x + width && py >= y && py < y + height
-    }
-    func clipped(to size: Size) -> Rect {
-        let x0 = max(0, x), y0 = max(0, y)
-        let x1 = min(size.width, x + width), y1 = min(size.height, y + height)
-        return Rect(x: x0, y: y0, width: max(0, x1 - x0), height: max(0, y1 - y0))
     }
 }
