@@ -58,14 +58,10 @@ struct Validate: ParsableCommand {
         for file in notices {
             do {
                 let checked = try VenueNotices.load(path: file, zone: programme?.timeZone ?? TimeZone(identifier: "UTC")!)
-                var warnings = checked.warnings
-                if let programme {
-                    // Room keys the schedule does not know never match a screen.
-                    let keys = Set(checked.notices.flatMap(\.rooms) + checked.rooms.keys.filter { $0 != "*" })
-                    for key in keys.sorted() where programme.kioskRoom(key) == nil {
-                        warnings.append("\(Sanitizer.line(file)): warning: room \"\(key)\" is not in the schedule")
-                    }
-                }
+                // Room keys the schedule does not know never match a screen; two keys naming
+                // one room show the most severe of their statuses.
+                let warnings = checked.warnings + checked.roomWarnings(file: file, roomNames: programme?.rooms.compactMap { $0 } ?? [],
+                                                                       room: { programme?.kioskRoom($0) })
                 for warning in warnings { printLine(warning) }
                 print("\(Sanitizer.line(file)): ok: \(checked.notices.count) notices, \(checked.rooms.count) room statuses, "
                       + "\(warnings.count) warning\(warnings.count == 1 ? "" : "s")")

@@ -193,6 +193,81 @@ import Synchronization
         #expect(keys.isSubset(of: Set(whole.sessions.map(\.key))))
     }
 
+    /// A guid of day 2 that day 3 repeats (merged files such as 36C3's have such), in a file
+    /// past the real size: every day read ahead keys each session as the whole file does, so a
+    /// star made before the rest arrives names the session the whole file has.
+    @Test func keysAcrossDaysAreTheWholeFiles() throws {
+        // 240 events a day: e-250 is on day 2, e-500 on day 3.
+        let text = Self.file(bytes: FrabXMLReadAhead.minimumBytes + 500_000)
+            .replacingOccurrences(of: "guid=\"e-500\"", with: "guid=\"e-250\"")
+        let path = try Self.write(text)
+        defer { unlink(path) }
+        let whole = try ScheduleLoader.load(path: path)
+        #expect(whole.sessions.first { $0.guid == "e-250" }?.key == "250")
+        for day in 1...4 {
+            let ahead = try #require(FrabXMLReadAhead.read(path: path, now: Self.at(day: day)))
+            let wholeDay = sessionsOfDay(whole, DateComponents(year: 2026, month: 12, day: day))
+            #expect(ahead.schedule.sessions.map(\.key) == wholeDay.map(\.key), "day \(day)")
+            #expect(ahead.schedule.sessions == wholeDay, "day \(day)")
+        }
+    }
+
+    /// Without guids, ids key the sessions: an id of day 1 that day 4 repeats, and one that
+    /// repeats within day 2, are no key on any day read ahead.
+    @Test func idsRepeatedOnAnotherDayAreNoKey() throws {
+        let text = Self.fourDays.replacingOccurrences(of: "<event guid=", with: "<event uid=")
+            .replacingOccurrences(of: "<event uid=\"e-800\" id=\"800\">", with: "<event uid=\"e-800\" id=\"10\">")
+            .replacingOccurrences(of: "<event uid=\"e-300\" id=\"300\">", with: "<event uid=\"e-300\" id=\"260\">")
+        let path = try Self.write(text)
+        defer { unlink(path) }
+        let whole = try ScheduleLoader.load(path: path)
+        #expect(!whole.sessions.contains { $0.key == "10" || $0.key == "260" })
+        for day in 1...4 {
+            let ahead = try #require(Self.ahead(path, Self.at(day: day)))
+            #expect(ahead.schedule.sessions == sessionsOfDay(whole, DateComponents(year: 2026, month: 12, day: day)), "day \(day)")
+        }
+    }
+
+    /// An event without an id may take its id from its `<slug>`: its day is not read ahead.
+    @Test func anEventWithoutAnIdIsNotReadAhead() throws {
+        let path = try Self.write(Self.fourDays.replacingOccurrences(of: "<event guid=\"e-900\" id=\"900\">", with: "<event guid=\"e-900\">"))
+        defer { unlink(path) }
+        #expect(Self.ahead(path, Self.at(day: 2)) == nil)
+    }
+
+    static func eventIDs(_ text: String) throws -> FrabXMLEventIDs? {
+        let path = try write(text)
+        defer { unlink(path) }
+        let descriptor = open(path, O_RDONLY)
+        defer { close(descriptor) }
+        return FrabXMLEventIDs.scan(descriptor: descriptor, size: text.utf8.count)
+    }
+
+    /// Guids and ids as the reader reads them (entities decoded); events in comments, CDATA
+    /// and processing instructions are not counted; a tag cut by a block's end is read whole.
+    @Test func repeatedIdsAreFoundAsTheReaderReadsThem() throws {
+        let text = """
+            <?xml version="1.0"?><schedule>
+            <!-- <event guid="d" id="2"> -->
+            <event guid="a&amp;b" id="1"><description><![CDATA[<event guid="d" id="2">]]></description></event>
+            <event id = '1'
+              guid="a&#38;b"/>
+            <?note <event guid="d" id="2"> ?>
+            <event guid="d" id="2"></event>
+            </schedule>
+            """
+        #expect(try Self.eventIDs(text) == FrabXMLEventIDs(repeatedGuids: ["a&b"], repeatedIDs: ["1"]))
+        // The same events across the search's blocks, cut at every place near a block's end.
+        let events = "<event guid=\"x\" id=\"7\"><![CDATA[<event guid=\"y\" id=\"8\">]]></event><!-- <event id=\"8\"> -->"
+            + "<event guid=\"x\" id=\"9\"></event>"
+        for shift in 0..<events.utf8.count {
+            let padded = String(repeating: " ", count: FrabXMLEventIDs.block - shift) + events + "<event guid=\"y\" id=\"8\"/>"
+            #expect(try Self.eventIDs(padded) == FrabXMLEventIDs(repeatedGuids: ["x"], repeatedIDs: []), "shift \(shift)")
+        }
+        #expect(try Self.eventIDs("<event guid=\"x\"></event>") == nil)
+        #expect(try Self.eventIDs("<event id=\"1\"></event><!-- <event id=\"1\">") == nil)
+    }
+
     /// A file that grows while it is read ahead (rewritten in place): a day tag for today past
     /// the length it had is not taken (it was a trap: a range from the tag to the old end).
     @Test func aFileGrowingWhileReadIsNeverATrap() throws {
@@ -257,7 +332,7 @@ import Synchronization
         #expect(day[first..<(first + 6)] == Data("<room ".utf8))
         #expect(day[middle..<(middle + 6)] == Data("<room ".utf8))
         #expect(first < middle)
-        let read = try #require(FrabXMLDayHalves.read(header: Data(header), day: day, last: true, file: "t.xml"))
+        let read = try #require(FrabXMLDayHalves.read(header: Data(header), day: day, last: true, file: "t.xml") { FrabXMLEventIDs() })
         #expect(read.sessions == whole.sessions)
         #expect(read.conference.rooms == whole.conference.rooms)
         #expect(read.days == whole.days)

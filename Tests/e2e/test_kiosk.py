@@ -8,6 +8,7 @@ terminal restored, follow its schedule file, and fall back on the bare console a
 import datetime
 import os
 import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -460,6 +461,40 @@ def test_validate_checks_a_notices_file():
             pane.type_line(f"{AGENDA} validate --notices {bad} 2>&1; echo \"EX\"\"IT=$?\"")
             screen = pane.wait_for("EXIT=")
             assert "EXIT=65" in screen and 'level "loud" is not info or urgent' in screen, screen
+        finally:
+            pane.close()
+
+
+def test_two_keys_naming_one_room_evacuate_in_every_run():
+    """A room's name in two spellings, and its guid, with different statuses: every start of
+    its door screen (a new process, a new order of Swift's dictionaries) shows the most severe,
+    and validate names the line that names the room again."""
+    sessions = [("Hall 1", "Keynote Talk", at("2024-12-27T10:00"), 120), ("Hall 2", "Side Talk", at("2024-12-27T10:00"), 120)]
+    guid = "a0b1c2d3-0000-4000-8000-000000000001"
+    with tempfile.TemporaryDirectory() as directory:
+        path, notices = os.path.join(directory, "venue.xml"), os.path.join(directory, "notices.json")
+        write(path, frab_xml(sessions, rooms={"Hall 1": guid}))
+        env = {"XDG_CACHE_HOME": os.path.join(directory, "cache"), "XDG_STATE_HOME": os.path.join(directory, "state")}
+        pane = Pane(100, 30, env=env)
+        try:
+            for run, (first, second, third) in enumerate([("open", "evacuate", "open"), ("evacuate", "open", "full")] * 3):
+                write(notices, '{"rooms": {\n'
+                      f'  "Hall 1": {{"status": "{first}"}},\n'
+                      f'  "HALL 1": {{"status": "{second}"}},\n'
+                      f'  "{guid}": {{"status": "{third}"}}\n'
+                      "}}\n")
+                pane.type_line("clear")
+                screen = start(pane, f"--room 'Hall 1' --notices {notices} --now 2024-12-27T10:30+01:00 {path}", expect="EVACUATE")
+                assert "Keynote Talk" not in screen, (run, screen)
+                os.kill(pane.child_pid(), signal.SIGTERM)
+                finished(pane, 143)
+            result = subprocess.run([AGENDA, "validate", path, "--notices", notices], capture_output=True, text=True,
+                                    env={**os.environ, **env}, timeout=20)
+            assert result.returncode == 0 and "3 room statuses, 2 warnings" in result.stdout, result
+            assert result.stderr.splitlines() == [
+                f'{notices}:3: warning: room "HALL 1" names the same room as "Hall 1" (line 2): the most severe status, evacuate, is shown',
+                f'{notices}:4: warning: room "{guid}" names the same room as "Hall 1" (line 2): the most severe status, evacuate, is shown',
+            ], result.stderr
         finally:
             pane.close()
 

@@ -6,8 +6,10 @@ import Synchronization
 /// middle); the two programmes are joined in programme order. A day of 5,000 sessions (a
 /// quarter of a 20,000-session file) reads in about half the time.
 enum FrabXMLDayHalves {
-    /// `day` runs from its `<day` tag to the next day's (or the end of the file when `last`).
-    static func read(header: Data, day: Data, last: Bool, file: String) -> Schedule? {
+    /// `day` runs from its `<day` tag to the next day's (or the end of the file when `last`);
+    /// `repeated` gives the guids and ids that repeat in the whole file (`FrabXMLEventIDs`),
+    /// asked for once the halves are read (nil: the day is not read).
+    static func read(header: Data, day: Data, last: Bool, file: String, repeated: () -> FrabXMLEventIDs?) -> Schedule? {
         let closing = Data("\n</schedule>\n".utf8)
         let halves: [Data]
         if let (firstRoom, middle) = split(day) {
@@ -22,8 +24,20 @@ enum FrabXMLDayHalves {
             read.withLock { $0[i] = schedule }
         }
         let parts = read.withLock { $0 }.compactMap { $0 }
-        guard parts.count == halves.count else { return nil }
-        return parts.count == 1 ? parts[0] : joined(parts[0], parts[1])
+        guard parts.count == halves.count, let repeated = repeated() else { return nil }
+        return keyed(parts.count == 1 ? parts[0] : joined(parts[0], parts[1]), repeated: repeated)
+    }
+
+    /// The day's sessions keyed as the whole file's read keys them: a guid or id unique in the
+    /// day (or in one half of it) may repeat elsewhere, and then it is no session's key.
+    static func keyed(_ day: Schedule, repeated: FrabXMLEventIDs) -> Schedule {
+        var sessions = day.sessions
+        let keys = SessionKeys.assign(guids: sessions.map(\.guid), ids: sessions.map(\.id), starts: sessions.map(\.start),
+                                      repeatedGuids: repeated.repeatedGuids, repeatedIDs: repeated.repeatedIDs)
+        for i in sessions.indices { sessions[i].key = keys[i] }
+        var keyed = Schedule(conference: day.conference, sessions: sessions)
+        keyed.warnings = day.warnings
+        return keyed
     }
 
     /// One copy of each part (`+` on slices of `Data` copies several times over).
@@ -51,7 +65,8 @@ enum FrabXMLDayHalves {
         }
     }
 
-    /// Two programmes, each in programme order, as one: rooms in the order the halves give them.
+    /// Two programmes, each in programme order, as one: rooms in the order the halves give
+    /// them (keyed afterwards, by `keyed`).
     static func joined(_ a: Schedule, _ b: Schedule) -> Schedule {
         var conference = a.conference
         for room in b.conference.rooms where !conference.rooms.contains(room) { conference.rooms.append(room) }
@@ -67,10 +82,6 @@ enum FrabXMLDayHalves {
                 sessions.append(b.sessions[j]); j += 1
             }
         }
-        // Keys as one reading of the day gives them: a guid that repeats across the halves
-        // is no session's key (`SessionKeys`), as it is not in the whole file's reading.
-        let keys = SessionKeys.assign(guids: sessions.map(\.guid), ids: sessions.map(\.id), starts: sessions.map(\.start))
-        for i in sessions.indices { sessions[i].key = keys[i] }
         return Schedule(conference: conference, sessions: sessions)
     }
 }

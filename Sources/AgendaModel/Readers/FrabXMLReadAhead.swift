@@ -8,9 +8,10 @@ import Glibc
 /// quarter of that).
 ///
 /// Only a first screen: the whole file's read replaces it and is the one that counts (for
-/// warnings, keys across days, change marks, sessions that run over several days). Anything
-/// unusual (no `<conference>` before the days, a day without a date, a cut that does not read)
-/// gives nil, and the browser waits for the whole file as it always did.
+/// warnings, change marks, sessions that run over several days). Its keys are already the
+/// whole file's (`FrabXMLEventIDs`), so a star made on it stays. Anything unusual (no
+/// `<conference>` before the days, a day without a date, a cut that does not read, an event
+/// without an id) gives nil, and the browser waits for the whole file as it always did.
 public enum FrabXMLReadAhead {
     /// Below this a file is read whole as fast as one of its days (38C3 is 2.2 MB).
     public static let minimumBytes = 4 << 20
@@ -27,6 +28,10 @@ public enum FrabXMLReadAhead {
               info.st_size >= minimumBytes, info.st_size <= ScheduleFile.maxBytes,
               let head = read(descriptor, [0..<64]), ScheduleFormat.sniff(head) == .xml else { return nil }
         let size = Int(info.st_size)
+        // Keys need the whole file (a guid or id unique in the day may repeat on another):
+        // its events are searched on the other core meanwhile.
+        let repeats = FrabXMLEventIDs.Background(descriptor: descriptor, size: size)
+        defer { repeats.stop() }
         var scan = FrabXMLDayTags(descriptor: descriptor, size: size)
         guard let first = scan.next(), first.date != nil,
               let header = read(descriptor, [0..<first.offset]),
@@ -51,7 +56,7 @@ public enum FrabXMLReadAhead {
         let last = day + 1 == tags.count
         let end = last ? size : tags[day + 1].offset
         guard tags[day].offset < end, let bytes = read(descriptor, [tags[day].offset..<end]),
-              let opened = FrabXMLDayHalves.read(header: header, day: bytes, last: last, file: path),
+              let opened = FrabXMLDayHalves.read(header: header, day: bytes, last: last, file: path, repeated: repeats.result),
               !opened.sessions.isEmpty else { return nil }
         // Tabs for the days seen; past the last one seen, for the dates the conference states.
         let seen = tags.compactMap(\.date)

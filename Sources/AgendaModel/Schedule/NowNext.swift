@@ -26,11 +26,14 @@ extension Schedule {
         return hasNoRoom ? ordered + [nil] : ordered
     }
 
-    /// The room of this schedule that `name` means: exact, else the only case-insensitive match.
+    /// The room of this schedule that `name` means: exact, else the only one alike once case
+    /// and accents are folded ("cafe" is "Café").
     public func room(named name: String) -> String? {
         let names = rooms.compactMap { $0 }
         if names.contains(name) { return name }
-        let matches = names.filter { $0.caseInsensitiveCompare(name) == .orderedSame }
+        var folding = SearchFolding()
+        let wanted = folding.fold(name)
+        let matches = names.filter { folding.fold($0) == wanted }
         return matches.count == 1 ? matches[0] : nil
     }
 

@@ -7,14 +7,17 @@ import Foundation
 /// the guid when present and unique in the file; else the id when unique in the file; else
 /// id and start. CACIE pages have neither: their sessions are known by start and room.
 public enum SessionKeys {
-    /// Keys for sessions read from one file, in the same order.
-    static func assign(guids: [String?], ids: [String], starts: [Date]) -> [String] {
+    /// Keys for sessions read from one file, in the same order. Sessions that are part of a
+    /// file (a day read ahead) are given the guids and ids that repeat in the whole of it, so
+    /// that their keys are the whole file's.
+    static func assign(guids: [String?], ids: [String], starts: [Date],
+                       repeatedGuids: Set<String> = [], repeatedIDs: Set<String> = []) -> [String] {
         var guidCount: [String: Int] = [:], idCount: [String: Int] = [:]
         for guid in guids { if let guid, !guid.isEmpty { guidCount[guid, default: 0] += 1 } }
         for id in ids where !id.isEmpty { idCount[id, default: 0] += 1 }
         return ids.indices.map { k in
-            if let guid = guids[k], guidCount[guid] == 1 { return guid }
-            if idCount[ids[k]] == 1 { return ids[k] }
+            if let guid = guids[k], guidCount[guid] == 1, !repeatedGuids.contains(guid) { return guid }
+            if idCount[ids[k]] == 1, !repeatedIDs.contains(ids[k]) { return ids[k] }
             return idAndStart(ids[k], starts[k])
         }
     }

@@ -11,10 +11,23 @@ import Foundation
 /// or guids) limits a notice to those rooms' door screens, absent means every screen; `from`
 /// and `until` are ISO 8601 times, without an offset read in the venue zone. A room's status is
 /// `open`, `full` (a ROOM FULL banner with the note) or `evacuate` (takes the screen over);
-/// the room `"*"` means every screen. All text is sanitised as schedule text is.
+/// the room `"*"` means every screen. Several keys may name one room (its name in two
+/// spellings, its name and its guid): the most severe of their statuses is the room's
+/// (`status(where:)`). All text is sanitised as schedule text is.
 public struct VenueNotices: Sendable, Equatable {
     public enum Level: String, Sendable { case info, urgent }
-    public enum Status: String, Sendable { case open, full, evacuate }
+    public enum Status: String, Sendable {
+        case open, full, evacuate
+
+        /// Evacuate outranks full, full outranks open.
+        public var severity: Int {
+            switch self {
+            case .open: 0
+            case .full: 1
+            case .evacuate: 2
+            }
+        }
+    }
 
     public struct Notice: Sendable, Equatable {
         public var text: String
@@ -23,6 +36,8 @@ public struct VenueNotices: Sendable, Equatable {
         public var rooms: [String]
         public var from: Date?
         public var until: Date?
+        /// Where the file gives it (0 when made otherwise).
+        public var line = 0
 
         public func isActive(at now: Date) -> Bool {
             (from.map { $0 <= now } ?? true) && (until.map { now < $0 } ?? true)
@@ -34,15 +49,35 @@ public struct VenueNotices: Sendable, Equatable {
         public var note: String?
         /// Where to watch instead (a QR code beside ROOM FULL).
         public var url: String?
+
+        public init(status: Status, note: String? = nil, url: String? = nil) {
+            self.status = status
+            self.note = note
+            self.url = url
+        }
+    }
+
+    /// One member of `rooms`: the key as the file gives it (a room name or guid, `*` for every
+    /// screen), where, and the status.
+    public struct RoomEntry: Sendable, Equatable {
+        public var key: String
+        public var line: Int
+        public var status: RoomStatus
+
+        public init(key: String, line: Int = 0, status: RoomStatus) {
+            self.key = key
+            self.line = line
+            self.status = status
+        }
     }
 
     public var notices: [Notice] = []
-    /// By room name or guid as the file gives it; `*` for every screen.
-    public var rooms: [String: RoomStatus] = [:]
+    /// In file order, every entry kept: two keys naming one room are both here.
+    public var rooms: [RoomEntry] = []
     /// What was read but looked wrong (unknown levels or keys), as `FILE:LINE: warning: …`.
     public var warnings: [String] = []
 
-    public init(notices: [Notice] = [], rooms: [String: RoomStatus] = [:]) {
+    public init(notices: [Notice] = [], rooms: [RoomEntry] = []) {
         self.notices = notices
         self.rooms = rooms
     }
@@ -95,7 +130,7 @@ public struct VenueNotices: Sendable, Equatable {
                 let from = try time(item, "from", file: file, zone: zone)
                 let until = try time(item, "until", file: file, zone: zone)
                 if let from, let until, until <= from { warn(item.line, "this notice ends before it starts: never shown") }
-                result.notices.append(Notice(text: text, level: level, rooms: rooms, from: from, until: until))
+                result.notices.append(Notice(text: text, level: level, rooms: rooms, from: from, until: until, line: item.line))
             }
         }
         if let map = top["rooms"], !map.isNull {
@@ -109,7 +144,7 @@ public struct VenueNotices: Sendable, Equatable {
                 }
                 let note = entry["note"]?.text.map(Sanitizer.line).flatMap { $0.isEmpty ? nil : $0 }
                 let url = entry["url"]?.text.map(Sanitizer.line).flatMap { $0.isEmpty ? nil : $0 }
-                result.rooms[room] = RoomStatus(status: status, note: note, url: url)
+                result.rooms.append(RoomEntry(key: room, line: entry.line, status: RoomStatus(status: status, note: note, url: url)))
             }
         }
         return result

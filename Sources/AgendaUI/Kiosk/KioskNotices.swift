@@ -9,9 +9,12 @@ public enum KioskTakeover: Sendable, Equatable {
 }
 
 extension KioskState {
-    /// Whether a notice's or status's room key (a name, any case, or a guid) is `room`.
+    /// Whether a notice's or status's room key (a name, case and accents folded, or a guid) is `room`.
     func key(_ key: String, means room: String) -> Bool {
-        key.caseInsensitiveCompare(room) == .orderedSame || schedule.kioskRoom(key) == room
+        if let named = schedule.kioskRoom(key) { return named == room }
+        // A name two rooms share once folded ("Saal 1", "SAAL 1") names both.
+        var folding = SearchFolding()
+        return folding.fold(key) == folding.fold(room)
     }
 
     /// The notices this screen shows now: those for every screen, and on a door screen those
@@ -24,14 +27,14 @@ extension KioskState {
         }
     }
 
-    /// The status the notices file gives `room`, if any.
+    /// The status the notices file gives `room`, if any: of every key naming it, the most severe.
     public func status(of room: String) -> VenueNotices.RoomStatus? {
-        notices.rooms.first { key($0.key, means: room) }?.value
+        notices.status { key($0, means: room) }
     }
 
     /// An evacuation of every room or of this door screen's, else the newest urgent notice.
     public var takeover: KioskTakeover? {
-        if let all = notices.rooms["*"], all.status == .evacuate { return .evacuate(room: nil, note: all.note) }
+        if let all = notices.status(where: { $0 == "*" }), all.status == .evacuate { return .evacuate(room: nil, note: all.note) }
         for room in doorRooms ?? [] {
             if let status = status(of: room), status.status == .evacuate { return .evacuate(room: room, note: status.note) }
         }

@@ -2,7 +2,8 @@ import AgendaModel
 
 extension Schedule {
     /// The room `given` means: a room guid the file declares, else a name (exact, else the
-    /// only case-insensitive match). A screen set up by guid follows its room through a rename.
+    /// only match with case and accents folded). A screen set up by guid follows its room
+    /// through a rename.
     public func kioskRoom(_ given: String) -> String? {
         if let named = conference.roomGuids[given] ?? conference.roomGuids.first(where: {
             $0.key.caseInsensitiveCompare(given) == .orderedSame
