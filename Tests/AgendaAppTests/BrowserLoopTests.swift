@@ -149,3 +149,67 @@ import AgendaUI
         return ScheduleSource(path.path, settings: SourceSettings(cache: nil))
     }
 }
+
+/// A star made while a large file's first day is on screen names the session the whole file
+/// has, even when another day repeats its guid (merged files do): it is still starred when the
+/// whole arrives, and the favourites file holds a key that matches it.
+@Suite struct StarOnTheDayReadAheadTests {
+    /// Four days of two rooms, ten events a room; day 3's first event repeats the guid of day 2's.
+    static func programme() -> String {
+        var xml = "<schedule><conference><title>Merged</title><start>2026-12-01</start><end>2026-12-04</end>"
+            + "<time_zone_name>Europe/Berlin</time_zone_name></conference>\n"
+        var id = 0
+        for day in 1...4 {
+            xml += "<day index=\"\(day)\" date=\"2026-12-0\(day)\">\n"
+            for room in 0..<2 {
+                xml += "<room name=\"Hall \(room)\">\n"
+                for slot in 0..<10 {
+                    id += 1
+                    let time = String(format: "%02d:%02d", 9 + slot / 2, slot % 2 * 30)
+                    let guid = day == 3 && room == 0 && slot == 0 ? "e-21" : "e-\(id)"
+                    xml += "<event guid=\"\(guid)\" id=\"\(id)\"><date>2026-12-0\(day)T\(time):00+01:00</date>"
+                        + "<start>\(time)</start><duration>00:30</duration><room>Hall \(room)</room>"
+                        + "<title>Talk \(id) on day \(day)</title></event>\n"
+                }
+                xml += "</room>\n"
+            }
+            xml += "</day>\n"
+        }
+        return xml + "</schedule>\n"
+    }
+
+    @Test func theStarSurvivesTheWholeFile() throws {
+        let home = try TemporaryHome()
+        let path = home.file("merged.xml")
+        try Data(Self.programme().utf8).write(to: path)
+        let now = date("2026-12-02T08:00:00+01:00")
+        let day = try #require(FrabXMLReadAhead.read(path: path.path, now: now, minimumBytes: 0))
+        let source = ScheduleSource(path.path, settings: SourceSettings(cache: nil))
+        let release = DispatchSemaphore(value: 0)
+        let read = WholeFileRead(source) {
+            release.wait()
+            return Result { () throws(SourceError) in try LoadedSource.load(source) }
+        }
+        let terminal = FakeTerminal(width: 120, height: 40)
+        terminal.endWhenEmpty = false
+        let loop = BrowserLoop(schedule: day.schedule, rest: (read, day.isToday), terminal: terminal, clock: FakeClock(now),
+                               configuration: .init(environment: home.environment), stopSignal: { 0 })
+        loop.start()
+        terminal.inputs = [.key(.char("g")), .key(.char("f"))]
+        loop.step()
+        loop.step()
+        #expect(loop.state.selectedSession?.title == "Talk 21 on day 2", "\(terminal.screen)")
+        let starred = try #require(loop.state.favourites.first)
+        release.signal()
+        #expect(keepStepping(loop.step) { !loop.state.readingRest })
+        let whole = loop.state.schedule
+        #expect(whole.sessions.count == 80)
+        // The key names the same session in the whole file, and it is still starred.
+        #expect(whole.sessions.filter { $0.key == starred }.map(\.title) == ["Talk 21 on day 2"])
+        #expect(loop.state.favouriteIndices.map { whole.sessions[$0].title } == ["Talk 21 on day 2"])
+        let stars = home.url.appendingPathComponent("state/agenda/favourites")
+        let files = try FileManager.default.contentsOfDirectory(atPath: stars.path)
+        let text = try String(contentsOf: stars.appendingPathComponent(files[0]), encoding: .utf8)
+        #expect(text.contains("\"\(starred)\""), "\(text)")
+    }
+}
