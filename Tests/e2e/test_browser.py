@@ -4,7 +4,6 @@
 Usage: test_browser.py PATH/TO/agenda
 Each test drives the binary through a shell in a tmux pane and checks what a user would see:
 the screen, the exit status the shell reports, and that the terminal is back as it was."""
-import json
 import os
 import shutil
 import signal
