@@ -191,7 +191,7 @@ import Testing
     }
 
     @Test func everyHelpLineHasBothLanguages() {
-        for binding in KeyMap.sections.flatMap(\.bindings) {
+        for binding in KeyMap.Context.allCases.flatMap({ KeyMap.table($0).lines }) {
             #expect(!binding.en.isEmpty && !binding.zh.isEmpty)
         }
     }

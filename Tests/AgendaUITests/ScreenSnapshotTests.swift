@@ -94,7 +94,7 @@ import Testing
     }
 
     @Test(arguments: sizes) func picker(size: Size) {
-        expectSnapshot(render(size, [.togglePicker, .move(1), .toggleFavourite]), "congress-picker-\(size.width)x\(size.height)")
+        expectSnapshot(render(size, [.togglePicker, .move(1), .pickerToggle]), "congress-picker-\(size.width)x\(size.height)")
     }
 
     @Test func reminderBanner() {
