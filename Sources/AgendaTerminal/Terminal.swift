@@ -228,9 +228,6 @@ public final class Terminal {
         case 9: return .key(.tab)
         case 27: return escapeSequence(window)
         case 8, 127: return .key(.backspace)
-        case 12:  // Ctrl-L: repaint, as in every full-screen program
-            invalidate()
-            return .resize(size)
         case 1...26: return .key(.control(Character(Unicode.Scalar(UInt8(code) + 96))))  // Ctrl-A…Z
         case 28...31: return .key(.control(Character(Unicode.Scalar(UInt8(code) + 64))))  // Ctrl-\ ] ^ _
         default:

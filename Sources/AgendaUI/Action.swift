@@ -25,11 +25,22 @@ public enum Action: Sendable, Equatable {
     case toggleChanges
     case exportFavourites
     case togglePicker
+    // In the picker
+    /// Show or hide the choice under the cursor.
+    case pickerToggle
+    /// All or none of the cursor's kind (while narrowed: only those shown, or all again).
     case pickerAll
+    /// Start typing to narrow the choices; then a character, Backspace, Enter.
+    case pickerFind
+    case pickerType(Character)
+    case pickerErase
+    case pickerDone
     /// Show every room, track, language and type again.
     case clearFilter
     case toggleLocalTime
     case toggleHelp
+    /// Ctrl-L: the terminal draws the whole screen again.
+    case redraw
     case quit
     case click(x: Int, y: Int)
     case wheel(Int, x: Int, y: Int)

@@ -57,6 +57,8 @@ public enum Effect: Sendable, Equatable {
     case exportFavourites
     /// The filter changed: keep it for this conference's next start.
     case filterChanged
+    /// Draw the whole screen again, not only what changed (Ctrl-L).
+    case redraw
 }
 
 /// Everything the browser shows, as plain data: the reducer changes it, the views draw it.

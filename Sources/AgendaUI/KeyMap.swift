@@ -1,122 +1,121 @@
 import AgendaCanvas
 
-/// The browser's keys: one table, so the help screen and the behaviour cannot drift apart.
+/// The browser's keys: one table per context (`KeyTable.swift`) from which the behaviour
+/// (`action(for:in:)`), the help screen (`HelpView`) and the manual's KEYS section
+/// (`manualKeys`) are all made, so that none of them can say what another does not.
 public enum KeyMap {
-    public struct Binding: Sendable {
-        public let keys: String
+    /// Where the same key means different things.
+    public enum Context: Sendable, CaseIterable {
+        /// The list and the detail.
+        case browser
+        /// Typing in the search line; other keys as in the browser.
+        case search
+        /// The filter picker.
+        case picker
+        /// Typing to narrow the picker; other keys as in the picker.
+        case pickerTyping
+        /// The help screen.
+        case help
+    }
+
+    /// What one part of a line answers to.
+    public enum Trigger: Sendable {
+        /// These keys, each with its action.
+        case keys([(Key, Action)])
+        /// Any character typed: the action made of it.
+        case typing(@Sendable (Character) -> Action)
+        /// These mouse buttons, each with its action.
+        case mouse([Pointer])
+
+        static func key(_ key: Key, _ action: Action) -> Trigger { .keys([(key, action)]) }
+
+        /// A key for back and one for forward: `.pair(.up, .down, Action.move)`.
+        static func pair(_ back: Key, _ forward: Key, _ action: (Int) -> Action) -> Trigger {
+            .keys([(back, action(-1)), (forward, action(1))])
+        }
+    }
+
+    /// A mouse button, with the action made of where the pointer is.
+    public struct Pointer: Sendable {
+        public let button: MouseButton
+        public let action: @Sendable (_ x: Int, _ y: Int) -> Action
+
+        static func on(_ button: MouseButton, _ action: @escaping @Sendable (_ x: Int, _ y: Int) -> Action) -> Pointer {
+            Pointer(button: button, action: action)
+        }
+    }
+
+    /// One line of help: keys shown together, and what they do.
+    public struct Line: Sendable {
+        /// Shown two spaces apart: "↑ ↓  k j" is two parts.
+        public let parts: [Trigger]
         public let en: String
         public let zh: String
-        /// The keys as a Chinese reader names them, where they are a word ("mouse") and not a key cap.
-        public var zhKeys: String? = nil
+        /// The manual's words where it has room to say more than the help screen (ASCII).
+        public let manual: String?
+
+        init(_ parts: Trigger..., en: String, zh: String, manual: String? = nil) {
+            self.parts = parts
+            self.en = en
+            self.zh = zh
+            self.manual = manual
+        }
     }
 
     public struct Section: Sendable {
         public let en: String
         public let zh: String
-        public let bindings: [Binding]
+        public let lines: [Line]
     }
 
-    /// The action for an input in the given state: while the search line is open, letters type.
+    public struct Table: Sendable {
+        /// In the help screen's order; one untitled section where there is no help screen.
+        public let sections: [Section]
+        /// Where a key this table does not have is looked up.
+        public let fallback: Context?
+
+        public var lines: [Line] { sections.flatMap(\.lines) }
+    }
+
+    /// Which table the keys of `state` are looked up in.
+    public static func context(of state: AppState) -> Context {
+        switch state.overlay {
+        case .help: .help
+        case .picker: state.picker.typing ? .pickerTyping : .picker
+        case .none: state.search.editing ? .search : .browser
+        }
+    }
+
+    /// The action for an input in the given state (nil: the input means nothing there).
     public static func action(for input: Input, in state: AppState) -> Action? {
         switch input {
-        case .resize(let size): return .resize(size)
-        case .mouse(.left, let x, let y): return .click(x: x, y: y)
-        case .mouse(.wheelUp, let x, let y): return .wheel(-3, x: x, y: y)
-        case .mouse(.wheelDown, let x, let y): return .wheel(3, x: x, y: y)
-        case .key(let key):
-            // `q` closes the help, as in less, mutt and htop; Ctrl-C still quits.
-            if state.overlay == .help, key == .char("q") || key == .char("Q") { return .back }
-            if state.overlay == .picker {
-                if state.picker.typing {
-                    switch key {
-                    case .char(let c): return .searchType(c)
-                    case .backspace: return .searchErase
-                    case .enter: return .searchDone
-                    default: break
-                    }
-                } else if key == .char("q") || key == .char("Q") {
-                    return .back
-                }
-            }
-            if state.search.editing, state.overlay == .none {
-                switch key {
-                case .char(let c): return .searchType(c)
-                case .backspace: return .searchErase
-                case .enter: return .searchDone
-                case .escape: return .back
-                default: break
-                }
-            }
-            return action(for: key)
+        case .resize(let size): .resize(size)
+        case .key(let key): action(for: key, in: context(of: state))
+        case .mouse(let button, let x, let y): action(for: button, x: x, y: y, in: context(of: state))
         }
     }
 
-    static func action(for key: Key) -> Action? {
-        switch key {
-        case .up, .char("k"): .move(-1)
-        case .down, .char("j"): .move(1)
-        case .pageUp: .page(-1)
-        case .pageDown: .page(1)
-        case .home, .char("g"): .first
-        case .end, .char("G"): .last
-        case .left, .char("h"): .sideways(-1)
-        case .right, .char("l"): .sideways(1)
-        case .char("["): .changeDay(-1)
-        case .char("]"): .changeDay(1)
-        case .enter: .open
-        case .escape, .backspace: .back
-        case .tab, .backTab: .switchPane
-        case .char("v"): .cycleView(1)
-        case .char("V"): .cycleView(-1)
-        case .char("t"): .jumpToNow
-        case .char("/"): .startSearch
-        case .char("n"): .nextMatch(1)
-        case .char("N"): .nextMatch(-1)
-        case .char("f"), .char(" "): .toggleFavourite
-        case .char("F"): .toggleMyAgenda
-        case .char("c"): .toggleChanges
-        case .char("e"): .exportFavourites
-        case .char("p"): .togglePicker
-        case .char("a"): .pickerAll
-        case .char("x"): .clearFilter
-        case .char("z"): .toggleLocalTime
-        case .char("?"): .toggleHelp
-        case .char("q"), .char("Q"): .quit
-        default: nil
+    static func action(for key: Key, in context: Context) -> Action? {
+        let table = table(context)
+        for line in table.lines {
+            for part in line.parts {
+                switch part {
+                case .keys(let keys): if let hit = keys.first(where: { $0.0 == key }) { return hit.1 }
+                case .typing(let make): if case .char(let c) = key { return make(c) }
+                case .mouse: break
+                }
+            }
         }
+        return table.fallback.flatMap { action(for: key, in: $0) }
     }
 
-    /// Shown by the help overlay, in this order.
-    public static let sections: [Section] = [
-        Section(en: "Move", zh: "移动", bindings: [
-            Binding(keys: "↑ ↓  k j", en: "previous / next session; scroll the detail", zh: "上一场 / 下一场；滚动详情"),
-            Binding(keys: "PgUp PgDn", en: "a page up / down", zh: "上一页 / 下一页"),
-            Binding(keys: "Home End  g G", en: "first / last", zh: "第一场 / 最后一场"),
-            Binding(keys: "← → h l [ ]", en: "previous / next day (timetable, ← →: room)", zh: "前一天 / 后一天（时间表中 ← →：会场）"),
-            Binding(keys: "t", en: "jump to what runs now", zh: "跳到正在进行的场次"),
-        ]),
-        Section(en: "Show", zh: "显示", bindings: [
-            Binding(keys: "Enter", en: "open the session's detail", zh: "打开场次详情"),
-            Binding(keys: "Esc", en: "back; clear the search; close", zh: "返回；清除搜索；关闭"),
-            Binding(keys: "Tab", en: "switch between list and detail", zh: "在列表与详情间切换"),
-            Binding(keys: "v V", en: "cycle views: all, room, track, grid, now", zh: "切换视图：全部、会场、专题、时间表、当前"),
-            Binding(keys: "z", en: "venue time / local time", zh: "会场时间 / 本地时间"),
-            Binding(keys: "c", en: "changes since the previous version", zh: "与上一版本相比的变更"),
-        ]),
-        Section(en: "Find", zh: "查找", bindings: [
-            Binding(keys: "/", en: "search titles, people, rooms, text", zh: "搜索标题、讲者、会场、内容"),
-            Binding(keys: "n N", en: "next / previous match", zh: "下一个 / 上一个结果"),
-            Binding(keys: "p  x", en: "filter rooms, tracks, languages, types / show all", zh: "筛选会场、专题、语言、类型 / 显示全部"),
-        ]),
-        Section(en: "Favourites", zh: "收藏", bindings: [
-            Binding(keys: "f  Space", en: "star / unstar the session", zh: "收藏 / 取消收藏"),
-            Binding(keys: "F", en: "my agenda: favourites, gaps, clashes", zh: "我的日程：收藏、空档、冲突"),
-            Binding(keys: "e", en: "export favourites to an iCalendar file", zh: "将收藏导出为 iCalendar 文件"),
-        ]),
-        Section(en: "Other", zh: "其他", bindings: [
-            Binding(keys: "mouse", en: "click selects, wheel scrolls", zh: "单击选择，滚轮滚动", zhKeys: "鼠标"),
-            Binding(keys: "Ctrl-L", en: "redraw the screen", zh: "重绘屏幕"),
-            Binding(keys: "?  q", en: "this help (q closes it) / quit", zh: "本帮助（按 q 关闭）/ 退出"),
-        ]),
-    ]
+    static func action(for button: MouseButton, x: Int, y: Int, in context: Context) -> Action? {
+        let table = table(context)
+        for line in table.lines {
+            for case .mouse(let buttons) in line.parts {
+                if let hit = buttons.first(where: { $0.button == button }) { return hit.action(x, y) }
+            }
+        }
+        return table.fallback.flatMap { action(for: button, x: x, y: y, in: $0) }
+    }
 }

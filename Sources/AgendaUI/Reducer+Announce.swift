@@ -3,7 +3,7 @@
 extension AppState {
     mutating func announce(_ action: Action, before: AppState) {
         switch action {
-        case .tick, .resize, .wholeFileRead, .refreshed, .sourceStale, .indexReady, .favouritesChanged, .filterRestored, .notice:
+        case .tick, .resize, .redraw, .wholeFileRead, .refreshed, .sourceStale, .indexReady, .favouritesChanged, .filterRestored, .notice:
             return   // not the user's doing: what was said stays
         default: break
         }

@@ -29,15 +29,15 @@ extension AppState {
         case .page(let n): movePicker(by: n * max(1, PickerView.visibleRows(self) - 1))
         case .first: movePicker(by: -items.count)
         case .last: movePicker(by: items.count)
-        case .startSearch: picker.typing = true
-        case .searchType(let c):
+        case .pickerFind: picker.typing = true
+        case .pickerType(let c):
             picker.query.append(c)
             narrowPicker()
-        case .searchErase:
+        case .pickerErase:
             if !picker.query.isEmpty { picker.query.removeLast() }
             narrowPicker()
-        case .searchDone: picker.typing = false
-        case .toggleFavourite, .open:
+        case .pickerDone: picker.typing = false
+        case .pickerToggle:
             guard items.indices.contains(picker.cursor), let value = items[picker.cursor].value else { return }
             let facet = items[picker.cursor].facet
             var hidden = filter.hidden[facet, default: []]
@@ -62,7 +62,7 @@ extension AppState {
             picker.typing = false
             picker.query = ""
             narrowPicker()
-        case .back, .togglePicker, .click, .toggleHelp:
+        case .back, .togglePicker, .click:
             overlay = .none
         default:
             break

@@ -25,6 +25,9 @@ extension AppState {
         case .quit:
             shouldQuit = true
             return
+        case .redraw:
+            effects.append(.redraw)
+            return
         case .wholeFileRead(let whole, let reopen):
             replaceSchedule(whole)
             readingRest = false
@@ -113,7 +116,7 @@ extension AppState {
             // Its choices would be one day's rooms and tracks: a filter saved from them would
             // not hide the others'.
             if readingRest { notify(strings.stillReading, until: now.addingTimeInterval(5)) } else { openPicker() }
-        case .pickerAll: break
+        case .pickerToggle, .pickerAll, .pickerFind, .pickerType, .pickerErase, .pickerDone: break
         case .clearFilter: clearFilter()
         case .toggleLocalTime:
             // A file with no zone has nothing to convert from: say why instead of pretending.
@@ -133,7 +136,7 @@ extension AppState {
             helpTop = 0
         case .click(let x, let y): click(x: x, y: y)
         case .wheel(let n, let x, let y): wheel(n, x: x, y: y)
-        case .quit, .resize, .tick, .wholeFileRead, .refreshed, .sourceStale, .indexReady, .favouritesChanged,
+        case .quit, .redraw, .resize, .tick, .wholeFileRead, .refreshed, .sourceStale, .indexReady, .favouritesChanged,
              .filterRestored, .notice: break
         }
     }

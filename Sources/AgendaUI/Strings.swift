@@ -119,6 +119,9 @@ public struct Strings: Sendable {
     // Help and small screens
     var helpTitle: String { pick(" Keys ", " 按键 ") }
     var helpHint: String { pick("q, Esc or ? closes", "q、Esc 或 ? 关闭") }
+    /// In the key column of help: the mouse, and any character typed.
+    var mouseKeys: String { pick("mouse", "鼠标") }
+    var typedKeys: String { pick("characters", "字符") }
     var clearFilter: String { pick("show all", "显示全部") }
     var more: String { pick("▼ more", "▼ 更多") }
     var tooSmall: String { pick("Terminal too small", "终端窗口太小") }

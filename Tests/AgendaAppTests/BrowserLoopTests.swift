@@ -50,6 +50,20 @@ import AgendaUI
         #expect(terminal.stopped)
     }
 
+    /// Ctrl-L is in the key table: its action asks the loop to draw the whole screen again.
+    @Test func ctrlLDrawsTheWholeScreenAgain() throws {
+        let home = try TemporaryHome()
+        let terminal = FakeTerminal(width: 100, height: 30)
+        terminal.endWhenEmpty = false
+        let loop = browser(terminal: terminal, home: home)
+        loop.start()
+        let frames = terminal.frames.count, invalidations = terminal.invalidations
+        terminal.inputs = [.key(.control("l"))]
+        #expect(loop.step())
+        #expect(terminal.invalidations == invalidations + 1 && terminal.frames.count > frames)
+        #expect(terminal.screen == terminal.frames[frames - 1].text())
+    }
+
     @Test func aStarIsSavedToTheFavouritesFileAndExportedWithE() throws {
         let home = try TemporaryHome()
         let terminal = FakeTerminal(width: 100, height: 30)

@@ -43,6 +43,18 @@ import AgendaUI
         #expect(loop.run() == 0 && terminal.stopped)
     }
 
+    /// Ctrl-L reaches the loops as a key: the board is drawn whole again and goes on.
+    @Test func ctrlLDrawsTheBoardWholeAgain() {
+        let terminal = FakeTerminal(width: 80, height: 24)
+        terminal.endWhenEmpty = false
+        let loop = kiosk(terminal, clock: FakeClock(date("2021-10-22T09:10:00+08:00")))
+        loop.start()
+        let drawn = terminal.frames.count
+        terminal.inputs = [.key(.control("l"))]
+        #expect(loop.step())
+        #expect(terminal.invalidations == 1 && terminal.frames.count == drawn + 1)
+    }
+
     @Test func withoutAnExitKeyOnlyASignalEndsIt() {
         let terminal = FakeTerminal(width: 80, height: 24)
         terminal.endWhenEmpty = false

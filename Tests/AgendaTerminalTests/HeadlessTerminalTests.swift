@@ -1,6 +1,7 @@
 import Testing
 @testable import AgendaTerminal
 import AgendaCanvas
+import CNcursesw
 
 /// ncurses holds one global screen: these tests must not run in parallel.
 @Suite(.serialized) struct HeadlessTerminalTests {
@@ -56,6 +57,15 @@ import AgendaCanvas
         #expect(terminal.cell(x: 1, y: 0).text == "b")
         #expect(terminal.cell(x: 2, y: 0).text == " ")
         #expect(terminal.cell(x: 5, y: 0).text == " ")
+    }
+
+    /// Ctrl-L is reported as a key: the key table says it redraws, not the terminal.
+    @Test func ctrlLIsAKey() throws {
+        TerminalLocale.setUp()
+        let terminal = try Terminal.headless(size: Size(width: 20, height: 4))
+        defer { terminal.stop() }
+        unget_wch(12)
+        #expect(terminal.nextInput(timeout: 0) == .key(.control("l")))
     }
 
     /// After a frame, the cursor stands where the frame says, whatever was drawn last; with

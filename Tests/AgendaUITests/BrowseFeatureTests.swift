@@ -207,7 +207,7 @@ private extension AppState {
         #expect(state.overlay == .picker)
         let saal2 = try #require(state.picker.items.firstIndex { $0.value == "Saal 2" })
         state.apply(.move(saal2 - state.picker.cursor))
-        state.apply(.toggleFavourite)  // Space toggles in the picker
+        state.apply(.pickerToggle)  // Space toggles in the picker
         state.apply(.back)
         #expect(state.overlay == .none && state.filter.isActive)
         #expect(!state.sessionTitles.contains("Rust in Space"))

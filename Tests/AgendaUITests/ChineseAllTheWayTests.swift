@@ -9,7 +9,7 @@ import AgendaCanvas
 /// Key names (Enter, Esc, PgUp …), single-letter keys and the names of standards stay as they
 /// are printed on keyboards and in documents.
 @Suite struct ChineseAllTheWayTests {
-    static let keyNames: Set<String> = ["Enter", "Esc", "Tab", "Space", "PgUp", "PgDn", "Home", "End", "Ctrl",
+    static let keyNames: Set<String> = ["Enter", "Esc", "Tab", "Shift", "Space", "Backspace", "PgUp", "PgDn", "Home", "End", "Ctrl",
                                         "iCalendar", "GMT", "UTC", "CACIE"]
 
     /// Runs of two or more Latin letters on a screen that are not key names; time zone
@@ -76,7 +76,7 @@ import AgendaCanvas
         after("help", [.toggleHelp])
         after("help scrolled", [.toggleHelp] + Array(repeating: .move(1), count: 30), from: browser(Size(width: 80, height: 12)))
         after("picker", [.togglePicker])
-        after("picker typing", [.togglePicker, .startSearch, .searchType("会")])
+        after("picker typing", [.togglePicker, .pickerFind, .pickerType("会")])
         after("search typing", [.startSearch, .searchType("论"), .searchType("坛")])
         after("search done", [.startSearch, .searchType("论"), .searchType("坛"), .searchDone])
         after("search without matches", [.startSearch, .searchType("无"), .searchType("此")])

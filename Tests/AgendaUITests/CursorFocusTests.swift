@@ -95,8 +95,8 @@ import AgendaCanvas
         var (line, fromCursor) = try Self.atCursor(Screen.render(state))
         let item = state.picker.items[state.picker.cursor]
         #expect(fromCursor.hasPrefix("[x] " + item.label), "\(line)")
-        state.apply(.startSearch)
-        for c in "saal" { state.apply(.searchType(c)) }
+        state.apply(.pickerFind)
+        for c in "saal" { state.apply(.pickerType(c)) }
         (line, fromCursor) = try Self.atCursor(Screen.render(state))
         #expect(line.contains("/saal") && fromCursor.hasPrefix("▏"), "\(line)")
     }

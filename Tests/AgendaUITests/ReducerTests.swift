@@ -192,7 +192,7 @@ import AgendaCanvas
     }
 
     @Test func everyHelpLineHasBothLanguages() {
-        for binding in KeyMap.sections.flatMap(\.bindings) {
+        for binding in KeyMap.Context.allCases.flatMap({ KeyMap.table($0).lines }) {
             #expect(!binding.en.isEmpty && !binding.zh.isEmpty)
         }
     }

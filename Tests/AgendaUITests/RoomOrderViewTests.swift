@@ -50,7 +50,7 @@ import AgendaCanvas
         state.apply(.togglePicker)
         let empty = state.picker.items.firstIndex { $0.label == "AW1.120" }!
         state.apply(.move(empty - state.picker.cursor))
-        state.apply(.toggleFavourite)
+        state.apply(.pickerToggle)
         state.apply(.togglePicker)
         state.apply(.cycleView(3))
         #expect(TimetableGrid(state).rooms == ["Janson", "K.1.105", "H.2215"])

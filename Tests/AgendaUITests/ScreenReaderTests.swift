@@ -141,8 +141,8 @@ import AgendaCanvas
         #expect(canvas.cursor == Point(x: 6, y: 23) && Self.lines(canvas)[23].hasPrefix(" /rust "), "\(canvas.text())")
         state.apply(.back)
         state.apply(.togglePicker)
-        state.apply(.startSearch)
-        for c in "saal" { state.apply(.searchType(c)) }
+        state.apply(.pickerFind)
+        for c in "saal" { state.apply(.pickerType(c)) }
         canvas = Screen.render(state)
         let cursor = canvas.cursor ?? Point(x: 0, y: 0)
         let line = Self.lines(canvas)[cursor.y]

@@ -95,7 +95,7 @@ import AgendaCanvas
     }
 
     @Test(arguments: sizes) func picker(size: Size) {
-        expectSnapshot(render(size, [.togglePicker, .move(1), .toggleFavourite]), "congress-picker-\(size.width)x\(size.height)")
+        expectSnapshot(render(size, [.togglePicker, .move(1), .pickerToggle]), "congress-picker-\(size.width)x\(size.height)")
     }
 
     @Test func reminderBanner() {

@@ -25,8 +25,8 @@ ZH_PAGE = """2021中国国际教育年会：开幕式暨全体大会
 """
 
 # Key caps, standards and what the data itself holds (language codes, the zone's name).
-ZH_ALLOWED = {"Enter", "Esc", "Tab", "Space", "PgUp", "PgDn", "Home", "End", "Ctrl", "iCalendar", "GMT", "UTC",
-              "CACIE", "zh", "en", "Asia", "Shanghai"}
+ZH_ALLOWED = {"Enter", "Esc", "Tab", "Shift", "Space", "Backspace", "PgUp", "PgDn", "Home", "End", "Ctrl",
+              "iCalendar", "GMT", "UTC", "CACIE", "zh", "en", "Asia", "Shanghai"}
 
 
 def english_words(screen):

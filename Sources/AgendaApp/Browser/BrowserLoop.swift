@@ -175,7 +175,10 @@ public final class BrowserLoop {
         }
         if let input, let action = KeyMap.action(for: input, in: state) {
             state.apply(action)
-            if case .resize = action {} else { touched = true }
+            switch action {
+            case .resize, .redraw: break
+            default: touched = true
+            }
             changed = true
         }
         let now = clock.now()
@@ -228,6 +231,9 @@ public final class BrowserLoop {
         for effect in effects {
             switch effect {
             case .bell: terminal.bell()
+            case .redraw:
+                terminal.invalidate()
+                changed = true
             case .exportFavourites:
                 let text: String
                 do {

@@ -104,6 +104,10 @@ public final class KioskLoop {
             case .key(let key)? where key == configuration.exitKey:
                 exitKeyPressed = true
                 return false
+            case .key(.control("l"))?:
+                // Ctrl-L draws the board whole again (over a console message, say).
+                terminal.invalidate()
+                terminal.present(shown)
             default:
                 break  // unattended: every other key does nothing
             }

@@ -9,12 +9,12 @@ enum HelpView {
         let text: String
     }
 
-    static func lines(_ strings: Strings) -> [Line] {
-        KeyMap.sections.flatMap { section in
-            section.bindings.enumerated().map { i, binding in
-                let zh = strings.language == .zh
-                return Line(section: i == 0 ? (zh ? section.zh : section.en) : nil,
-                            keys: zh ? binding.zhKeys ?? binding.keys : binding.keys, text: zh ? binding.zh : binding.en)
+    /// `spoken`: keys in words, as a screen reader should say them.
+    static func lines(_ strings: Strings, spoken: Bool = false) -> [Line] {
+        KeyMap.table(.browser).sections.flatMap { section in
+            section.lines.enumerated().map { i, line in
+                Line(section: i == 0 ? strings.pick(section.en, section.zh) : nil,
+                     keys: KeyMap.label(line, strings, spoken: spoken), text: strings.pick(line.en, line.zh))
             }
         }
     }
@@ -45,15 +45,14 @@ enum HelpView {
         // The cursor on the first line shown: scrolling moves the text under it, and a screen
         // reader reads the line that arrives there.
         canvas.cursor = Point(x: rect.x + 2, y: rect.y + 1)
-        for (row, line) in lines(strings).dropFirst(state.helpTop).prefix(visibleRows(state)).enumerated() {
+        for (row, line) in lines(strings, spoken: state.screenReader).dropFirst(state.helpTop).prefix(visibleRows(state)).enumerated() {
             let y = rect.y + 1 + row
             var x = rect.x + 2
             if sectionWidth > 0 {
                 if let section = line.section { canvas.put(section, x: x, y: y, limit: sectionWidth - 1, role: .heading, measure: measure) }
                 x += sectionWidth
             }
-            let keys = state.screenReader ? spoken(line.keys) : line.keys
-            canvas.put(TextLayout.fit(keys, width: keyWidth - 1, measure: measure), x: x, y: y, role: .accent, measure: measure)
+            canvas.put(TextLayout.fit(line.keys, width: keyWidth - 1, measure: measure), x: x, y: y, role: .accent, measure: measure)
             x += keyWidth
             canvas.put(TextLayout.fit(line.text, width: rect.x + rect.width - 2 - x, measure: measure), x: x, y: y,
                        role: .normal, measure: measure)
@@ -61,11 +60,6 @@ enum HelpView {
         let footer = " " + strings.helpHint + (state.helpTop < maxTop(state) ? "  " + strings.more : "") + " "
         canvas.put(TextLayout.fit(footer, width: inner, measure: measure), x: rect.x + 2, y: rect.y + rect.height - 1,
                    role: .dim, measure: measure)
-    }
-
-    /// Arrow keys by name, as a screen reader should say them.
-    static func spoken(_ keys: String) -> String {
-        keys.replacingOccurrences(of: "↑ ↓", with: "Up Down").replacingOccurrences(of: "← →", with: "Left Right")
     }
 
     static func frame(_ rect: Rect, into canvas: inout Canvas, measure: TextMeasure) {
