@@ -42,12 +42,7 @@ public struct ScheduleCache: Sendable {
 
     /// FNV-1a, 64 bits, in hex: a stable folder name; `meta.json` names the source in full.
     static func hash(_ text: String) -> String {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            value ^= UInt64(byte)
-            value = value &* 0x100_0000_01b3
-        }
-        let hex = String(value, radix: 16)
+        let hex = String(FNV1a.hash(text), radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 

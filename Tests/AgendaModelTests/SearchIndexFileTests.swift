@@ -201,3 +201,13 @@ import Testing
         #expect(!SearchFolding.isUnifiedIdeograph(0xF900))   // a compatibility ideograph decomposes
     }
 }
+
+/// The one FNV-1a: the published test vectors, so that cache folder names and format tags stay
+/// what earlier builds wrote.
+@Suite struct FNV1aTests {
+    @Test func publishedVectors() {
+        #expect(FNV1a.hash("") == 0xcbf2_9ce4_8422_2325)
+        #expect(FNV1a.hash("a") == 0xaf63_dc4c_8601_ec8c)
+        #expect(FNV1a.hash("foobar") == 0x8594_4171_f739_67e8)
+    }
+}

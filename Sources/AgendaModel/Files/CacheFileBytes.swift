@@ -3,14 +3,7 @@
 enum CacheFileBytes {
     /// FNV-1a of `text`: written into a header so that a file of another build or format
     /// version is not read (a fixed reader must not be bypassed by what an old one wrote).
-    static func buildHash(_ text: String) -> UInt64 {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            value ^= UInt64(byte)
-            value = value &* 0x100_0000_01b3
-        }
-        return value
-    }
+    static func buildHash(_ text: String) -> UInt64 { FNV1a.hash(text) }
 
     static func append<T: FixedWidthInteger>(_ out: inout [UInt8], _ value: T) {
         withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) }

@@ -47,8 +47,9 @@ struct VocabularyBuilder {
     }
 
     private mutating func addWord(_ range: Range<Int>, session: Int, in blob: UnsafeRawBufferPointer) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for position in range { hash = (hash ^ UInt64(blob[position])) &* 0x100_0000_01b3 }
+        var fnv = FNV1a()
+        for position in range { fnv.add(blob[position]) }
+        let hash = fnv.value
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
         var word = -1
