@@ -64,7 +64,7 @@ public enum Effect: Sendable, Equatable {
 /// Everything the browser shows, as plain data: the reducer changes it, the views draw it.
 public struct AppState: Sendable {
     public private(set) var schedule: Schedule
-    public var size: Size
+    public internal(set) var size: Size
     public internal(set) var now: Date
     public let measure: TextMeasure
     public let strings: Strings
@@ -100,7 +100,7 @@ public struct AppState: Sendable {
     public internal(set) var overlay: Overlay = .none
     public internal(set) var helpTop = 0
     public internal(set) var timetable = TimetablePosition()
-    public var shouldQuit = false
+    public internal(set) var shouldQuit = false
 
     // Finding and choosing
     public internal(set) var search = SearchState()

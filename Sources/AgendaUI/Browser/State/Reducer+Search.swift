@@ -55,9 +55,6 @@ extension AppState {
         rebuildRows(keepSelection: true)
     }
 
-    /// Whether the search index still has to be built (the run loop builds it in the background).
-    public var needsSearchIndex: Bool { searchIndex == nil }
-
     /// Installs an index built elsewhere for the schedule numbered `version`; a stale one is ignored.
     mutating func installSearchIndex(_ index: SearchIndex, version: Int) {
         guard searchIndex == nil, version == scheduleVersion else { return }
