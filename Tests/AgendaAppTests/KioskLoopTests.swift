@@ -4,6 +4,7 @@ import Testing
 import AgendaApp
 import AgendaCanvas
 import AgendaModel
+import AgendaRemote
 import AgendaUI
 
 /// The kiosk driven in-process: the board, a resize, the clock moving on, and only the exit
@@ -78,5 +79,39 @@ import AgendaUI
         clock.advance(3 * 60 * 60)
         #expect(loop.step())
         #expect(terminal.screen.contains("Thank you") || terminal.screen.contains("Nothing"), "\(terminal.screen)")
+    }
+}
+
+/// A door screen over a file: a new version of the file reaches the board, and one that does
+/// not read keeps the last good version, marked.
+@Suite struct KioskFileSwapTests {
+    static func programme(_ title: String) -> String {
+        """
+        <schedule><conference><title>Swap</title><time_zone_name>UTC</time_zone_name></conference>
+        <day index="1" date="2030-01-01"><room name="Hall">
+        <event guid="a" id="1"><date>2030-01-01T10:00:00+00:00</date><start>10:00</start><duration>01:00</duration><title>\(title)</title></event>
+        </room></day></schedule>
+        """
+    }
+
+    @Test func aNewVersionOfTheFileReachesTheBoard() throws {
+        let home = try TemporaryHome()
+        let path = home.file("swap.xml")
+        try Data(Self.programme("First Version").utf8).write(to: path)
+        let source = ScheduleSource(path.path, settings: SourceSettings(cache: nil))
+        let live = LiveSchedule([try LoadedSource.load(source)], refresh: 60)
+        let terminal = FakeTerminal(width: 100, height: 30)
+        terminal.endWhenEmpty = false
+        let clock = FakeClock(date("2030-01-01T10:10:00Z"))
+        let state = KioskState(schedule: live.schedule, now: clock.now(), size: terminal.size, options: KioskOptions(room: "Hall"))
+        let loop = KioskLoop(state: state, live: live, notices: nil, terminal: terminal, clock: clock,
+                             configuration: .init(), stopSignal: { 0 })
+        loop.start()
+        #expect(terminal.screen.contains("First Version"), "\(terminal.screen)")
+        try Data(Self.programme("Second Version").utf8).write(to: path)
+        #expect(keepStepping(loop.step) { terminal.screen.contains("Second Version") }, "\(terminal.screen)")
+        try Data("<schedule><day".utf8).write(to: path)
+        #expect(keepStepping(loop.step) { loop.state.updateFailedAt != nil })
+        #expect(terminal.screen.contains("Second Version"), "\(terminal.screen)")
     }
 }
