@@ -47,8 +47,9 @@ public struct SnapshotStore: Sendable {
     public func load(_ digest: ContentDigest, name: String, checked: MappedFile? = nil) -> Schedule? {
         let file = file(digest, name: name)
         guard let mapping = checked ?? MappedFile(path: file.path, limit: limit) else { return nil }
-        guard let schedule = ScheduleSnapshot.decode(mapping, source: digest, build: build, digestChecked: checked != nil) else {
-            unlink(file.path)   // damaged or foreign: parsed again, and written anew
+        guard let schedule = ScheduleSnapshot.decode(mapping, source: digest, build: build, digestChecked: checked != nil),
+              !mapping.isDamaged else {
+            unlink(file.path)   // damaged (or cut short while read) or foreign: parsed again, and written anew
             return nil
         }
         utimes(file.path, nil)   // used now: the last to be pruned
@@ -67,7 +68,7 @@ public struct SnapshotStore: Sendable {
     {
         guard let mapping = MappedFile(path: file(digest, name: name).path, limit: limit),
               mapping.bytes.count >= minimumBytes,
-              let day = ScheduleSnapshot.openingDay(mapping, source: digest, build: build, now: now) else { return nil }
+              let day = ScheduleSnapshot.openingDay(mapping, source: digest, build: build, now: now), !mapping.isDamaged else { return nil }
         return (day, mapping)
     }
 
@@ -97,7 +98,7 @@ public struct SnapshotStore: Sendable {
     public func loadIndex(_ key: ContentDigest, sessions: Int) -> SearchIndex? {
         let file = indexFile(key)
         guard let mapping = MappedFile(path: file.path, limit: limit) else { return nil }
-        guard let index = SearchIndexFile.load(mapping, key: key, build: build, sessions: sessions) else {
+        guard let index = SearchIndexFile.load(mapping, key: key, build: build, sessions: sessions), !mapping.isDamaged else {
             unlink(file.path)   // damaged or foreign: built again, and written anew
             return nil
         }

@@ -1,3 +1,4 @@
+import AgendaModel
 import CNcursesw
 import Glibc
 
@@ -17,6 +18,8 @@ enum CrashGuard {
     nonisolated(unsafe) private static var shellModes = termios()
     nonisolated(unsafe) private static var previous = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
     nonisolated(unsafe) private static var installed = false
+    /// The handler as installed, to install again after a fault `MappingFaults` survived.
+    nonisolated(unsafe) private static var action = UnsafeMutablePointer<sigaction>.allocate(capacity: 1)
 
     /// `modes`: the terminal's modes before curses changed them. Call after `newterm`, so that
     /// terminfo names the sequences of this terminal.
@@ -35,13 +38,11 @@ enum CrashGuard {
         shellModes = modes
         guard !installed else { return }
         installed = true
-        for signal in signals {
-            var action = sigaction()
-            action.__sigaction_handler.sa_sigaction = { signal, info, context in CrashGuard.handle(signal, info, context) }
-            sigemptyset(&action.sa_mask)
-            action.sa_flags = SA_SIGINFO | Int32(bitPattern: SA_RESETHAND)
-            sigaction(signal, &action, previous + Int(signal))
-        }
+        action.initialize(to: sigaction())
+        action.pointee.__sigaction_handler.sa_sigaction = { signal, info, context in CrashGuard.handle(signal, info, context) }
+        sigemptyset(&action.pointee.sa_mask)
+        action.pointee.sa_flags = SA_SIGINFO | Int32(bitPattern: SA_RESETHAND)
+        for signal in signals { sigaction(signal, action, previous + Int(signal)) }
     }
 
     /// The terminal is restored normally: hand the signals back.
@@ -52,6 +53,11 @@ enum CrashGuard {
     }
 
     private static func handle(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?) {
+        // A cache file cut short under its mapping is no crash: the read goes on, the guard stays.
+        if MappingFaults.survive(signal, info) {
+            sigaction(signal, action, nil)
+            return
+        }
         if let bytes = restoreBytes, let base = bytes.baseAddress { _ = write(1, base, bytes.count) }
         _ = tcsetattr(0, TCSANOW, &shellModes)
         let before = previous[Int(signal)]

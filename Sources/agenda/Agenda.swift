@@ -24,6 +24,8 @@ struct Agenda: ParsableCommand {
     /// '--format'"), and arguments come from scripts, kiosk unit files and pasted commands:
     /// its messages go through the sanitiser like every other text the program prints.
     static func main() {
+        // A mapped cache file cut short is survived; installed before `CrashGuard`, which asks it first.
+        MappingFaults.install()
         do {
             var command = try parseAsRoot()
             try command.run()

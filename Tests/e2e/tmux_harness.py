@@ -73,6 +73,28 @@ class Pane:
     def shell_pid(self):
         return int(self.tmux("display-message", "-p", "#{pane_pid}").strip())
 
+    def program_pid(self, program, timeout=5.0):
+        """The process running `program` (a path) under the pane's shell, however deep (a
+        subshell between them), found through /proc rather than by name, so that other copies
+        of the program elsewhere do not matter."""
+        deadline = time.monotonic() + timeout
+        target = os.path.realpath(program)
+        while True:
+            pending = [self.shell_pid()]
+            while pending:
+                pid = pending.pop()
+                try:
+                    if os.path.realpath(f"/proc/{pid}/exe") == target:
+                        return pid
+                    for task in os.listdir(f"/proc/{pid}/task"):
+                        with open(f"/proc/{pid}/task/{task}/children") as f:
+                            pending += [int(child) for child in f.read().split()]
+                except OSError:   # ended meanwhile
+                    continue
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{program} is not running in the pane")
+            time.sleep(0.05)
+
     def child_pid(self, timeout=5.0):
         """The process the pane's shell is running (the program under test), found through
         /proc rather than by name, so other copies of the program elsewhere do not matter."""
