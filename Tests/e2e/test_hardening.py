@@ -21,7 +21,7 @@ import termios
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from tmux_harness import Pane, run_tests, needs_shared  # noqa: E402
+from tmux_harness import Pane, home_environment, run_tests, needs_shared  # noqa: E402
 
 AGENDA = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else None
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -190,8 +190,7 @@ class Pty:
         self.master, slave = os.openpty()
         set_size(slave, cols, rows)
         self.termios_before = termios.tcgetattr(slave)
-        environment = {"PATH": "/usr/bin:/bin", "HOME": TMP, "LANG": "C.UTF-8", "TERM": term,
-                       "XDG_STATE_HOME": os.path.join(TMP, "state")}
+        environment = {"PATH": "/usr/bin:/bin", **home_environment(), "LANG": "C.UTF-8", "TERM": term}
         environment.update({k: v for k, v in os.environ.items() if k in ("ASAN_OPTIONS", "TSAN_OPTIONS")})
         environment.update(env or {})
         environment = {k: v for k, v in environment.items() if v is not None}
