@@ -22,10 +22,8 @@ public enum MappingFaults {
     /// rest): one word, so that the handler reads both together. 0 is a free slot.
     private static let slots: InlineArray<64, Atomic<UInt>> = InlineArray { _ in Atomic(0) }
     private static let damaged: InlineArray<64, Atomic<Bool>> = InlineArray { _ in Atomic(false) }
-    /// Registering and freeing slots (never in the handler).
-    private static let registry = Mutex(())
     private static let pageSize = UInt(max(4096, sysconf(Int32(_SC_PAGESIZE))))
-    private static let installed = Mutex(false)
+    private static let installed = Atomic(false)
     /// Who had SIGBUS before: written once, before the handler is installed; then only read by
     /// it. On the heap, as `CrashGuard` keeps its own: a global `sigaction` here was laid out
     /// overlapping the next global, and `sigaction()` writing it whole broke that one.
@@ -35,24 +33,21 @@ public enum MappingFaults {
         return pointer
     }()
 
-    /// Installs the handler, once. The program calls it first thing, before `CrashGuard`
-    /// (which then asks `survive` before anything else); `MappedFile` calls it too.
+    /// Installs the handler, once. The program calls it first thing, before any thread or
+    /// `CrashGuard` (which then asks `survive` before anything else); `MappedFile` calls it too.
     public static func install() {
-        installed.withLock { done in
-            guard !done else { return }
-            done = true
-            // Made now: the handler must not be the first to touch them (a lazy global's first
-            // use takes a lock).
-            _ = slots[0].load(ordering: .relaxed)
-            _ = damaged[0].load(ordering: .relaxed)
-            _ = pageSize
-            _ = previous
-            var action = sigaction()
-            action.__sigaction_handler.sa_sigaction = { signal, info, context in MappingFaults.handle(signal, info, context) }
-            sigemptyset(&action.sa_mask)
-            action.sa_flags = SA_SIGINFO
-            sigaction(SIGBUS, &action, previous)
-        }
+        guard installed.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else { return }
+        // Made now: the handler must not be the first to touch them (a lazy global's first use
+        // takes a lock).
+        _ = slots[0].load(ordering: .relaxed)
+        _ = damaged[0].load(ordering: .relaxed)
+        _ = pageSize
+        _ = previous
+        var action = sigaction()
+        action.__sigaction_handler.sa_sigaction = { signal, info, context in MappingFaults.handle(signal, info, context) }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = SA_SIGINFO
+        sigaction(SIGBUS, &action, previous)
     }
 
     /// A slot for the mapping at `base` of `count` bytes; nil when none is free or the address
@@ -61,19 +56,18 @@ public enum MappingFaults {
         let start = UInt(bitPattern: base)
         let pages = (UInt(count) + 4095) / 4096
         guard start % 4096 == 0, start >> 12 < 1 << 36, pages < 1 << 28 else { return nil }
-        return registry.withLock { _ in
-            for slot in 0..<slotCount where slots[slot].load(ordering: .relaxed) == 0 {
-                damaged[slot].store(false, ordering: .relaxed)
-                slots[slot].store((start >> 12) | (pages << 36), ordering: .releasing)
-                return slot
-            }
-            return nil
+        for slot in 0..<slotCount
+        where slots[slot].compareExchange(expected: 0, desired: (start >> 12) | (pages << 36), ordering: .acquiringAndReleasing).exchanged {
+            // Before the mapping is handed out: no fault can have been survived in it yet.
+            damaged[slot].store(false, ordering: .releasing)
+            return slot
         }
+        return nil
     }
 
     /// Frees `slot`: before the mapping is unmapped, so that its addresses are never taken for it again.
     static func unregister(_ slot: Int) {
-        registry.withLock { _ in slots[slot].store(0, ordering: .releasing) }
+        slots[slot].store(0, ordering: .releasing)
     }
 
     /// Whether a fault was survived in the mapping of `slot`.
