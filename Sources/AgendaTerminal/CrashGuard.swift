@@ -13,9 +13,11 @@ import Glibc
 enum CrashGuard {
     static let signals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT]
 
-    // Written once before the handlers are installed, only read by them.
+    // Written once before the handlers are installed, only read by them. The C structures are
+    // kept on the heap: as globals they were given their size without the trailing padding that
+    // assigning one copies (an overflow AddressSanitizer reports).
     nonisolated(unsafe) private static var restoreBytes: UnsafeMutableBufferPointer<UInt8>?
-    nonisolated(unsafe) private static var shellModes = termios()
+    nonisolated(unsafe) private static var shellModes = UnsafeMutablePointer<termios>.allocate(capacity: 1)
     nonisolated(unsafe) private static var previous = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
     nonisolated(unsafe) private static var installed = false
     /// The handler as installed, to install again after a fault `MappingFaults` survived.
@@ -35,7 +37,7 @@ enum CrashGuard {
         _ = buffer.initialize(from: bytes)
         restoreBytes?.deallocate()
         restoreBytes = buffer
-        shellModes = modes
+        shellModes.initialize(to: modes)
         guard !installed else { return }
         installed = true
         action.initialize(to: sigaction())
@@ -59,7 +61,7 @@ enum CrashGuard {
             return
         }
         if let bytes = restoreBytes, let base = bytes.baseAddress { _ = write(1, base, bytes.count) }
-        _ = tcsetattr(0, TCSANOW, &shellModes)
+        _ = tcsetattr(0, TCSANOW, shellModes)
         let before = previous[Int(signal)]
         if before.sa_flags & Int32(SA_SIGINFO) != 0, let handler = before.__sigaction_handler.sa_sigaction {
             handler(signal, info, context)
