@@ -72,7 +72,7 @@ public struct ScheduleCache: Sendable {
                 var info = stat()
                 return total + (lstat(folder.appendingPathComponent(file).path, &info) == 0 ? Int(info.st_size) : 0)
             }
-            copies.append((entry, Int(metaInfo.st_mtim.tv_sec) * 1_000_000_000 + Int(metaInfo.st_mtim.tv_nsec), size))
+            copies.append((entry, SnapshotStore.age(metaInfo.st_mtim), size))
         }
         var total = copies.reduce(0) { $0 + $1.size }
         for copy in copies.sorted(by: { $0.used < $1.used }) where total > fileCopyLimit && copy.entry.name != kept {

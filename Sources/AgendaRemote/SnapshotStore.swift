@@ -72,8 +72,9 @@ public struct SnapshotStore: Sendable {
         guard checked() != nil else { return nil }
         let file = file(digest, name: name)
         guard let mapping = mapped ?? MappedFile(path: file.path, limit: limit) else { return nil }
-        guard let schedule = ScheduleSnapshot.decode(mapping, source: digest, build: build, digestChecked: mapped != nil) else {
-            unlink(file.path)   // damaged or foreign: parsed again, and written anew
+        guard let schedule = ScheduleSnapshot.decode(mapping, source: digest, build: build, digestChecked: mapped != nil),
+              !mapping.isDamaged else {
+            unlink(file.path)   // damaged (or cut short while read) or foreign: parsed again, and written anew
             return nil
         }
         Self.touch(file)   // used now: the last to be pruned
@@ -96,7 +97,7 @@ public struct SnapshotStore: Sendable {
     {
         guard checked() != nil, let mapping = MappedFile(path: file(digest, name: name).path, limit: limit),
               mapping.bytes.count >= minimumBytes,
-              let day = ScheduleSnapshot.openingDay(mapping, source: digest, build: build, now: now) else { return nil }
+              let day = ScheduleSnapshot.openingDay(mapping, source: digest, build: build, now: now), !mapping.isDamaged else { return nil }
         return (day, mapping)
     }
 
@@ -127,7 +128,7 @@ public struct SnapshotStore: Sendable {
     public func loadIndex(_ key: ContentDigest, sessions: Int) -> SearchIndex? {
         let file = indexFile(key)
         guard checked() != nil, let mapping = MappedFile(path: file.path, limit: limit) else { return nil }
-        guard let index = SearchIndexFile.load(mapping, key: key, build: build, sessions: sessions) else {
+        guard let index = SearchIndexFile.load(mapping, key: key, build: build, sessions: sessions), !mapping.isDamaged else {
             unlink(file.path)   // damaged or foreign: built again, and written anew
             return nil
         }
@@ -152,7 +153,7 @@ public struct SnapshotStore: Sendable {
             let path = directory.appendingPathComponent(name).path
             var info = stat()
             guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
-            files.append((path, Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec), Int(info.st_size)))
+            files.append((path, Self.age(info.st_mtim), Int(info.st_size)))
         }
         AtomicFile.removeStaleTemporaries(in: directory) { AtomicFile.temporaryTarget($0).map { Self.isOurs(String($0)) } ?? false }
         var total = files.reduce(0) { $0 + $1.size }
@@ -170,4 +171,14 @@ public struct SnapshotStore: Sendable {
         }
         return false
     }
+
+    /// A modification time as one number to order files by: nanoseconds, saturating, so that a
+    /// file dated past 2262 (any user can `touch -d` one) orders last instead of trapping.
+    static func age(_ time: timespec) -> Int {
+        let (seconds, overflow) = Int(time.tv_sec).multipliedReportingOverflow(by: 1_000_000_000)
+        if overflow { return time.tv_sec < 0 ? .min : .max }
+        let (sum, carry) = seconds.addingReportingOverflow(Int(time.tv_nsec))
+        return carry ? .max : sum
+    }
+
 }

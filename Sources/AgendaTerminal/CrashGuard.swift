@@ -12,11 +12,19 @@ import Glibc
 enum CrashGuard {
     static let signals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT]
 
-    // Written once before the handlers are installed, only read by them.
+    // Written once before the handlers are installed, only read by them. The C structures are
+    // kept on the heap: as globals they were given their size without the trailing padding that
+    // assigning one copies (an overflow AddressSanitizer reports).
     nonisolated(unsafe) private static var restoreBytes: UnsafeMutableBufferPointer<UInt8>?
-    nonisolated(unsafe) private static var shellModes = termios()
+    nonisolated(unsafe) private static var shellModes = UnsafeMutablePointer<termios>.allocate(capacity: 1)
     nonisolated(unsafe) private static var previous = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
     nonisolated(unsafe) private static var installed = false
+    /// The handler as installed, to install again after a fault `survivor` survived.
+    nonisolated(unsafe) private static var action = UnsafeMutablePointer<sigaction>.allocate(capacity: 1)
+    /// Asked first: whether a fault is one the program survives (a mapped cache file cut short,
+    /// `MappingFaults`), so that the read goes on and the terminal stays as it is. Set once,
+    /// before a terminal starts (`Terminal.faultSurvivor`).
+    nonisolated(unsafe) static var survivor: (@convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?) -> Bool)?
 
     /// `modes`: the terminal's modes before curses changed them. Call after `newterm`, so that
     /// terminfo names the sequences of this terminal.
@@ -32,16 +40,14 @@ enum CrashGuard {
         _ = buffer.initialize(from: bytes)
         restoreBytes?.deallocate()
         restoreBytes = buffer
-        shellModes = modes
+        shellModes.initialize(to: modes)
         guard !installed else { return }
         installed = true
-        for signal in signals {
-            var action = sigaction()
-            action.__sigaction_handler.sa_sigaction = { signal, info, context in CrashGuard.handle(signal, info, context) }
-            sigemptyset(&action.sa_mask)
-            action.sa_flags = SA_SIGINFO | Int32(bitPattern: SA_RESETHAND)
-            sigaction(signal, &action, previous + Int(signal))
-        }
+        action.initialize(to: sigaction())
+        action.pointee.__sigaction_handler.sa_sigaction = { signal, info, context in CrashGuard.handle(signal, info, context) }
+        sigemptyset(&action.pointee.sa_mask)
+        action.pointee.sa_flags = SA_SIGINFO | Int32(bitPattern: SA_RESETHAND)
+        for signal in signals { sigaction(signal, action, previous + Int(signal)) }
     }
 
     /// The terminal is restored normally: hand the signals back.
@@ -52,8 +58,13 @@ enum CrashGuard {
     }
 
     private static func handle(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?) {
+        // A cache file cut short under its mapping is no crash: the read goes on, the guard stays.
+        if let survivor, survivor(signal, info) {
+            sigaction(signal, action, nil)
+            return
+        }
         if let bytes = restoreBytes, let base = bytes.baseAddress { _ = write(1, base, bytes.count) }
-        _ = tcsetattr(0, TCSANOW, &shellModes)
+        _ = tcsetattr(0, TCSANOW, shellModes)
         let before = previous[Int(signal)]
         if before.sa_flags & Int32(SA_SIGINFO) != 0, let handler = before.__sigaction_handler.sa_sigaction {
             handler(signal, info, context)

@@ -36,6 +36,13 @@ public final class Terminal {
         }
     }
 
+    /// Asked before the terminal is put back on a crash signal: true when the program survives
+    /// this fault (then the terminal stays as it is). Set once, before a terminal starts.
+    public static var faultSurvivor: (@convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?) -> Bool)? {
+        get { CrashGuard.survivor }
+        set { CrashGuard.survivor = newValue }
+    }
+
     /// Checks everything that would make curses fail or misbehave, before touching the terminal.
     public static func preflight(environment: [String: String]) throws(TerminalError) {
         guard isatty(0) == 1, isatty(1) == 1 else { throw .notATerminal }

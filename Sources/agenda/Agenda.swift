@@ -2,6 +2,7 @@ import ArgumentParser
 import AgendaApp
 import AgendaModel
 import AgendaRemote
+import AgendaTerminal
 import AgendaUI
 import Foundation
 
@@ -29,6 +30,9 @@ struct Agenda: ParsableCommand {
         // signal: output stops, the program ends with its own status. The same before and after
         // libcurl, which needs SIGPIPE ignored, is loaded.
         signal(SIGPIPE, SIG_IGN)
+        // A mapped cache file cut short is survived; installed before `CrashGuard`, which asks it first.
+        MappingFaults.install()
+        Terminal.faultSurvivor = { signal, info in MappingFaults.survive(signal, info) }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -58,12 +58,12 @@ import Testing
 }
 
 /// Issue 8 item 2 at the model level: each hostile file gives a clear `ScheduleError` (or reads
-/// correctly) quickly, and is never expanded, fetched or held in many copies.
-@Suite struct HostileFileTests {
-    /// Reads `data`, expecting an error whose message holds `fragment`, within `seconds`.
-    static func expectError(_ data: Data, _ fragment: String, line: Int? = nil, seconds: Double = 10,
-                            sourceLocation: SourceLocation = #_sourceLocation) {
-        let started = Date()
+/// correctly), and is never expanded, fetched or held in many copies. The time limit only
+/// catches a hang (a reader gone quadratic), generous enough for the sanitizers; speed is
+/// measured in scripts/bench.py.
+@Suite(.timeLimit(.minutes(5))) struct HostileFileTests {
+    /// Reads `data`, expecting an error whose message holds `fragment`.
+    static func expectError(_ data: Data, _ fragment: String, line: Int? = nil, sourceLocation: SourceLocation = #_sourceLocation) {
         do {
             let schedule = try ScheduleLoader.read(data, file: "hostile")
             Issue.record("read \(schedule.sessions.count) sessions, expected an error with \"\(fragment)\"", sourceLocation: sourceLocation)
@@ -73,7 +73,6 @@ import Testing
             #expect(error.line != nil, "\(error)", sourceLocation: sourceLocation)
             if let line { #expect(error.line == line, "\(error)", sourceLocation: sourceLocation) }
         }
-        #expect(Date().timeIntervalSince(started) < seconds, sourceLocation: sourceLocation)
     }
 
     /// `count` bytes of `filler` between `prefix` and `suffix`, built in one buffer.
@@ -125,12 +124,11 @@ import Testing
 
     /// A 100 MB line of junk: refused after one pass, without a copy per stage.
     @Test func hundredMegabyteLineOfJunk() {
-        Self.expectError(Self.oneLine("", UInt8(ascii: "x"), count: 100_000_000, ""), "not a schedule", line: 1, seconds: 30)
+        Self.expectError(Self.oneLine("", UInt8(ascii: "x"), count: 100_000_000, ""), "not a schedule", line: 1)
     }
 
-    /// A 100 MB field on one line in each format: read, with the field intact. The time limit
-    /// only catches a hang (a reader gone quadratic); speed is measured in scripts/bench.py.
-    @Test(.timeLimit(.minutes(2)), arguments: [
+    /// A 100 MB field on one line in each format: read, with the field intact.
+    @Test(arguments: [
         ("<schedule><conference><title>", "</title></conference></schedule>"),
         (#"{"schedule":{"conference":{"title":""#, #"","days":[]}}}"#),
         ("BEGIN:VCALENDAR\r\nX-WR-CALNAME:", "\r\nEND:VCALENDAR\r\n"),

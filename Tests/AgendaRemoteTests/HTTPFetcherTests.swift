@@ -95,21 +95,19 @@ import Testing
         #expect(try server.stats()["requests"] as? [String: Int] == ["/redirect": 11, "/schedule": 1, "/loop": 6, "/stats": 1])
     }
 
-    @Test func aSlowServerTimesOut() throws {
+    /// The time limits of these two only catch a fetch that never ends: that the fetch's own
+    /// limit ended it is what `.timeout` says (a slow answer let through would be a success).
+    @Test(.timeLimit(.minutes(1))) func aSlowServerTimesOut() throws {
         let server = try TestServer(content: body)
-        let started = Date()
         let result = fetch(server, "/slow/5", limits: FetchLimits(connectTimeout: 1, totalTimeout: 2))
         #expect(result == .failure(FetchError(url: server.url("/slow/5"), cause: .timeout)))
-        #expect(Date().timeIntervalSince(started) < 4)
     }
 
-    @Test func theTotalTimeoutStopsATrickle() throws {
+    @Test(.timeLimit(.minutes(1))) func theTotalTimeoutStopsATrickle() throws {
         let server = try TestServer(content: body)
-        let started = Date()
         // A byte every 0.3 s never trips the idle timeout; the total one ends it.
         let result = fetch(server, "/trickle/0.3", limits: FetchLimits(connectTimeout: 2, totalTimeout: 2))
         #expect(result == .failure(FetchError(url: server.url("/trickle/0.3"), cause: .timeout)))
-        #expect(Date().timeIntervalSince(started) < 5)
     }
 
     @Test func aTruncatedBodyIsRefused() throws {

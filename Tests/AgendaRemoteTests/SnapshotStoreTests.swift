@@ -194,6 +194,26 @@ import Testing
         }
     }
 
+    /// Any user can date a file past 2262, where nanoseconds since 1970 overflow an Int:
+    /// pruning orders it last instead of trapping.
+    @Test func aFileDatedFarAheadIsPrunedWithoutATrap() throws {
+        try withFolders { file, cache in
+            let data = try EditedSchedule.originalData()
+            let schedule = try ScheduleLoader.read(data, file: file.path)
+            let size = try #require(ScheduleSnapshot.encode(schedule, source: ContentDigest(of: data), build: Self.build)).count
+            let bounded = store(cache, limit: size + size / 2)
+            bounded.save(schedule, digest: ContentDigest(high: 1, low: 1), name: file.path)
+            let far = cache.appendingPathComponent("snapshots/" + (try #require(snapshotFiles(cache).first))).path
+            var times = [timespec(tv_sec: 10_000_000_000, tv_nsec: 0), timespec(tv_sec: 10_000_000_000, tv_nsec: 0)]
+            #expect(utimensat(AT_FDCWD, far, &times, 0) == 0)
+            bounded.save(schedule, digest: ContentDigest(high: 2, low: 1), name: file.path)
+            bounded.prune()
+            #expect(snapshotFiles(cache).count == 1)
+        }
+        #expect(SnapshotStore.age(timespec(tv_sec: .max, tv_nsec: 999_999_999)) == .max)
+        #expect(SnapshotStore.age(timespec(tv_sec: 1, tv_nsec: 5)) == 1_000_000_005)
+    }
+
     @Test func anUnwritableCacheOnlyMeansParsing() throws {
         try withFolders { file, cache in
             // A plain file where the cache folder would be: nothing can be written under it.

@@ -10,13 +10,15 @@ import struct
 import termios
 import time
 
+from tmux_harness import home_environment
+
 
 def run(argv, answer, seconds=1.2, width=100, height=30, env=None, interrupt=False):
     """With `interrupt`, SIGINT instead of an answer; returns (output, exit status, whether
     the terminal echoes again) then, the terminal's state being what a signal must not spoil."""
     pid, fd = pty.fork()
     if pid == 0:
-        environment = {"TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": os.environ.get("HOME", "/tmp")}
+        environment = {"TERM": "xterm-256color", "LANG": "C.UTF-8", **home_environment()}
         environment.update(env or {})
         os.execve(argv[0], argv, environment)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))

@@ -43,12 +43,6 @@ def finished(pane, status):
     assert not pane.alternate_screen_on(), "alternate screen still on"
 
 
-def agenda_pid():
-    out = subprocess.run(["pgrep", "-n", "-f", f"^{AGENDA}"], capture_output=True, text=True).stdout.split()
-    assert out, "agenda is not running"
-    return int(out[-1])
-
-
 def test_shows_plenary_moves_help_resize_and_quits():
     pane = Pane(100, 30)
     try:
@@ -114,7 +108,7 @@ def test_signals_restore_the_terminal():
             if key:
                 pane.send(key)
             else:
-                os.kill(agenda_pid(), sig)
+                os.kill(pane.program_pid(AGENDA), sig)
             finished(pane, 128 + sig)
         finally:
             pane.close()

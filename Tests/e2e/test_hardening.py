@@ -21,7 +21,7 @@ import termios
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from tmux_harness import Pane, run_tests, needs_shared  # noqa: E402
+from tmux_harness import Pane, home_environment, run_tests, needs_shared  # noqa: E402
 
 AGENDA = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else None
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -190,8 +190,7 @@ class Pty:
         self.master, slave = os.openpty()
         set_size(slave, cols, rows)
         self.termios_before = termios.tcgetattr(slave)
-        environment = {"PATH": "/usr/bin:/bin", "HOME": TMP, "LANG": "C.UTF-8", "TERM": term,
-                       "XDG_STATE_HOME": os.path.join(TMP, "state")}
+        environment = {"PATH": "/usr/bin:/bin", **home_environment(), "LANG": "C.UTF-8", "TERM": term}
         environment.update({k: v for k, v in os.environ.items() if k in ("ASAN_OPTIONS", "TSAN_OPTIONS")})
         environment.update(env or {})
         environment = {k: v for k, v in environment.items() if v is not None}
@@ -1112,6 +1111,65 @@ def test_a_damaged_search_index_is_rebuilt_and_finds_the_same():
                     break
             assert time.monotonic() < deadline, f"{name}: the index was not rebuilt"
             time.sleep(0.1)
+
+
+def test_a_search_index_cut_short_while_mapped_is_survived_and_rebuilt():
+    """A kept index truncated in place while the browser has it mapped: reading its lost pages
+    raised SIGBUS (exit 135). They now read as zeros: the search finds what it finds, the
+    browser goes on and ends normally, and the next start refuses the file and writes it anew."""
+    cache = os.path.join(TMP, "index-cut-cache")
+    fixture = os.path.join(HERE, "..", "Fixtures", "schedules", "38c3-excerpt.xml")
+    env = {"XDG_CACHE_HOME": cache, "XDG_STATE_HOME": os.path.join(TMP, "index-cut-state")}
+    folder = os.path.join(cache, "agenda", "snapshots")
+
+    def indexes():
+        return [os.path.join(folder, n) for n in os.listdir(folder) if n.endswith(".index")] if os.path.isdir(folder) else []
+
+    def browse(cut=None):
+        pane = Pane(100, 30, env=env)
+        try:
+            pane.type_line(RUN.format(cmd=f"{AGENDA} --glyphs unicode {fixture}"))
+            pane.wait_for("? help")
+            if cut:
+                # Mapped (and checked) before it is cut: the search then reads the lost pages.
+                pid = pane.program_pid(AGENDA)
+                deadline = time.monotonic() + 10
+                while True:
+                    with open(f"/proc/{pid}/maps") as f:
+                        if cut in f.read():
+                            break
+                    assert time.monotonic() < deadline, "the kept index was not mapped"
+                    time.sleep(0.05)
+                time.sleep(0.5)
+                os.truncate(cut, 0)
+            else:
+                time.sleep(1)   # the index is taken in the background
+            pane.send("-l", "/comm")
+            screen = pane.wait_for("/comm▏")
+            pane.send("Escape", "q")
+            screen = pane.wait_for("EXIT=")
+            assert "EXIT=0" in screen, screen
+            pane.wait_for("TTY=restored")
+        finally:
+            pane.close()
+
+    browse()
+    deadline = time.monotonic() + 10
+    while not indexes():
+        assert time.monotonic() < deadline, "no search index was kept"
+        time.sleep(0.1)
+    index = indexes()[0]
+    with open(index, "rb") as f:
+        good = f.read()
+    browse(cut=index)
+    browse()
+    deadline = time.monotonic() + 10
+    while True:
+        with open(index, "rb") as f:
+            if f.read() == good:
+                break
+        assert time.monotonic() < deadline, "the index cut short was not rebuilt"
+        time.sleep(0.1)
 
 
 def test_damaged_or_forged_snapshots_are_rebuilt_never_shown():

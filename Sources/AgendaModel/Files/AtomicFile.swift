@@ -40,7 +40,7 @@ public enum AtomicFile {
                       (try? block.withUnsafeBytes { try write(all: UnsafeRawBufferPointer(rebasing: $0[..<got]), to: descriptor) }) != nil
                 else { return false }
             }
-            return MappedFile(path: temporary, limit: limit).map { accept($0.bytes, $0.release) } ?? false
+            return MappedFile(path: temporary, limit: limit).map { accept($0.bytes, $0.release) && !$0.isDamaged } ?? false
         }
     }
 

@@ -9,11 +9,14 @@ import Glibc
 /// and the next touch raises SIGBUS. A snapshot is different: this program writes it whole
 /// under a temporary name and renames it into place, and never changes or truncates it
 /// afterwards, so a mapping keeps the inode's bytes even when another process replaces or
-/// prunes the file. Its content is still untrusted: every offset and length is checked
-/// before use, as for any other input.
+/// prunes the file. Should someone still truncate it in place, the pages lost read as zeros
+/// (`MappingFaults`) and the mapping says it is damaged. Its content is untrusted either way:
+/// every offset and length is checked before use, as for any other input.
 public final class MappedFile: @unchecked Sendable {
     let base: UnsafeRawPointer
     let count: Int
+    /// Its place in `MappingFaults`, when it has one.
+    private let slot: Int?
 
     /// Nil when the path is missing, a symlink (only files of the cache are mapped, and a link
     /// there was planted), not a regular file, empty or larger than `limit`.
@@ -28,7 +31,12 @@ public final class MappedFile: @unchecked Sendable {
         guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else { return nil }
         base = UnsafeRawPointer(mapped)
         count = size
+        MappingFaults.install()
+        slot = MappingFaults.register(base, count: size)
     }
+
+    /// The file was cut short while mapped: what was read from the lost pages were zeros.
+    public var isDamaged: Bool { slot.map(MappingFaults.isDamaged) ?? false }
 
     public var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
 
@@ -43,5 +51,8 @@ public final class MappedFile: @unchecked Sendable {
 
     private static let pageSize: Int? = { let size = sysconf(Int32(_SC_PAGESIZE)); return size > 0 ? size : nil }()
 
-    deinit { munmap(UnsafeMutableRawPointer(mutating: base), count) }
+    deinit {
+        if let slot { MappingFaults.unregister(slot) }
+        munmap(UnsafeMutableRawPointer(mutating: base), count)
+    }
 }

@@ -10,8 +10,9 @@ import Synchronization
 ///
 /// A snapshot is never trusted: a wrong magic, version, build, source or length, a payload
 /// whose digest differs (a flipped byte, a torn write), an index or count out of range, text
-/// that is not UTF-8 or holds what the sanitiser would have removed, a time that is not finite
-/// or a session ending before it starts: each gives `nil`, and the caller parses the source.
+/// that is not UTF-8 or holds what the sanitiser would have removed, a time or date outside the
+/// years 1–9999 (`SnapshotBounds`) or a session ending before it starts: each gives `nil`, and
+/// the caller parses the source.
 public enum ScheduleSnapshot {
     /// Raised whenever the layout or the meaning of a field changes.
     public static let formatVersion: UInt32 = 2

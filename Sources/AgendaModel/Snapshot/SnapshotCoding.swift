@@ -16,7 +16,7 @@ enum SnapshotCoding {
         var places: [Int] = []
         for day in schedule.days {
             guard let number = ConferenceDay.dayNumber(day.date) else { return nil }
-            w.i64(Int64(number))
+            w.number(number, in: SnapshotBounds.days)
             w.count(day.sessionRange.lowerBound)
             w.count(day.sessionRange.upperBound)
             places.append(w.bodyPosition)
@@ -120,7 +120,7 @@ enum SnapshotCoding {
         guard let count = r.count(minimumSize: 20) else { return nil }
         var days: [DayEntry] = []
         for _ in 0..<count {
-            guard let number = r.i64(), number.magnitude < 1 << 32, let lower = r.u32().map(Int.init),
+            guard let number = r.i64(), SnapshotBounds.days.contains(number), let lower = r.u32().map(Int.init),
                   let upper = r.u32().map(Int.init), lower == (days.last?.sessions.upperBound ?? 0), lower <= upper,
                   number > days.last?.number ?? .min, let start = r.u32() else { return nil }
             days.append((Int(number), lower..<upper, Int(start)))
@@ -204,7 +204,9 @@ enum SnapshotCoding {
         // Anything else set (seconds, a calendar, a zone) would be lost: no snapshot then.
         guard rebuilt == components else { return false }
         w.u8(mask)
-        for (bit, field) in dateFields.enumerated() where mask & (1 << bit) != 0 { w.i64(Int64(components[keyPath: field]!)) }
+        for (bit, field) in dateFields.enumerated() where mask & (1 << bit) != 0 {
+            w.number(components[keyPath: field]!, in: SnapshotBounds.dateParts[bit])
+        }
         return true
     }
 
@@ -218,8 +220,8 @@ enum SnapshotCoding {
         guard let mask = r.u8(), mask < 1 << dateFields.count else { return nil }
         var components = DateComponents()
         for (bit, field) in dateFields.enumerated() where mask & (1 << bit) != 0 {
-            // Calendar numbers: far beyond any real date is damage.
-            guard let value = r.i64(), value.magnitude < 1_000_000 else { return nil }
+            // Calendar numbers: beyond the years 1–9999, or not a month, day, hour or minute, is damage.
+            guard let value = r.i64(), SnapshotBounds.dateParts[bit].contains(value) else { return nil }
             components[keyPath: field] = Int(value)
         }
         return components
@@ -236,7 +238,7 @@ enum SnapshotCoding {
 
     private static func session(_ s: Session, _ w: inout SnapshotWriter) {
         w.string(s.key); w.string(s.id); w.string(s.guid); w.string(s.title); w.string(s.subtitle)
-        w.f64(s.start.timeIntervalSinceReferenceDate); w.f64(s.end.timeIntervalSinceReferenceDate)
+        w.time(s.start); w.time(s.end)
         w.string(s.room); w.string(s.track); w.string(s.type); w.string(s.language)
         w.strings(s.persons)
         w.text(s.abstract); w.text(s.description); w.string(s.url)
@@ -253,7 +255,7 @@ enum SnapshotCoding {
 
     private static func session(_ r: inout SnapshotReader) -> Session? {
         guard let key = r.string(), let id = r.string(), let guid = r.optional(), let title = r.string(),
-              let subtitle = r.optional(), let start = r.f64(), let end = r.f64(), end >= start,
+              let subtitle = r.optional(), let start = r.time(), let end = r.time(), end >= start,
               let room = r.optional(), let track = r.optional(), let type = r.optional(), let language = r.optional(),
               let persons = r.strings(), let abstract = r.text(), let description = r.text(), let url = r.optional(),
               let linkCount = r.count(minimumSize: 8) else { return nil }

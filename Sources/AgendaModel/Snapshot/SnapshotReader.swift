@@ -99,11 +99,12 @@ struct SnapshotReader {
         return Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int64.self))
     }
 
-    /// A finite time.
-    mutating func f64() -> Double? {
+    /// A time in the years a snapshot may hold (`SnapshotBounds.times`), in seconds since the
+    /// reference date: anything else (1e300, NaN, an infinity) would trap made whole seconds.
+    mutating func time() -> Double? {
         guard let bits = i64() else { return nil }
         let value = Double(bitPattern: UInt64(bitPattern: bits))
-        return value.isFinite ? value : nil
+        return SnapshotBounds.times.contains(value) ? value : nil
     }
 
     /// A count of items each at least `minimumSize` bytes long: more than the rest of the

@@ -21,7 +21,8 @@ struct SnapshotWriter {
     private var strings: [UInt8] = []
     private var lengths: [UInt32] = []
     private var shared: [String: UInt32] = [:]
-    /// A string held what the reader refuses (see `SnapshotText`): nothing is written then.
+    /// A string, time or number held what the reader refuses (see `SnapshotText`,
+    /// `SnapshotBounds`): nothing is written then.
     private(set) var refused = false
     private let checking: Bool
 
@@ -41,7 +42,18 @@ struct SnapshotWriter {
 
     mutating func i64(_ value: Int64) { withUnsafeBytes(of: value.littleEndian) { body.append(contentsOf: $0) } }
 
-    mutating func f64(_ value: Double) { withUnsafeBytes(of: value.bitPattern.littleEndian) { body.append(contentsOf: $0) } }
+    /// A time, refused (nothing written) outside what the reader takes (`SnapshotBounds.times`).
+    mutating func time(_ date: Date) {
+        let value = date.timeIntervalSinceReferenceDate
+        if checking, !SnapshotBounds.times.contains(value) { refused = true }
+        withUnsafeBytes(of: value.bitPattern.littleEndian) { body.append(contentsOf: $0) }
+    }
+
+    /// A calendar number, refused outside `range` (what the reader takes).
+    mutating func number(_ value: Int, in range: ClosedRange<Int64>) {
+        if checking, !range.contains(Int64(value)) { refused = true }
+        i64(Int64(value))
+    }
 
     mutating func count(_ value: Int) { u32(UInt32(value)) }
 
@@ -82,7 +94,7 @@ struct SnapshotWriter {
         for value in values { string(value) }
     }
 
-    /// Room for the header, then the payload; nil when a string was refused. The output is
+    /// Room for the header, then the payload; nil when a value was refused. The output is
     /// extended in place and moved out (no closure captures it: a capture would copy it).
     mutating func finish() -> [UInt8]? {
         guard !refused else { return nil }
