@@ -28,19 +28,21 @@ let package = Package(
         .target(name: "AgendaUI", dependencies: ["AgendaModel", "AgendaCanvas"]),
         // libcurl, loaded when a URL is first fetched (not linked: every start would load it).
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
-        // Schedules from http(s) URLs: fetching, the cache, refresh and change tracking.
-        .target(name: "AgendaRemote", dependencies: ["AgendaModel", "CCurl"]),
+        // Where schedules and the user's files come from and go: files and http(s) URLs, the
+        // private cache and its snapshots, refresh and change tracking, the favourites and
+        // filter stores, the XDG folders.
+        .target(name: "AgendaSources", dependencies: ["AgendaModel", "CCurl"]),
         // QR codes for the kiosk's door screens.
         .target(name: "AgendaQR", dependencies: ["AgendaUI", "CQRencode"]),
         // The run loops of the browser and the kiosk, behind protocols for the terminal and the
         // clock, with the background work they start: tested in-process.
-        .target(name: "AgendaApp", dependencies: ["AgendaModel", "AgendaCanvas", "AgendaUI", "AgendaRemote"]),
+        .target(name: "AgendaApp", dependencies: ["AgendaModel", "AgendaCanvas", "AgendaUI", "AgendaSources"]),
         // The one module that talks to ncurses.
         .target(name: "AgendaTerminal", dependencies: ["AgendaCanvas", "CNcursesw"]),
         .executableTarget(
             name: "agenda",
             dependencies: [
-                "AgendaModel", "AgendaCanvas", "AgendaUI", "AgendaApp", "AgendaTerminal", "AgendaRemote", "AgendaQR",
+                "AgendaModel", "AgendaCanvas", "AgendaUI", "AgendaApp", "AgendaTerminal", "AgendaSources", "AgendaQR",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,8 +50,8 @@ let package = Package(
         .testTarget(name: "AgendaModelTests", dependencies: ["AgendaModel"]),
         .testTarget(name: "AgendaCanvasTests", dependencies: ["AgendaCanvas"]),
         .testTarget(name: "AgendaUITests", dependencies: ["AgendaUI", "AgendaCanvas", "AgendaModel"], exclude: ["__Snapshots__"]),
-        .testTarget(name: "AgendaRemoteTests", dependencies: ["AgendaRemote", "AgendaModel"]),
-        .testTarget(name: "AgendaAppTests", dependencies: ["AgendaApp", "AgendaCanvas", "AgendaUI", "AgendaModel", "AgendaRemote"]),
+        .testTarget(name: "AgendaSourcesTests", dependencies: ["AgendaSources", "AgendaModel"]),
+        .testTarget(name: "AgendaAppTests", dependencies: ["AgendaApp", "AgendaCanvas", "AgendaUI", "AgendaModel", "AgendaSources"]),
         .testTarget(name: "AgendaQRTests", dependencies: ["AgendaQR", "AgendaUI"]),
         .testTarget(name: "AgendaTerminalTests", dependencies: ["AgendaTerminal", "AgendaCanvas"]),
     ],

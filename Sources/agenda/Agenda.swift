@@ -1,7 +1,7 @@
 import ArgumentParser
 import AgendaApp
 import AgendaModel
-import AgendaRemote
+import AgendaSources
 import AgendaTerminal
 import AgendaUI
 import Foundation

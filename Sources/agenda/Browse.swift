@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import AgendaApp
 import AgendaModel
-import AgendaRemote
+import AgendaSources
 import AgendaTerminal
 import AgendaUI
 

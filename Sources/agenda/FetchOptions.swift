@@ -3,7 +3,7 @@ import Foundation
 import AgendaApp
 import AgendaModel
 import AgendaUI
-import AgendaRemote
+import AgendaSources
 
 /// How schedules named by an http(s) URL are fetched; shared by every command that reads one.
 struct FetchOptions: ParsableArguments {

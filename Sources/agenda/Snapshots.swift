@@ -1,6 +1,6 @@
 import Foundation
 import AgendaModel
-import AgendaRemote
+import AgendaSources
 
 /// Where this program keeps the snapshots of what it parsed, and the name of its build.
 enum Snapshots {

@@ -3,7 +3,7 @@ import Foundation
 import AgendaApp
 import AgendaModel
 import AgendaUI
-import AgendaRemote
+import AgendaSources
 
 extension SourceError {
     var failure: Strings.LoadFailure {

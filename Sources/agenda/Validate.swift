@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import AgendaModel
-import AgendaRemote
+import AgendaSources
 import AgendaUI
 
 struct Validate: ParsableCommand {

@@ -4,7 +4,7 @@ import Testing
 import AgendaApp
 import AgendaCanvas
 import AgendaModel
-import AgendaRemote
+import AgendaSources
 import AgendaUI
 
 /// The whole browser driven in-process: keys in, frames and files out, with a fake terminal

@@ -4,7 +4,7 @@ import Testing
 import AgendaApp
 import AgendaCanvas
 import AgendaModel
-import AgendaRemote
+import AgendaSources
 import AgendaUI
 
 /// The kiosk driven in-process: the board, a resize, the clock moving on, and only the exit

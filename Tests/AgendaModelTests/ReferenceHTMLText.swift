@@ -1,6 +1,6 @@
 @testable import AgendaModel
 
-/// `HTMLText` as it was before the byte-run rewrite, kept as the reference the fast one must
+/// `HTMLToText` as it was before the byte-run rewrite, kept as the reference the fast one must
 /// match (HTMLTextReferenceTests, and the fuzz-sanitizer target, which links this file).
 ///
 /// Turns the HTML that schedules put in abstracts into text a terminal can show:

@@ -8,7 +8,7 @@ import AgendaFuzzSupport
 /// - sanitising is idempotent;
 /// - `FieldText.line` equals `Sanitizer.line` (its fast path changes nothing), and
 ///   `FieldText.text` equals `Sanitizer.text` whenever there is no HTML or entity to convert;
-/// - the byte-level `Sanitizer` and `HTMLText` give what the earlier scalar-by-scalar versions
+/// - the byte-level `Sanitizer` and `HTMLToText` give what the earlier scalar-by-scalar versions
 ///   give (`ReferenceSanitizer`, `ReferenceHTMLText`: the test target's files, linked here).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
@@ -38,6 +38,6 @@ public func fuzz(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
         ReferenceHTMLText.isHTML(input) ? ReferenceHTMLText.readable(input) : ReferenceHTMLText.decodingEntities(input)))
     FuzzCheck.require(fieldText == (expected.isEmpty ? nil : expected),
                       "FieldText.text differs from the reference: \(FuzzCheck.debug(fieldText ?? "nil")) vs \(FuzzCheck.debug(expected))")
-    FuzzCheck.require(HTMLText.isHTML(input) == ReferenceHTMLText.isHTML(input), "HTMLText.isHTML differs from the reference")
+    FuzzCheck.require(HTMLToText.isHTML(input) == ReferenceHTMLText.isHTML(input), "HTMLToText.isHTML differs from the reference")
     return 0
 }

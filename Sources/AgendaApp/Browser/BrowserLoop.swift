@@ -1,6 +1,6 @@
 import Foundation
 import AgendaModel
-import AgendaRemote
+import AgendaSources
 import AgendaUI
 
 /// The full-screen browser: keys and background results in, frames and effects out.

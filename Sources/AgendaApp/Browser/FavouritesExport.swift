@@ -1,5 +1,6 @@
 import Foundation
 import AgendaModel
+import AgendaSources
 
 /// The starred sessions as RFC 5545: `agenda list --favourites --format ics` prints it, the
 /// browser's `e` writes it to `$XDG_DATA_HOME/agenda/NAME.ics` (default ~/.local/share/agenda/).

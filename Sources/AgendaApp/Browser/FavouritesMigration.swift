@@ -1,4 +1,5 @@
 import AgendaModel
+import AgendaSources
 
 public enum FavouritesMigration {
     /// The stored stars in today's key form; stars found under an old key are rewritten in the

@@ -1,5 +1,6 @@
 import Foundation
 import AgendaModel
+import AgendaSources
 
 /// The browser's side of the favourites file: each star is merged into the file as it is made,
 /// stars another browser adds show up within a poll, and a star that cannot be written stays

@@ -1,5 +1,5 @@
 import AgendaModel
-import AgendaRemote
+import AgendaSources
 
 /// The search index, got on its own thread: the one kept for these very texts (mapped), or
 /// one built now and kept for next time.

@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 import AgendaModel
-import AgendaRemote
+import AgendaSources
 
 /// A schedule read whole on its own thread while the browser shows the day it opens on
 /// (`OpeningDay`). Started once that day is on screen, so the two do not share the cores

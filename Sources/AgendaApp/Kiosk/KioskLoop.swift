@@ -2,7 +2,7 @@ import Foundation
 import Glibc
 import AgendaCanvas
 import AgendaModel
-import AgendaRemote
+import AgendaSources
 import AgendaUI
 
 /// Runs the kiosk board until a signal (or the exit key, if one was given).

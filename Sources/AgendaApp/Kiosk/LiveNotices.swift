@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 import AgendaModel
-import AgendaRemote
+import AgendaSources
 
 /// `--notices`: a file checked every 2 s by its fingerprint, or a URL fetched every 10 s (a 304
 /// costs nothing), on a thread of its own. A version that does not read, or a server that

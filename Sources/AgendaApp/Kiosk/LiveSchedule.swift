@@ -1,6 +1,6 @@
 import Foundation
 import AgendaModel
-import AgendaRemote
+import AgendaSources
 
 /// The kiosk's sources kept current, off the render loop: files are checked by their
 /// fingerprints every `filePoll` on one background thread, URLs fetched every `refresh` seconds

@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Synchronization
 import AgendaModel
+import AgendaSources
 
 /// SIGUSR1: the screen as text, written for remote checks (`systemctl kill -s USR1 …`).
 public enum ScreenDump {

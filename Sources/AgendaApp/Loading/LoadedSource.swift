@@ -1,5 +1,5 @@
 import AgendaModel
-import AgendaRemote
+import AgendaSources
 
 /// A schedule as first loaded: the source (to refresh it), the schedule, and whether it is a
 /// cached copy standing in for an unreachable source.

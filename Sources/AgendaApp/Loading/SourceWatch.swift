@@ -1,5 +1,5 @@
 import Foundation
-import AgendaRemote
+import AgendaSources
 
 /// Sources checked for new versions every `interval` on a thread of their own; what changed
 /// is posted to `mailbox` as (the source's number, what its refresh found).

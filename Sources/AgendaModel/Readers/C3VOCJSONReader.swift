@@ -28,14 +28,14 @@ public enum C3VOCJSONReader {
             }
         }
         draft.url = FieldText.line(conference["url"]?.text ?? root.object?["schedule"]?.object?["base_url"]?.text)
-        draft.conferenceStart = conference["start"]?.text.flatMap { TimeText.iso8601($0.trimmed) }
-        draft.conferenceEnd = conference["end"]?.text.flatMap { TimeText.iso8601($0.trimmed) }
+        draft.conferenceStart = conference["start"]?.text.flatMap { TimeNotation.iso8601($0.trimmed) }
+        draft.conferenceEnd = conference["end"]?.text.flatMap { TimeNotation.iso8601($0.trimmed) }
         if let zone = FieldText.line(conference["time_zone_name"]?.text) {
             draft.zoneName = zone
             draft.zoneLine = conference.line
         }
         if let change = conference["day_change"]?.text {
-            if let seconds = TimeText.clock(change) { draft.dayChange = seconds }
+            if let seconds = TimeNotation.clock(change) { draft.dayChange = seconds }
             else { draft.warn(.ignoredValue, line: conference.line, "cannot read day_change \"\(change)\" (expected HH:MM)") }
         }
         // The conference's room list is the publisher's order; the days' room keys follow it.
@@ -93,11 +93,11 @@ public enum C3VOCJSONReader {
         }
 
         let date = event["date"]?.text?.trimmed ?? "", start = event["start"]?.text?.trimmed ?? ""
-        if date.count > 10, let absolute = TimeText.iso8601(date) {
+        if date.count > 10, let absolute = TimeNotation.iso8601(date) {
             item.start = absolute
-        } else if start.count > 10, let full = TimeText.iso8601(start) {
+        } else if start.count > 10, let full = TimeNotation.iso8601(start) {
             item.start = full
-        } else if let clock = TimeText.clock(start), let day = dayDate ?? TimeText.iso8601(date) {
+        } else if let clock = TimeNotation.clock(start), let day = dayDate ?? TimeNotation.iso8601(date) {
             var local = LocalDateTime(year: day.year, month: day.month, day: day.day,
                                       hour: clock / 3600, minute: clock % 3600 / 60, second: clock % 60)
             // A 01:00 talk listed under a day happens the next morning.
@@ -110,7 +110,7 @@ public enum C3VOCJSONReader {
                 : "cannot read the time \"\(shown)\" of session \"\(item.title)\" (expected like 2024-12-27T10:30:00+01:00 or 10:30)")
         }
         if let duration = event["duration"]?.text?.trimmed, !duration.isEmpty {
-            if let seconds = TimeText.duration(duration) { item.duration = seconds }
+            if let seconds = TimeNotation.duration(duration) { item.duration = seconds }
             else {
                 draft.warn(.ignoredValue, line: event.line,
                            "cannot read duration \"\(duration)\" of session \"\(item.title)\" (expected HH:MM); taken as 0")
@@ -121,7 +121,7 @@ public enum C3VOCJSONReader {
 
     private static func time(_ value: JSONValue?, in object: JSONObject, file: String) throws(ScheduleError) -> LocalDateTime? {
         guard let text = value?.text?.trimmed, !text.isEmpty else { return nil }
-        guard let time = TimeText.iso8601(text) else {
+        guard let time = TimeNotation.iso8601(text) else {
             throw ScheduleError(file: file, line: object.line, column: object.column,
                                 message: "cannot read the day time \"\(text)\" (expected like 2024-12-27 or 2024-12-27T10:00:00+01:00)")
         }

@@ -17,7 +17,7 @@ enum FieldText {
     /// Abstract or description: HTML becomes readable text, Markdown and plain text stay.
     static func text(_ text: String?) -> String? {
         guard let text, !text.isEmpty else { return nil }
-        let readable = HTMLText.isHTML(text) ? HTMLText.readable(text) : HTMLText.decodingEntities(text)
+        let readable = HTMLToText.isHTML(text) ? HTMLToText.readable(text) : HTMLToText.decodingEntities(text)
         if isCleanText(readable) { return readable }
         // CRs are read as `normalisingCR` would have rewritten them, in the same pass.
         let clean = Sanitizer.cleanText(readable, collapsingCRRuns: true)

@@ -212,13 +212,13 @@ public enum FrabXMLReader {
             case .acronym: draft.acronym = FieldText.line(value)
             case .url: draft.url = FieldText.line(value) ?? draft.url
             case .baseURL: if draft.url == nil { draft.url = FieldText.line(value) }
-            case .start: draft.conferenceStart = TimeText.iso8601(value.trimmed)
-            case .end: draft.conferenceEnd = TimeText.iso8601(value.trimmed)
+            case .start: draft.conferenceStart = TimeNotation.iso8601(value.trimmed)
+            case .end: draft.conferenceEnd = TimeNotation.iso8601(value.trimmed)
             case .timeZoneName:
                 draft.zoneName = FieldText.line(value)
                 draft.zoneLine = scanner.location(of: fieldOffset).line
             case .dayChange:
-                if let seconds = TimeText.clock(value) { draft.dayChange = seconds }
+                if let seconds = TimeNotation.clock(value) { draft.dayChange = seconds }
                 else if !value.trimmed.isEmpty {
                     draft.warn(.ignoredValue, line: scanner.location(of: fieldOffset).line,
                                "cannot read day_change \"\(value.trimmed)\" (expected HH:MM); using the day ranges")
@@ -232,11 +232,11 @@ public enum FrabXMLReader {
             guard var item = event.take() else { return }
             listDepth = 0
             let date = dateText?.trimmed ?? "", start = startText?.trimmed ?? ""
-            if let absolute = TimeText.iso8601(date), !date.isEmpty, date.count > 10 {
+            if let absolute = TimeNotation.iso8601(date), !date.isEmpty, date.count > 10 {
                 item.start = absolute
-            } else if let full = TimeText.iso8601(start), start.count > 10 {
+            } else if let full = TimeNotation.iso8601(start), start.count > 10 {
                 item.start = full
-            } else if let clock = TimeText.clock(start), let dayDate = day?.date ?? TimeText.iso8601(date) {
+            } else if let clock = TimeNotation.clock(start), let dayDate = day?.date ?? TimeNotation.iso8601(date) {
                 var local = LocalDateTime(year: dayDate.year, month: dayDate.month, day: dayDate.day,
                                           hour: clock / 3600, minute: clock % 3600 / 60, second: clock % 60)
                 // A 01:00 talk under a day's date happens the next morning.
@@ -250,7 +250,7 @@ public enum FrabXMLReader {
                     : "cannot read the time \"\(shown)\" of session \"\(item.title)\" (expected like 2024-12-27T10:30:00+01:00 or 10:30)")
             }
             if let durationText, !durationText.trimmed.isEmpty {
-                if let seconds = TimeText.duration(durationText) { item.duration = seconds }
+                if let seconds = TimeNotation.duration(durationText) { item.duration = seconds }
                 else {
                     draft.warn(.ignoredValue, line: item.line,
                                "cannot read duration \"\(durationText.trimmed)\" of session \"\(item.title)\" (expected HH:MM); taken as 0")
@@ -261,7 +261,7 @@ public enum FrabXMLReader {
 
         mutating func time(_ value: String?, at offset: Int, what: String) throws(ScheduleError) -> LocalDateTime? {
             guard let value = value?.trimmed, !value.isEmpty else { return nil }
-            guard let time = TimeText.iso8601(value) else {
+            guard let time = TimeNotation.iso8601(value) else {
                 throw scanner.error(at: offset, "cannot read the \(what) \"\(value)\" (expected like 2024-12-27 or 2024-12-27T10:00:00+01:00)")
             }
             return time

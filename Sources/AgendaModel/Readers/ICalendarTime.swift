@@ -4,7 +4,7 @@ import Foundation
 enum ICalendarTime {
     /// `20200114`, `20200114T070000`, `20200114T070000Z`. `isDate` for a bare date.
     static func dateTime(_ text: String) -> (time: LocalDateTime, isDate: Bool)? {
-        var c = TimeText.Cursor(text.trimmed)
+        var c = TimeNotation.Cursor(text.trimmed)
         guard let year = c.digits(4), let month = c.digits(2), let day = c.digits(2) else { return nil }
         var time = LocalDateTime(year: year, month: month, day: day)
         var isDate = true
@@ -20,13 +20,13 @@ enum ICalendarTime {
         return (time, isDate)
     }
 
-    /// The longest duration read: what `TimeText.duration` allows too (99,999 days). Longer
+    /// The longest duration read: what `TimeNotation.duration` allows too (99,999 days). Longer
     /// ones are unreadable, not overflows: `P999999999W` repeated would trap Int arithmetic.
     static let maximumDuration = 100_000 * 86400
 
     /// `PT1H30M`, `P1D`, `P2W`, `-PT15M` (§3.3.6), in seconds.
     static func duration(_ text: String) -> Int? {
-        var c = TimeText.Cursor(text.trimmed)
+        var c = TimeNotation.Cursor(text.trimmed)
         var sign = 1
         if c.take(UInt8(ascii: "-")) { sign = -1 } else { _ = c.take(UInt8(ascii: "+")) }
         guard c.take(UInt8(ascii: "P")) else { return nil }
@@ -52,7 +52,7 @@ enum ICalendarTime {
 
     /// `+0100`, `-0930`, `+013000` in seconds east of UTC.
     static func offset(_ text: String) -> Int? {
-        var c = TimeText.Cursor(text.trimmed)
+        var c = TimeNotation.Cursor(text.trimmed)
         let sign: Int
         if c.take(UInt8(ascii: "+")) { sign = 1 } else if c.take(UInt8(ascii: "-")) { sign = -1 } else { return nil }
         guard let hours = c.digits(2), let minutes = c.digits(2) else { return nil }

@@ -122,7 +122,7 @@ final class TextBuffer: Sendable {
     func text(at offset: Int, length: Int) -> String {
         withBytes { all in
             let raw = UnsafeBufferPointer(rebasing: all.bindMemory(to: UInt8.self)[offset..<(offset + length)])
-            if let text = String(validating: raw, as: UTF8.self), SnapshotText.safety(raw).text { return text }
+            if let text = String(validating: raw, as: UTF8.self), SnapshotTextCheck.safety(raw).text { return text }
             return Sanitizer.text(String(decoding: raw, as: UTF8.self))
         }
     }

@@ -160,7 +160,7 @@ public struct VenueNotices: Sendable, Equatable {
 
     private static func time(_ item: JSONObject, _ key: String, file: String, zone: TimeZone) throws(ScheduleError) -> Date? {
         guard let value = item[key], !value.isNull else { return nil }
-        guard let text = value.text, let local = TimeText.iso8601(text.trimmingCharacters(in: .whitespaces)) else {
+        guard let text = value.text, let local = TimeNotation.iso8601(text.trimmingCharacters(in: .whitespaces)) else {
             throw ScheduleError(file: file, line: item.line, column: item.column,
                                 message: "\"\(key)\" must be an ISO 8601 time like 2024-12-27T14:00+01:00")
         }

@@ -143,7 +143,7 @@ struct SnapshotReader {
             let raw = UnsafeRawBufferPointer(rebasing: bytes[range])
             if let string = String(validating: raw, as: UTF8.self) {
                 made[i] = string
-                let (line, text) = SnapshotText.safety(raw.assumingMemoryBound(to: UInt8.self))
+                let (line, text) = SnapshotTextCheck.safety(raw.assumingMemoryBound(to: UInt8.self))
                 checked[i] = line ? 3 : text ? 2 : 1
             } else {
                 return nil   // not UTF-8: damage, whatever the field

@@ -21,7 +21,7 @@ struct SnapshotWriter {
     private var strings: [UInt8] = []
     private var lengths: [UInt32] = []
     private var shared: [String: UInt32] = [:]
-    /// A string, time or number held what the reader refuses (see `SnapshotText`,
+    /// A string, time or number held what the reader refuses (see `SnapshotTextCheck`,
     /// `SnapshotBounds`): nothing is written then.
     private(set) var refused = false
     private let checking: Bool
@@ -69,7 +69,7 @@ struct SnapshotWriter {
     mutating func string(_ value: String?, check: Check = .line) {
         guard var value else { return u32(Self.none) }
         if check != .none, checking {
-            let safety = value.withUTF8 { SnapshotText.safety($0) }
+            let safety = value.withUTF8 { SnapshotTextCheck.safety($0) }
             if check == .line ? !safety.line : !safety.text { refused = true }
         }
         let count = value.utf8.count

@@ -36,11 +36,11 @@ public enum KioskBoard {
         switch content {
         case .room(let outlook): RoomBoardView.draw(outlook, view, pen: &pen)
         case .venue(let rooms): VenueBoardView.draw(rooms, view, pen: &pen)
-        case .startsLater(let session, let continues): KioskNoticeView.startsLater(session, continues: continues, view, pen: &pen)
-        case .nothingMoreHere(let next): KioskNoticeView.nothingMoreHere(next, view, pen: &pen)
-        case .ended: KioskNoticeView.ended(view, pen: &pen)
-        case .unknownRooms(let rooms): KioskNoticeView.unknownRooms(rooms, view, pen: &pen)
-        case .clockNotSet: KioskNoticeView.clockNotSet(view, pen: &pen)
+        case .startsLater(let session, let continues): KioskMessageView.startsLater(session, continues: continues, view, pen: &pen)
+        case .nothingMoreHere(let next): KioskMessageView.nothingMoreHere(next, view, pen: &pen)
+        case .ended: KioskMessageView.ended(view, pen: &pen)
+        case .unknownRooms(let rooms): KioskMessageView.unknownRooms(rooms, view, pen: &pen)
+        case .clockNotSet: KioskMessageView.clockNotSet(view, pen: &pen)
         }
         KioskNoticesView.roomFull(view, pen: &pen)
         KioskNoticesView.line(view, pen: &pen)

@@ -163,7 +163,7 @@ extension AppState {
     /// Every day's title and tab label, worked out once per schedule: formatting dates is slow
     /// enough to show in a keystroke.
     static func dayLabels(_ schedule: Schedule, _ strings: Strings) -> (titles: [String], tabs: [String]) {
-        let text = DateText(strings: strings, time: VenueTime(timeZone: schedule.timeZone))
+        let text = DayNames(strings: strings, time: VenueTime(timeZone: schedule.timeZone))
         let dates = schedule.days.map { schedule.conference.calendar.date(from: $0.date) }
         let titles = dates.enumerated().map { index, date in date.map { text.long($0) + " · " + strings.day(index + 1) } ?? "" }
         // A single day's tab gives its full date.

@@ -45,7 +45,7 @@ extension AppState {
             let parts = SessionChange.Fields.all.filter { change.fields.contains($0.0) }.map { field, name -> String in
                 let was: String
                 switch field {
-                case .time: was = DateText(strings: strings, time: time).short(old.start) + " " + time.clock(old.start)
+                case .time: was = DayNames(strings: strings, time: time).short(old.start) + " " + time.clock(old.start)
                 case .room: was = old.room ?? strings.noRoom
                 case .title: was = old.title
                 case .persons: was = old.persons.isEmpty ? "–" : old.persons.joined(separator: ", ")

@@ -50,7 +50,7 @@ enum DetailView {
             if let subtitle = other.subtitle { wrapped(subtitle, .subtitle) }
         }
         lines.append(Line(text: "", role: .normal))
-        let dayText = DateText(strings: strings, time: time).long(session.start)
+        let dayText = DayNames(strings: strings, time: time).long(session.start)
         field(strings.when, dayText)
         let zone = state.schedule.conference.floating ? strings.timesAsPublished
             : state.showLocalTime ? "\(state.localZone.identifier), \(time.offset(session.start))" : time.zone(at: session.start)

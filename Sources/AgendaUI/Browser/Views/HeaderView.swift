@@ -15,7 +15,7 @@ enum HeaderView {
 
         let zoneName = conference.floating ? strings.timesAsPublished
             : state.showLocalTime ? strings.localTime : strings.venueTime
-        let date = DateText(strings: strings, time: time).short(state.now)
+        let date = DayNames(strings: strings, time: time).short(state.now)
         var clock = "\(date)  \(time.clock(state.now)) \(zoneName)"
         if state.showLocalTime, !conference.floating {
             // Both clocks, named: the one the times are shown in first.

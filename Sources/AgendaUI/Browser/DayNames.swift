@@ -2,7 +2,7 @@ import Foundation
 import AgendaModel
 
 /// Day names in the UI language; clock figures come from `VenueTime`.
-struct DateText {
+struct DayNames {
     let strings: Strings
     let time: VenueTime
 

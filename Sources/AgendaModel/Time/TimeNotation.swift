@@ -1,5 +1,5 @@
 /// Lenient readers for the date, time and duration notations schedule files use.
-enum TimeText {
+enum TimeNotation {
     /// ISO 8601 as schedules write it: `2024-12-27`, `2024-12-27T10:30:00+01:00`,
     /// `2024-12-27 10:30`, fractions, `Z`, `+0100`, `+01`. Nil when it is none of these.
     static func iso8601(_ text: String) -> LocalDateTime? {

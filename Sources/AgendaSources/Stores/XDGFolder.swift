@@ -1,4 +1,5 @@
 import Foundation
+import AgendaModel
 
 /// The XDG base folders this program keeps files under, looked up in one place: the
 /// variable when it holds an absolute path (a relative one is invalid by the specification

@@ -1,4 +1,5 @@
 import Foundation
+import AgendaModel
 
 /// The user's starred sessions for one schedule, kept under `$XDG_STATE_HOME/agenda/`
 /// (default `~/.local/state/agenda/`) and keyed by `Session.key`, so they survive restarts

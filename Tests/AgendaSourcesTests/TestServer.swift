@@ -1,5 +1,5 @@
 import Foundation
-import AgendaRemote
+import AgendaSources
 
 /// `Tests/e2e/schedule_server.py` on 127.0.0.1, started for a test and stopped by it.
 final class TestServer: @unchecked Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import AgendaModel
+@testable import AgendaSources
 
 @Suite struct FavouritesStoreTests {
     func temporaryDirectory() -> URL {

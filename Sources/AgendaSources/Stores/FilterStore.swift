@@ -1,4 +1,5 @@
 import Foundation
+import AgendaModel
 
 /// The rooms, tracks, languages and types the user hid in the picker, kept per conference under
 /// `$XDG_STATE_HOME/agenda/filters/` (named like the favourites file), so a restart keeps them.

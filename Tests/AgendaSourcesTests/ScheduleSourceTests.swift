@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import AgendaModel
-@testable import AgendaRemote
+@testable import AgendaSources
 
 @Suite(.serialized) struct ScheduleSourceTests {
     func settings(_ cache: URL) -> SourceSettings {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import AgendaModel
-@testable import AgendaRemote
+@testable import AgendaSources
 
 @Suite struct ChangeTrackingTests {
     func marks(_ schedule: Schedule) -> [String: SessionChange] {

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Works on the UTF-8 bytes: text between tags is copied in runs, tag names are told apart
 /// without making strings. (The tests keep the earlier, simpler version as a reference.)
-enum HTMLText {
+enum HTMLToText {
     /// True when the text holds a tag of the kind abstracts use; Markdown and plain text do not.
     static func isHTML(_ text: String) -> Bool {
         guard text.containsByte(UInt8(ascii: "<")) else { return false }
@@ -324,7 +324,7 @@ enum HTMLText {
                     value = valueStart..<i
                 }
                 if name == key {
-                    return Array(HTMLText.decodingEntities(String(decoding: a[value], as: UTF8.self)).utf8)
+                    return Array(HTMLToText.decodingEntities(String(decoding: a[value], as: UTF8.self)).utf8)
                 }
             }
             return nil

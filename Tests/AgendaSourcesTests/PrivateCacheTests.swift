@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 @testable import AgendaModel
-@testable import AgendaRemote
+@testable import AgendaSources
 
 /// The cache is the user's alone: folders another user could write to, or links planted in
 /// place of a folder or a file, are neither written to, pruned nor read from.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import AgendaModel
-@testable import AgendaRemote
+@testable import AgendaSources
 
 /// Snapshots on disk: loaded for an unchanged source, never for a changed one, refused and
 /// removed when damaged, bounded in size, and no trouble when they cannot be written.

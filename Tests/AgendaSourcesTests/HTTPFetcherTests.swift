@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import AgendaRemote
+@testable import AgendaSources
 
 /// The HTTP layer against a real server on 127.0.0.1 (no internet needed).
 @Suite(.serialized) struct HTTPFetcherTests {

@@ -4,7 +4,7 @@ import Foundation
 /// through. A snapshot is only ever written from sanitised text, so text that fails is damage
 /// or forgery: a short string that fails refuses the whole snapshot when it is loaded; a long
 /// text (made only when shown, `TextBuffer`) that fails is sanitised then.
-enum SnapshotText {
+enum SnapshotTextCheck {
     /// (safe as a line, safe as multi-line text), of bytes already known to be UTF-8.
     /// Printable ASCII is passed 8 bytes at a time; other scalars are decoded where they are.
     static func safety(_ bytes: UnsafeBufferPointer<UInt8>) -> (line: Bool, text: Bool) {

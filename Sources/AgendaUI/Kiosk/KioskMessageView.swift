@@ -2,7 +2,7 @@ import AgendaCanvas
 import AgendaModel
 
 /// What the board says when there is no now and no next: it is never empty.
-enum KioskNoticeView {
+enum KioskMessageView {
     /// Nothing on today: when the programme starts (a countdown before the conference) or goes
     /// on (the next conference day), and with what.
     static func startsLater(_ session: Session, continues: Bool, _ view: KioskView, pen: inout KioskPen) {

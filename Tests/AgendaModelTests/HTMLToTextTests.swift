@@ -68,7 +68,7 @@ import Testing
     }
 }
 
-/// The byte-run `HTMLText` against the earlier version kept in `ReferenceHTMLText`.
+/// The byte-run `HTMLToText` against the earlier version kept in `ReferenceHTMLText`.
 @Suite struct HTMLTextReferenceTests {
     static let pieces: [String] = [
         "<p>", "</p>", "<br>", "<br/>", "<BR />", "<li>", "</li>", "<ul>", "<a href=\"https://x/\">", "<a href='#top'>",
@@ -86,9 +86,9 @@ import Testing
         }
         for _ in 0..<20_000 {
             let sample = (0..<(next() % 16)).map { _ in Self.pieces[next() % Self.pieces.count] }.joined()
-            #expect(HTMLText.isHTML(sample) == ReferenceHTMLText.isHTML(sample), "\(sample.debugDescription)")
-            #expect(HTMLText.readable(sample) == ReferenceHTMLText.readable(sample), "\(sample.debugDescription)")
-            #expect(HTMLText.decodingEntities(sample) == ReferenceHTMLText.decodingEntities(sample), "\(sample.debugDescription)")
+            #expect(HTMLToText.isHTML(sample) == ReferenceHTMLText.isHTML(sample), "\(sample.debugDescription)")
+            #expect(HTMLToText.readable(sample) == ReferenceHTMLText.readable(sample), "\(sample.debugDescription)")
+            #expect(HTMLToText.decodingEntities(sample) == ReferenceHTMLText.decodingEntities(sample), "\(sample.debugDescription)")
         }
     }
 }

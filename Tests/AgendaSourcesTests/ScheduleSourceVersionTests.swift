@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import AgendaModel
-@testable import AgendaRemote
+@testable import AgendaSources
 
 /// A source tells versions apart by what this process parsed and shows, never by a shared cache
 /// or a live mapping of the file, and says when a failed source reads again.
