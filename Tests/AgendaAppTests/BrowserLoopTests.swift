@@ -121,6 +121,25 @@ import AgendaUI
         #expect(loop.state.schedule.sessions.count == 3 && loop.state.day == 1)
     }
 
+    /// `--refresh`: a new version of the file replaces the one on screen, the day kept.
+    @Test func aRefreshedFileReplacesTheScheduleOnScreen() throws {
+        let home = try TemporaryHome()
+        let path = home.file("two-days.xml")
+        try Data(Self.twoDays.utf8).write(to: path)
+        let source = ScheduleSource(path.path, settings: SourceSettings(cache: nil))
+        let loaded = try LoadedSource.load(source)
+        let terminal = FakeTerminal(width: 100, height: 30)
+        terminal.endWhenEmpty = false
+        let loop = BrowserLoop(schedule: loaded.schedule, terminal: terminal, clock: FakeClock(date("2030-01-02T09:00:00Z")),
+                               configuration: .init(environment: home.environment, source: source, refreshEvery: 0.05),
+                               stopSignal: { 0 })
+        loop.start()
+        #expect(terminal.screen.contains("Secondday Talk"), "\(terminal.screen)")
+        try Data(Self.twoDays.replacingOccurrences(of: "Secondday Talk", with: "Renamed Talk").utf8).write(to: path)
+        #expect(keepStepping(loop.step) { terminal.screen.contains("Renamed Talk") }, "\(terminal.screen)")
+        #expect(loop.state.day == 1 && loop.state.staleNote == nil)
+    }
+
     @Test func aWholeFileThatDoesNotReadEndsTheBrowserWithItsError() throws {
         let home = try TemporaryHome()
         let schedule = BundledSchedule.load()

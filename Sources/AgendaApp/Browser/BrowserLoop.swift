@@ -219,9 +219,7 @@ public final class BrowserLoop {
                               version: state.scheduleVersion, into: mailbox)
         // New versions are fetched and parsed off the main thread; a 304 never reaches this loop.
         if let source, let every = configuration.refreshEvery {
-            let refreshes = Mailbox<SourceWatch.Found>()
-            SourceWatch.start([(0, source)], every: every, into: refreshes)
-            Worker.every(0.25, into: mailbox) { refreshes.take().map { .refresh($0.1) } }
+            SourceWatch.start([(0, source)], every: every, into: mailbox) { .refresh($0.1) }
         }
     }
 

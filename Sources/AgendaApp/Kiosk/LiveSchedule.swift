@@ -32,8 +32,8 @@ public final class LiveSchedule {
         let urls = indexed.filter { $0.1.url != nil }
         // Pipes and devices were read once at start and are never read again.
         let watched = indexed.filter { $0.1.watchesFile }
-        SourceWatch.start(urls, every: refresh, into: found)
-        SourceWatch.start(watched, every: Self.filePoll, into: found)
+        SourceWatch.start(urls, every: refresh, into: found) { $0 }
+        SourceWatch.start(watched, every: Self.filePoll, into: found) { $0 }
     }
 
     /// Everything merged into one programme, change marks kept, a notice where a session moved from.
