@@ -18,8 +18,15 @@ import Testing
         conference.roomGuids = ["g-1": "Room 201", "g-2": "Convention Hall No. 1"]
         conference.trackColours = ["Plenary": "#112233", "Forum": "#445566"]
         conference.rooms = ["Room 201", "Convention Hall No. 1", "Empty Room"]
+        conference.roomStreams = ["Room 201": "s1", "Empty Room": "https://streaming.example.org/empty"]
+        conference.roomRecording = ["Empty Room": "recording_forbidden"]
         var sessions = schedule.sessions
-        sessions[0].links = [SessionLink(title: "Slides", url: "https://example.org/s.pdf"), SessionLink(url: "https://example.org/v")]
+        sessions[0].links = [SessionLink(title: "Slides", url: "https://example.org/s.pdf", kind: .attachment),
+                             SessionLink(url: "https://example.org/v", kind: .recording),
+                             SessionLink(url: "https://example.org/f", kind: .feedback)]
+        sessions[0].doNotRecord = true
+        sessions[1].doNotRecord = false
+        sessions[1].doNotStream = true
         sessions[0].wallClock = true
         sessions[0].persons = ["Ada", "Grace Hopper", "日本語"]
         sessions[0].abstract = "Two paragraphs.\n\nThe second — with ünïcödé and 📡."
@@ -61,6 +68,11 @@ import Testing
         #expect(back.sessions[0].wallClock)
         #expect(back.warnings == schedule.warnings)
         #expect(back.conference.trackColours["Forum"] == "#445566")
+        #expect(back.sessions[0].links.map(\.kind) == [.attachment, .recording, .feedback])
+        #expect(back.sessions[0].doNotRecord == true && back.sessions[1].doNotRecord == false)
+        #expect(back.sessions[1].doNotStream == true && back.sessions[0].doNotStream == nil)
+        #expect(back.conference.roomStreams["Room 201"] == "s1")
+        #expect(back.conference.roomRecording == ["Empty Room": "recording_forbidden"])
     }
 
     /// The search index built from a loaded snapshot (texts still bytes, given back as read)

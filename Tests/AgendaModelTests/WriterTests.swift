@@ -18,10 +18,10 @@ import Testing
         let json = ScheduleJSONWriter.write(schedule)
         #expect(json == """
             {
-              "conference": {"title": "T \\"q\\"", "timeZone": "Europe/Berlin", "start": "2024-12-27", "end": "2024-12-28", "rooms": ["R", "S"]},
+              "conference": {"title": "T \\"q\\"", "timeZone": "Europe/Berlin", "start": "2024-12-27", "end": "2024-12-28", "rooms": ["R", "S"], "roomStreams": {}, "roomRecording": {}},
               "sessions": [
-                {"id": "1", "guid": "g", "title": "A", "subtitle": null, "day": 1, "start": "2024-12-27T10:30:00+01:00", "end": "2024-12-27T11:00:00+01:00", "room": "R", "track": null, "type": null, "language": null, "persons": ["Ann", "Bo"], "abstract": "x\\ny", "description": null, "url": null, "change": null, "translations": {}},
-                {"id": "2", "guid": null, "title": "Late", "subtitle": null, "day": 2, "start": "2024-12-29T01:00:00+01:00", "end": "2024-12-29T01:00:00+01:00", "room": "S", "track": null, "type": null, "language": null, "persons": [], "abstract": null, "description": null, "url": null, "change": null, "translations": {}}
+                {"id": "1", "guid": "g", "title": "A", "subtitle": null, "day": 1, "start": "2024-12-27T10:30:00+01:00", "end": "2024-12-27T11:00:00+01:00", "room": "R", "track": null, "type": null, "language": null, "persons": ["Ann", "Bo"], "abstract": "x\\ny", "description": null, "url": null, "change": null, "translations": {}, "links": [], "doNotRecord": null, "doNotStream": null, "notRecorded": false},
+                {"id": "2", "guid": null, "title": "Late", "subtitle": null, "day": 2, "start": "2024-12-29T01:00:00+01:00", "end": "2024-12-29T01:00:00+01:00", "room": "S", "track": null, "type": null, "language": null, "persons": [], "abstract": null, "description": null, "url": null, "change": null, "translations": {}, "links": [], "doNotRecord": null, "doNotStream": null, "notRecorded": false}
               ]
             }
 

@@ -40,7 +40,11 @@ public enum C3VOCJSONReader {
         }
         // The conference's room list is the publisher's order; the days' room keys follow it.
         for room in conference["rooms"]?.array ?? JSONArray.empty(conference.value.document) {
-            draft.declareRoom(FieldText.line(room.object?["name"]?.text ?? room.text), guid: FieldText.line(room.object?["guid"]?.text))
+            let name = FieldText.line(room.object?["name"]?.text ?? room.text)
+            draft.declareRoom(name, guid: FieldText.line(room.object?["guid"]?.text))
+            guard let name, let room = room.object else { continue }
+            if let stream = FieldText.line(room["stream_id"]?.text ?? room["stream"]?.text) { draft.roomStreams[name] = stream }
+            if let policy = FieldText.line(room["features"]?.object?["recording"]?.text) { draft.roomRecording[name] = policy }
         }
         guard let days = conference["days"]?.array else {
             throw ScheduleError(file: file, line: conference.line, column: conference.column,
@@ -85,12 +89,16 @@ public enum C3VOCJSONReader {
             let name = person.text ?? person.object?.first("public_name", "name", "full_public_name", "display_name")?.text
             if let name = FieldText.line(name) { item.persons.append(name) }
         }
-        for link in event["links"]?.array ?? none {
-            let url = link.text ?? link.object?.first("url", "href")?.text
-            if let url = FieldText.line(url) {
-                item.links.append(SessionLink(title: FieldText.line(link.object?["title"]?.text), url: url))
+        for (key, kind) in [("links", SessionLink.Kind.link), ("attachments", .attachment)] {
+            for link in event[key]?.array ?? none {
+                item.addLink(link.text ?? link.object?.first("url", "href")?.text,
+                             title: link.object?["title"]?.text, kind: kind)
             }
         }
+        item.addLink(event["video_download_url"]?.text, kind: .recording)
+        item.addLink(event["feedback_url"]?.text, kind: .feedback)
+        item.doNotRecord = FieldText.flag(event["do_not_record"]?.text)
+        item.doNotStream = FieldText.flag(event["do_not_stream"]?.text)
 
         let date = event["date"]?.text?.trimmed ?? "", start = event["start"]?.text?.trimmed ?? ""
         if date.count > 10, let absolute = TimeNotation.iso8601(date) {

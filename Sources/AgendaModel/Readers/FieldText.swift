@@ -15,6 +15,15 @@ enum FieldText {
     }
 
     /// Abstract or description: HTML becomes readable text, Markdown and plain text stay.
+    /// A yes-or-no field (`true`, `false`, `1`, `0`, `yes`, `no`); nil when absent or otherwise.
+    static func flag(_ text: String?) -> Bool? {
+        switch text?.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() {
+        case "true", "1", "yes": true
+        case "false", "0", "no": false
+        default: nil
+        }
+    }
+
     static func text(_ text: String?) -> String? {
         guard let text, !text.isEmpty else { return nil }
         let readable = HTMLToText.isHTML(text) ? HTMLToText.readable(text) : HTMLToText.decodingEntities(text)

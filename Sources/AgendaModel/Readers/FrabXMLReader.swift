@@ -20,7 +20,7 @@ public enum FrabXMLReader {
     private enum Field {
         case title, acronym, start, end, timeZoneName, dayChange, url, baseURL     // conference
         case date, duration, room, subtitle, track, type, language, abstract, description, slug
-        case person, link
+        case person, link, attachment, optout, videoDownloadURL, feedbackURL
 
         var isLong: Bool { self == .abstract || self == .description }
     }
@@ -41,7 +41,7 @@ public enum FrabXMLReader {
         var event: ScheduleDraft.Item?
         var eventDepth = 0
         var eventOffset = 0
-        var listDepth = 0           // <persons> or <links> inside an event
+        var listDepth = 0           // <persons>, <links>, <attachments> or <recording> inside an event
         var linkHref: String?
         // The event's times as written, resolved when the event ends.
         var dateText: String?, dateOffset = 0
@@ -88,11 +88,14 @@ public enum FrabXMLReader {
             let depth = scanner.depth
             if event != nil {
                 if depth == eventDepth + 1 {
-                    if scanner.nameIs("persons") || scanner.nameIs("links") { listDepth = depth; return }
+                    if scanner.nameIs("persons") || scanner.nameIs("links") || scanner.nameIs("attachments")
+                        || scanner.nameIs("recording") { listDepth = depth; return }
                     capture(eventField())
                 } else if listDepth != 0, depth == listDepth + 1 {
                     if scanner.nameIs("person") { capture(.person) }
                     else if scanner.nameIs("link") { linkHref = scanner.attribute("href"); capture(.link) }
+                    else if scanner.nameIs("attachment") { linkHref = scanner.attribute("href"); capture(.attachment) }
+                    else if scanner.nameIs("optout") { capture(.optout) }
                 }
                 return
             }
@@ -141,6 +144,8 @@ public enum FrabXMLReader {
             if s.nameIs("description") { return .description }
             if s.nameIs("url") { return .url }
             if s.nameIs("slug") { return .slug }
+            if s.nameIs("feedback_url") { return .feedbackURL }
+            if s.nameIs("video_download_url") { return .videoDownloadURL }
             return nil
         }
 
@@ -194,11 +199,12 @@ public enum FrabXMLReader {
             case .url: event!.url = FieldText.line(value)
             case .slug: if event!.id.isEmpty { event!.id = FieldText.line(value) ?? "" }
             case .person: if let name = FieldText.line(value) { event!.persons.append(name) }
-            case .link:
-                if let url = FieldText.line(linkHref) ?? FieldText.line(value) {
-                    event!.links.append(SessionLink(title: FieldText.line(value), url: url))
-                }
+            case .link, .attachment:
+                event!.addLink(FieldText.line(linkHref) ?? value, title: value, kind: field == .link ? .link : .attachment)
                 linkHref = nil
+            case .optout: event!.doNotRecord = FieldText.flag(value)
+            case .feedbackURL: event!.addLink(value, kind: .feedback)
+            case .videoDownloadURL: event!.addLink(value, kind: .recording)
             case .date: dateText = value; dateOffset = fieldOffset
             case .start: startText = value; startOffset = fieldOffset
             case .duration: durationText = value

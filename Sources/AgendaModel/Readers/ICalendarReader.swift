@@ -177,6 +177,8 @@ public enum ICalendarReader {
                 case "X-AGENDA-TYPE": item.type = FieldText.line(text())
                 case "X-AGENDA-LANGUAGE": item.language = FieldText.line(text())
                 case "X-AGENDA-ABSTRACT": item.abstract = FieldText.text(text())
+                case "X-AGENDA-DO-NOT-RECORD": item.doNotRecord = FieldText.flag(text())
+                case "X-AGENDA-DO-NOT-STREAM": item.doNotStream = FieldText.flag(text())
                 case "X-AGENDA-DESCRIPTION": ownDescription = text()
                 case "X-AGENDA-PERSON": if let name = FieldText.line(text()) { ownPersons.append(name) }
                 default: break

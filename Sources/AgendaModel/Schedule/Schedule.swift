@@ -64,6 +64,11 @@ public struct Conference: Sendable, Equatable {
     public var roomGuids: [String: String] = [:]
     /// Track name to colour (`#RRGGBB`), when the file gives them.
     public var trackColours: [String: String] = [:]
+    /// Room name to its stream as c3voc JSON gives it (`rooms[].stream_id`: an id or an address).
+    public var roomStreams: [String: String] = [:]
+    /// Room name to what c3voc JSON says of recording there (`rooms[].features.recording`,
+    /// e.g. `record_by_default`, `recording_forbidden`).
+    public var roomRecording: [String: String] = [:]
 
     public init(title: String, shortTitle: String? = nil, timeZone: TimeZone,
                 dayChange: DateComponents = DateComponents(hour: 4, minute: 0)) {
@@ -108,8 +113,14 @@ public struct Session: Sendable, Equatable, Identifiable {
     var abstractText: SessionText
     var descriptionText: SessionText
     public var url: String?
-    /// Links the file gives with the session (recordings, slides, …).
+    /// Links the file gives with the session (recordings, slides, feedback, attachments, …),
+    /// in file order, each with its kind.
     public var links: [SessionLink] = []
+    /// What the publisher says about recording and streaming the session: `true` for "will
+    /// not be", `false` for "may be", nil when the file does not say (frab XML
+    /// `<recording><optout>`, c3voc JSON `do_not_record` and `do_not_stream`).
+    public var doNotRecord: Bool?
+    public var doNotStream: Bool?
     /// The same session as another edition of the programme wrote it (the Chinese page of
     /// an English one), by language; empty for most files. See `Schedule.mergingEditions`.
     public var translations: [SessionTranslation] = []
@@ -156,13 +167,47 @@ public struct Session: Sendable, Equatable, Identifiable {
     }
 }
 
-/// A link attached to a session: its target and, when the file names it, a title.
+/// A link attached to a session: its target, what it is and, when the file names it, a title.
 public struct SessionLink: Sendable, Equatable {
+    /// Where the file gave it: a link (`<links>`, `links`), an attachment, the recording's video
+    /// (`<video_download_url>`), the feedback form (`<feedback_url>`, `feedback_url`), or the
+    /// room's stream (a room's `stream_id` when it is an address).
+    public enum Kind: UInt8, Sendable, CaseIterable {
+        case link, attachment, recording, feedback, stream
+
+        public var name: String {
+            switch self {
+            case .link: "link"
+            case .attachment: "attachment"
+            case .recording: "recording"
+            case .feedback: "feedback"
+            case .stream: "stream"
+            }
+        }
+    }
+
     public var title: String?
     public var url: String
+    public var kind: Kind
 
-    public init(title: String? = nil, url: String) {
+    public init(title: String? = nil, url: String, kind: Kind = .link) {
         self.title = title
         self.url = url
+        self.kind = kind
+    }
+
+    /// An http or https address: the only links agenda opens or marks as hyperlinks.
+    public var isWeb: Bool { Self.isWeb(url) }
+
+    /// `http://` or `https://`, a host, and no space or control character anywhere: what may
+    /// go into a terminal's hyperlink or an opener's argument.
+    public static func isWeb(_ url: String) -> Bool {
+        let lower = url.prefix(8).lowercased()
+        let rest = lower.hasPrefix("https://") ? url.dropFirst(8) : lower.hasPrefix("http://") ? url.dropFirst(7) : nil
+        guard let rest, let first = rest.first, first != "/", url.utf8.count <= 2048 else { return false }
+        return url.unicodeScalars.allSatisfy { scalar in
+            scalar.value > 0x20 && scalar.value != 0x7F && !(0x80...0x9F).contains(scalar.value)
+                && !scalar.properties.isWhitespace && !scalar.properties.isBidiControl
+        }
     }
 }

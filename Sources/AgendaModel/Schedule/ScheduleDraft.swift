@@ -32,6 +32,8 @@ struct ScheduleDraft {
         var foundDescription: Range<Int>?
         var url: String?
         var links: [SessionLink] = []
+        var doNotRecord: Bool?
+        var doNotStream: Bool?
         /// The start: absolute when it has an offset, else wall-clock time at the venue.
         var start: LocalDateTime?
         var end: LocalDateTime?
@@ -67,6 +69,9 @@ struct ScheduleDraft {
     private var declaredRoomSet: Set<String> = []
     /// Room guid to name, as the file declares them.
     var roomGuids: [String: String] = [:]
+    /// Room name to stream id or address, and to its recording policy (c3voc JSON rooms).
+    var roomStreams: [String: String] = [:]
+    var roomRecording: [String: String] = [:]
 
     /// Notes a room where the file names it, so the publisher's order is kept.
     mutating func declareRoom(_ name: String?, guid: String? = nil) {
@@ -156,6 +161,8 @@ struct ScheduleDraft {
             if let abstract = text(items[k].foundAbstract) { session.abstractText = abstract }
             if let description = text(items[k].foundDescription) { session.descriptionText = description }
             session.links = items[k].links
+            session.doNotRecord = items[k].doNotRecord
+            session.doNotStream = items[k].doNotStream
             session.wallClock = items[k].start?.offset == nil
             return session
         }
@@ -167,6 +174,8 @@ struct ScheduleDraft {
         conference.trackColours = trackColours
         conference.rooms = publishedRooms()
         conference.roomGuids = roomGuids
+        conference.roomStreams = roomStreams
+        conference.roomRecording = roomRecording
         conference.startDate = venueDate(conferenceStart, zone) ?? venueDate(days.first?.date, zone)
         conference.endDate = venueDate(conferenceEnd, zone) ?? venueDate(days.last?.date, zone)
         var schedule = Schedule(conference: conference, sessions: sessions)
@@ -272,5 +281,14 @@ extension ScheduleDraft {
                 "more than \(Self.maxSessions) sessions: agenda reads programmes up to that size")
         }
         items.append(item)
+    }
+}
+
+extension ScheduleDraft.Item {
+    /// Adds a link the file gives, sanitised, once per address and kind.
+    mutating func addLink(_ url: String?, title: String? = nil, kind: SessionLink.Kind) {
+        guard let url = FieldText.line(url) else { return }
+        guard !links.contains(where: { $0.url == url && $0.kind == kind }) else { return }
+        links.append(SessionLink(title: FieldText.line(title), url: url, kind: kind))
     }
 }

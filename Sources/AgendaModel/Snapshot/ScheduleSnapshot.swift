@@ -15,7 +15,7 @@ import Synchronization
 /// the caller parses the source.
 public enum ScheduleSnapshot {
     /// Raised whenever the layout or the meaning of a field changes.
-    public static let formatVersion: UInt32 = 2
+    public static let formatVersion: UInt32 = 3
     static let magic: [UInt8] = [0x89, 0x41, 0x47, 0x53, 0x4E, 0x50, 0x0D, 0x0A]   // \x89AGSNP\r\n
     public static let headerSize = 64
 

@@ -154,6 +154,8 @@ enum SnapshotCoding {
         w.strings(c.rooms)
         pairs(c.roomGuids, &w)
         pairs(c.trackColours, &w)
+        pairs(c.roomStreams, &w)
+        pairs(c.roomRecording, &w)
         return true
     }
 
@@ -162,7 +164,8 @@ enum SnapshotCoding {
               let zone = TimeZone(identifier: zoneName), let dayChange = date(&r),
               let startDate = optionalDate(&r), let endDate = optionalDate(&r), let url = r.optional(),
               let floating = r.u8(), floating <= 1, let rooms = r.strings(),
-              let roomGuids = pairs(&r), let trackColours = pairs(&r) else { return nil }
+              let roomGuids = pairs(&r), let trackColours = pairs(&r),
+              let roomStreams = pairs(&r), let roomRecording = pairs(&r) else { return nil }
         var c = Conference(title: title, shortTitle: shortTitle, timeZone: zone, dayChange: dayChange)
         c.startDate = startDate
         c.endDate = endDate
@@ -171,6 +174,8 @@ enum SnapshotCoding {
         c.rooms = rooms
         c.roomGuids = roomGuids
         c.trackColours = trackColours
+        c.roomStreams = roomStreams
+        c.roomRecording = roomRecording
         return c
     }
 
@@ -236,6 +241,19 @@ enum SnapshotCoding {
 
     // MARK: - Sessions
 
+    /// A yes, no or unsaid as one byte: 0 unsaid, 1 no, 2 yes.
+    private static func flag(_ value: Bool?) -> UInt8 { value.map { $0 ? 2 : 1 } ?? 0 }
+
+    /// Nil for a byte that is none of those (damage); `.some(nil)` for unsaid.
+    private static func flag(_ byte: UInt8) -> Bool?? {
+        switch byte {
+        case 0: .some(nil)
+        case 1: .some(false)
+        case 2: .some(true)
+        default: nil
+        }
+    }
+
     private static func session(_ s: Session, _ w: inout SnapshotWriter) {
         w.string(s.key); w.string(s.id); w.string(s.guid); w.string(s.title); w.string(s.subtitle)
         w.time(s.start); w.time(s.end)
@@ -243,7 +261,8 @@ enum SnapshotCoding {
         w.strings(s.persons)
         w.text(s.abstract); w.text(s.description); w.string(s.url)
         w.count(s.links.count)
-        for link in s.links { w.string(link.title); w.string(link.url) }
+        for link in s.links { w.u8(link.kind.rawValue); w.string(link.title); w.string(link.url) }
+        w.u8(flag(s.doNotRecord)); w.u8(flag(s.doNotStream))
         w.count(s.translations.count)
         for t in s.translations {
             w.string(t.language); w.string(t.title); w.string(t.subtitle); w.string(t.room)
@@ -258,7 +277,7 @@ enum SnapshotCoding {
               let subtitle = r.optional(), let start = r.time(), let end = r.time(), end >= start,
               let room = r.optional(), let track = r.optional(), let type = r.optional(), let language = r.optional(),
               let persons = r.strings(), let abstract = r.text(), let description = r.text(), let url = r.optional(),
-              let linkCount = r.count(minimumSize: 8) else { return nil }
+              let linkCount = r.count(minimumSize: 9) else { return nil }
         var session = Session(id: id, guid: guid, title: title, subtitle: subtitle,
                               start: Date(timeIntervalSinceReferenceDate: start), end: Date(timeIntervalSinceReferenceDate: end),
                               room: room, track: track, type: type, language: language, persons: persons,
@@ -266,9 +285,13 @@ enum SnapshotCoding {
         session.abstractText = abstract
         session.descriptionText = description
         for _ in 0..<linkCount {
-            guard let title = r.optional(), let url = r.string() else { return nil }
-            session.links.append(SessionLink(title: title, url: url))
+            guard let kind = r.u8().flatMap(SessionLink.Kind.init(rawValue:)), let title = r.optional(),
+                  let url = r.string() else { return nil }
+            session.links.append(SessionLink(title: title, url: url, kind: kind))
         }
+        guard let doNotRecord = r.u8().flatMap(flag), let doNotStream = r.u8().flatMap(flag) else { return nil }
+        session.doNotRecord = doNotRecord
+        session.doNotStream = doNotStream
         guard let translationCount = r.count(minimumSize: 28) else { return nil }
         for _ in 0..<translationCount {
             guard let language = r.string(), let title = r.string(), let subtitle = r.optional(), let room = r.optional(),

@@ -42,6 +42,8 @@ public enum ICalendarWriter {
             // The parts again, exactly, for reading back (`ICalendarReader`).
             for person in session.persons { add("X-AGENDA-PERSON", person) }
             add("X-AGENDA-ABSTRACT", session.abstract)
+            add("X-AGENDA-DO-NOT-RECORD", session.doNotRecord.map { $0 ? "TRUE" : "FALSE" })
+            add("X-AGENDA-DO-NOT-STREAM", session.doNotStream.map { $0 ? "TRUE" : "FALSE" })
             lines.append("X-AGENDA-DESCRIPTION:\(text(session.description ?? ""))")
             if let url = session.url { lines.append("URL:\(url)") }
             // Gone from the source's latest version: calendars that hold it mark it cancelled.

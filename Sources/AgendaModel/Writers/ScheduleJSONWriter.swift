@@ -2,10 +2,10 @@ import Foundation
 
 /// Writes the JSON listing that scripts and tests rely on (`agenda list --format json`):
 ///
-///     {"conference": {"title", "timeZone", "start", "end", "rooms"},
+///     {"conference": {"title", "timeZone", "start", "end", "rooms", "roomStreams", "roomRecording"},
 ///      "sessions": [{"id", "guid", "title", "subtitle", "day", "start", "end", "room", "track",
 ///                    "type", "language", "persons", "abstract", "description", "url", "change",
-///                    "translations"}]}
+///                    "translations", "links", "doNotRecord", "doNotStream", "notRecorded"}]}
 ///
 /// `day` is the 1-based conference day; times are ISO 8601 with seconds and the venue offset
 /// (without an offset, and `timeZone` null, when the file names no zone: times as published);
@@ -14,6 +14,9 @@ import Foundation
 /// `change` is `null`, `"new"`, `"changed"` or `"cancelled"` against the source's previous version.
 /// `translations` maps a language to the session's texts in it, from another edition of the
 /// programme merged in (an English and a Chinese CACIE page): `{}` for most sessions.
+/// `links` are `{"kind", "title", "url"}` as the file gave them (`kind`: `link`, `attachment`,
+/// `recording`, `feedback`); `doNotRecord` and `doNotStream` are the publisher's word (`null`
+/// when unsaid); `notRecorded` also counts the room's policy (`roomRecording`).
 public enum ScheduleJSONWriter {
     /// `sessions` are indices into `schedule.sessions` (a filtered listing); all when nil.
     public static func write(_ schedule: Schedule, sessions: [Int]? = nil) -> String {
@@ -28,7 +31,9 @@ public enum ScheduleJSONWriter {
         out += "\"timeZone\": \(string(floating ? nil : zone.identifier)), "
         out += "\"start\": \(string(schedule.conference.startDate.map(isoDay))), "
         out += "\"end\": \(string(schedule.conference.endDate.map(isoDay))), "
-        out += "\"rooms\": [\(schedule.rooms.compactMap { $0 }.map { string($0) }.joined(separator: ", "))]},\n"
+        out += "\"rooms\": [\(schedule.rooms.compactMap { $0 }.map { string($0) }.joined(separator: ", "))], "
+        out += "\"roomStreams\": \(object(schedule.conference.roomStreams)), "
+        out += "\"roomRecording\": \(object(schedule.conference.roomRecording))},\n"
         out += "  \"sessions\": ["
         let indices = sessions ?? Array(schedule.sessions.indices)
         for (position, index) in indices.enumerated() {
@@ -43,7 +48,10 @@ public enum ScheduleJSONWriter {
             out += "\"persons\": [\(s.persons.map { string($0) }.joined(separator: ", "))], "
             out += "\"abstract\": \(string(s.abstract)), \"description\": \(string(s.description)), "
             out += "\"url\": \(string(s.url)), \"change\": \(string(schedule.change(at: index)?.kind.rawValue)), "
-            out += "\"translations\": {\(s.translations.map(translation).joined(separator: ", "))}}"
+            out += "\"translations\": {\(s.translations.map(translation).joined(separator: ", "))}, "
+            out += "\"links\": [\(s.links.map(link).joined(separator: ", "))], "
+            out += "\"doNotRecord\": \(flag(s.doNotRecord)), \"doNotStream\": \(flag(s.doNotStream)), "
+            out += "\"notRecorded\": \(schedule.isNotRecorded(s))}"
         }
         out += indices.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
         return out
@@ -55,6 +63,17 @@ public enum ScheduleJSONWriter {
         "\(string(t.language)): {\"title\": \(string(t.title)), \"subtitle\": \(string(t.subtitle)), "
             + "\"room\": \(string(t.room)), \"persons\": [\(t.persons.map { string($0) }.joined(separator: ", "))], "
             + "\"abstract\": \(string(t.abstract)), \"description\": \(string(t.description))}"
+    }
+
+    static func link(_ link: SessionLink) -> String {
+        "{\"kind\": \(string(link.kind.name)), \"title\": \(string(link.title)), \"url\": \(string(link.url))}"
+    }
+
+    static func flag(_ value: Bool?) -> String { value.map { $0 ? "true" : "false" } ?? "null" }
+
+    /// A string-to-string object, keys sorted: the same schedule always gives the same text.
+    static func object(_ values: [String: String]) -> String {
+        "{" + values.sorted { $0.key < $1.key }.map { "\(string($0.key)): \(string($0.value))" }.joined(separator: ", ") + "}"
     }
 
     /// `2024-12-27T10:30:00+01:00`: the wall clock at the venue and its offset then.
