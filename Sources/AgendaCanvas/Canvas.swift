@@ -39,6 +39,8 @@ public struct Canvas: Sendable, Equatable {
     /// screen readers and braille displays read at the cursor, visible or not. The view that
     /// owns the focus sets it; nil leaves it at the top left, out of the way.
     public var cursor: Point?
+    /// Cells that show a web address, for terminals that make them clickable (OSC 8).
+    public var hyperlinks: [Hyperlink] = []
 
     public init(size: Size) {
         self.size = Size(width: max(0, size.width), height: max(0, size.height))
@@ -149,5 +151,21 @@ public struct Canvas: Sendable, Equatable {
     /// The roles of one row, one character per cell, for tests of highlighting.
     public func roles(row y: Int) -> [Role] {
         (0..<size.width).map { self[$0, y].role }
+    }
+}
+
+/// A run of cells on one row that shows (a piece of) `url`: the terminal marks them as a
+/// hyperlink to the whole address.
+public struct Hyperlink: Sendable, Equatable {
+    public var x: Int
+    public var y: Int
+    public var width: Int
+    public var url: String
+
+    public init(x: Int, y: Int, width: Int, url: String) {
+        self.x = x
+        self.y = y
+        self.width = width
+        self.url = url
     }
 }

@@ -11,4 +11,5 @@ public enum Role: UInt8, Sendable, CaseIterable {
     case blackout      // kiosk: outside the hours given with --on
     case qr            // kiosk: QR codes, dark modules drawn on light
     case caution, alarm // kiosk stage timer: five and two minutes left
+    case link          // a web address, drawn as a hyperlink where the terminal has them
 }

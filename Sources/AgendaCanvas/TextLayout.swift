@@ -21,6 +21,24 @@ public enum TextLayout {
     /// A paragraph's own indentation is kept, and list items ("• ", "- ", "* ", "1. ") wrap
     /// under their text, not under the bullet. Stops once `maxLines` lines are made: a pane
     /// needs only what it can show.
+    /// Pieces of at most `width` cells, broken wherever the width ends (an address has no
+    /// place a word-wrap could use without making it look like two).
+    public static func breakAnywhere(_ text: String, width: Int, measure: TextMeasure) -> [String] {
+        var pieces: [String] = [], piece = "", used = 0
+        for character in text {
+            let cells = measure.cells(String(character))
+            if used + cells > max(1, width), !piece.isEmpty {
+                pieces.append(piece)
+                piece = ""
+                used = 0
+            }
+            piece.append(character)
+            used += cells
+        }
+        if !piece.isEmpty { pieces.append(piece) }
+        return pieces
+    }
+
     public static func wrap(_ text: String, width: Int, measure: TextMeasure, maxLines: Int = .max) -> [String] {
         guard width > 0 else { return [] }
         // Works on one array of scalars: splitting into Substrings and concatenating Strings

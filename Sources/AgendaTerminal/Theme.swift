@@ -60,7 +60,8 @@ struct Theme {
                                  (.warning, bold), (.dim, dim), (.heading, bold | underline), (.tabSelected, reverse),
                                  (.match, underline | bold), (.star, bold), (.clash, bold), (.banner, reverse | bold),
                                  (.boxTitle, bold), (.nowLine, bold), (.clock, bold), (.badge, reverse | bold),
-                                 (.urgent, reverse | bold), (.qr, reverse), (.caution, bold), (.alarm, reverse | bold)] {
+                                 (.urgent, reverse | bold), (.qr, reverse), (.caution, bold), (.alarm, reverse | bold),
+                                 (.link, underline)] {
                 styles[role] = RoleStyle(attributes: attr)
             }
             return styles
@@ -101,6 +102,7 @@ struct Theme {
                 .qr: on(normal, p.black, p.white),           // kiosk: QR codes, dark on light
                 .caution: on(bold, p.cautionMark),           // stage timer: five minutes left
                 .alarm: on(bold, p.alarmMark),               // stage timer: two minutes left
+                .link: on(underline, p.textAccent),          // a web address
             ]
         }
     }

@@ -1,3 +1,5 @@
+import AgendaModel
+
 /// Every word the browser shows, in English and Simplified Chinese.
 public struct Strings: Sendable {
     public enum Language: String, Sendable, CaseIterable { case en, zh }
@@ -84,6 +86,19 @@ public struct Strings: Sendable {
     var starred: String { pick("★ in your agenda", "★ 已收藏") }
     var clashesWith: String { pick("Clash", "冲突") }
     var link: String { pick("Link", "链接") }
+    var notRecorded: String { pick("Not recorded — see it live", "不录像——请到现场观看") }
+    var notStreamed: String { pick("Not streamed", "不直播") }
+    /// What a link is, as the detail and the link chooser name it.
+    func linkKind(_ kind: SessionLink.Kind) -> String {
+        switch kind {
+        case .link: pick("Link", "链接")
+        case .attachment: pick("Attached", "附件")
+        case .recording: pick("Recording", "录像")
+        case .feedback: pick("Feedback", "反馈")
+        case .stream: pick("Stream", "直播")
+        }
+    }
+    var talkPage: String { pick("Talk page", "场次页面") }
 
     // Status bar
     var move: String { pick("move", "移动") }

@@ -34,6 +34,7 @@ struct KioskLabels {
     /// `Day 2`; one language is enough for so short a label, even on a bilingual board.
     func day(_ number: Int) -> String { language == .zh ? "第\(number)天" : "Day \(number)" }
     var justStarted: String { pick("just started", "刚刚开始") }
+    var notRecorded: String { pick("not recorded", "不录像") }
     var allRooms: String { pick("All rooms", "全场") }
     var ended: String { pick("The programme has ended", "会议已结束") }
     var thanks: String { pick("Thank you for coming", "感谢您的参与") }

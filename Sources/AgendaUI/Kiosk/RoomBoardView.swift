@@ -120,5 +120,8 @@ struct Cursor {
         if let byline = view.byline(session) {
             line(pen: &pen) { pen, x, y, width in pen.text(byline, x: x, y: y, width: width, role: .normal) }
         }
+        if view.state.schedule.isNotRecorded(session) {
+            line(pen: &pen) { pen, x, y, width in pen.text(view.labels.notRecorded, x: x, y: y, width: width, role: .accent) }
+        }
     }
 }

@@ -10,6 +10,8 @@ enum DetailView {
         var indent = 0
         var text: String
         var role: Role
+        /// The whole address when `text` shows (a piece of) a web link: drawn as a hyperlink.
+        var url: String? = nil
     }
 
     static let labelWidth = 10
@@ -61,12 +63,21 @@ enum DetailView {
         field(strings.type, session.type)
         field(strings.languageLabel, session.language)
         field(strings.speakers(editions.lead.persons.count), editions.lead.persons.joined(separator: ", "))
-        if let url = session.url, !url.isEmpty {
-            // A URL is opened by clicking it: beside its label only when it fits there whole,
-            // else on a line of its own, broken only when longer than the pane.
-            if measure.cells(url) <= width - labelWidth { field(strings.link, url) } else {
-                lines.append(Line(label: strings.link, text: "", role: .normal))
-                wrapped(url, .normal)
+        if state.schedule.isNotRecorded(session) { field("", strings.notRecorded, role: .warning) }
+        if session.doNotStream == true { field("", strings.notStreamed, role: .warning) }
+        if let stream = state.schedule.streamID(of: session) { field(strings.linkKind(.stream), stream) }
+        for link in state.links(of: index) {
+            // Each address on a line of its own, beside its label when it fits there whole;
+            // a longer one is broken only where the pane ends, and every piece is a hyperlink
+            // to the whole address, so a click opens it (as `o` does; `y` copies it).
+            let label = link.label
+            if measure.cells(link.url) <= width - labelWidth {
+                lines.append(Line(label: label, indent: labelWidth, text: link.url, role: .normal, url: link.url))
+            } else {
+                lines.append(Line(label: label, text: "", role: .normal))
+                for piece in TextLayout.breakAnywhere(link.url, width: width, measure: measure) {
+                    lines.append(Line(text: piece, role: .normal, url: link.url))
+                }
             }
         }
         if state.favourites.contains(session.key) { field("", strings.starred, role: .star) }
@@ -100,7 +111,11 @@ enum DetailView {
             if let label = line.label {
                 canvas.put(label, x: rect.x, y: y, limit: labelWidth - 1, role: .label, measure: measure)
             }
-            if state.search.folded.isEmpty {
+            if let url = line.url, SessionLink.isWeb(url) {
+                let x = rect.x + line.indent
+                let used = canvas.put(line.text, x: x, y: y, limit: rect.width - line.indent, role: .link, measure: measure)
+                canvas.hyperlinks.append(Hyperlink(x: x, y: y, width: used, url: url))
+            } else if state.search.folded.isEmpty {
                 canvas.put(line.text, x: rect.x + line.indent, y: y, limit: rect.width - line.indent,
                            role: line.role, measure: measure)
             } else {

@@ -76,6 +76,12 @@ enum SessionListView {
             titleX += 2
             titleWidth -= 2
         }
+        // The publisher says it will not be recorded: see it live.
+        if state.schedule.isNotRecorded(at: index), titleWidth > 4 {
+            canvas.put("⊘", x: titleX, y: y, role: role(.accent), measure: measure)
+            titleX += 2
+            titleWidth -= 2
+        }
         // The cursor stands where the title begins: a screen reader reads from there.
         if selected { canvas.cursor = Point(x: titleX, y: y) }
         let title = TextLayout.fit(state.title(of: session), width: titleWidth, measure: measure)
