@@ -13,6 +13,13 @@ public struct FrameDiff: Sendable, Equatable {
         case run(y: Int, x: Int, count: Int)
         /// The cell at (x, y) alone: a wide character, or one with combining marks.
         case cell(y: Int, x: Int)
+
+        /// The row the change is on.
+        public var row: Int {
+            switch self {
+            case .clear(let y, _), .run(let y, _, _), .cell(let y, _): y
+            }
+        }
     }
 
     /// In the order they are written.

@@ -67,11 +67,12 @@ public final class Terminal {
     }
 
     /// Starts curses without a terminal: output to /dev/null, no input. For tests of this layer.
-    public static func headless(size: Size, term: String = "xterm-256color") throws(TerminalError) -> Terminal {
+    public static func headless(size: Size, term: String = "xterm-256color",
+                                output path: String = "/dev/null") throws(TerminalError) -> Terminal {
         setenv("LINES", String(size.height), 1)
         setenv("COLUMNS", String(size.width), 1)
         defer { unsetenv("LINES"); unsetenv("COLUMNS") }
-        guard let output = fopen("/dev/null", "w"), let input = fopen("/dev/null", "r") else { throw .startFailed }
+        guard let output = fopen(path, "w"), let input = fopen("/dev/null", "r") else { throw .startFailed }
         return try Terminal(term: term, output: output, input: input, options: Options(mouse: false))
     }
 
@@ -133,6 +134,9 @@ public final class Terminal {
     public func present(_ canvas: Canvas) {
         let window = agenda_stdscr()
         let diff = FrameDiff(from: needsFullRepaint ? nil : shown, to: canvas)
+        // Hyperlinks are written again whenever curses may have written over their cells.
+        let relink = !canvas.hyperlinks.isEmpty && (needsFullRepaint || canvas.hyperlinks != shown?.hyperlinks
+            || diff.changes.contains { change in canvas.hyperlinks.contains { $0.y == change.row } })
         if needsFullRepaint { clearok(window, true); needsFullRepaint = false }
         let width = canvas.size.width
         let cells = canvas.cells
@@ -173,7 +177,48 @@ public final class Terminal {
         wmove(window, Int32(max(0, min(cursor.y, canvas.size.height - 1))), Int32(max(0, min(cursor.x, width - 1))))
         wnoutrefresh(window)
         doupdate()
+        if relink { writeHyperlinks(canvas) }
         shown = canvas
+    }
+
+    /// OSC 8 over cells curses has drawn: ncurses knows no hyperlinks, so once a frame is out
+    /// the same characters are written again, in the same colours, inside a hyperlink. The
+    /// cursor and attributes are saved and restored around it (DECSC, DECRC), so curses' idea
+    /// of the screen stays true. A terminal without OSC 8 shows the same characters as before.
+    private func writeHyperlinks(_ canvas: Canvas) {
+        var out = "\u{1B}7"
+        for link in canvas.hyperlinks where link.y < canvas.size.height && link.x + link.width <= canvas.size.width {
+            let text = (link.x..<(link.x + link.width)).map { canvas.text(x: $0, y: link.y) }.joined()
+            guard let sequence = OSCSequence.hyperlink(link.url, text: text) else { continue }
+            out += "\u{1B}[\(link.y + 1);\(link.x + 1)H" + sgr(canvas[link.x, link.y].role) + sequence
+        }
+        out += "\u{1B}8"
+        fputs(out, output)
+        fflush(output)
+    }
+
+    /// The SGR sequence that draws `role` as the theme does.
+    func sgr(_ role: Role) -> String {
+        guard let style = Theme.styles(themeName)[role] else { return "\u{1B}[0m" }
+        var codes = ["0"]
+        if style.attributes & agenda_a_bold() != 0 { codes.append("1") }
+        if style.attributes & agenda_a_dim() != 0 { codes.append("2") }
+        if style.attributes & agenda_a_underline() != 0 { codes.append("4") }
+        if style.attributes & agenda_a_reverse() != 0 { codes.append("7") }
+        func colour(_ number: Int16, base: Int) -> String? {
+            number < 0 ? nil : number < 8 ? "\(base + Int(number))" : "\(base + 8);5;\(number)"
+        }
+        if themeName != .mono {
+            if let fg = colour(style.foreground, base: 30) { codes.append(fg) }
+            if let bg = colour(style.background, base: 40) { codes.append(bg) }
+        }
+        return "\u{1B}[" + codes.joined(separator: ";") + "m"
+    }
+
+    /// Writes a control sequence (clipboard, notification) between frames.
+    public func send(_ control: TerminalControl) {
+        fputs(OSCSequence.sequence(for: control), output)
+        fflush(output)
     }
 
     /// The attributes and colour pair a cell is drawn with: its role's, or its track's colour.

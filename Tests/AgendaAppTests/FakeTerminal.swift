@@ -35,6 +35,9 @@ final class FakeTerminal: TerminalDevice {
     func invalidate() { invalidations += 1 }
     func bell() { bells += 1 }
     func useTrackColours(_ hexes: [String]) { trackColours = hexes }
+    /// Every control sequence asked for, in order.
+    private(set) var controls: [TerminalControl] = []
+    func send(_ control: TerminalControl) { controls.append(control) }
     func stop() { stopped = true }
 
     /// The last frame as text.

@@ -32,6 +32,9 @@ import AgendaCanvas
         case .picker: state.apply(.togglePicker)
         case .pickerTyping: state.apply(.togglePicker); state.apply(.pickerFind)
         case .help: state.apply(.toggleHelp)
+        case .links:
+            state = RecordingViewTests.state()   // a session with several links
+            state.apply(.openLink)
         }
         #expect(KeyMap.context(of: state) == context)
         return state
@@ -103,7 +106,7 @@ import AgendaCanvas
         .jumpToNow, .startSearch, .searchType("x"), .searchErase, .searchDone, .nextMatch(1), .toggleFavourite,
         .toggleMyAgenda, .toggleChanges, .exportFavourites, .togglePicker, .pickerToggle, .pickerAll, .pickerFind,
         .pickerType("x"), .pickerErase, .pickerDone, .clearFilter, .toggleLocalTime, .toggleHelp, .redraw, .quit,
-        .click(x: 0, y: 0), .wheel(1, x: 0, y: 0),
+        .click(x: 0, y: 0), .wheel(1, x: 0, y: 0), .openLink, .copyLink, .chooseLink(1),
     ]
 
     static func isUsers(_ action: Action) -> Bool {
@@ -111,7 +114,8 @@ import AgendaCanvas
         case .move, .page, .first, .last, .sideways, .changeDay, .open, .back, .switchPane, .cycleView, .jumpToNow,
              .startSearch, .searchType, .searchErase, .searchDone, .nextMatch, .toggleFavourite, .toggleMyAgenda,
              .toggleChanges, .exportFavourites, .togglePicker, .pickerToggle, .pickerAll, .pickerFind, .pickerType,
-             .pickerErase, .pickerDone, .clearFilter, .toggleLocalTime, .toggleHelp, .redraw, .quit, .click, .wheel:
+             .pickerErase, .pickerDone, .clearFilter, .toggleLocalTime, .toggleHelp, .redraw, .quit, .click, .wheel,
+             .openLink, .copyLink, .chooseLink:
             true
         case .resize, .tick, .wholeFileRead, .refreshed, .sourceStale, .indexReady, .favouritesChanged,
              .filterRestored, .notice:

@@ -188,7 +188,7 @@ import AgendaCanvas
     }
 
     @Test func unknownKeysDoNothing() {
-        #expect(KeyMap.action(for: .key(.char("y")), in: Fixtures.manySessions(3)) == nil)
+        #expect(KeyMap.action(for: .key(.char("w")), in: Fixtures.manySessions(3)) == nil)
     }
 
     @Test func everyHelpLineHasBothLanguages() {

@@ -2,6 +2,7 @@ import Foundation
 import AgendaModel
 import AgendaSources
 import AgendaUI
+import AgendaCanvas
 
 /// The full-screen browser: keys and background results in, frames and effects out.
 ///
@@ -25,11 +26,14 @@ public final class BrowserLoop {
         public var stale: StaleNote?
         /// Applied to every new version (`--zone`).
         public var adjust: @Sendable (Schedule) -> Schedule
+        /// Opens a web address in the user's browser (`LinkOpener`); false when it could not.
+        public var openLink: @Sendable (String) -> Bool
 
         public init(language: Strings.Language = .en, settings: BrowserSettings = BrowserSettings(),
                     environment: [String: String] = ProcessInfo.processInfo.environment,
                     snapshots: SnapshotStore? = nil, source: ScheduleSource? = nil, refreshEvery: TimeInterval? = nil,
-                    stale: StaleNote? = nil, adjust: @escaping @Sendable (Schedule) -> Schedule = { $0 }) {
+                    stale: StaleNote? = nil, adjust: @escaping @Sendable (Schedule) -> Schedule = { $0 },
+                    openLink: (@Sendable (String) -> Bool)? = nil) {
             self.language = language
             self.settings = settings
             self.environment = environment
@@ -38,6 +42,7 @@ public final class BrowserLoop {
             self.refreshEvery = refreshEvery
             self.stale = stale
             self.adjust = adjust
+            self.openLink = openLink ?? { [environment] url in LinkOpener.open(url, environment: environment) }
         }
     }
 
@@ -229,6 +234,12 @@ public final class BrowserLoop {
         for effect in effects {
             switch effect {
             case .bell: terminal.bell()
+            case .openURL(let url):
+                if !configuration.openLink(url) {
+                    state.apply(.notice("⚠ " + state.strings.couldNotOpen(Sanitizer.line(url)), until: now.addingTimeInterval(30)))
+                    changed = true
+                }
+            case .copyURL(let url): terminal.send(.copy(url))
             case .redraw:
                 terminal.invalidate()
                 changed = true

@@ -15,6 +15,8 @@ public protocol TerminalDevice: AnyObject {
     func invalidate()
     func bell()
     func useTrackColours(_ hexes: [String])
+    /// Writes a control sequence between frames: the clipboard, a desktop notification.
+    func send(_ control: TerminalControl)
     /// Puts the terminal back as it was; safe to call twice.
     func stop()
 }

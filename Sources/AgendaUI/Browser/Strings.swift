@@ -99,10 +99,20 @@ public struct Strings: Sendable {
         }
     }
     var talkPage: String { pick("Talk page", "场次页面") }
+    var noLink: String { pick("This session has no web link", "此场次没有网页链接") }
+    func opening(_ url: String) -> String { pick("Opening \(url)", "正在打开 \(url)") }
+    func copied(_ url: String) -> String { pick("Copied \(url)", "已复制 \(url)") }
+    public func couldNotOpen(_ url: String) -> String {
+        pick("could not start a browser for \(url) (set BROWSER, or install xdg-open)", "无法启动浏览器打开 \(url)（请设置 BROWSER 或安装 xdg-open）")
+    }
+    var linksTitle: String { pick(" Links ", " 链接 ") }
+    var linksHint: String { pick("1–9 or Enter opens · y copies · Esc closes", "1–9 或 Enter 打开 · y 复制 · Esc 关闭") }
+    var copyHint: String { pick("1–9 or Enter copies · o opens · Esc closes", "1–9 或 Enter 复制 · o 打开 · Esc 关闭") }
 
     // Status bar
     var move: String { pick("move", "移动") }
     var open: String { pick("open", "打开") }
+    var copy: String { pick("copy", "复制") }
     var back: String { pick("back", "返回") }
     var scroll: String { pick("scroll", "滚动") }
     var search: String { pick("search", "搜索") }

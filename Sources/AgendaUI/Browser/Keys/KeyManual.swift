@@ -24,6 +24,7 @@ extension KeyMap {
         case .picker: "In the picker that p opens:"
         case .pickerTyping: "While typing in the picker (other keys as in the picker):"
         case .help: "In the help:"
+        case .links: "In the link chooser that o and y open on a session with several links:"
         }
     }
 

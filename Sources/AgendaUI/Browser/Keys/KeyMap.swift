@@ -16,6 +16,8 @@ public enum KeyMap {
         case pickerTyping
         /// The help screen.
         case help
+        /// The session's links, to open or copy one.
+        case links
     }
 
     /// What one part of a line answers to.
@@ -81,6 +83,7 @@ public enum KeyMap {
     public static func context(of state: AppState) -> Context {
         switch state.overlay {
         case .help: .help
+        case .links: .links
         case .picker: state.picker.typing ? .pickerTyping : .picker
         case .none: state.search.editing ? .search : .browser
         }

@@ -9,6 +9,7 @@ extension KeyMap {
         case .picker: picker
         case .pickerTyping: pickerTyping
         case .help: help
+        case .links: links
         }
     }
 
@@ -24,7 +25,9 @@ extension KeyMap {
                         (.char("["), .changeDay(-1)), (.char("]"), .changeDay(1))]),
                  en: "previous / next day (timetable, ← →: room)", zh: "前一天 / 后一天（时间表中 ← →：会场）",
                  manual: "previous / next day; in the timetable, the arrows and h l move to the room to the left / right"),
-            Line(.key(.char("t"), .jumpToNow), en: "jump to what runs now", zh: "跳到正在进行的场次"),
+            Line(.key(.char("t"), .jumpToNow), .key(.char("z"), .toggleLocalTime),
+                 en: "jump to what runs now / venue or local time", zh: "跳到正在进行的场次 / 会场时间或本地时间",
+                 manual: "jump to what runs now / show venue time or local time"),
         ]),
         Section(en: "Show", zh: "显示", lines: [
             Line(.key(.enter, .open), en: "open the session's detail", zh: "打开场次详情"),
@@ -34,9 +37,11 @@ extension KeyMap {
             Line(.keys([(.char("v"), .cycleView(1)), (.char("V"), .cycleView(-1))]),
                  en: "cycle views: all, room, track, grid, now", zh: "切换视图：全部、会场、专题、时间表、当前",
                  manual: "next / previous view: all rooms, by room, by track, timetable, now & next"),
-            Line(.key(.char("z"), .toggleLocalTime), en: "venue time / local time", zh: "会场时间 / 本地时间"),
             Line(.key(.char("c"), .toggleChanges), en: "changes since the previous version", zh: "与上一版本相比的变更",
                  manual: "changes since the schedule's previous version"),
+            Line(.key(.char("o"), .openLink), .key(.char("y"), .copyLink),
+                 en: "open / copy the session's link", zh: "打开 / 复制场次链接",
+                 manual: "open the session's web link in the browser (xdg-open, or $BROWSER) / copy it to the terminal's clipboard (OSC 52); with several links, choose one first"),
         ]),
         Section(en: "Find", zh: "查找", lines: [
             Line(.key(.char("/"), .startSearch), en: "search titles, people, rooms, text", zh: "搜索标题、讲者、会场、内容",
@@ -109,6 +114,20 @@ extension KeyMap {
              en: "top / bottom", zh: "顶部 / 底部"),
         Line(.keys([(.escape, .back), (.backspace, .back)]), .keys([(.char("q"), .back), (.char("Q"), .back)]),
              .key(.char("?"), .toggleHelp), en: "close the help", zh: "关闭帮助"),
+        Line(.mouse([.on(.left) { .click(x: $0, y: $1) }]), en: "a click closes", zh: "单击关闭"),
+        redraw,
+    ])], fallback: nil)
+
+    static let links = Table(sections: [Section(en: "", zh: "", lines: [
+        Line(.pair(.up, .down, Action.move), .pair(.char("k"), .char("j"), Action.move),
+             en: "previous / next link", zh: "上一个 / 下一个链接"),
+        Line(.keys((1...9).map { (Key.char(Character("\($0)")), Action.chooseLink($0)) }),
+             en: "open (or copy) the link numbered so", zh: "打开（或复制）该编号的链接",
+             manual: "open the link numbered so (copy it when y opened the chooser)"),
+        Line(.key(.enter, .open), en: "open (or copy) the chosen link", zh: "打开（或复制）所选链接"),
+        Line(.key(.char("o"), .openLink), .key(.char("y"), .copyLink), en: "open / copy the chosen link", zh: "打开 / 复制所选链接"),
+        Line(.keys([(.escape, .back), (.backspace, .back)]), .keys([(.char("q"), .back), (.char("Q"), .back)]),
+             en: "close", zh: "关闭"),
         Line(.mouse([.on(.left) { .click(x: $0, y: $1) }]), en: "a click closes", zh: "单击关闭"),
         redraw,
     ])], fallback: nil)

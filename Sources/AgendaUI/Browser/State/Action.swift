@@ -24,6 +24,11 @@ public enum Action: Sendable, Equatable {
     case toggleMyAgenda
     case toggleChanges
     case exportFavourites
+    /// Open / copy the selected session's web link; with several, choose one first.
+    case openLink
+    case copyLink
+    /// In the link chooser: the link numbered `n` (from 1).
+    case chooseLink(Int)
     case togglePicker
     // In the picker
     /// Show or hide the choice under the cursor.

@@ -9,7 +9,7 @@ public enum ViewMode: Sendable, Equatable, CaseIterable {
     case chronological, byRoom, byTrack, timetable, nowNext
 }
 
-public enum Overlay: Sendable, Equatable { case none, help, picker }
+public enum Overlay: Sendable, Equatable { case none, help, picker, links }
 
 /// What the list shows: one of these at a time, decided in one place (`AppState.list`).
 public enum ListContent: Sendable, Equatable {
@@ -59,6 +59,10 @@ public enum Effect: Sendable, Equatable {
     case filterChanged
     /// Draw the whole screen again, not only what changed (Ctrl-L).
     case redraw
+    /// Open a web address (`http`, `https`) in the user's browser.
+    case openURL(String)
+    /// Put a web address on the terminal's clipboard (OSC 52).
+    case copyURL(String)
 }
 
 /// Everything the browser shows, as plain data: the reducer changes it, the views draw it.
@@ -99,6 +103,8 @@ public struct AppState: Sendable {
     public internal(set) var detailOpen = false
     public internal(set) var overlay: Overlay = .none
     public internal(set) var helpTop = 0
+    /// The session's links to choose from (`o`, `y` on a session with several).
+    public internal(set) var linkChooser = LinkChooser()
     public internal(set) var timetable = TimetablePosition()
     public internal(set) var shouldQuit = false
 

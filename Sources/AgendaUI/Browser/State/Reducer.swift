@@ -57,6 +57,7 @@ extension AppState {
         switch overlay {
         case .help: return applyInHelp(action)
         case .picker: return applyInPicker(action)
+        case .links: return applyInLinks(action)
         case .none: break
         }
         if search.editing, applyWhileSearching(action) { return }
@@ -112,6 +113,9 @@ extension AppState {
             rebuildRows(keepSelection: true)
         case .toggleChanges: toggleChanges()
         case .exportFavourites: effects.append(.exportFavourites)
+        case .openLink: chooseLinks(copy: false)
+        case .copyLink: chooseLinks(copy: true)
+        case .chooseLink: break
         case .togglePicker:
             // Its choices would be one day's rooms and tracks: a filter saved from them would
             // not hide the others'.

@@ -30,6 +30,7 @@ public enum Screen {
         switch state.overlay {
         case .help: HelpView.draw(state, into: &canvas)
         case .picker: PickerView.draw(state, into: &canvas)
+        case .links: LinkChooserView.draw(state, into: &canvas)
         case .none: break
         }
         // Nothing selected (an empty day, a note): the cursor on the body's first line.

@@ -51,6 +51,7 @@ enum StatusBarView {
         let arrows = state.screenReader ? s.upDown : "↑↓"
         switch state.overlay {
         case .help: return [(arrows, s.scroll), ("q Esc ?", s.close)]
+        case .links: return [(arrows, s.move), ("Enter", state.linkChooser.copy ? s.copy : s.open), ("Esc", s.close)]
         case .picker:
             if state.picker.typing { return [(arrows, s.move), ("Enter", s.done), ("Esc", s.clear)] }
             return [(arrows, s.move), ("Space", s.toggle), ("/", s.search), ("x", s.clearFilter), ("Esc", s.close)]
