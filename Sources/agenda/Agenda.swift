@@ -18,7 +18,7 @@ struct Agenda: ParsableCommand {
             cached, 128+N ended by signal N.
             """,
         version: "0.1.0",
-        subcommands: [Browse.self, List.self, Validate.self, BenchParse.self, Kiosk.self],
+        subcommands: [Browse.self, List.self, Validate.self, Favourites.self, BenchParse.self, Kiosk.self],
         defaultSubcommand: Browse.self
     )
 
