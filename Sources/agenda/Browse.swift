@@ -20,6 +20,9 @@ struct Browse: ParsableCommand {
 
     @OptionGroup var schedule: ScheduleOptions
 
+    @Option(name: .customLong("with"), help: ArgumentHelp("A friend's list of sessions (as agenda favourites import reads: text, JSON or .ics), shown beside your stars: theirs ☆, both of you ✦, and where you part.", valueName: "file"))
+    var with: String?
+
     @Option(help: ArgumentHelp("Pretend it is this time (ISO 8601, e.g. 2021-10-22T10:00+08:00).", valueName: "time"))
     var now: String?
 
@@ -116,6 +119,17 @@ struct Browse: ParsableCommand {
         case .byDay(let day, let whole):
             shown = adjust(day.schedule)
             rest = (whole, day.isToday)
+        }
+        // Read before the terminal starts: a list that cannot be read is said on a normal screen.
+        if let with {
+            // Standard input is the terminal the browser reads keys from.
+            guard with != "-" else { throw ValidationError("--with takes a file: standard input is the terminal") }
+            let entries = try Favourites.entries(with)
+            let outcome = FavouritesTransfer.match(entries, in: shown)
+            // On a day read ahead, an identifier not found yet may be a session of another day.
+            let keys = Set(outcome.matched).union(rest == nil ? [] : outcome.unmatched.compactMap(\.entry.identifier))
+            let name = URL(fileURLWithPath: with).deletingPathExtension().lastPathComponent
+            configuration.friend = (Sanitizer.line(name), keys)
         }
         TerminalLocale.setUp()
         do {

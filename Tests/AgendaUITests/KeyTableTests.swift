@@ -118,7 +118,7 @@ import AgendaCanvas
              .openLink, .copyLink, .chooseLink:
             true
         case .resize, .tick, .wholeFileRead, .refreshed, .sourceStale, .indexReady, .favouritesChanged,
-             .filterRestored, .notice:
+             .filterRestored, .notice, .friendList:
             false
         }
     }

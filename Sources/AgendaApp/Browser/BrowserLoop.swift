@@ -28,6 +28,8 @@ public final class BrowserLoop {
         public var adjust: @Sendable (Schedule) -> Schedule
         /// Opens a web address in the user's browser (`LinkOpener`); false when it could not.
         public var openLink: @Sendable (String) -> Bool
+        /// A friend's list to show beside yours (`--with FILE`): their name and stars.
+        public var friend: (name: String, keys: Set<String>)?
 
         public init(language: Strings.Language = .en, settings: BrowserSettings = BrowserSettings(),
                     environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -119,6 +121,7 @@ public final class BrowserLoop {
             state.apply(.filterRestored(Dictionary(uniqueKeysWithValues: kept.compactMap { name, values in
                 Filter.Facet(rawValue: name).map { ($0, values) } })))
         }
+        if let friend = configuration.friend { state.apply(.friendList(name: friend.name, keys: friend.keys)) }
         state.apply(.tick(clock.now()))
         // The day read ahead: opened on what is on now when it is today, as the whole will be.
         if rest?.isToday == true { state.apply(.jumpToNow) }

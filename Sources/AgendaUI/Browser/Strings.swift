@@ -85,6 +85,10 @@ public struct Strings: Sendable {
     func speakers(_ n: Int) -> String { pick(n == 1 ? "Speaker" : "Speakers", "讲者") }
     var starred: String { pick("★ in your agenda", "★ 已收藏") }
     var clashesWith: String { pick("Clash", "冲突") }
+    func friendStarred(_ name: String) -> String { pick("☆ in \(name)'s list", "☆ 在 \(name) 的列表中") }
+    func bothOfYou(_ name: String) -> String { pick("✦ both of you (you and \(name))", "✦ 你和 \(name) 都收藏了") }
+    var apart: String { pick("Apart", "分开") }
+    var you: String { pick("you", "你") }
     var link: String { pick("Link", "链接") }
     var notRecorded: String { pick("Not recorded — see it live", "不录像——请到现场观看") }
     var notStreamed: String { pick("Not streamed", "不直播") }

@@ -65,6 +65,8 @@ public enum Action: Sendable, Equatable {
     case indexReady(SearchIndex, version: Int)
     /// The stars the favourites file holds now (saved here, or by another browser).
     case favouritesChanged(Set<String>)
+    /// A friend's starred sessions, by key, to show beside yours.
+    case friendList(name: String, keys: Set<String>)
     /// The filter kept from this conference's last run.
     case filterRestored([Filter.Facet: Set<String>])
     /// A message for the status line until `until` or the next Esc (a failed save, say).

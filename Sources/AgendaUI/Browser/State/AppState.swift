@@ -120,6 +120,8 @@ public struct AppState: Sendable {
     /// Favourites as session indices in time order, and those that overlap another.
     public internal(set) var favouriteIndices: [Int] = []
     public internal(set) var clashes: Set<Int> = []
+    /// A friend's list shown beside yours (`--with FILE`).
+    public internal(set) var friend: FriendStars?
 
     // Time and reminders
     public internal(set) var showLocalTime = false

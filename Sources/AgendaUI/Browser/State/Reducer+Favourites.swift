@@ -22,6 +22,7 @@ extension AppState {
     mutating func refreshFavourites() {
         favouriteIndices = favourites.isEmpty ? [] : schedule.sessions.indices.filter { favourites.contains(schedule.sessions[$0].key) }
         clashes = Clashes.find(in: schedule.sessions, chosen: favourites)
+        refreshFriend()
     }
 
     /// The favourites that overlap `index`, for the detail pane.

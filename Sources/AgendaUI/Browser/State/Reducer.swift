@@ -49,6 +49,9 @@ extension AppState {
         case .filterRestored(let hidden):
             restoreFilter(hidden)
             return
+        case .friendList(let name, let keys):
+            setFriend(name: name, keys: keys)
+            return
         case .notice(let text, let until):
             notify(text, until: until)
             return
@@ -141,7 +144,7 @@ extension AppState {
         case .click(let x, let y): click(x: x, y: y)
         case .wheel(let n, let x, let y): wheel(n, x: x, y: y)
         case .quit, .redraw, .resize, .tick, .wholeFileRead, .refreshed, .sourceStale, .indexReady, .favouritesChanged,
-             .filterRestored, .notice: break
+             .filterRestored, .notice, .friendList: break
         }
     }
 

@@ -80,7 +80,17 @@ enum DetailView {
                 }
             }
         }
-        if state.favourites.contains(session.key) { field("", strings.starred, role: .star) }
+        switch state.starred(index) {
+        case .mine?: field("", strings.starred, role: .star)
+        case .both?: field("", strings.bothOfYou(state.friend?.name ?? ""), role: .star)
+        case .theirs?: field("", strings.friendStarred(state.friend?.name ?? ""), role: .accent)
+        case nil: break
+        }
+        for partner in state.apartPartners(of: index) {
+            let other = state.schedule.sessions[partner]
+            let whose = state.favourites.contains(other.key) ? strings.you : state.friend?.name ?? ""
+            field(strings.apart, "\(whose): \(other.title), \(time.range(other.start, other.end))", role: .clash)
+        }
         if let change = state.changeDescription(index) { field(strings.changeLabel, change, role: .warning) }
         for partner in state.clashPartners(of: index) {
             let other = state.schedule.sessions[partner]

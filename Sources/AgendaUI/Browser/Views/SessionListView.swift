@@ -47,8 +47,15 @@ enum SessionListView {
         let over = session.end <= state.now
         if running { canvas.put("▶", x: rect.x, y: y, role: role(.running), measure: measure) }
         if over { canvas.put("·", x: rect.x, y: y, role: role(.dim), measure: measure) }
-        if state.favourites.contains(session.key) { canvas.put("★", x: rect.x + 1, y: y, role: role(.star), measure: measure) }
-        if state.clashes.contains(index) { canvas.put("!", x: rect.x + 2, y: y, role: role(.clash), measure: measure) }
+        switch state.starred(index) {
+        case .mine?: canvas.put("★", x: rect.x + 1, y: y, role: role(.star), measure: measure)
+        case .both?: canvas.put("✦", x: rect.x + 1, y: y, role: role(.star), measure: measure)
+        case .theirs?: canvas.put("☆", x: rect.x + 1, y: y, role: role(.accent), measure: measure)
+        case nil: break
+        }
+        if state.clashes.contains(index) || state.friend?.apart.contains(index) == true {
+            canvas.put("!", x: rect.x + 2, y: y, role: role(.clash), measure: measure)
+        }
         let tint = state.tint(of: session)
         if tint != 0 { canvas.put("▐", x: rect.x + 3, y: y, role: .trackMark, tint: tint, measure: measure) }
         let time = state.time
