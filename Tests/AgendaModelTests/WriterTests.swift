@@ -97,6 +97,18 @@ import Testing
         #expect(back.persons == ["Ann", "Bo"] && back.abstract == "Short." && back.description == "Long text.")
     }
 
+    /// A reminder per event for calendars (VALARM), and the events read back unchanged.
+    @Test func alarmsAreWrittenAndIgnoredOnReading() throws {
+        let session = Session(id: "7", title: "T, with; commas", start: Date(timeIntervalSince1970: 0),
+                              end: Date(timeIntervalSince1970: 3600), description: "Long text.")
+        let schedule = Schedule(conference: Conference(title: "C", timeZone: TimeZone(identifier: "UTC")!), sessions: [session])
+        let ics = ICalendarWriter.write(schedule, stamp: Date(timeIntervalSince1970: 0), alarm: 20 * 60)
+        #expect(ics.contains("BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:T\\, with\\; commas\r\nTRIGGER:-PT20M\r\nEND:VALARM\r\nEND:VEVENT\r\n"))
+        #expect(!ICalendarWriter.write(schedule, stamp: Date(timeIntervalSince1970: 0)).contains("VALARM"))
+        let back = try ScheduleLoader.read(Data(ics.utf8), file: "b.ics").sessions
+        #expect(back.count == 1 && back[0].title == session.title && back[0].description == "Long text.")
+    }
+
     /// Scripts read `HH:MM-HH:MM` in the second field; a later end date has a field of its own.
     @Test func textTimeFieldKeepsItsShapeAcrossMidnight() {
         let zone = TimeZone(identifier: "Europe/Berlin")!

@@ -266,7 +266,7 @@ private extension AppState {
         #expect(state.banner == nil)
         state.apply(.tick(Fixtures.date("2024-12-28T09:56:00+01:00")))
         #expect(state.banner?.text == "⏰ In 4 min: Day Two Keynote · Saal 1")
-        #expect(state.takeEffects() == [.bell])
+        #expect(state.takeEffects() == [.bell, .notify(title: "In 4 min: Day Two Keynote", body: "Saal 1")])
         state.apply(.tick(Fixtures.date("2024-12-28T09:57:00+01:00")))
         #expect(state.takeEffects().isEmpty)
         #expect(Screen.render(state).text().contains("In 4 min: Day Two Keynote"))
@@ -277,7 +277,7 @@ private extension AppState {
     @Test func noBellWhenDisabled() {
         var state = Fixtures.congress(favourites: ["guid-7"], settings: BrowserSettings(bell: false))
         state.apply(.tick(Fixtures.date("2024-12-28T09:56:00+01:00")))
-        #expect(state.banner != nil && state.takeEffects().isEmpty)
+        #expect(state.banner != nil && state.takeEffects() == [.notify(title: "In 4 min: Day Two Keynote", body: "Saal 1")])
     }
 
     @Test func favouritesSurviveAReload() {

@@ -243,6 +243,7 @@ public final class BrowserLoop {
                     changed = true
                 }
             case .copyURL(let url): terminal.send(.copy(url))
+            case .notify(let title, let body): terminal.send(.notify(title: title, body: body))
             case .redraw:
                 terminal.invalidate()
                 changed = true
@@ -250,7 +251,7 @@ public final class BrowserLoop {
                 let text: String
                 do {
                     let (file, count) = try FavouritesExport.write(state.schedule, favourites: state.favourites,
-                                                                   environment: configuration.environment)
+                                                                   alarm: state.reminderLead, environment: configuration.environment)
                     text = state.strings.exported(count, Sanitizer.line(file.path))
                 } catch {
                     let file = FavouritesExport.file(for: state.schedule.conference, environment: configuration.environment)

@@ -17,11 +17,12 @@ public enum FavouritesExport {
     }
 
     /// Writes the file atomically; returns where, and how many sessions it holds.
-    public static func write(_ schedule: Schedule, favourites: Set<String>,
+    /// Each event carries an alarm `alarm` seconds before it starts (the browser's `--remind`).
+    public static func write(_ schedule: Schedule, favourites: Set<String>, alarm: TimeInterval? = nil,
                              environment: [String: String] = ProcessInfo.processInfo.environment) throws -> (URL, Int) {
         let chosen = indices(schedule, favourites: favourites)
         let file = file(for: schedule.conference, environment: environment)
-        try AtomicFile.write(Data(ICalendarWriter.write(schedule, sessions: chosen).utf8), to: file)
+        try AtomicFile.write(Data(ICalendarWriter.write(schedule, sessions: chosen, alarm: alarm).utf8), to: file)
         return (file, chosen.count)
     }
 }

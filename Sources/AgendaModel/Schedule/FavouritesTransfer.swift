@@ -13,12 +13,13 @@ public enum FavouritesTransfer {
 
     // MARK: - Writing
 
-    public static func write(_ schedule: Schedule, favourites: Set<String>, format: Format) -> String {
+    /// `alarm`: for iCalendar, a reminder that many seconds before each start.
+    public static func write(_ schedule: Schedule, favourites: Set<String>, format: Format, alarm: TimeInterval? = nil) -> String {
         let chosen = schedule.sessions.indices.filter { favourites.contains(schedule.sessions[$0].key) }
         let zone = schedule.timeZone, floating = schedule.conference.floating
         switch format {
         case .ics:
-            return ICalendarWriter.write(schedule, sessions: chosen)
+            return ICalendarWriter.write(schedule, sessions: chosen, alarm: alarm)
         case .text:
             var out = "# agenda favourites: \(Sanitizer.line(schedule.conference.title))\n"
             for index in chosen {

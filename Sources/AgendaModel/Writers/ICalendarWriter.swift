@@ -6,7 +6,8 @@ import Foundation
 /// Fields iCalendar has no property for travel as `X-AGENDA-…` properties; DESCRIPTION is
 /// for people (speakers, abstract, description together), X-AGENDA-DESCRIPTION for reading back.
 public enum ICalendarWriter {
-    public static func write(_ schedule: Schedule, sessions: [Int]? = nil, stamp: Date = Date()) -> String {
+    /// `alarm`: seconds before each start at which a calendar reminds (a VALARM per event).
+    public static func write(_ schedule: Schedule, sessions: [Int]? = nil, stamp: Date = Date(), alarm: TimeInterval? = nil) -> String {
         let zone = schedule.timeZone
         let indices = sessions ?? Array(schedule.sessions.indices)
         let chosen = indices.map { schedule.sessions[$0] }
@@ -48,10 +49,17 @@ public enum ICalendarWriter {
             if let url = session.url { lines.append("URL:\(url)") }
             // Gone from the source's latest version: calendars that hold it mark it cancelled.
             if schedule.isCancelled(indices[position]) { lines.append("STATUS:CANCELLED") }
+            if let alarm { lines += Self.alarm(before: alarm, title: session.title) }
             lines.append("END:VEVENT")
         }
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined()
+    }
+
+    /// A display alarm `seconds` before the start (RFC 5545 §3.6.6), in whole minutes.
+    static func alarm(before seconds: TimeInterval, title: String) -> [String] {
+        let minutes = max(0, Int((seconds / 60).rounded()))
+        return ["BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:\(text(title))", "TRIGGER:-PT\(minutes)M", "END:VALARM"]
     }
 
     /// "Speakers: A, B", the abstract and the description, a blank line apart; nil when empty.

@@ -63,6 +63,8 @@ public enum Effect: Sendable, Equatable {
     case openURL(String)
     /// Put a web address on the terminal's clipboard (OSC 52).
     case copyURL(String)
+    /// A desktop notification through the terminal (OSC 777, OSC 9): a reminder.
+    case notify(title: String, body: String)
 }
 
 /// Everything the browser shows, as plain data: the reducer changes it, the views draw it.

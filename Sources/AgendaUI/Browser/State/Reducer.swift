@@ -347,6 +347,8 @@ extension AppState {
             if let room = session.room { text += " · \(room)" }
             banner = Banner(text: text, until: session.start)
             if bellEnabled { effects.append(.bell) }
+            // Reaches a terminal in a background tab or window, where it has notifications.
+            effects.append(.notify(title: strings.startsIn(minutes, session.title), body: session.room ?? schedule.conference.title))
         }
     }
 }
