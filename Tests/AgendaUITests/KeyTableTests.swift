@@ -107,6 +107,7 @@ import AgendaCanvas
         .toggleMyAgenda, .toggleChanges, .exportFavourites, .togglePicker, .pickerToggle, .pickerAll, .pickerFind,
         .pickerType("x"), .pickerErase, .pickerDone, .clearFilter, .toggleLocalTime, .toggleHelp, .redraw, .quit,
         .click(x: 0, y: 0), .wheel(1, x: 0, y: 0), .openLink, .copyLink, .chooseLink(1),
+        .toggleStarredChanges,
     ]
 
     static func isUsers(_ action: Action) -> Bool {
@@ -115,7 +116,7 @@ import AgendaCanvas
              .startSearch, .searchType, .searchErase, .searchDone, .nextMatch, .toggleFavourite, .toggleMyAgenda,
              .toggleChanges, .exportFavourites, .togglePicker, .pickerToggle, .pickerAll, .pickerFind, .pickerType,
              .pickerErase, .pickerDone, .clearFilter, .toggleLocalTime, .toggleHelp, .redraw, .quit, .click, .wheel,
-             .openLink, .copyLink, .chooseLink:
+             .openLink, .copyLink, .chooseLink, .toggleStarredChanges:
             true
         case .resize, .tick, .wholeFileRead, .refreshed, .sourceStale, .indexReady, .favouritesChanged,
              .filterRestored, .notice, .friendList:

@@ -23,6 +23,8 @@ public enum Action: Sendable, Equatable {
     case toggleFavourite
     case toggleMyAgenda
     case toggleChanges
+    /// The changes to starred sessions alone.
+    case toggleStarredChanges
     case exportFavourites
     /// Open / copy the selected session's web link; with several, choose one first.
     case openLink

@@ -122,6 +122,10 @@ public struct AppState: Sendable {
     /// Favourites as session indices in time order, and those that overlap another.
     public internal(set) var favouriteIndices: [Int] = []
     public internal(set) var clashes: Set<Int> = []
+    /// The changes view shows starred sessions only (`C`).
+    public internal(set) var changesStarredOnly = false
+    /// Changes to starred sessions already said (`announceStarredChanges`).
+    var announcedChanges: Set<String> = []
     /// A friend's list shown beside yours (`--with FILE`).
     public internal(set) var friend: FriendStars?
 
@@ -168,6 +172,7 @@ public struct AppState: Sendable {
         deriveFromSchedule()
         refreshFavourites()
         showOpening()
+        announceStarredChanges()
     }
 
     /// Where the browser opens: while the conference runs, today and what is on now; else day 1.

@@ -5,6 +5,7 @@ extension AppState {
     /// `c`: the changes view, or back to the day.
     mutating func toggleChanges() {
         special = special == .changes ? nil : .changes
+        changesStarredOnly = false
         detailOpen = false
         focus = .list
         if special == .changes, !search.query.isEmpty { clearSearch() }
@@ -15,12 +16,13 @@ extension AppState {
     func changesRows() -> RowList {
         var list = RowList()
         for kind in [SessionChange.Kind.changed, .new, .cancelled] {
-            let indices = schedule.changedIndices.filter { schedule.change(at: $0)?.kind == kind && admits($0) }
+            let indices = schedule.changedIndices.filter { schedule.change(at: $0)?.kind == kind && admits($0)
+                && (!changesStarredOnly || favourites.contains(schedule.sessions[$0].key)) }
             guard !indices.isEmpty else { continue }
             list.heading(strings.changeHeading(kind, indices.count))
             list.rows.append(contentsOf: indices.map(Row.session))
         }
-        return list.orNote(strings.noChanges)
+        return list.orNote(changesStarredOnly ? strings.noStarredChanges : strings.noChanges)
     }
 
     /// One mark for the list and the timetable: `+` new, `~` changed, `✗` cancelled.

@@ -32,10 +32,12 @@ extension AppState {
             replaceSchedule(whole)
             readingRest = false
             if reopen { showOpening() } else { rebuildRows(keepSelection: true) }
+            announceStarredChanges()
             return
         case .refreshed(let newer):
             replaceSchedule(newer)
             staleNote = nil
+            announceStarredChanges()
             return
         case .sourceStale(let note):
             staleNote = note
@@ -115,6 +117,7 @@ extension AppState {
             focus = .list
             rebuildRows(keepSelection: true)
         case .toggleChanges: toggleChanges()
+        case .toggleStarredChanges: toggleStarredChanges()
         case .exportFavourites: effects.append(.exportFavourites)
         case .openLink: chooseLinks(copy: false)
         case .copyLink: chooseLinks(copy: true)

@@ -51,7 +51,7 @@ enum HeaderView {
     static func statusText(_ state: AppState) -> String {
         let strings = state.strings
         let shown = switch state.list {
-        case .changes: strings.changes
+        case .changes: state.changesStarredOnly ? strings.starredChangesTitle : strings.changes
         case .myAgenda: strings.myAgenda
         case .results: strings.searchResults
         case .day(let mode): strings.viewName(mode)
