@@ -38,7 +38,7 @@ extension KeyMap {
                  en: "cycle views: all, room, track, grid, now", zh: "切换视图：全部、会场、专题、时间表、当前",
                  manual: "next / previous view: all rooms, by room, by track, timetable, now & next"),
             Line(.key(.char("c"), .toggleChanges), .key(.char("C"), .toggleStarredChanges),
-                 en: "changes since the previous version / to your stars", zh: "与上一版本相比的变更 / 收藏的变更",
+                 en: "changes in this version / to your stars", zh: "本版本的变更 / 收藏的变更",
                  manual: "changes since the schedule's previous version / only those to your starred sessions"),
             Line(.key(.char("o"), .openLink), .key(.char("y"), .copyLink),
                  en: "open / copy the session's link", zh: "打开 / 复制场次链接",
