@@ -9,7 +9,8 @@ import AgendaCanvas
 @Suite struct RecordingViewTests {
     static let longURL = "https://events.example.org/congress/2024/hub/en/event/a-rather-long-slug-that-cannot-fit-anywhere/"
 
-    static func state(language: Strings.Language = .en, size: Size = Size(width: 120, height: 40)) -> AppState {
+    static func state(language: Strings.Language = .en, size: Size = Size(width: 120, height: 40),
+                      settings: BrowserSettings = BrowserSettings()) -> AppState {
         let zone = TimeZone(identifier: "Europe/Berlin")!
         let start = Fixtures.date("2024-12-27T10:00:00+01:00")
         var off = Session(id: "1", guid: "g-1", title: "Off the record", start: start, end: start + 1800, room: "Saal 1",
@@ -23,7 +24,7 @@ import AgendaCanvas
         var conference = Conference(title: "Test Congress", timeZone: zone)
         conference.roomStreams = ["Saal 2": "https://streaming.example.org/saal2"]
         var state = AppState(schedule: Schedule(conference: conference, sessions: [off, on]), size: size,
-                             now: start - 3600, strings: .for(language))
+                             now: start - 3600, strings: .for(language), settings: settings)
         state.apply(.resize(size))
         return state
     }
@@ -60,6 +61,12 @@ import AgendaCanvas
         let state = Self.state()
         #expect(state.webLinks(of: 1).map(\.url) == ["https://streaming.example.org/saal2"])
         #expect(state.webLinks(of: 0).map(\.label) == ["Talk page", "Feedback", "Attached"])
+    }
+
+    @Test func aScreenReaderHearsIt() {
+        let screen = Screen.render(Self.state(settings: BrowserSettings(screenReader: true))).text()
+        #expect(screen.contains("Off the record, Saal 1, not recorded"))
+        #expect(!screen.contains("On the record, Saal 2, not recorded"))
     }
 
     @Test func inChinese() {

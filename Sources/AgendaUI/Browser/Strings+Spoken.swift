@@ -3,6 +3,7 @@ extension Strings {
     var runningWord: String { pick("running", "进行中") }
     var starredWord: String { pick("starred", "已收藏") }
     var unstarredWord: String { pick("unstarred", "已取消收藏") }
+    var notRecordedWord: String { pick("not recorded", "不录像") }
     var clashWord: String { pick("clash", "时间冲突") }
     var cancelledWord: String { pick("cancelled", "已取消") }
     /// `3 of 12`: where the selection is among the sessions listed.

@@ -60,6 +60,7 @@ enum SpokenListView {
             if state.favourites.contains(session.key) { words.append(state.strings.starredWord) }
             if state.clashes.contains(index) { words.append(state.strings.clashWord) }
             if state.schedule.isCancelled(index) { words.append(state.strings.cancelledWord) }
+            if state.schedule.isNotRecorded(at: index) { words.append(state.strings.notRecordedWord) }
             let titleX = 2 + state.measure.cells(when) + 1
             // Too narrow to wrap beside the time: the title goes under it.
             let x = width - titleX >= 12 ? titleX : 2
