@@ -26,6 +26,13 @@ import AgendaCanvas
         #expect(Screen.render(state).text().contains("Opening https://example.org/1/feedback"))
     }
 
+    @Test func theChooserAt80x24() {
+        var state = RecordingViewTests.state(size: Size(width: 80, height: 24))
+        press(.char("o"), &state)
+        press(.down, &state)
+        expectSnapshot(Screen.render(state), "links-chooser-80x24")
+    }
+
     @Test func yCopiesTheChosenOneAndEscClosesWithoutEffect() {
         var state = RecordingViewTests.state()
         press(.char("y"), &state)

@@ -73,11 +73,20 @@ C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
 WIDTH_PROBE = b"\r\xe2\x96\xbd\x1b[6n\r\x1b[K"
 
 
-def leaks(output, plain=False, allow=()):
+# The browser's own hyperlinks (docs/browsing-and-keys.md): OSC 8 around an http(s) address
+# with no control or space in it, closed at once. Only their framing is taken out before the
+# check, so an address or text that carried a payload's marker is still found.
+OWN_HYPERLINK = re.compile(rb"\x1b\]8;;(https?://[\x21-\x7e\x80-\xff]+?)\x1b\\([^\x00-\x1f\x7f]*?)\x1b\]8;;\x1b\\")
+
+
+def leaks(output, plain=False, allow=(), own_links=False):
     """What of the payloads is in `output` (bytes). `plain`: output not meant for a terminal
-    (a listing, an error): then no control at all but LF and TAB may appear."""
+    (a listing, an error): then no control at all but LF and TAB may appear. `own_links`: the
+    browser's hyperlinks are its own, not a payload's."""
     if not plain and output.startswith(WIDTH_PROBE):
         output = output[len(WIDTH_PROBE):]
+    if own_links:
+        output = OWN_HYPERLINK.sub(lambda m: m.group(1) + b" " + m.group(2), output)
     found = [seq for seq in FORBIDDEN if seq in output and seq not in allow]
     if C1_UTF8.search(output):
         found.append(C1_UTF8.search(output).group())
@@ -435,7 +444,7 @@ def test_browser_shows_no_payload():
     for kind in ("json", "xml-charrefs", "ics", "gen.ics", "cacie-all"):
         out = browse_everything(files[kind])
         # The favourite star rings no bell here: a reminder would, so allow none of it at all.
-        found = leaks(out)
+        found = leaks(out, own_links=True)
         if found:
             problems.append((kind, found))
         if kind == "json":

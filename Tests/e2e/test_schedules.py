@@ -37,14 +37,19 @@ def test_json_contract():
     result = run("list", C38, "--format", "json")
     assert result.returncode == 0
     data = json.loads(result.stdout)
-    assert set(data["conference"]) == {"title", "timeZone", "start", "end", "rooms"}
+    assert set(data["conference"]) == {"title", "timeZone", "start", "end", "rooms", "roomStreams", "roomRecording"}
     assert data["conference"]["rooms"][:3] == ["Saal 1", "Saal GLITCH", "Saal ZIGZAG"]
     assert data["conference"]["timeZone"] == "Europe/Berlin"
     sessions = data["sessions"]
     assert len(sessions) == 1007
     keys = {"id", "guid", "title", "subtitle", "day", "start", "end", "room", "track", "type", "language",
-            "persons", "abstract", "description", "url", "change", "translations"}
+            "persons", "abstract", "description", "url", "change", "translations",
+            "links", "doNotRecord", "doNotStream", "notRecorded"}
     assert all(set(s) == keys for s in sessions)
+    # 38C3 opts 25 talks out of recording; 509 talks name their feedback form.
+    assert sum(s["notRecorded"] for s in sessions) == sum(s["doNotRecord"] is True for s in sessions) == 25
+    assert all(link["kind"] in ("link", "attachment", "recording", "feedback") for s in sessions for link in s["links"])
+    assert sum(any(link["kind"] == "feedback" for link in s["links"]) for s in sessions) == 509
     starts = [s["start"] for s in sessions]
     assert starts == sorted(starts)
     assert all(len(s["start"]) == 25 and s["start"][19:] == "+01:00" for s in sessions)

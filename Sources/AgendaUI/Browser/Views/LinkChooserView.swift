@@ -8,7 +8,7 @@ enum LinkChooserView {
         let size = state.size
         let widest = state.linkChooser.links.map { state.measure.cells($0.line) + 6 }.max() ?? 0
         let width = max(min(size.width - 2, 40), min(size.width - 2, widest))
-        let height = min(size.height - 2, state.linkChooser.links.count + 3)
+        let height = min(size.height - 2, state.linkChooser.links.count + 2)
         return Rect(x: (size.width - width) / 2, y: (size.height - height) / 2, width: width, height: height)
     }
 
@@ -20,7 +20,7 @@ enum LinkChooserView {
         if !state.screenReader { HelpView.frame(rect, into: &canvas, measure: measure) }
         canvas.put(strings.linksTitle, x: rect.x + 2, y: rect.y, role: .title, measure: measure)
         let inner = rect.width - 4
-        let visible = max(0, rect.height - 3)
+        let visible = max(0, rect.height - 2)
         let chooser = state.linkChooser
         let top = max(0, chooser.cursor - visible + 1)
         for (row, link) in chooser.links.enumerated().dropFirst(top).prefix(visible) {
