@@ -118,5 +118,23 @@ def test_e_writes_alarms_and_a_friends_list_shows_beside_yours():
         assert len(alarms) == 1 and alarms[0].decoded("TRIGGER") == datetime.timedelta(minutes=-20)
 
 
+def test_a_reminder_reaches_a_background_terminal_as_a_notification():
+    from test_hardening import Pty
+    agenda("favourites", "import", "-", PRETALX, stdin=f"{FIRST}\n")
+    listing = agenda("list", PRETALX).stdout.splitlines()
+    first = next(line for line in listing if "Focused 5thgeneration hardware" in line)
+    day, hours = first.split("\t")[:2]
+    start = datetime.datetime.fromisoformat(f"{day}T{hours[:5]}:00+00:00")
+    now = (start - datetime.timedelta(minutes=3)).strftime("%Y-%m-%dT%H:%MZ")
+    pty = Pty([PRETALX, "--now", now, "--remind", "5"], 100, 30)
+    try:
+        pty.wait_for(b"\x1b]777;notify;In 3 min: Focused 5thgeneration hardware;Gray Room\x1b\\")
+        pty.wait_for(b"\x1b]9;In 3 min: Focused 5thgeneration hardware: Gray Room\x1b\\")
+        pty.send("q")
+        assert pty.finish() == 0
+    finally:
+        pty.close()
+
+
 if __name__ == "__main__":
     run_tests(globals(), "usage: test_favourites.py PATH/TO/agenda")

@@ -11,6 +11,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 from tmux_harness import Pane, run_tests  # noqa: E402
+from test_hardening import Pty  # noqa: E402
 
 AGENDA = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else None
 LONG = "https://events.example.org/congress/2030/hub/en/event/a-rather-long-slug-that-needs-two-lines-of-the-pane/"
@@ -80,6 +81,29 @@ def test_o_opens_the_chosen_link_and_y_copies_it():
             pane.wait_for("EXIT=0")
         finally:
             pane.close()
+
+
+def test_addresses_go_out_as_osc8_hyperlinks_to_the_whole_address():
+    """tmux before 3.4 drops OSC 8: the bytes the browser writes are read from a pty instead."""
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "links.json")
+        with open(path, "w") as f:
+            f.write(SCHEDULE)
+        pty = Pty([path, "--now", "2030-01-01T09:00Z"], 120, 30)
+        try:
+            pty.wait_for("Not recorded")
+            pty.wait_for(b"\x1b]8;;" + LONG.encode() + b"\x1b\\")
+            pty.pump(0.3)
+            out = bytes(pty.out)
+            # Every piece of the long address, on its own line, links to the whole of it.
+            pieces = out.count(b"\x1b]8;;" + LONG.encode() + b"\x1b\\")
+            assert pieces >= 2, out[-800:]
+            # Saved and restored around: curses' idea of the cursor and colours stays true.
+            assert b"\x1b7\x1b[" in out and b"\x1b]8;;\x1b\\\x1b8" in out
+            pty.send("q")
+            assert pty.finish() == 0 and pty.restored()
+        finally:
+            pty.close()
 
 
 if __name__ == "__main__":
