@@ -159,7 +159,7 @@ private extension AppState {
         #expect(typed.search.matches == fresh.search.matches)
     }
 
-    @Test func backspaceWidensEscClears() {
+    @Test func backspaceWidensEnterKeepsTheMatchEscThenShowsItsDay() {
         var state = Fixtures.congress()
         state.apply(.startSearch)
         state.type("kernel")
@@ -167,10 +167,38 @@ private extension AppState {
         for _ in 0..<5 { state.apply(.searchErase) }
         #expect(state.sessionTitles.count > 1)
         let chosen = state.selected
+        state.apply(.searchDone)
         state.apply(.back)
-        // Esc leaves the search on the session chosen in it, on that session's day.
+        // Enter keeps the match: Esc then leaves the search on it, on that session's day.
         #expect(!state.search.isActive && state.selected == chosen && state.sessionTitles.count > 1)
         #expect(state.day == chosen.flatMap { state.schedule.dayIndex(ofSession: $0) })
+    }
+
+    @Test func escWhileTypingReturnsToTheDayViewSelectionAndScroll() {
+        var state = Fixtures.congress(size: Size(width: 80, height: 24))
+        state.apply(.changeDay(1))
+        state.apply(.cycleView(1))
+        state.apply(.move(-5))
+        let before = (day: state.day, mode: state.mode, selected: state.selected, top: state.listTop, rows: state.rows)
+        state.apply(.startSearch)
+        state.type("kernel")
+        #expect(state.selected != before.selected)
+        state.apply(.back)
+        #expect(!state.search.isActive)
+        #expect(state.day == before.day && state.mode == before.mode && state.selected == before.selected)
+        #expect(state.listTop == before.top && state.rows == before.rows)
+    }
+
+    @Test func resultsOpenAtTheFirstMatchAtOrAfterWhereYouWere() throws {
+        var state = Fixtures.congress()
+        state.apply(.changeDay(1))
+        state.apply(.move(1))
+        #expect(state.selectedSession?.title == "Kernel Debugging")
+        state.apply(.startSearch)
+        state.type("saal 1")
+        // Saal 1 has talks on both days; the first at or after Kernel Debugging is Closing.
+        #expect(state.selectedSession?.title == "Closing")
+        #expect(state.sessionTitles.first == "Opening")
     }
 
     @Test func enterKeepsResultsAndNWalksThemWrapping() {

@@ -98,6 +98,7 @@ public struct Strings: Sendable {
     var close: String { pick("close", "关闭") }
     var toggle: String { pick("toggle", "切换") }
     var done: String { pick("done", "完成") }
+    var keepMatch: String { pick("keep", "保留") }
     var clear: String { pick("clear", "清除") }
     var changesHint: String { pick("changes", "变更") }
     var export: String { pick("export", "导出") }

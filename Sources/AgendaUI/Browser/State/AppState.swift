@@ -85,6 +85,9 @@ public struct AppState: Sendable {
     public internal(set) var scheduleVersion = 0
     /// The highlighted session (index into `schedule.sessions`): the one truth every view follows.
     public internal(set) var selected: Int?
+    /// The session last selected, kept while the list shows none (a filter that empties the
+    /// day), so that the list rebuilt returns to it or to the session nearest it in time.
+    var place: Int?
     /// What the list shows, rebuilt whenever day, view, search, filter or favourites change.
     public internal(set) var rows: [Row] = []
     /// The texts of heading and note rows.
@@ -257,6 +260,8 @@ public struct AppState: Sendable {
         // The same date when the new version has it (days may have been added before it).
         day = schedule.days.firstIndex { $0.date == date } ?? min(day, max(0, schedule.days.count - 1))
         selected = key.flatMap { k in schedule.sessions.firstIndex { $0.key == k } }
+        place = selected  // the old index means another session in the new schedule
+        search.origin = nil
         rebuildRows(keepSelection: true)
     }
 }
@@ -318,11 +323,23 @@ public struct SearchState: Sendable, Equatable {
     public var matches: [Int] { hits.sessions }
     /// Earlier (folded query, hits) pairs of this search, so Backspace costs nothing.
     var earlier: [([UInt8], SearchHits)] = []
+    /// Where the list was when `/` was pressed: Esc while typing returns there.
+    var origin: SearchOrigin?
     public var isActive: Bool { editing || !query.isEmpty }
 
     public static func == (a: SearchState, b: SearchState) -> Bool {
         a.query == b.query && a.editing == b.editing && a.folded == b.folded && a.hits == b.hits
     }
+}
+
+/// The list as it was before a search: its day, what it showed, the selection and the scroll.
+struct SearchOrigin: Sendable, Equatable {
+    var day: Int
+    var special: SpecialList?
+    var selected: Int?
+    var listTop: Int
+    var detailTop: Int
+    var timetable: TimetablePosition
 }
 
 /// What the picker hides; empty sets hide nothing.

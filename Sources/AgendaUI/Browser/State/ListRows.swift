@@ -8,12 +8,24 @@ extension AppState {
         rows = list.rows
         labels = list.labels
         labelRows = list.labelRows
-        // The first session row, or the selected session's row when it is still listed.
+        // The first session row, or the selected session's row when it is still listed, or
+        // the row nearest in time to where you were.
         let first = rows.indices.first { $0 >= labelRows.count || labelRows[$0] != $0 } ?? 0
-        let kept = keepSelection ? selected.flatMap { rows.firstIndex(of: .session($0)) } : nil
+        let kept = keepSelection ? (selected ?? place).flatMap { rows.firstIndex(of: .session($0)) ?? nearestRow(to: $0) } : nil
         cursor = kept ?? first
-        selected = rows.indices.contains(cursor) ? rows[cursor].session : nil
+        let now = rows.indices.contains(cursor) ? rows[cursor].session : nil
+        if now != selected { detailTop = 0 }
+        selected = now
+        if let now { place = now }
         clampScrolling()
+    }
+
+    /// The first session row starting at or after session `index` (the last row when none does).
+    func nearestRow(to index: Int) -> Int? {
+        let sessions = schedule.sessions
+        guard sessions.indices.contains(index) else { return nil }
+        let start = sessions[index].start
+        return rows.firstIndex { $0.session.map { sessions[$0].start >= start } ?? false } ?? rows.lastIndex { $0.session != nil }
     }
 
     /// The cursor's place among the session rows (1-based; 0 on a label) and how many there are.

@@ -15,7 +15,7 @@ extension AppState {
         case .searchDone:
             search.editing = false
         case .back:
-            clearSearch()
+            cancelSearch()
         default:
             return false
         }
@@ -31,6 +31,21 @@ extension AppState {
             timetable = TimetablePosition()
         }
         rebuildRows(keepSelection: true)
+    }
+
+    /// Esc while typing: the search is dropped and the list returns to where it was before `/`.
+    mutating func cancelSearch() {
+        guard let origin = search.origin else { return clearSearch() }
+        search = SearchState()
+        special = origin.special
+        day = origin.day
+        timetable = origin.timetable
+        selected = origin.selected
+        place = origin.selected ?? place
+        rebuildRows(keepSelection: true)
+        listTop = origin.listTop
+        if selected == origin.selected { detailTop = origin.detailTop }
+        clampScrolling()
     }
 
     /// Filters as you type. One more letter only needs to look inside the previous matches,

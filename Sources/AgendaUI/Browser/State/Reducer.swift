@@ -95,6 +95,11 @@ extension AppState {
             rebuildRows(keepSelection: true)
         case .jumpToNow: jumpToNow()
         case .startSearch:
+            // A search already shown is edited again; its origin stays the list before it.
+            if search.query.isEmpty {
+                search.origin = SearchOrigin(day: day, special: special, selected: selected, listTop: listTop,
+                                             detailTop: detailTop, timetable: timetable)
+            }
             search.editing = true
             if special == .changes { special = nil; rebuildRows(keepSelection: true) }
             detailOpen = false
@@ -210,9 +215,16 @@ extension AppState {
         select(rows[row].session)
     }
 
+    /// Selects a session the list shows and puts the cursor on its row, so the highlighted row,
+    /// the counter and the detail always name the same session. One the list does not show is
+    /// not selected.
     mutating func select(_ index: Int?) {
+        guard let index, let row = rows.indices.contains(cursor) && rows[cursor] == .session(index)
+                ? cursor : rows.firstIndex(of: .session(index)) else { return }
         if index != selected { detailTop = 0 }
+        cursor = row
         selected = index
+        place = index
         clampScrolling()
     }
 
@@ -227,24 +239,39 @@ extension AppState {
         }
     }
 
-    /// `t`: today (by the venue clock), and on it the first session running now or next.
+    /// `t`: today (by the venue clock), and on it the session running now or next; a session
+    /// over several days is found on today's tab. Before the conference: its first session;
+    /// after it: its last.
     mutating func jumpToNow() {
         if !search.query.isEmpty { clearSearch() }
         special = nil
         let sessions = schedule.sessions
-        // Today's sessions first: a month-long exhibition that opened on day 1 is not "now".
-        let target = schedule.sessionForNow(now, where: admits) ?? sessions.indices.last(where: admits)
-        guard let target, let targetDay = schedule.dayIndex(ofSession: target) else { return }
-        if targetDay != day || mode == .nowNext {
-            day = targetDay
-            rebuildRows(keepSelection: false)
-        }
-        if let row = rows.firstIndex(where: { $0.session.map(isCurrent) ?? false })
-            ?? rows.firstIndex(where: { $0.session.map { sessions[$0].end > now && schedule.dayIndex(ofSession: $0) == targetDay } ?? false }) {
+        let today = schedule.dayIndex(at: now)
+        func lists(_ day: Int, _ indices: [Int]) -> Int? { indices.contains { admits($0) && sessions[$0].end > now } ? day : nil }
+        // Today while its own sessions last; else the day of the next to start; else today
+        // while a session from an earlier day runs on; else the last day.
+        let next = sessions.indices.first { sessions[$0].start >= now && admits($0) }
+        let last = sessions.indices.last(where: admits)
+        guard let targetDay = today.flatMap({ lists($0, Array(schedule.days[$0].sessionRange)) })
+                ?? next.flatMap(schedule.dayIndex(ofSession:))
+                ?? today.flatMap({ lists($0, schedule.days[$0].continuing) })
+                ?? last.flatMap(schedule.dayIndex(ofSession:))
+        else { return }
+        day = targetDay
+        rebuildRows(keepSelection: false)
+        let continuing = Set(schedule.days[targetDay].continuing)
+        let listedOnDay = mode == .nowNext ? nil : Set(schedule.days[targetDay].sessionIndices)
+        func onDay(_ index: Int) -> Bool { listedOnDay?.contains(index) ?? true }
+        // Something starting about now; else the day's own next session; else one continuing
+        // from an earlier day (a month-long exhibition is not "now" while talks run); else the
+        // day's last (the conference is over).
+        let row = rows.firstIndex { $0.session.map(isCurrent) ?? false }
+            ?? rows.firstIndex { $0.session.map { sessions[$0].end > now && !continuing.contains($0) && onDay($0) } ?? false }
+            ?? rows.firstIndex { $0.session.map { sessions[$0].end > now && onDay($0) } ?? false }
+            ?? rows.lastIndex { $0.session != nil }
+        if let row {
             setCursor(row)
             placeCursorInUpperThird()
-        } else {
-            select(target)
         }
     }
 
