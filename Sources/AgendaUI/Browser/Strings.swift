@@ -65,6 +65,13 @@ public struct Strings: Sendable {
     var noTrack: String { pick("(no track)", "（无专题）") }
     var noRoom: String { pick("(no room)", "（无会场）") }
     var noSessions: String { pick("No sessions to show.", "没有可显示的场次。") }
+    /// The filter leaves this day empty; `days` are where it shows sessions ("Sun 1").
+    func filteredElsewhere(_ days: [String]) -> String {
+        let list = days.count > 4 ? days.prefix(4).joined(separator: ", ") + ", …" : days.joined(separator: ", ")
+        return days.isEmpty ? pick("The filter hides every session: x shows them again.", "筛选隐藏了所有场次：按 x 全部显示。")
+            : pick("The filter shows sessions on \(list): [ ] to go, x to show all.",
+                   "筛选后的场次在 \(list)：[ ] 前往，x 全部显示。")
+    }
     var noFavourites: String { pick("No favourites yet: press f on a session to star it.", "还没有收藏：在场次上按 f 收藏。") }
     var noMatches: String { pick("Nothing matches.", "没有匹配的结果。") }
     var stillReading: String { pick("Still reading the other days of the schedule…", "正在读取日程的其他日期…") }

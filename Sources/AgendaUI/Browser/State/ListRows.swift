@@ -56,7 +56,7 @@ extension AppState {
         case .changes: changesRows()
         case .myAgenda: myAgendaRows()
         case .results: searchRows()
-        case .day(.chronological), .day(.timetable): RowList(rows: daySessions().map(Row.session)).orNote(strings.noSessions)
+        case .day(.chronological), .day(.timetable): orEmptyDay(RowList(rows: daySessions().map(Row.session)))
         case .day(.byRoom): grouped(by: rooms, missing: strings.noRoom)
         case .day(.byTrack): grouped(by: tracks, missing: strings.noTrack)
         case .day(.nowNext): nowNextRows()
@@ -85,7 +85,20 @@ extension AppState {
             list.heading(facet.names[n].isEmpty ? missing : facet.names[n])
             list.rows.append(contentsOf: group.map(Row.session))
         }
-        return list.orNote(strings.noSessions)
+        return orEmptyDay(list)
+    }
+
+    /// `list`, or what an empty day says: nothing here, and when the filter emptied it, on
+    /// which days it shows sessions.
+    func orEmptyDay(_ list: RowList) -> RowList {
+        guard list.rows.isEmpty else { return list }
+        var empty = list
+        empty.note(strings.noSessions)
+        if filter.isActive {
+            let days = schedule.days.indices.filter { $0 != day && schedule.days[$0].sessionIndices.contains(where: admits) }
+            empty.note(strings.filteredElsewhere(days.map { dayTabLabels[$0] }))
+        }
+        return empty
     }
 
     /// Matches across every day, under a heading per day.
