@@ -62,6 +62,8 @@ public struct Conference: Sendable, Equatable {
     /// Room guids the file gives (frab XML `<room guid>`, c3voc JSON `rooms[].guid`), guid to
     /// name: a screen set up by guid follows its room through a rename.
     public var roomGuids: [String: String] = [:]
+    /// The conference's name in other languages, by language (`zh`), from editions merged in.
+    public var titles: [String: String] = [:]
     /// Track name to colour (`#RRGGBB`), when the file gives them.
     public var trackColours: [String: String] = [:]
 

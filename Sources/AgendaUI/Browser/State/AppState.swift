@@ -142,6 +142,8 @@ public struct AppState: Sendable {
     public private(set) var longestRoom = 0
     /// Cells of the longest title, so room names can have what titles do not need.
     public private(set) var longestTitle = 0
+    /// Cells of the longest title in the list as it is now (`rebuildRows`).
+    public internal(set) var listLongestTitle = 0
     /// Tracks with a colour from the file, as tint numbers, and the colours in tint order.
     public private(set) var trackTints: [String: UInt8] = [:]
     public private(set) var tintColours: [String] = []

@@ -8,6 +8,7 @@ extension AppState {
         rows = list.rows
         labels = list.labels
         labelRows = list.labelRows
+        listLongestTitle = longestTitle(in: rows)
         // The first session row, or the selected session's row when it is still listed, or
         // the row nearest in time to where you were.
         let first = rows.indices.first { $0 >= labelRows.count || labelRows[$0] != $0 } ?? 0
@@ -26,6 +27,21 @@ extension AppState {
         guard sessions.indices.contains(index) else { return nil }
         let start = sessions[index].start
         return rows.firstIndex { $0.session.map { sessions[$0].start >= start } ?? false } ?? rows.lastIndex { $0.session != nil }
+    }
+
+    /// Cells of the longest title the rows show (the schedule's longest for very long lists,
+    /// not worth measuring per key), so the room column gets what these titles do not need.
+    private func longestTitle(in rows: [Row]) -> Int {
+        guard rows.count <= 2000 else { return longestTitle }
+        let chinese = strings.language == .zh
+        var longest = 0
+        for row in rows {
+            guard let index = row.session else { continue }
+            let title = schedule.sessions[index].leadTitle(chinese: chinese)
+            // A character takes at least a byte for each of its cells: a shorter title cannot be longer.
+            if title.utf8.count > longest { longest = max(longest, measure.cells(title)) }
+        }
+        return longest
     }
 
     /// The cursor's place among the session rows (1-based; 0 on a label) and how many there are.

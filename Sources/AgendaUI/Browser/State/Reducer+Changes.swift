@@ -28,7 +28,7 @@ extension AppState {
         switch schedule.change(at: index)?.kind {
         case .new?: "+"
         case .changed?: "~"
-        case .cancelled?: "✗"
+        case .cancelled?: glyphs.folds ? "x" : "✗"  // not ambiguous, so not folded, but not ASCII either
         case nil: nil
         }
     }

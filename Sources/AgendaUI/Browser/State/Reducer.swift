@@ -363,7 +363,7 @@ extension AppState {
             guard lead > 0, lead <= reminderLead, !reminded.contains(session.key) else { continue }
             reminded.insert(session.key)
             let minutes = Int((lead / 60).rounded(.up))
-            var text = "⏰ " + strings.startsIn(minutes, session.title)
+            var text = (glyphs.folds ? "" : "⏰ ") + strings.startsIn(minutes, session.title)
             if let room = session.room { text += " · \(room)" }
             banner = Banner(text: text, until: session.start)
             if bellEnabled { effects.append(.bell) }

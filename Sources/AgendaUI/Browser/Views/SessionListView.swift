@@ -5,8 +5,12 @@ import AgendaModel
 enum SessionListView {
     static func draw(_ state: AppState, into canvas: inout Canvas) {
         let rect = state.layout.list
-        let columns = Columns(width: rect.width, longestRoom: state.longestRoom, longestTitle: state.longestTitle,
+        let columns = Columns(width: rect.width, longestRoom: state.listShowsRoom ? state.longestRoom : 0,
+                              longestTitle: state.listLongestTitle,
                               besideDetail: state.layout.sideBySide && state.size.width >= Layout.wideWidth)
+        let visible = state.rows[min(state.listTop, state.rows.count)..<min(state.listTop + rect.height, state.rows.count)]
+        let shown = Set(visible.compactMap { $0.session.flatMap { state.room(of: state.schedule.sessions[$0]) } })
+        let rooms = ShortNames(Array(shown.union(state.rooms.names)), width: columns.room, measure: state.measure)
         for screenRow in 0..<rect.height {
             let index = state.listTop + screenRow
             guard index < state.rows.count else { break }
@@ -21,20 +25,20 @@ enum SessionListView {
                                role: .border, measure: state.measure)
                 }
             case .gap(let minutes):
-                canvas.put("⋯ " + state.strings.free(minutes), x: rect.x + columns.timeX, y: y,
+                canvas.put((state.glyphs.folds ? "~ " : "⋯ ") + state.strings.free(minutes), x: rect.x + columns.timeX, y: y,
                            limit: rect.width - columns.timeX, role: .dim, measure: state.measure)
             case .note(let label):
                 canvas.put(TextLayout.fit(state.labels[label], width: rect.width - 2, measure: state.measure),
                            x: rect.x + 1, y: y, role: .dim, measure: state.measure)
             case .session(let sessionIndex):
                 drawSession(sessionIndex, selected: index == state.cursor, y: y, rect: rect, columns: columns,
-                            state: state, into: &canvas)
+                            rooms: rooms, state: state, into: &canvas)
             }
         }
     }
 
     private static func drawSession(_ index: Int, selected: Bool, y: Int, rect: Rect, columns: Columns,
-                                    state: AppState, into canvas: inout Canvas) {
+                                    rooms: ShortNames, state: AppState, into canvas: inout Canvas) {
         let session = state.schedule.sessions[index]
         let measure = state.measure
         let active = state.focus == .list || !state.detailVisible
@@ -48,7 +52,8 @@ enum SessionListView {
         if running { canvas.put("▶", x: rect.x, y: y, role: role(.running), measure: measure) }
         if over { canvas.put("·", x: rect.x, y: y, role: role(.dim), measure: measure) }
         if state.favourites.contains(session.key) { canvas.put("★", x: rect.x + 1, y: y, role: role(.star), measure: measure) }
-        if state.clashes.contains(index) { canvas.put("!", x: rect.x + 2, y: y, role: role(.clash), measure: measure) }
+        // A clash keeps its own colours on the selected row too: it is what must not be missed.
+        if state.clashes.contains(index) { canvas.put("!", x: rect.x + 2, y: y, role: .clash, measure: measure) }
         let tint = state.tint(of: session)
         if tint != 0 { canvas.put("▐", x: rect.x + 3, y: y, role: .trackMark, tint: tint, measure: measure) }
         let time = state.time
@@ -81,8 +86,8 @@ enum SessionListView {
         let title = TextLayout.fit(state.title(of: session), width: titleWidth, measure: measure)
         drawHighlighted(title, ranges: state.matchRanges(in: title), x: titleX, y: y,
                         role: state.schedule.isCancelled(index) || over ? role(.dim) : base, measure: measure, into: &canvas)
-        if columns.room > 0, let room = session.room {
-            canvas.put(TextLayout.fit(room, width: columns.room, measure: measure),
+        if columns.room > 0, let room = state.room(of: session) {
+            canvas.put(rooms.label(room) ?? TextLayout.fit(room, width: columns.room, measure: measure),
                        x: rect.x + columns.roomX, y: y, role: role(over ? .dim : .listRoom), measure: measure)
         }
     }
@@ -104,10 +109,11 @@ enum SessionListView {
         canvas.put(String(String.UnicodeScalarView(scalars[offset...])), x: column, y: y, role: role, measure: measure)
     }
 
-    /// Column positions for a list of `width` cells: marks (3) and a space, time (11), title, room when it fits.
+    /// Column positions for a list of `width` cells: marks (3), the track's bar, a space, time
+    /// (11), title, room when it fits.
     struct Columns {
-        let timeX = 4
-        static let titleStart = 17
+        let timeX = 5
+        static let titleStart = 18
         let titleX = titleStart
         let title: Int
         let room: Int
