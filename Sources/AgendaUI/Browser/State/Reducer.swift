@@ -93,6 +93,7 @@ extension AppState {
             detailOpen = false
             focus = .list
             rebuildRows(keepSelection: true)
+            placeTimetable()
         case .jumpToNow: jumpToNow()
         case .startSearch:
             // A search already shown is edited again; its origin stays the list before it.
@@ -235,7 +236,7 @@ extension AppState {
         if list == .day(mode), mode != .nowNext {
             rebuildRows(keepSelection: false)
             timetable = TimetablePosition()
-            if showsTimetable { clampScrolling() }
+            placeTimetable()
         }
     }
 
@@ -273,6 +274,8 @@ extension AppState {
             setCursor(row)
             placeCursorInUpperThird()
         }
+        timetable = TimetablePosition()
+        placeTimetable()
     }
 
     /// Started in the last half hour or starting within the hour: what "now" means to someone
