@@ -29,7 +29,7 @@ import AgendaModel
                     "counter \(position)/\(total) after \(action)", sourceLocation: sourceLocation)
             // What the detail draws is the selected session's.
             let canvas = Screen.render(state)
-            if state.detailVisible, !state.layout.isTooSmall {
+            if state.detailVisible, !state.layout.isTooSmall, state.overlay == .none {
                 let title = state.schedule.sessions[listed].title
                 let words = title.split(separator: " ").prefix(1).map(String.init)
                 #expect(words.allSatisfy { canvas.text().contains($0) }, "detail lacks \(title) after \(action)", sourceLocation: sourceLocation)

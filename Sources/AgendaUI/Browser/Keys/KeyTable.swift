@@ -43,7 +43,7 @@ extension KeyMap {
                  manual: "search titles, people, rooms and text as you type"),
             Line(.keys([(.char("n"), .nextMatch(1)), (.char("N"), .nextMatch(-1))]), en: "next / previous match", zh: "下一个 / 上一个结果"),
             Line(.key(.char("p"), .togglePicker), .key(.char("x"), .clearFilter),
-                 en: "filter rooms, tracks, languages, types / show all", zh: "筛选会场、专题、语言、类型 / 显示全部",
+                 en: "filter by room, track, language, type / show all", zh: "筛选会场、专题、语言、类型 / 显示全部",
                  manual: "choose which rooms, tracks, languages and types to show / show them all again"),
         ]),
         Section(en: "Favourites", zh: "收藏", lines: [

@@ -97,11 +97,16 @@ public struct AppState: Sendable {
     public internal(set) var cursor = 0
     public internal(set) var listTop = 0
     public internal(set) var detailTop = 0
+    /// In screen-reader mode, the detail's line the cursor stands on: ↑ ↓ move it line by line,
+    /// so each line is read even when the detail fits the pane.
+    public internal(set) var detailLine = 0
     public internal(set) var focus: Pane = .list
     /// On narrow terminals (and in the timetable) the detail replaces the list while open.
     public internal(set) var detailOpen = false
     public internal(set) var overlay: Overlay = .none
     public internal(set) var helpTop = 0
+    /// In screen-reader mode, the help's line the cursor stands on.
+    public internal(set) var helpLine = 0
     public internal(set) var timetable = TimetablePosition()
     public internal(set) var shouldQuit = false
 

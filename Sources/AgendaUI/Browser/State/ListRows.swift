@@ -15,7 +15,7 @@ extension AppState {
         let kept = keepSelection ? (selected ?? place).flatMap { rows.firstIndex(of: .session($0)) ?? nearestRow(to: $0) } : nil
         cursor = kept ?? first
         let now = rows.indices.contains(cursor) ? rows[cursor].session : nil
-        if now != selected { detailTop = 0 }
+        if now != selected { detailTop = 0; detailLine = 0 }
         selected = now
         if let now { place = now }
         clampScrolling()

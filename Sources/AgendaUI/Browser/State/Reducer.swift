@@ -94,6 +94,11 @@ extension AppState {
             focus = .list
             rebuildRows(keepSelection: true)
             placeTimetable()
+            // The grid and the lists share no layout: the terminal draws the new one whole, so
+            // nothing of the old can stay behind where both drew the same cell differently.
+            if (mode == .timetable) != (all[(all.firstIndex(of: mode)! - n + all.count) % all.count] == .timetable) {
+                effects.append(.redraw)
+            }
         case .jumpToNow: jumpToNow()
         case .startSearch:
             // A search already shown is edited again; its origin stays the list before it.
@@ -140,6 +145,7 @@ extension AppState {
         case .toggleHelp:
             overlay = .help
             helpTop = 0
+            helpLine = 0
         case .click(let x, let y): click(x: x, y: y)
         case .wheel(let n, let x, let y): wheel(n, x: x, y: y)
         case .quit, .redraw, .resize, .tick, .wholeFileRead, .refreshed, .sourceStale, .indexReady, .favouritesChanged,
@@ -164,10 +170,10 @@ extension AppState {
 
     private mutating func applyInHelp(_ action: Action) {
         switch action {
-        case .move(let n): helpTop = max(0, min(helpTop + n, HelpView.maxTop(self)))
-        case .page(let n): helpTop = max(0, min(helpTop + n * max(1, HelpView.visibleRows(self) - 1), HelpView.maxTop(self)))
-        case .first: helpTop = 0
-        case .last: helpTop = HelpView.maxTop(self)
+        case .move(let n): scrollHelp(by: n)
+        case .page(let n): scrollHelp(by: n * max(1, HelpView.visibleRows(self) - 1))
+        case .first: scrollHelp(by: -Int.max / 2)
+        case .last: scrollHelp(by: Int.max / 2)
         case .back, .toggleHelp, .click: overlay = .none
         default: break
         }
@@ -222,7 +228,7 @@ extension AppState {
     mutating func select(_ index: Int?) {
         guard let index, let row = rows.indices.contains(cursor) && rows[cursor] == .session(index)
                 ? cursor : rows.firstIndex(of: .session(index)) else { return }
-        if index != selected { detailTop = 0 }
+        if index != selected { detailTop = 0; detailLine = 0 }
         cursor = row
         selected = index
         place = index
@@ -320,10 +326,27 @@ extension AppState {
 
     // MARK: - Detail, scrolling, time
 
-    mutating func scrollDetail(by n: Int) { scrollDetail(to: detailTop + n) }
+    /// Scrolls the detail; for a screen reader, moves the line read, the view following it.
+    mutating func scrollDetail(by n: Int) {
+        guard screenReader else { return scrollDetail(to: detailTop + n) }
+        let count = DetailView.lines(self).count, height = DetailView.textRect(self).height
+        detailLine = max(0, min(detailLine + max(-count, min(count, n)), count - 1))
+        if detailLine < detailTop { detailTop = detailLine }
+        if detailLine >= detailTop + height { detailTop = detailLine - height + 1 }
+    }
 
     mutating func scrollDetail(to line: Int) {
+        guard !screenReader else { return scrollDetail(by: line - detailLine) }
         detailTop = max(0, min(line, DetailView.maxTop(self)))
+    }
+
+    /// Scrolls the help; for a screen reader, moves the line read, the view following it.
+    private mutating func scrollHelp(by n: Int) {
+        guard screenReader else { return helpTop = max(0, min(helpTop + max(-Int.max / 4, n), HelpView.maxTop(self))) }
+        let count = HelpView.rows(self).count, height = HelpView.visibleRows(self)
+        helpLine = max(0, min(helpLine + max(-count, min(count, n)), count - 1))
+        if helpLine < helpTop { helpTop = helpLine }
+        if helpLine >= helpTop + height { helpTop = helpLine - height + 1 }
     }
 
     /// Keeps the cursor on screen and every offset within its content after any change.

@@ -94,7 +94,10 @@ enum DetailView {
         let measure = state.measure
         // One line past the pane is enough to know whether to show "more below".
         let all = lines(state, limit: state.detailTop + rect.height + 1)
-        if state.focus == .detail { canvas.cursor = Point(x: rect.x, y: rect.y) }
+        // The cursor on the line being read: a screen reader reads each line it arrives on.
+        if state.focus == .detail || (state.screenReader && state.detailOpen) {
+            canvas.cursor = Point(x: rect.x, y: rect.y + (state.screenReader ? max(0, state.detailLine - state.detailTop) : 0))
+        }
         for (row, line) in all.dropFirst(state.detailTop).prefix(rect.height).enumerated() {
             let y = rect.y + row
             if let label = line.label {
