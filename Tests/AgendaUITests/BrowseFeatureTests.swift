@@ -415,3 +415,35 @@ private extension AppState {
         #expect(state.search.matches == fresh.search.matches)
     }
 }
+
+/// A result says why it is listed when its title does not; local time says a row's date.
+@Suite struct ResultCueTests {
+    @Test func aResultFoundBySpeakerOrTextSaysSo() {
+        var state = Fixtures.congress(size: Size(width: 120, height: 40))
+        state.apply(.startSearch)
+        for c in "frank" { state.apply(.searchType(c)) }
+        var text = Screen.render(state).text()
+        #expect(text.contains("Kernel Debugging · speaker Frank"), "\(text)")
+        state.apply(.back)
+        state.apply(.startSearch)
+        for c in "abstract" { state.apply(.searchType(c)) }
+        text = Screen.render(state).text()
+        #expect(text.contains("Opening · in its text"), "\(text)")
+        state.apply(.back)
+        state.apply(.startSearch)
+        for c in "rust" { state.apply(.searchType(c)) }
+        text = Screen.render(state).text()
+        #expect(text.contains("Rust in Space") && !text.contains("Rust in Space ·"), "the title says why\n\(text)")
+    }
+
+    @Test func localTimeSaysTheDayOfARowOnAnotherDate() {
+        var state = Fixtures.congress(size: Size(width: 120, height: 40), now: "2024-12-27T10:45:00+01:00")
+        state.apply(.toggleLocalTime)   // Tokyo, eight hours ahead
+        var text = Screen.render(state).text()
+        #expect(text.contains("Sat 09:00") && text.contains("Late Night Hacking"), "\(text)")
+        #expect(text.contains("18:00–18:30") && text.contains("Opening"), "same date: the range as before\n\(text)")
+        state.apply(.toggleLocalTime)
+        text = Screen.render(state).text()
+        #expect(!text.contains("Sat 01:00"), "venue time lists after-midnight talks under their night\n\(text)")
+    }
+}

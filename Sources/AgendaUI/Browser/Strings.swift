@@ -72,6 +72,11 @@ public struct Strings: Sendable {
             : pick("The filter shows sessions on \(list): [ ] to go, x to show all.",
                    "筛选后的场次在 \(list)：[ ] 前往，x 全部显示。")
     }
+    // Why a search result is listed when its title does not say
+    func cueSpeaker(_ name: String) -> String { pick("speaker \(name)", "讲者 \(name)") }
+    var cueRoom: String { pick("in its room", "会场匹配") }
+    var cueTrack: String { pick("in its track", "专题匹配") }
+    var cueText: String { pick("in its text", "内容匹配") }
     var noFavourites: String { pick("No favourites yet: press f on a session to star it.", "还没有收藏：在场次上按 f 收藏。") }
     var noMatches: String { pick("Nothing matches.", "没有匹配的结果。") }
     var stillReading: String { pick("Still reading the other days of the schedule…", "正在读取日程的其他日期…") }

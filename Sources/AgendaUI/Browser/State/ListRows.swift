@@ -193,9 +193,14 @@ extension AppState {
     /// Today's conference day by the venue clock (nil when today is none).
     var todayIndex: Int? { DaySpec.today.dayIndex(in: schedule, now: now) }
 
-    /// In now & next, a session not on today's date says which day: "Sun 11:00".
+    /// A session says which day it starts ("Sun 11:00") in now & next when that is not today,
+    /// and in local time (`z`) when the local date is not the date of the day it is listed under.
     func needsDayInTime(_ index: Int) -> Bool {
-        list == .day(.nowNext) && schedule.dayIndex(ofSession: index) != todayIndex
+        if list == .day(.nowNext) { return schedule.dayIndex(ofSession: index) != todayIndex }
+        guard showLocalTime, let listed = list == .day(mode) ? day : schedule.dayIndex(ofSession: index),
+              schedule.days.indices.contains(listed) else { return false }
+        let date = schedule.days[listed].date, local = time.parts(schedule.sessions[index].start)
+        return local.day != date.day || local.month != date.month
     }
 
     /// "Friday 27 December 2024 · Day 2" in the UI language.

@@ -83,9 +83,16 @@ enum SessionListView {
         }
         // The cursor stands where the title begins: a screen reader reads from there.
         if selected { canvas.cursor = Point(x: titleX, y: y) }
-        let title = TextLayout.fit(state.title(of: session), width: titleWidth, measure: measure)
-        drawHighlighted(title, ranges: state.matchRanges(in: title), x: titleX, y: y,
-                        role: state.schedule.isCancelled(index) || over ? role(.dim) : base, measure: measure, into: &canvas)
+        // A result whose title does not say why it is listed gets a word on it after the title.
+        let cue = state.list == .results ? state.matchCue(index).map { " · " + $0 } : nil
+        let cueCells = cue.map(measure.cells) ?? 0
+        let titleRoom = cueCells > 0 && titleWidth - cueCells >= 12 ? titleWidth - cueCells : titleWidth
+        let title = TextLayout.fit(state.title(of: session), width: titleRoom, measure: measure)
+        let used = drawHighlighted(title, ranges: state.matchRanges(in: title), x: titleX, y: y,
+                                   role: state.schedule.isCancelled(index) || over ? role(.dim) : base, measure: measure, into: &canvas)
+        if let cue, titleRoom < titleWidth {
+            canvas.put(cue, x: titleX + used, y: y, role: role(.dim), measure: measure)
+        }
         if columns.room > 0, let room = state.room(of: session) {
             canvas.put(rooms.label(room) ?? TextLayout.fit(room, width: columns.room, measure: measure),
                        x: rect.x + columns.roomX, y: y, role: role(over ? .dim : .listRoom), measure: measure)
@@ -93,11 +100,12 @@ enum SessionListView {
     }
 
     /// Draws `text` with the scalar ranges in the match role (search hits).
+    /// Returns the cells drawn.
+    @discardableResult
     static func drawHighlighted(_ text: String, ranges: [Range<Int>], x: Int, y: Int, role: Role,
-                                measure: TextMeasure, into canvas: inout Canvas) {
+                                measure: TextMeasure, into canvas: inout Canvas) -> Int {
         guard !ranges.isEmpty else {
-            canvas.put(text, x: x, y: y, role: role, measure: measure)
-            return
+            return canvas.put(text, x: x, y: y, role: role, measure: measure)
         }
         let scalars = Array(text.unicodeScalars)
         var column = x, offset = 0
@@ -106,7 +114,8 @@ enum SessionListView {
             column += canvas.put(String(String.UnicodeScalarView(scalars[range])), x: column, y: y, role: .match, measure: measure)
             offset = range.upperBound
         }
-        canvas.put(String(String.UnicodeScalarView(scalars[offset...])), x: column, y: y, role: role, measure: measure)
+        column += canvas.put(String(String.UnicodeScalarView(scalars[offset...])), x: column, y: y, role: role, measure: measure)
+        return column - x
     }
 
     /// Column positions for a list of `width` cells: marks (3), the track's bar, a space, time
