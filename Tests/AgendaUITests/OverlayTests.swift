@@ -10,7 +10,7 @@ import AgendaModel
 
     static func body(_ canvas: Canvas, _ state: AppState) -> [String] {
         let lines = canvas.text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        return Array(lines[(1 + state.layout.list.y)..<(1 + state.layout.list.y + state.layout.list.height)])
+        return Array(lines[state.layout.list.y..<(state.layout.list.y + state.layout.list.height)])
     }
 
     @Test(arguments: sizes) func helpShowsEveryLineWholeAndNothingOfTheList(size: Size) {

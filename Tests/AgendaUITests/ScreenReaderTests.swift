@@ -142,7 +142,7 @@ import AgendaCanvas
             state.apply(.move(1))
             let canvas = Screen.render(state)
             let cursor = try #require(canvas.cursor)
-            lines.append(canvas.text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)[cursor.y + 1])
+            lines.append(canvas.text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)[cursor.y])
         }
         #expect(state.detailTop == 0, "the detail fits: nothing scrolls")
         let cursor = try #require(Screen.render(state).cursor)
