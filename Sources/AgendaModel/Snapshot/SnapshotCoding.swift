@@ -154,6 +154,7 @@ enum SnapshotCoding {
         w.strings(c.rooms)
         pairs(c.roomGuids, &w)
         pairs(c.trackColours, &w)
+        pairs(c.titles, &w)
         return true
     }
 
@@ -162,7 +163,7 @@ enum SnapshotCoding {
               let zone = TimeZone(identifier: zoneName), let dayChange = date(&r),
               let startDate = optionalDate(&r), let endDate = optionalDate(&r), let url = r.optional(),
               let floating = r.u8(), floating <= 1, let rooms = r.strings(),
-              let roomGuids = pairs(&r), let trackColours = pairs(&r) else { return nil }
+              let roomGuids = pairs(&r), let trackColours = pairs(&r), let titles = pairs(&r) else { return nil }
         var c = Conference(title: title, shortTitle: shortTitle, timeZone: zone, dayChange: dayChange)
         c.startDate = startDate
         c.endDate = endDate
@@ -171,6 +172,7 @@ enum SnapshotCoding {
         c.rooms = rooms
         c.roomGuids = roomGuids
         c.trackColours = trackColours
+        c.titles = titles
         return c
     }
 
