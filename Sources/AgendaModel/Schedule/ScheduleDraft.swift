@@ -138,9 +138,10 @@ struct ScheduleDraft {
         }
         let keys = SessionKeys.assign(guids: items.map(\.guid), ids: items.map(\.id), starts: starts)
         // Session.programmeOrder, on the drafts.
+        let published = publishedRooms(), rooms = RoomOrder(published)
         let order = items.indices.sorted { a, b in
             if starts[a] != starts[b] { return starts[a] < starts[b] }
-            if items[a].room != items[b].room { return (items[a].room ?? "") < (items[b].room ?? "") }
+            if items[a].room != items[b].room { return rooms.precedes(items[a].room, items[b].room) }
             return items[a].title < items[b].title
         }
         let found = TextBuffer(found: foundTexts)
@@ -165,7 +166,7 @@ struct ScheduleDraft {
         conference.url = url
         conference.floating = floating
         conference.trackColours = trackColours
-        conference.rooms = publishedRooms()
+        conference.rooms = published
         conference.roomGuids = roomGuids
         conference.startDate = venueDate(conferenceStart, zone) ?? venueDate(days.first?.date, zone)
         conference.endDate = venueDate(conferenceEnd, zone) ?? venueDate(days.last?.date, zone)
