@@ -174,9 +174,9 @@ def test_filters_that_match_nothing_say_so():
     outside = run("list", "--day", "9")
     assert outside.returncode == 64, outside
     assert b"no day 9" in outside.stderr and b"day 1 (2021-10-22)" in outside.stderr, outside.stderr
-    room = run("list", "--room", "Convention Hal No. 1")
+    room = run("list", "--room", "Convension Hall No. 1")
     assert room.returncode == 0 and room.stdout == b"", room
-    assert b'warning: no room "Convention Hal No. 1"' in room.stderr, room.stderr
+    assert b'warning: no room "Convension Hall No. 1"' in room.stderr, room.stderr
     assert b'nearest: "Convention Hall No. 1"' in room.stderr, room.stderr
     track = run("list", "--track", "Nope", "--format", "json")
     assert track.returncode == 0 and json.loads(track.stdout)["sessions"] == []

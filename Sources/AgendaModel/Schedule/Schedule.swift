@@ -58,6 +58,9 @@ public struct Conference: Sendable, Equatable {
     /// The file names no zone and gives no offsets: times are shown as published, read on
     /// `timeZone`'s clock (UTC) only as a stand-in; nothing converts them. See `assigningZone`.
     public var floating = false
+    /// The file names no zone but its times carry offsets: `timeZone` is the fixed offset most
+    /// of them carry, not a zone with its daylight-saving rules.
+    public var zoneFromOffsets = false
     /// Every room in the publisher's order (the file's room list or first appearance), also
     /// rooms without sessions; empty when the reader knows no order (see `Schedule.rooms`).
     public var rooms: [String] = []
