@@ -11,7 +11,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
-from tmux_harness import run_tests  # noqa: E402
+from tmux_harness import Pane, run_tests  # noqa: E402
 
 AGENDA = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else None
 FIXTURES = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "Fixtures", "schedules"))
@@ -80,6 +80,23 @@ def test_now_without_an_offset_is_venue_time():
     assert run("list", "--day", "today", "--now", "2021-10-23T02:00Z").returncode == 64
     bad = run("list", "--now", "2021-10-23")
     assert bad.returncode == 64 and b"venue time" in bad.stderr, bad
+
+
+def test_the_browser_and_the_kiosk_read_now_without_an_offset_as_venue_time():
+    # The plenary is in Asia/Shanghai: 10:30 there; read as UTC it would be 18:30.
+    for command, shown in [(f"{AGENDA} --now 2021-10-22T10:30", "? help"),
+                           (f"{AGENDA} kiosk --now 2021-10-22T10:30 --exit-key q", "1 h 30 min left")]:
+        pane = Pane(100, 30)
+        try:
+            pane.type_line(f'{command}; echo "EX""IT=$?"')
+            screen = pane.wait_for(shown)
+            assert "Plenary Session" in screen and "18:3" not in screen, screen
+            if "kiosk" not in command:
+                assert "10:3" in screen, screen   # the header's clock (the kiosk's is in block digits)
+            pane.send("q")
+            assert "EXIT=0" in pane.wait_for("EXIT="), pane.screen()
+        finally:
+            pane.close()
 
 
 def test_a_mistyped_command_gets_did_you_mean():
