@@ -4,7 +4,7 @@
 /// backticks, fenced blocks, lines indented as code), and any other backslash stays.
 enum MarkdownEscapes {
     static func removed(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "\\")) else { return text }
+        guard text.containsByte(UInt8(ascii: "\\")) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var fence: Substring?
