@@ -24,7 +24,7 @@ struct Kiosk: ParsableCommand {
                                  valueName: "schedule"))
     var paths: [String] = []
 
-    @Option(help: ArgumentHelp("A door screen for this room: its name (any case and accents, or the start or a word of it that only it has) or its guid (a renamed room keeps its screen). Give it twice for one screen for two rooms; without it the board shows the whole venue.", valueName: "name"))
+    @Option(help: ArgumentHelp("A door screen for this room: its name (any case and accents, its start or words of it, as long as one room alone fits) or its guid (a renamed room keeps its screen). Give it twice for one screen for two rooms; without it the board shows the whole venue.", valueName: "name"))
     var room: [String] = []
 
     @Option(help: ArgumentHelp("Label language: en, zh or en+zh. Default: en+zh for CACIE, en otherwise and on the bare console.",

@@ -35,7 +35,7 @@ struct List: ParsableCommand {
                                valueName: "time"))
     var now: String?
 
-    @Option(help: ArgumentHelp("Only sessions in this room: its name in any case and accents, or the start of it, or words of it that only it has.", valueName: "name"))
+    @Option(help: ArgumentHelp("Only sessions in this room: its name in any case and accents, its start, or words that start words of it, as long as one room alone fits.", valueName: "name"))
     var room: String?
 
     @Option(help: ArgumentHelp("Only sessions in this track, named as --room is.", valueName: "name"))
