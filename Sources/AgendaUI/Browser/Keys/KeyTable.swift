@@ -52,7 +52,7 @@ extension KeyMap {
             Line(.key(.char("F"), .toggleMyAgenda), en: "my agenda: favourites, gaps, clashes", zh: "我的日程：收藏、空档、冲突",
                  manual: "my agenda: the starred sessions, the gaps between them, clashes"),
             Line(.key(.char("e"), .exportFavourites), en: "export favourites to an iCalendar file", zh: "将收藏导出为 iCalendar 文件",
-                 manual: "export the starred sessions to an iCalendar file"),
+                 manual: "export the starred sessions to an iCalendar file: the status line says where first, e again writes it"),
         ]),
         Section(en: "Other", zh: "其他", lines: [
             Line(.mouse([.on(.left) { .click(x: $0, y: $1) }, .on(.wheelUp) { .wheel(-3, x: $0, y: $1) },

@@ -53,6 +53,8 @@ public enum Effect: Sendable, Equatable {
     /// A star added or removed: merge it into the favourites file.
     case favouriteChanged(key: String, starred: Bool)
     case bell
+    /// Find where the favourites would be written, and answer with `Action.exportProposed`.
+    case proposeExport
     /// Write the favourites as an iCalendar file (the loop says where in the status line).
     case exportFavourites
     /// The filter changed: keep it for this conference's next start.
@@ -133,6 +135,8 @@ public struct AppState: Sendable {
     /// In screen-reader mode, what the last key did, in words ("12 matches", "starred").
     public internal(set) var announcement: String?
     public internal(set) var banner: Banner?
+    /// Where the favourites go when `e` is pressed again (its question is on the status line).
+    public internal(set) var exportPending: String?
     var reminded: Set<String> = []
     public internal(set) var effects: [Effect] = []
 

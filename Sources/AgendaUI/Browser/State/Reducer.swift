@@ -52,7 +52,18 @@ extension AppState {
         case .notice(let text, let until):
             notify(text, until: until)
             return
+        case .exportProposed(let path):
+            exportPending = path
+            notify(strings.exportAsk(favouriteIndices.count, path), until: now.addingTimeInterval(30))
+            return
         default: break
+        }
+        // The export's question is answered by the next key: `e` writes, any other lets it be.
+        if exportPending != nil {
+            exportPending = nil
+            banner = nil
+            if action == .exportFavourites { effects.append(.exportFavourites); return }
+            if action == .back { return }
         }
         switch overlay {
         case .help: return applyInHelp(action)
@@ -122,7 +133,7 @@ extension AppState {
             focus = .list
             rebuildRows(keepSelection: true)
         case .toggleChanges: toggleChanges()
-        case .exportFavourites: effects.append(.exportFavourites)
+        case .exportFavourites: effects.append(.proposeExport)
         case .togglePicker:
             // Its choices would be one day's rooms and tracks: a filter saved from them would
             // not hide the others'.
@@ -149,7 +160,7 @@ extension AppState {
         case .click(let x, let y): click(x: x, y: y)
         case .wheel(let n, let x, let y): wheel(n, x: x, y: y)
         case .quit, .redraw, .resize, .tick, .wholeFileRead, .refreshed, .sourceStale, .indexReady, .favouritesChanged,
-             .filterRestored, .notice: break
+             .filterRestored, .notice, .exportProposed: break
         }
     }
 
@@ -381,7 +392,10 @@ extension AppState {
     /// The clock moved on: show it, refresh what depends on "now", raise due reminders.
     mutating func tick(_ date: Date) {
         now = date
-        if let banner, banner.until <= now { self.banner = nil }
+        if let banner, banner.until <= now {
+            self.banner = nil
+            exportPending = nil
+        }
         if list == .day(.nowNext) { rebuildRows(keepSelection: true) }
         for index in favouriteIndices {
             let session = schedule.sessions[index]
@@ -392,6 +406,7 @@ extension AppState {
             var text = (glyphs.folds ? "" : "⏰ ") + strings.startsIn(minutes, session.title)
             if let room = session.room { text += " · \(room)" }
             banner = Banner(text: text, until: session.start)
+            exportPending = nil   // its question is no longer shown
             if bellEnabled { effects.append(.bell) }
         }
     }
