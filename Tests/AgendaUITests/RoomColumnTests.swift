@@ -48,6 +48,10 @@ import AgendaModel
         #expect(names.label("Callelongue") == nil)   // fits as it is
         let apart = ShortNames(["Building K room 1.105 North", "Building K room 1.106 North"], width: 10, measure: measure)
         #expect(apart.label("Building K room 1.105 North") == "…105 North")
+        let rooms = ShortNames(["Call for Art (ZF1.1)", "Call for Art (ZF1.2)", "Call for Participation (Room 1)",
+                                "Call for Participation (Room 2)"], width: 12, measure: measure)
+        #expect(rooms.label("Call for Art (ZF1.1)") == "Call…ZF1.1)")
+        #expect(rooms.label("Call for Participation (Room 2)") == "Call…Room 2)")
         let unique = ShortNames(["Janson", "Hall of the Workers' Union"], width: 10, measure: measure)
         #expect(unique.label("Hall of the Workers' Union") == "Hall of t…")
     }

@@ -330,7 +330,7 @@ def test_first_five_minutes_help_picker_search_keep_their_place():
             # What runs now is in the upper third, with later sessions below it.
             rows = screen.splitlines()[2:39]
             assert any(row.startswith("·") for row in rows), screen        # past ones are marked
-            assert any(row[4:6] in ("14", "15") for row in rows), screen   # what comes next shows
+            assert any(row[5:7] in ("14", "15") for row in rows), screen   # what comes next shows
             pane.send("?")
             pane.wait_for("Keys")
             pane.send("q")

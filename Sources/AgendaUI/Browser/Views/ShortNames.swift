@@ -38,6 +38,14 @@ struct ShortNames {
         // Back to the start of the word that differs: `1200`, not `200`.
         while common > 0, !Self.isBreak(scalars[common - 1]) { common -= 1 }
         guard common > 0 else { return TextLayout.fit(name, width: width, measure: measure) }
+        // A differing part of a character or two reads better with the word before it
+        // (`…(Room 1)`, not `…1)`), while some of the start is left to show.
+        while measure.cells(String(String.UnicodeScalarView(scalars[common...]))) < width / 2 {
+            var earlier = common - 1
+            while earlier > 0, !Self.isBreak(scalars[earlier - 1]) { earlier -= 1 }
+            guard earlier > 0 else { break }
+            common = earlier
+        }
         let rest = String(String.UnicodeScalarView(scalars[common...]))
         let restCells = measure.cells(rest)
         if restCells + 1 >= width {
@@ -45,7 +53,7 @@ struct ShortNames {
             return "…" + Self.tail(rest, width: width - 1, measure: measure)
         }
         let head = String(String.UnicodeScalarView(scalars[..<common])).trimmingTrailingBreaks
-        return Self.prefix(head, width: width - 1 - restCells, measure: measure) + "…" + rest
+        return Self.prefix(head, width: width - 1 - restCells, measure: measure).trimmingTrailingBreaks + "…" + rest
     }
 
     private static func isBreak(_ scalar: Unicode.Scalar) -> Bool {
