@@ -111,7 +111,7 @@ public final class Terminal {
             use_default_colors()
             if themeName == .xterm256, agenda_colors() < 256 { themeName = .standard }
         }
-        theme = Theme(themeName)
+        theme = Theme(themeName, colours: themeName == .mono ? 0 : Int(agenda_colors()))
         self.themeName = themeName
     }
 

@@ -16,11 +16,11 @@ struct Theme {
     private var attributes: [attr_t]
     private var pairs: [Int16]
 
-    init(_ name: ThemeName) {
+    init(_ name: ThemeName, colours: Int) {
         let roles = Role.allCases.count
         attributes = Array(repeating: agenda_a_normal(), count: roles)
         pairs = Array(repeating: 0, count: roles)
-        for (role, style) in Self.styles(name) {
+        for (role, style) in Self.styles(name, colours: colours) {
             attributes[Int(role.rawValue)] = style.attributes
             guard style.foreground != -1 || style.background != -1 else { continue }
             let pair = Int16(role.rawValue) + 1
@@ -48,7 +48,11 @@ struct Theme {
     /// both; colour on that background otherwise only marks things (3:1). Coloured bars carry
     /// their own background. Bold is left off dark text on colour: many terminals draw bold
     /// black as grey ("bold is bright"), which read as grey on cyan.
-    static func styles(_ name: ThemeName) -> [Role: RoleStyle] {
+    ///
+    /// Past sessions and secondary text (`dim`) are grey #767676 (xterm colour 243) wherever the
+    /// terminal has 256 colours: the one grey that keeps 4.5:1 on black and on white. The dim
+    /// attribute alone leaves black text black on a white terminal.
+    static func styles(_ name: ThemeName, colours: Int = 256) -> [Role: RoleStyle] {
         let bold = agenda_a_bold(), normal = agenda_a_normal(), dim = agenda_a_dim()
         let reverse = agenda_a_reverse(), underline = agenda_a_underline()
         switch name {
@@ -84,7 +88,7 @@ struct Theme {
                 .border: on(normal, p.mark),
                 .accent: on(bold, p.textAccent),
                 .warning: on(bold, p.light, p.alertBackground),
-                .dim: on(dim, -1),
+                .dim: colours >= 256 ? on(normal, Palette.grey) : on(dim, -1),
                 .heading: on(bold | underline, p.textHeading),
                 .tab: on(normal, p.textAccent),
                 .tabSelected: on(normal, p.black, p.cyan),
@@ -116,6 +120,8 @@ struct Palette {
     var black, yellow, cyan, white, light, headerBackground, boxBackground, alertBackground, keyOnLight: Int16
     var textTime, textRoom, textAccent, textHeading, textRunning: Int16
     var mark, starMark, cautionMark, alarmMark: Int16
+    /// #767676, 4.5:1 on black and on white (256 colours only).
+    static let grey: Int16 = 243
 
     static let standard = Palette(black: 0, yellow: 3, cyan: 6, white: 7, light: 7, headerBackground: 4,
                                   boxBackground: 4, alertBackground: 1, keyOnLight: 4,

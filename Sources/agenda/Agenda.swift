@@ -11,8 +11,17 @@ struct Agenda: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agenda",
         abstract: "Browse a conference programme in the terminal.",
+        usage: """
+            agenda [<browse options>] [<schedule> ...]
+            agenda <subcommand> [<options>] [<schedule> ...]
+            """,
         discussion: """
             With no schedule, opens the bundled CACIE 2021 plenary.
+            Browsing is the default command. Its options, explained under
+            `agenda help browse`: --now TIME, --lang en|zh, --theme
+            default|256|mono, --screen-reader, --glyphs unicode|ascii|auto,
+            --remind MINUTES, --no-bell, --refresh SECONDS, --zone NAME, and
+            for URLs --timeout, --connect-timeout and --max-size.
             Exit status: 0 ok, 2 unusable terminal, 64 bad usage, 65 unreadable
             schedule, 66 missing file, 69 schedule URL unreachable and nothing
             cached, 128+N ended by signal N.
@@ -33,6 +42,10 @@ struct Agenda: ParsableCommand {
         // A mapped cache file cut short is survived; installed before `CrashGuard`, which asks it first.
         MappingFaults.install()
         Terminal.faultSurvivor = { signal, info in MappingFaults.survive(signal, info) }
+        if let suggestion = CommandSuggestion.message(Array(CommandLine.arguments.dropFirst())) {
+            writeStandardError(suggestion + "\n")
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

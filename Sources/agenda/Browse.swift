@@ -23,7 +23,7 @@ struct Browse: ParsableCommand {
     @Option(name: .customLong("with"), help: ArgumentHelp("A friend's list of sessions (as agenda favourites import reads: text, JSON or .ics), shown beside your stars: theirs ☆, both of you ✦, and where you part.", valueName: "file"))
     var with: String?
 
-    @Option(help: ArgumentHelp("Pretend it is this time (ISO 8601, e.g. 2021-10-22T10:00+08:00).", valueName: "time"))
+    @Option(help: ArgumentHelp("Pretend it is this time (ISO 8601, e.g. 2021-10-22T10:00+08:00; without an offset, venue time).", valueName: "time"))
     var now: String?
 
     @Option(help: "Colours: default, 256 or mono (NO_COLOR in the environment means mono).")
@@ -48,8 +48,8 @@ struct Browse: ParsableCommand {
     var screenReader = false
 
     func validate() throws {
-        if let now, ISO8601.parse(now) == nil {
-            throw ValidationError("--now \"\(Sanitizer.line(now))\" is not an ISO 8601 time like 2021-10-22T10:00+08:00")
+        if let now, GivenTime(now) == nil {
+            throw ValidationError("--now \"\(Sanitizer.line(now))\" is not an ISO 8601 time like 2021-10-22T10:00+08:00 (or 2021-10-22T10:00, venue time)")
         }
         if remind < 0 || remind > 24 * 60 { throw ValidationError("--remind must be between 0 and 1440 minutes") }
         if let refresh, refresh < 1 { throw ValidationError("--refresh must be at least 1 second") }
@@ -60,10 +60,13 @@ struct Browse: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let language = lang ?? Strings.language(environment: environment)
-        let clock = SimulatedClock(start: now.flatMap(ISO8601.parse))
-        let opening = try open(now: clock.now(), language: language)
+        let given = now.flatMap(GivenTime.init)
+        // A time without an offset is the venue's; the day to open on is chosen before the file
+        // says its zone, so on --zone's clock or UTC's (the clock itself waits for the zone).
+        let guess = given?.date(in: schedule.zone.timeZone ?? TimeZone(identifier: "UTC")!)
+        let opening = try open(now: guess ?? Date(), language: language)
         // Handed over, not kept here: the day read ahead is let go of once the whole is shown.
-        guard case .whole(let sources) = opening, isatty(1) == 0 else { return try browse(consume opening, clock: clock, language: language) }
+        guard case .whole(let sources) = opening, isatty(1) == 0 else { return try browse(consume opening, now: given, language: language) }
         let loaded = schedule.zone.apply(ScheduleOptions.merged(sources))
         for source in sources {
             if let stale = source.stale { printError(SourceLoading.warning(source.source, stale, zone: loaded.timeZone)) }
@@ -99,7 +102,7 @@ struct Browse: ParsableCommand {
         return .whole(try schedule.loadSources(language: language))
     }
 
-    private func browse(_ opening: consuming Opening, clock: SimulatedClock, language: Strings.Language) throws {
+    private func browse(_ opening: consuming Opening, now given: GivenTime?, language: Strings.Language) throws {
         let environment = ProcessInfo.processInfo.environment
         let zone = schedule.zone
         let adjust: @Sendable (Schedule) -> Schedule = { zone.apply($0, viewerClock: true) }
@@ -131,6 +134,7 @@ struct Browse: ParsableCommand {
             let name = URL(fileURLWithPath: with).deletingPathExtension().lastPathComponent
             configuration.friend = (Sanitizer.line(name), keys)
         }
+        let clock = SimulatedClock(start: given?.date(in: shown.timeZone))
         TerminalLocale.setUp()
         do {
             try Terminal.preflight(environment: environment)

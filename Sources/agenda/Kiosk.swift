@@ -24,7 +24,7 @@ struct Kiosk: ParsableCommand {
                                  valueName: "schedule"))
     var paths: [String] = []
 
-    @Option(help: ArgumentHelp("A door screen for this room: its name or its guid (a renamed room keeps its screen). Give it twice for one screen for two rooms; without it the board shows the whole venue.", valueName: "name"))
+    @Option(help: ArgumentHelp("A door screen for this room: its name (any case and accents, its start or words of it, as long as one room alone fits) or its guid (a renamed room keeps its screen). Give it twice for one screen for two rooms; without it the board shows the whole venue.", valueName: "name"))
     var room: [String] = []
 
     @Option(help: ArgumentHelp("Label language: en, zh or en+zh. Default: en+zh for CACIE, en otherwise and on the bare console.",
@@ -34,7 +34,7 @@ struct Kiosk: ParsableCommand {
     @Option(help: ArgumentHelp("Seconds each venue page stays up when the rooms do not fit on one.", valueName: "n"))
     var pageSeconds: Int = 10
 
-    @Option(help: ArgumentHelp("Start the clock at this time (ISO 8601, e.g. 2021-10-22T08:50+08:00).", valueName: "time"))
+    @Option(help: ArgumentHelp("Start the clock at this time (ISO 8601, e.g. 2021-10-22T08:50+08:00; without an offset, venue time).", valueName: "time"))
     var now: String?
 
     @Option(help: ArgumentHelp("Run the clock this many times faster (60: a minute per second). For rehearsals and soak tests.",
@@ -73,15 +73,15 @@ struct Kiosk: ParsableCommand {
     @Option(help: GlyphsChoice.help)
     var glyphs: GlyphsChoice = .auto
 
-    @Flag(help: "The speaker's stage timer for the one --room: the talk, a huge time left (yellow under 5 min, red under 2, then +m:ss flashing), -m:ss before the start, the next talk.")
+    @Flag(help: "The speaker's stage timer for the one --room: the talk, a huge time left (magenta under 5 min, dark gold with --theme 256; red under 2, then +m:ss flashing), -m:ss before the start, the next talk.")
     var timer = false
 
     @OptionGroup var fetch: FetchOptions
     @OptionGroup var zone: ZoneOption
 
     func validate() throws {
-        if let now, ISO8601.parse(now) == nil {
-            throw ValidationError("--now \"\(Sanitizer.line(now))\" is not an ISO 8601 time like 2021-10-22T08:50+08:00")
+        if let now, GivenTime(now) == nil {
+            throw ValidationError("--now \"\(Sanitizer.line(now))\" is not an ISO 8601 time like 2021-10-22T08:50+08:00 (or 2021-10-22T08:50, venue time)")
         }
         if let lang, KioskLanguage(rawValue: lang) == nil {
             throw ValidationError("--lang must be en, zh or en+zh, not \"\(Sanitizer.line(lang))\"")
@@ -105,8 +105,10 @@ struct Kiosk: ParsableCommand {
         // A room the schedule lacks is said on the board (and here, for the journal): the
         // screen stays up and shows the room once a version of the schedule has it.
         for given in room where schedule.kioskRoom(given) == nil {
-            let rooms = schedule.rooms.compactMap { $0 }.map { "\"\($0)\"" }.joined(separator: ", ")
-            printError("warning: no room \"\(Sanitizer.line(given))\" in the schedule; its rooms: \(rooms.isEmpty ? "none" : rooms)")
+            let names = schedule.rooms.compactMap { $0 }
+            if let message = NameMatch(given, among: names).message("room", typed: given, names: names) {
+                printError("warning: \(message)")
+            }
         }
         let utf8 = TerminalLocale.setUp()
         let environment = ProcessInfo.processInfo.environment
@@ -119,7 +121,7 @@ struct Kiosk: ParsableCommand {
         let zone = self.zone
         let status = KioskStart(schedule: schedule, live: live, notices: notices, options: options,
                                 theme: (environment["NO_COLOR"] ?? "").isEmpty ? (theme ?? .standard) : .mono,
-                                clock: KioskClock(start: now.flatMap(ISO8601.parse), rate: clockRate),
+                                clock: KioskClock(start: now.flatMap(GivenTime.init)?.date(in: schedule.timeZone), rate: clockRate),
                                 exitKey: exitKey.flatMap(ExitKey.parse), glyphs: glyphs,
                                 adjust: { zone.apply($0, viewerClock: true) }).run()
         if status != 0 { throw ExitCode(status) }

@@ -27,18 +27,18 @@ struct List: ParsableCommand {
     @Option(help: "Output format: text, json or ics.")
     var format: Format = .text
 
-    @Option(help: ArgumentHelp("Only this conference day: a number (1 is the first), a date (2024-12-29), today or tomorrow.",
+    @Option(help: ArgumentHelp("Only this conference day: a number (1 is the first), a date (2024-12-29), a weekday (sat, saturday, 周六, 星期六), today or tomorrow.",
                                valueName: "day"))
     var day: String?
 
-    @Option(help: ArgumentHelp("Pretend it is this time, for today and tomorrow (ISO 8601, e.g. 2024-12-28T14:00+01:00).",
+    @Option(help: ArgumentHelp("Pretend it is this time, for today, tomorrow and weekdays (ISO 8601, e.g. 2024-12-28T14:00+01:00; without an offset, venue time).",
                                valueName: "time"))
     var now: String?
 
-    @Option(help: ArgumentHelp("Only sessions in this room (any case).", valueName: "name"))
+    @Option(help: ArgumentHelp("Only sessions in this room: its name in any case and accents, its start, or words that start words of it, as long as one room alone fits.", valueName: "name"))
     var room: String?
 
-    @Option(help: ArgumentHelp("Only sessions in this track (any case).", valueName: "name"))
+    @Option(help: ArgumentHelp("Only sessions in this track, named as --room is.", valueName: "name"))
     var track: String?
 
     @Option(help: ArgumentHelp("Only sessions whose text contains this (any case, any accents).", valueName: "text"))
@@ -57,12 +57,12 @@ struct List: ParsableCommand {
         }
         if let day {
             guard let spec = DaySpec(day) else {
-                throw ValidationError("--day \"\(Sanitizer.line(day))\" is not a day number, a date like 2024-12-29, today or tomorrow")
+                throw ValidationError("--day \"\(Sanitizer.line(day))\" is not a day number, a date like 2024-12-29, a weekday (sat, saturday, 周六), today or tomorrow")
             }
             if case .number(let n) = spec, n < 1 { throw ValidationError("--day counts from 1") }
         }
-        if let now, ISO8601.parse(now) == nil {
-            throw ValidationError("--now \"\(Sanitizer.line(now))\" is not an ISO 8601 time like 2024-12-28T14:00+01:00")
+        if let now, GivenTime(now) == nil {
+            throw ValidationError("--now \"\(Sanitizer.line(now))\" is not an ISO 8601 time like 2024-12-28T14:00+01:00 (or 2024-12-28T14:00, venue time)")
         }
     }
 
@@ -74,13 +74,17 @@ struct List: ParsableCommand {
         }
         var dayNumber: Int?
         if let day, let spec = DaySpec(day) {
-            guard let index = spec.dayIndex(in: loaded, now: now.flatMap(ISO8601.parse) ?? Date()) else {
+            guard let index = spec.dayIndex(in: loaded, now: now.flatMap(GivenTime.init)?.date(in: loaded.timeZone) ?? Date()) else {
                 printError("no day \(Sanitizer.line(day)) in \(Sanitizer.line(loaded.conference.title)): it has \(ScheduleQuery.dayRange(of: loaded))")
                 throw ExitCode.validationFailure
             }
             dayNumber = index + 1
         }
         let query = ScheduleQuery(day: dayNumber, room: room, track: track, search: search)
+        // A name that fits several rooms or tracks is a question, not a filter: say which.
+        let ambiguous = query.ambiguousNames(in: loaded)
+        for message in ambiguous { printError("error: \(message); give more of the name") }
+        if !ambiguous.isEmpty { throw ExitCode.validationFailure }
         // A room or track the schedule does not have lists nothing: say so, and what is near.
         for warning in query.unmatchedNameWarnings(in: loaded) { printError("warning: \(warning)") }
         var indices = query.apply(to: loaded)

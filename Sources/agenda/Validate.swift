@@ -63,8 +63,8 @@ struct Validate: ParsableCommand {
                 let warnings = checked.warnings + checked.roomWarnings(file: file, roomNames: programme?.rooms.compactMap { $0 } ?? [],
                                                                        room: { programme?.kioskRoom($0) })
                 for warning in warnings { printLine(warning) }
-                print("\(Sanitizer.line(file)): ok: \(checked.notices.count) notices, \(checked.rooms.count) room statuses, "
-                      + "\(warnings.count) warning\(warnings.count == 1 ? "" : "s")")
+                print("\(Sanitizer.line(file)): ok: \(Self.count(checked.notices.count, "notice")), "
+                      + "\(Self.count(checked.rooms.count, "room status", "room statuses")), \(Self.count(warnings.count, "warning"))")
             } catch {
                 printLine(error.description)
                 let this = error.kind == .missing ? ExitStatus.noInput : ExitStatus.dataError
@@ -77,11 +77,24 @@ struct Validate: ParsableCommand {
     private func report(_ file: String, _ read: Schedule) {
         let schedule = zone.apply(read)
         for warning in schedule.warnings { printLine(warning.description) }
-        let zone = schedule.conference.floating ? "none (times as published)" : schedule.timeZone.identifier
-        let warnings = schedule.warnings.count
-        print("\(Sanitizer.line(file)): ok: \(schedule.sessions.count) sessions, \(schedule.days.count) days, "
-              + "\(Set(schedule.sessions.compactMap(\.room)).count) rooms, zone \(zone), "
-              + "\(warnings) warning\(warnings == 1 ? "" : "s")")
+        print("\(Sanitizer.line(file)): ok: \(Self.count(schedule.sessions.count, "session")), \(Self.count(schedule.days.count, "day")), "
+              + "\(Self.count(Set(schedule.sessions.compactMap(\.room)).count, "room")), zone \(Self.zone(of: schedule.conference)), "
+              + Self.count(schedule.warnings.count, "warning"))
+    }
+
+    /// `1 session`, `2 sessions`.
+    static func count(_ n: Int, _ one: String, _ many: String? = nil) -> String {
+        "\(n) \(n == 1 ? one : many ?? one + "s")"
+    }
+
+    /// What the venue's zone is: a name the file gives, or none (an offset the times carry, or
+    /// the times as published).
+    static func zone(of conference: Conference) -> String {
+        if conference.floating { return "none (times as published)" }
+        guard conference.zoneFromOffsets else { return conference.timeZone.identifier }
+        let seconds = conference.timeZone.secondsFromGMT()
+        let offset = (seconds < 0 ? "-" : "+") + String(format: "%02d:%02d", abs(seconds) / 3600, abs(seconds) % 3600 / 60)
+        return "none named (times carry \(offset))"
     }
 
     private func printLine(_ text: String) {

@@ -67,7 +67,7 @@ import AgendaUI
     @Test func aStarIsSavedToTheFavouritesFileAndExportedWithE() throws {
         let home = try TemporaryHome()
         let terminal = FakeTerminal(width: 100, height: 30)
-        terminal.inputs = [.key(.char("f")), .key(.char("e")), .key(.char("q"))]
+        terminal.inputs = [.key(.char("f")), .key(.char("e")), .key(.char("e")), .key(.char("q"))]
         let loop = browser(terminal: terminal, home: home)
         guard case .quit = loop.run() else { Issue.record("not a quit"); return }
         #expect(loop.state.favourites.count == 1)
@@ -78,6 +78,26 @@ import AgendaUI
         let exported = try FileManager.default.contentsOfDirectory(atPath: home.url.path + "/data/agenda")
         #expect(exported.contains { $0.hasSuffix(".ics") })
         #expect(loop.warnings.isEmpty)
+    }
+
+    /// The first `e` says where the file will go and writes nothing; the second writes it.
+    @Test func eSaysWhereItWillWriteBeforeWriting() throws {
+        let home = try TemporaryHome()
+        let terminal = FakeTerminal(width: 120, height: 30)
+        terminal.endWhenEmpty = false
+        let loop = browser(terminal: terminal, home: home)
+        loop.start()
+        let folder = home.url.appendingPathComponent("data/agenda")
+        terminal.inputs = [.key(.char("f")), .key(.char("e"))]
+        while !terminal.inputs.isEmpty { #expect(loop.step()) }
+        #expect(!FileManager.default.fileExists(atPath: folder.path))
+        let asked = try #require(loop.state.exportPending)
+        #expect(asked.hasPrefix(folder.path) && asked.hasSuffix(".ics"))
+        #expect(terminal.screen.contains("Write 1 favourite to \(folder.path)"), "\(terminal.screen)")
+        terminal.inputs = [.key(.char("e"))]
+        #expect(loop.step())
+        #expect(FileManager.default.fileExists(atPath: asked))
+        #expect(terminal.screen.contains("1 favourite written to"))
     }
 
     @Test func aSignalEndsTheBrowserWithItsNumber() throws {

@@ -96,14 +96,14 @@ import Testing
 
     @Test func validateSuggestsTheNearestRoomForAnUnknownKey() throws {
         let text = """
-            {"notices": [{"text": "Hi", "rooms": ["Convention Hal No. 1"]}],
+            {"notices": [{"text": "Hi", "rooms": ["Convension Hall No. 1"]}],
              "rooms": {"*": {"status": "open"},
                        "Cafe Sued": {"status": "full"}}}
             """
         let read = try VenueNotices.read(Data(text.utf8), file: "notices.json", zone: Self.zone)
         #expect(Self.warnings(read) == [
             "notices.json:3: warning: room \"Cafe Sued\" is not in the schedule; nearest: \"Café Süd\"",
-            "notices.json:1: warning: room \"Convention Hal No. 1\" is not in the schedule; nearest: \"Convention Hall No. 1\"",
+            "notices.json:1: warning: room \"Convension Hall No. 1\" is not in the schedule; nearest: \"Convention Hall No. 1\"",
         ])
     }
 }

@@ -11,9 +11,9 @@ import Foundation
 @Suite struct ThemeContrastTests {
     /// Drawn on, never read: glyphs and large digits.
     static let marks: Set<Role> = [.border, .star, .nowLine, .clock, .caution, .alarm]
-    /// Not the theme's to choose: the terminal's own colours, the dimmed attribute, quiet hours
-    /// (drawn blank on purpose) and the publisher's track colours.
-    static let notChecked: Set<Role> = [.normal, .dim, .blackout, .trackMark]
+    /// Not the theme's to choose: the terminal's own colours, quiet hours (drawn blank on
+    /// purpose) and the publisher's track colours. `dim` is checked where it is a colour (256).
+    static let notChecked: Set<Role> = [.normal, .blackout, .trackMark]
 
     struct Terminal: CustomStringConvertible {
         let name: String
@@ -24,10 +24,12 @@ import Foundation
     static let terminals = [Terminal(name: "on black", foreground: RGB(0xFF, 0xFF, 0xFF), background: RGB(0, 0, 0)),
                             Terminal(name: "on white", foreground: RGB(0, 0, 0), background: RGB(0xFF, 0xFF, 0xFF))]
 
-    @Test(arguments: ThemeName.allCases)
-    func everyRoleReadsOnBlackAndOnWhite(theme: ThemeName) {
-        let styles = Theme.styles(theme)
+    @Test(arguments: ThemeName.allCases, [8, 256])
+    func everyRoleReadsOnBlackAndOnWhite(theme: ThemeName, colours: Int) {
+        let styles = Theme.styles(theme, colours: colours)
         for role in Role.allCases where !Self.notChecked.contains(role) {
+            // The dimmed attribute, on terminals with too few colours for a grey that reads.
+            if role == .dim, styles[role]?.foreground ?? -1 == -1 { continue }
             let style = styles[role] ?? Theme.RoleStyle(attributes: agenda_a_normal())
             let needed = Self.marks.contains(role) ? 3.0 : 4.5
             for terminal in Self.terminals {
@@ -52,6 +54,12 @@ import Foundation
         let greyOnCyan = RGB.contrast(XtermPalette.rgb(8), XtermPalette.rgb(6))
         #expect(yellowOnWhite < 2 && greyOnCyan < 2.5)
         #expect(RGB.contrast(RGB(0, 0, 0), RGB(0xFF, 0xFF, 0xFF)) == 21)
+    }
+
+    /// Past sessions on 256 colours are a grey, not the dim attribute that leaves black black.
+    @Test(arguments: [ThemeName.standard, .xterm256]) func pastSessionsAreARealGrey(theme: ThemeName) {
+        let dim = Theme.styles(theme, colours: 256)[.dim]
+        #expect(dim?.foreground == 243 && dim.map { $0.attributes & agenda_a_dim() } == 0)
     }
 
     @Test func paletteNumbersAreXterms() {

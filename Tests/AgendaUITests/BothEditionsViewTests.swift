@@ -39,6 +39,27 @@ import AgendaCanvas
         #expect(text.range(of: "中文内容。")!.lowerBound < text.range(of: "English text.")!.lowerBound)
     }
 
+    /// Under `--lang zh` the list's room and the header come from the Chinese edition too.
+    @Test func chineseInterfaceNamesTheRoomAndTheConferenceInChinese() throws {
+        let start = Fixtures.plenaryNow
+        let en = Schedule(conference: Conference(title: "CACIE", shortTitle: "CACIE 2021", timeZone: CACIEPageReader.venueTimeZone),
+                          sessions: [Session(id: "p", title: "Plenary Session", start: start, end: start + 7200,
+                                             room: "Convention Hall No. 1")])
+        var chinese = Session(id: "z", title: "开幕式暨全体大会", start: start, end: start + 7200, room: "一号会议厅")
+        chinese.language = "zh"
+        let zh = Schedule(conference: Conference(title: "2021中国国际教育年会", timeZone: CACIEPageReader.venueTimeZone),
+                          sessions: [chinese])
+        let merged = try #require(Schedule.mergingEditions([en, zh]))
+        var state = AppState(schedule: merged, size: Size(width: 120, height: 30), now: Fixtures.plenaryNow, strings: .for(.zh))
+        state.apply(.resize(state.size))
+        let text = Screen.render(state).text()
+        let rows = text.split(separator: "\n")
+        #expect(rows[0].contains("2021中国国际教育年会"), "\(text)")
+        #expect(rows.contains { $0.contains("开幕式暨全体大会") && $0.contains("一号会议厅") && !$0.contains("Convention") }, "\(text)")
+        let english = AppState(schedule: merged, size: Size(width: 120, height: 30), now: Fixtures.plenaryNow)
+        #expect(Screen.render(english).text().split(separator: "\n")[0].contains("CACIE 2021 · CACIE"))
+    }
+
     @Test func bilingualKioskShowsTheChineseTitleUnderTheEnglishOne() throws {
         let state = KioskState(schedule: try Self.merged(), now: Fixtures.plenaryNow + 600, size: Size(width: 80, height: 24),
                                options: KioskOptions(room: "Convention Hall No. 1", language: .bilingual))

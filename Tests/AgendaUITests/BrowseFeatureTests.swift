@@ -159,7 +159,7 @@ private extension AppState {
         #expect(typed.search.matches == fresh.search.matches)
     }
 
-    @Test func backspaceWidensEscClears() {
+    @Test func backspaceWidensEnterKeepsTheMatchEscThenShowsItsDay() {
         var state = Fixtures.congress()
         state.apply(.startSearch)
         state.type("kernel")
@@ -167,10 +167,38 @@ private extension AppState {
         for _ in 0..<5 { state.apply(.searchErase) }
         #expect(state.sessionTitles.count > 1)
         let chosen = state.selected
+        state.apply(.searchDone)
         state.apply(.back)
-        // Esc leaves the search on the session chosen in it, on that session's day.
+        // Enter keeps the match: Esc then leaves the search on it, on that session's day.
         #expect(!state.search.isActive && state.selected == chosen && state.sessionTitles.count > 1)
         #expect(state.day == chosen.flatMap { state.schedule.dayIndex(ofSession: $0) })
+    }
+
+    @Test func escWhileTypingReturnsToTheDayViewSelectionAndScroll() {
+        var state = Fixtures.congress(size: Size(width: 80, height: 24))
+        state.apply(.changeDay(1))
+        state.apply(.cycleView(1))
+        state.apply(.move(-5))
+        let before = (day: state.day, mode: state.mode, selected: state.selected, top: state.listTop, rows: state.rows)
+        state.apply(.startSearch)
+        state.type("kernel")
+        #expect(state.selected != before.selected)
+        state.apply(.back)
+        #expect(!state.search.isActive)
+        #expect(state.day == before.day && state.mode == before.mode && state.selected == before.selected)
+        #expect(state.listTop == before.top && state.rows == before.rows)
+    }
+
+    @Test func resultsOpenAtTheFirstMatchAtOrAfterWhereYouWere() throws {
+        var state = Fixtures.congress()
+        state.apply(.changeDay(1))
+        state.apply(.move(1))
+        #expect(state.selectedSession?.title == "Kernel Debugging")
+        state.apply(.startSearch)
+        state.type("saal 1")
+        // Saal 1 has talks on both days; the first at or after Kernel Debugging is Closing.
+        #expect(state.selectedSession?.title == "Closing")
+        #expect(state.sessionTitles.first == "Opening")
     }
 
     @Test func enterKeepsResultsAndNWalksThemWrapping() {
@@ -194,8 +222,9 @@ private extension AppState {
         let canvas = Screen.render(state)
         let row = state.layout.list.y + state.cursor
         let roles = canvas.roles(row: row)
-        #expect(roles[17..<21].allSatisfy { $0 == .match })
-        #expect(roles[21] != .match)
+        let title = SessionListView.Columns.titleStart
+        #expect(roles[title..<(title + 4)].allSatisfy { $0 == .match })
+        #expect(roles[title + 4] != .match)
         #expect(canvas.text().contains("1 match"))
     }
 }
@@ -218,7 +247,7 @@ private extension AppState {
         var state = Fixtures.congress()
         state.apply(.togglePicker)
         state.apply(.pickerAll)
-        #expect(state.sessionTitles.isEmpty && state.listed == [.note(state.strings.noSessions)])
+        #expect(state.sessionTitles.isEmpty && state.listed.first == .note(state.strings.noSessions))
         state.apply(.pickerAll)
         #expect(state.sessionTitles.count == 6)
     }
@@ -384,5 +413,37 @@ private extension AppState {
         fresh.apply(.startSearch)
         fresh.type("o")
         #expect(state.search.matches == fresh.search.matches)
+    }
+}
+
+/// A result says why it is listed when its title does not; local time says a row's date.
+@Suite struct ResultCueTests {
+    @Test func aResultFoundBySpeakerOrTextSaysSo() {
+        var state = Fixtures.congress(size: Size(width: 120, height: 40))
+        state.apply(.startSearch)
+        for c in "frank" { state.apply(.searchType(c)) }
+        var text = Screen.render(state).text()
+        #expect(text.contains("Kernel Debugging · speaker Frank"), "\(text)")
+        state.apply(.back)
+        state.apply(.startSearch)
+        for c in "abstract" { state.apply(.searchType(c)) }
+        text = Screen.render(state).text()
+        #expect(text.contains("Opening · in its text"), "\(text)")
+        state.apply(.back)
+        state.apply(.startSearch)
+        for c in "rust" { state.apply(.searchType(c)) }
+        text = Screen.render(state).text()
+        #expect(text.contains("Rust in Space") && !text.contains("Rust in Space ·"), "the title says why\n\(text)")
+    }
+
+    @Test func localTimeSaysTheDayOfARowOnAnotherDate() {
+        var state = Fixtures.congress(size: Size(width: 120, height: 40), now: "2024-12-27T10:45:00+01:00")
+        state.apply(.toggleLocalTime)   // Tokyo, eight hours ahead
+        var text = Screen.render(state).text()
+        #expect(text.contains("Sat 09:00") && text.contains("Late Night Hacking"), "\(text)")
+        #expect(text.contains("18:00–18:30") && text.contains("Opening"), "same date: the range as before\n\(text)")
+        state.apply(.toggleLocalTime)
+        text = Screen.render(state).text()
+        #expect(!text.contains("Sat 01:00"), "venue time lists after-midnight talks under their night\n\(text)")
     }
 }

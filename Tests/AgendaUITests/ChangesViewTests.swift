@@ -87,10 +87,30 @@ enum ChangedCongress {
         #expect(state.day == 1 && state.selectedSession?.key == selected)
     }
 
-    @Test func eAsksTheLoopToExport() {
+    /// `e` says where the file goes first (the loop finds the path); `e` again writes it, any
+    /// other key lets it be.
+    @Test func eSaysWhereBeforeTheLoopExports() {
         var state = Fixtures.congress(favourites: ["guid-1"])
         state.apply(.exportFavourites)
-        #expect(state.takeEffects() == [.exportFavourites])
+        #expect(state.takeEffects() == [.proposeExport])
+        state.apply(.exportProposed(path: "/home/me/.local/share/agenda/38c3.ics"))
+        #expect(state.banner?.text == "Write 1 favourite to /home/me/.local/share/agenda/38c3.ics? e: write · Esc: cancel")
+        #expect(Screen.render(state).text().contains("/home/me/.local/share/agenda/38c3.ics"))
+        #expect(state.takeEffects().isEmpty)
+        state.apply(.exportFavourites)
+        #expect(state.takeEffects() == [.exportFavourites] && state.banner == nil && state.exportPending == nil)
+        // Esc, or any other key, and nothing is written.
+        state.apply(.exportFavourites)
+        state.apply(.exportProposed(path: "/x.ics"))
+        let day = state.day
+        state.apply(.back)
+        #expect(state.banner == nil && state.exportPending == nil && state.day == day)
+        state.apply(.exportFavourites)
+        #expect(state.takeEffects() == [.proposeExport, .proposeExport])
+        state.apply(.exportProposed(path: "/x.ics"))
+        state.apply(.move(1))
+        state.apply(.exportFavourites)
+        #expect(state.takeEffects() == [.proposeExport])
         #expect(KeyMap.action(for: .key(.char("e")), in: state) == .exportFavourites)
         #expect(KeyMap.action(for: .key(.char("c")), in: state) == .toggleChanges)
     }

@@ -108,7 +108,7 @@ import AgendaCanvas
         state.apply(.move(2))
         let scrolled = try Self.atCursor(Screen.render(state)).line
         #expect(first != scrolled)
-        #expect(HelpView.lines(state.strings).dropFirst(2).first.map { scrolled.contains($0.text.prefix(20)) } == true)
+        #expect(HelpView.rows(state).dropFirst(2).first.map { scrolled.contains($0.text.prefix(20)) } == true)
     }
 
     @Test func withNothingListedStandsOnTheNote() throws {

@@ -58,6 +58,27 @@ import AgendaCanvas
         #expect(state.friend?.apart.isEmpty == true && state.clashes.contains(rust))
     }
 
+    /// With ASCII marks, no mark of these is drawn in anything else (☆ would fold to *).
+    @Test func asciiMarks() throws {
+        var state = Fixtures.congress(now: "2024-12-27T09:00:00+01:00", favourites: ["guid-1", "guid-2"],
+                                      settings: BrowserSettings(glyphs: .ascii))
+        state.apply(.friendList(name: "sam", keys: ["guid-1", "guid-3"]))
+        var recorded = RecordingViewTests.state(settings: BrowserSettings(glyphs: .ascii))
+        recorded.apply(.open)
+        var screens = [Screen.render(state), Screen.render(recorded)]
+        let rust = try #require(state.schedule.sessions.firstIndex { $0.title == "Rust in Space" })
+        while state.selected != rust { state.apply(.move(1)) }
+        state.apply(.open)
+        screens.append(Screen.render(state))
+        let list = screens[0].text()
+        #expect(row(list, "Opening").hasPrefix(" #") && row(list, "Rust in Space").hasPrefix(" +!"), "\(list)")
+        #expect(screens[1].text().contains("o Off the record"))
+        for canvas in screens {
+            let symbols = canvas.cells.filter { !$0.isContinuation && !$0.scalar.isASCII && !$0.scalar.properties.isAlphabetic }
+            #expect(symbols.isEmpty, "\(symbols.map { String($0.scalar) })\n\(canvas.text())")
+        }
+    }
+
     @Test func inChinese() throws {
         var state = Self.state(language: .zh)
         let rust = try #require(state.schedule.sessions.firstIndex { $0.title == "Rust in Space" })

@@ -69,6 +69,27 @@ import Testing
         #expect(Self.ambiguous(kiosk).isEmpty, "\(kiosk.text())")
     }
 
+    /// Marks that are not ambiguous but not ASCII either (the cancelled `✗`, the gap's `⋯`, the
+    /// reminder's clock) are drawn in ASCII too.
+    @Test func theInterfacesOwnMarksAreASCII() {
+        var state = Fixtures.congress(size: Size(width: 100, height: 30), now: "2024-12-27T10:40:00+01:00",
+                                      favourites: ["guid-1", "guid-5", "guid-9"], settings: BrowserSettings(glyphs: .ascii))
+        state.apply(.refreshed(ChangedCongress.versions().1))
+        var screens = [Screen.render(state)]
+        state.apply(.toggleChanges)
+        screens.append(Screen.render(state))
+        state.apply(.toggleMyAgenda)
+        screens.append(Screen.render(state))
+        state.apply(.tick(Fixtures.date("2024-12-28T16:57:00+01:00")))
+        screens.append(Screen.render(state))
+        #expect(screens[1].text().contains("x Lightning Talks"), "\(screens[1].text())")
+        #expect(screens[2].text().contains("~ "), "\(screens[2].text())")
+        for canvas in screens {
+            let symbols = canvas.cells.filter { !$0.isContinuation && !$0.scalar.isASCII && !$0.scalar.properties.isAlphabetic }
+            #expect(symbols.isEmpty, "\(symbols.map { String($0.scalar) })\n\(canvas.text())")
+        }
+    }
+
     /// The test above can fail: in Unicode the same screens do draw ambiguous characters.
     @Test func unicodeScreensDoDrawThem() {
         let screens = Self.browserScreens(Size(width: 120, height: 40), glyphs: .unicode)

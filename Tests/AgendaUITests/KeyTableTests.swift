@@ -119,7 +119,7 @@ import AgendaCanvas
              .openLink, .copyLink, .chooseLink, .toggleStarredChanges:
             true
         case .resize, .tick, .wholeFileRead, .refreshed, .sourceStale, .indexReady, .favouritesChanged,
-             .filterRestored, .notice, .friendList:
+             .filterRestored, .notice, .exportProposed, .friendList:
             false
         }
     }

@@ -55,4 +55,20 @@ import AgendaCanvas
         state.apply(.cycleView(3))
         #expect(TimetableGrid(state).rooms == ["Janson", "K.1.105", "H.2215"])
     }
+
+    /// Three talks at one time: the all-rooms list has them in the published order, not by name.
+    @Test func parallelTalksInTheListInPublishedOrder() {
+        var conference = Conference(title: "FOSDEM", timeZone: Self.zone)
+        conference.rooms = ["Janson", "K.1.105", "H.2215", "AW1.120"]
+        let sessions = ["AW1.120", "H.2215", "Janson", "K.1.105"].map { room in
+            Session(id: room, title: "In \(room)", start: Self.start, end: Self.start + 1800, room: room)
+        }
+        var state = AppState(schedule: Schedule(conference: conference, sessions: sessions),
+                             size: Size(width: 120, height: 40), now: Self.start)
+        state.apply(.resize(Size(width: 120, height: 40)))
+        let titles = state.rows.compactMap { row -> String? in
+            if case .session(let index) = row { return state.schedule.sessions[index].title } else { return nil }
+        }
+        #expect(titles == ["In Janson", "In K.1.105", "In H.2215", "In AW1.120"])
+    }
 }

@@ -127,9 +127,41 @@ import AgendaCanvas
         state.apply(.back)
         var long = Fixtures.manySessions(3, size: Size(width: 60, height: 16), settings: BrowserSettings(screenReader: true))
         long.apply(.open)
-        long.apply(.move(3))
+        long.apply(.move(40))
         text = Screen.render(long).text()
-        #expect(long.detailTop == 3 && !text.contains("▲") && !text.contains("▼"), "\(text)")
+        #expect(long.detailTop > 0 && !text.contains("▲") && !text.contains("▼"), "\(text)")
+    }
+
+    /// ↓ in a detail that fits the pane still moves the cursor a line, so the next is read.
+    @Test func downInADetailMovesTheCursorLineByLine() throws {
+        var state = Self.reader(Size(width: 80, height: 24))
+        state.apply(.open)
+        let top = try #require(Screen.render(state).cursor)
+        var lines: [String] = []
+        for _ in 0..<4 {
+            state.apply(.move(1))
+            let canvas = Screen.render(state)
+            let cursor = try #require(canvas.cursor)
+            lines.append(canvas.text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)[cursor.y])
+        }
+        #expect(state.detailTop == 0, "the detail fits: nothing scrolls")
+        let cursor = try #require(Screen.render(state).cursor)
+        #expect(cursor.y == top.y + 4)
+        #expect(Set(lines).count == 4, "\(lines)")
+        // And in the help.
+        state.apply(.back)
+        state.apply(.toggleHelp)
+        let helpTop = try #require(Screen.render(state).cursor)
+        state.apply(.move(2))
+        #expect(try #require(Screen.render(state).cursor).y == helpTop.y + 2)
+    }
+
+    /// Over a screen reader's list, a box takes the whole body: no line reads the list beside it.
+    @Test func overlaysClearTheListBesideThem() {
+        var state = Self.reader(Size(width: 80, height: 24))
+        state.apply(.togglePicker)
+        let lines = Screen.render(state).text().split(separator: "\n").dropFirst(3).dropLast(2)
+        #expect(!lines.contains { $0.contains("10:") }, "\(lines.joined(separator: "\n"))")
     }
 
     /// The shown cursor is the caret: no "▏" to be read out, the cursor after the last letter.

@@ -51,4 +51,24 @@ import AgendaCanvas
         #expect(schedule.dayIndex(at: night).map { schedule.days[$0].date.day } == 15)
         #expect(schedule.dayIndex(at: ISO8601DateFormatter().date(from: "2025-07-02T10:00:00+02:00")!) == nil)
     }
+
+    /// A session over three days, as CACIE pages have: on its second day, start and `t` land
+    /// on the second day's tab with it selected.
+    @Test func aSessionOverSeveralDaysIsFoundOnTodaysTab() throws {
+        func at(_ day: Int, _ hour: Int) -> Date {
+            ISO8601DateFormatter().date(from: String(format: "2021-10-%02dT%02d:00:00+08:00", day, hour))!
+        }
+        let zone = TimeZone(identifier: "Asia/Shanghai")!
+        let schedule = Schedule(conference: Conference(title: "Expo", timeZone: zone),
+                                sessions: [Session(id: "expo", title: "Expo", start: at(21, 9), end: at(23, 17), room: "Hall"),
+                                           Session(id: "open", title: "Opening", start: at(21, 9), end: at(21, 10), room: "Hall 2")])
+        try #require(schedule.days.count == 3)
+        var state = AppState(schedule: schedule, size: Size(width: 120, height: 40), now: at(22, 11))
+        #expect(state.schedule.days[state.day].date.day == 22)
+        #expect(state.selectedSession?.title == "Expo")
+        state.apply(.changeDay(-1))
+        state.apply(.jumpToNow)
+        #expect(state.schedule.days[state.day].date.day == 22)
+        #expect(state.selectedSession?.title == "Expo")
+    }
 }

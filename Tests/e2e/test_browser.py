@@ -330,7 +330,7 @@ def test_first_five_minutes_help_picker_search_keep_their_place():
             # What runs now is in the upper third, with later sessions below it.
             rows = screen.splitlines()[2:39]
             assert any(row.startswith("·") for row in rows), screen        # past ones are marked
-            assert any(row[4:6] in ("14", "15") for row in rows), screen   # what comes next shows
+            assert any(row[5:7] in ("14", "15") for row in rows), screen   # what comes next shows
             pane.send("?")
             pane.wait_for("Keys")
             pane.send("q")
@@ -642,6 +642,90 @@ def test_chinese_all_the_way_at_80x24():
             pane.type_line(f"{AGENDA} --lang zh {directory}/没有这个文件.xml; echo \"EX\"\"IT=$?\"")
             screen = pane.wait_for("EXIT=66")
             assert "无法打开日程" in screen, screen
+        finally:
+            pane.close()
+
+
+def cursor_row(pane):
+    """The text of the row the terminal's cursor stands on: the selected session's."""
+    x, y, _ = pane.cursor()
+    return pane.screen().split("\n")[y]
+
+
+def test_after_the_conference_t_stars_the_session_the_detail_shows():
+    """One selection: after the conference, t lands on the last session; the highlighted row,
+    the counter and the detail name it, and f stars that one."""
+    pane = Pane(120, 30)
+    try:
+        pane.type_line(RUN.format(cmd=f"{AGENDA} --now 2021-01-10T12:00Z {PRETALX}"))
+        pane.wait_for("? help")
+        pane.send("t")
+        screen = pane.wait_for("4/4")
+        row = cursor_row(pane)
+        assert "Decentralized solution-oriented" in row, f"{row!r}\n{screen}"
+        assert "│ Decentralized solution-oriented" in screen, screen
+        pane.send("f")
+        pane.wait_for("★")
+        pane.send("F")
+        screen = pane.wait_for("My agenda")
+        assert "Decentralized solution-oriented" in screen, screen
+        pane.send("q")
+        finished(pane, 0)
+    finally:
+        pane.close()
+
+
+def test_esc_while_typing_a_search_returns_where_you_were():
+    pane = Pane(120, 30)
+    try:
+        pane.type_line(RUN.format(cmd=f"{AGENDA} --now 2020-12-15T07:50Z {PRETALX}"))
+        pane.wait_for("? help")
+        pane.send("j")
+        before = pane.wait_for("2/4")
+        row = cursor_row(pane)
+        pane.send("/")
+        pane.send("-l", "secured")
+        pane.wait_for("/secured▏ 2 matches")
+        pane.send("Escape")
+        screen = pane.wait_for("/secured", absent=True)
+        assert "2/4" in screen and cursor_row(pane) == row, f"{row!r}\n{screen}\nbefore:\n{before}"
+        # Enter keeps the match; Esc then shows its day.
+        pane.send("/")
+        pane.send("-l", "secured")
+        pane.wait_for("/secured▏ 2 matches")
+        pane.send("Enter")
+        pane.wait_for("/secured 2 matches")
+        pane.send("Escape")
+        screen = pane.wait_for("/secured", absent=True)
+        assert "Secured grid-enabled" in cursor_row(pane) or "Decentralized" in cursor_row(pane), screen
+        pane.send("q")
+        finished(pane, 0)
+    finally:
+        pane.close()
+
+
+def test_leaving_the_timetable_and_overlays_leave_nothing_behind():
+    """What the terminal shows after each view change, help and picker equals a fresh redraw
+    (Ctrl-L), at three sizes; help at 80 columns covers the list's first and last columns."""
+    for width, height in [(80, 24), (120, 40), (200, 50)]:
+        pane = Pane(width, height)
+        try:
+            pane.type_line(RUN.format(cmd=f"{AGENDA} --now 2020-12-15T09:40Z {PRETALX}"))
+            pane.wait_for("? help")
+            for keys in [["v"], ["v"], ["v"], ["Enter"], ["Escape"], ["v"], ["v"], ["?"], ["Escape"], ["p"], ["Escape"]]:
+                pane.send(*keys)
+                time.sleep(0.4)
+                drawn = pane.screen()
+                pane.send("C-l")
+                time.sleep(0.4)
+                assert pane.screen() == drawn, f"{width}x{height} after {keys}:\n{drawn}\n---\n{pane.screen()}"
+            pane.send("?")
+            screen = pane.wait_for("Keys")
+            body = screen.split("\n")[2:height - 1]
+            assert not any(line[:1].strip() not in ("", "┌", "│", "└") for line in body), screen
+            assert "show all" in screen and "…" not in "\n".join(body), screen
+            pane.send("Escape", "q")
+            finished(pane, 0)
         finally:
             pane.close()
 

@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 from tmux_harness import Pane, run_tests  # noqa: E402
@@ -104,6 +105,8 @@ def test_e_writes_alarms_and_a_friends_list_shows_beside_yours():
                     for line in screen.splitlines() if "Focused 5th" in line or "Managed stable" in line}
             # Both of you at the first; Sam also starred the talk beside it (no parting: you share one).
             assert any("✦" in row for row in rows) and any("☆" in row and "!" not in row for row in rows), screen
+            pane.send("e")          # e asks where first; e again writes
+            time.sleep(0.3)
             pane.send("e")
             pane.wait_for("written to")
             pane.send("q")

@@ -456,7 +456,7 @@ def test_validate_checks_a_notices_file():
         try:
             pane.type_line(f"{AGENDA} validate {excerpt} --notices {good} 2>&1; echo \"EX\"\"IT=$?\"")
             screen = pane.wait_for("EXIT=")
-            assert "EXIT=0" in screen and '"Saal 9" is not in the schedule' in screen and "1 notices, 1 room statuses" in screen, screen
+            assert "EXIT=0" in screen and '"Saal 9" is not in the schedule' in screen and "1 notice, 1 room status" in screen, screen
             pane.type_line("clear")
             pane.type_line(f"{AGENDA} validate --notices {bad} 2>&1; echo \"EX\"\"IT=$?\"")
             screen = pane.wait_for("EXIT=")

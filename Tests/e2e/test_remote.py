@@ -258,9 +258,12 @@ def test_browser_refreshes_marks_changes_goes_offline_and_exports():
         assert "★" in screen, "the star was lost in the reload:\n" + screen
         server.stop()
         pane.wait_for("offline, schedule as of", timeout=15)
+        exported = os.path.join(home.env["XDG_DATA_HOME"], "agenda", "38c3.ics")
+        pane.send("e")
+        pane.wait_for("e: write")                 # it says where first, and writes nothing yet
+        assert not os.path.exists(exported)
         pane.send("e")
         screen = pane.wait_for("written to")
-        exported = os.path.join(home.env["XDG_DATA_HOME"], "agenda", "38c3.ics")
         assert os.path.exists(exported), screen
         with open(exported) as f:
             assert f"UID:{MOVED}" in f.read()

@@ -247,6 +247,10 @@ public final class BrowserLoop {
             case .redraw:
                 terminal.invalidate()
                 changed = true
+            case .proposeExport:
+                let file = FavouritesExport.file(for: state.schedule.conference, environment: configuration.environment)
+                state.apply(.exportProposed(path: Sanitizer.line(file.path)))
+                changed = true
             case .exportFavourites:
                 let text: String
                 do {

@@ -36,7 +36,10 @@ public enum C3VOCJSONReader {
         }
         if let change = conference["day_change"]?.text {
             if let seconds = TimeNotation.clock(change) { draft.dayChange = seconds }
-            else { draft.warn(.ignoredValue, line: conference.line, "cannot read day_change \"\(change)\" (expected HH:MM)") }
+            else {
+                draft.warn(.ignoredValue, line: conference.line,
+                           "at $.schedule.conference.day_change: cannot read day_change \"\(change)\" (expected HH:MM)")
+            }
         }
         // The conference's room list is the publisher's order; the days' room keys follow it.
         for room in conference["rooms"]?.array ?? JSONArray.empty(conference.value.document) {
@@ -50,7 +53,7 @@ public enum C3VOCJSONReader {
             throw ScheduleError(file: file, line: conference.line, column: conference.column,
                                 message: "the conference has no \"days\" list")
         }
-        for value in days {
+        for (dayIndex, value) in days.enumerated() {
             guard let day = value.object else { continue }
             let entry = ScheduleDraft.Day(date: try time(day["date"], in: day, file: file),
                                           start: try time(day["day_start"], in: day, file: file),
@@ -60,19 +63,22 @@ public enum C3VOCJSONReader {
             for (roomName, roomEvents) in rooms.members {
                 draft.declareRoom(FieldText.line(roomName.text))
                 guard let events = roomEvents.array else { continue }
-                for value in events {
+                let key = roomName.text ?? "", room = FieldText.line(key)
+                for (eventIndex, value) in events.enumerated() {
                     guard let event = value.object else { continue }
-                    try readEvent(event, room: FieldText.line(roomName.text), dayDate: entry.date, into: &draft)
+                    try readEvent(event, room: room, dayDate: entry.date,
+                                  place: JSONPlace(day: dayIndex, room: key, index: eventIndex), into: &draft)
                 }
             }
         }
         return draft.build()
     }
 
-    private static func readEvent(_ event: JSONObject, room: String?, dayDate: LocalDateTime?,
+    private static func readEvent(_ event: JSONObject, room: String?, dayDate: LocalDateTime?, place: JSONPlace,
                                   into draft: inout ScheduleDraft) throws(ScheduleError) {
         var item = ScheduleDraft.Item()
         item.line = event.line
+        item.place = place
         item.id = FieldText.line(event["id"]?.text) ?? FieldText.line(event["slug"]?.text) ?? ""
         item.guid = FieldText.line(event["guid"]?.text)
         item.title = FieldText.line(event["title"]?.text) ?? ""
@@ -121,7 +127,7 @@ public enum C3VOCJSONReader {
             if let seconds = TimeNotation.duration(duration) { item.duration = seconds }
             else {
                 draft.warn(.ignoredValue, line: event.line,
-                           "cannot read duration \"\(duration)\" of session \"\(item.title)\" (expected HH:MM); taken as 0")
+                           "at \(place.path).duration: cannot read duration \"\(duration)\" of session \"\(item.title)\" (expected HH:MM); taken as 0")
             }
         }
         try draft.add(item)
@@ -134,5 +140,28 @@ public enum C3VOCJSONReader {
                                 message: "cannot read the day time \"\(text)\" (expected like 2024-12-27 or 2024-12-27T10:00:00+01:00)")
         }
         return time
+    }
+}
+
+/// Where a session is in a c3voc JSON file, said as a JSON path (made only for a warning):
+/// `$.schedule.conference.days[2].rooms["H.1302"][4]`.
+struct JSONPlace {
+    var day: Int
+    var room: String
+    var index: Int
+
+    var path: String { "$.schedule.conference.days[\(day)].rooms[\(Self.quoted(room))][\(index)]" }
+
+    /// A room name as a JSON string.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 }

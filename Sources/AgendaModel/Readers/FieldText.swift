@@ -14,7 +14,6 @@ enum FieldText {
         return clean.isEmpty ? nil : clean
     }
 
-    /// Abstract or description: HTML becomes readable text, Markdown and plain text stay.
     /// A yes-or-no field (`true`, `false`, `1`, `0`, `yes`, `no`); nil when absent or otherwise.
     static func flag(_ text: String?) -> Bool? {
         switch text?.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() {
@@ -24,9 +23,13 @@ enum FieldText {
         }
     }
 
-    static func text(_ text: String?) -> String? {
+    /// Abstract or description: HTML becomes readable text, Markdown and plain text stay, but
+    /// for Markdown's backslash escapes (`markdown`: the file's texts may be Markdown; an
+    /// iCalendar description is plain text).
+    static func text(_ text: String?, markdown: Bool = true) -> String? {
         guard let text, !text.isEmpty else { return nil }
-        let readable = HTMLToText.isHTML(text) ? HTMLToText.readable(text) : HTMLToText.decodingEntities(text)
+        let readable = HTMLToText.isHTML(text) ? HTMLToText.readable(text)
+            : markdown ? MarkdownEscapes.removed(HTMLToText.decodingEntities(text)) : HTMLToText.decodingEntities(text)
         if isCleanText(readable) { return readable }
         // CRs are read as `normalisingCR` would have rewritten them, in the same pass.
         let clean = Sanitizer.cleanText(readable, collapsingCRRuns: true)

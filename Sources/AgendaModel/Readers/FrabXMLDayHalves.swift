@@ -74,9 +74,10 @@ enum FrabXMLDayHalves {
         conference.trackColours.merge(b.conference.trackColours) { first, _ in first }
         var sessions: [Session] = []
         sessions.reserveCapacity(a.sessions.count + b.sessions.count)
+        let rooms = RoomOrder(conference.rooms)
         var i = 0, j = 0
         while i < a.sessions.count || j < b.sessions.count {
-            if j == b.sessions.count || (i < a.sessions.count && !Session.programmeOrder(b.sessions[j], a.sessions[i])) {
+            if j == b.sessions.count || (i < a.sessions.count && !Session.programmeOrder(b.sessions[j], a.sessions[i], rooms)) {
                 sessions.append(a.sessions[i]); i += 1
             } else {
                 sessions.append(b.sessions[j]); j += 1

@@ -90,6 +90,7 @@ public enum ICalendarReader {
                         if let hhmm = ICalendarTime.offset("+" + line.value) { draft.dayChange = hhmm }
                     case "X-AGENDA-FIRST-DAY": draft.conferenceStart = ICalendarTime.dateTime(line.value)?.time
                     case "X-AGENDA-LAST-DAY": draft.conferenceEnd = ICalendarTime.dateTime(line.value)?.time
+                    case "X-AGENDA-ROOM": draft.declareRoom(FieldText.line(ICalendarLine.unescape(line.value)))
                     default: break
                     }
                 default: break
@@ -160,7 +161,7 @@ public enum ICalendarReader {
                 case "SUMMARY": item.title = FieldText.line(text()) ?? ""
                 case "DESCRIPTION":
                     let description = text()
-                    item.description = FieldText.text(description)
+                    item.description = FieldText.text(description, markdown: false)
                     speakerLine = Self.speakers(description)
                 case "LOCATION": item.room = FieldText.line(text())
                 case "CATEGORIES": if item.track == nil { item.track = FieldText.line(ICalendarLine.unescapedList(line.value).first) }
@@ -176,7 +177,7 @@ public enum ICalendarReader {
                 case "X-AGENDA-SUBTITLE": item.subtitle = FieldText.line(text())
                 case "X-AGENDA-TYPE": item.type = FieldText.line(text())
                 case "X-AGENDA-LANGUAGE": item.language = FieldText.line(text())
-                case "X-AGENDA-ABSTRACT": item.abstract = FieldText.text(text())
+                case "X-AGENDA-ABSTRACT": item.abstract = FieldText.text(text(), markdown: false)
                 case "X-AGENDA-DO-NOT-RECORD": item.doNotRecord = FieldText.flag(text())
                 case "X-AGENDA-DO-NOT-STREAM": item.doNotStream = FieldText.flag(text())
                 case "X-AGENDA-DESCRIPTION": ownDescription = text()
@@ -188,7 +189,7 @@ public enum ICalendarReader {
                 throw ScheduleError(file: file, line: item.line, message: "event \"\(item.title)\" has no DTSTART")
             }
             if let ownDescription {
-                item.description = FieldText.text(ownDescription)
+                item.description = FieldText.text(ownDescription, markdown: false)
                 item.persons = ownPersons
             } else if item.persons.isEmpty, !speakerLine.isEmpty {
                 item.persons = speakerLine

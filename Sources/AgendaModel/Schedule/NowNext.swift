@@ -26,15 +26,11 @@ extension Schedule {
         return hasNoRoom ? ordered + [nil] : ordered
     }
 
-    /// The room of this schedule that `name` means: exact, else the only one alike once case
-    /// and accents are folded ("cafe" is "Café").
+    /// The room of this schedule that `name` means (`NameMatch`): exact, else the only one
+    /// alike once case and accents are folded ("cafe" is "Café"), else the only one it begins
+    /// or whose words it names.
     public func room(named name: String) -> String? {
-        let names = rooms.compactMap { $0 }
-        if names.contains(name) { return name }
-        var folding = SearchFolding()
-        let wanted = folding.fold(name)
-        let matches = names.filter { folding.fold($0) == wanted }
-        return matches.count == 1 ? matches[0] : nil
+        NameMatch(name, among: rooms.compactMap { $0 }).name
     }
 
     /// Now, next and the rest of the day in `room`, hiding what starts more than `horizon` ahead.

@@ -3,7 +3,8 @@ import Foundation
 /// A conference programme as every reader produces it: venue time zone, sessions in time order.
 public struct Schedule: Sendable, Equatable {
     public var conference: Conference
-    /// Sorted by start, then room, then title: the order every view and listing uses.
+    /// Sorted by start, then room in the publisher's order (`RoomOrder`), then title: the order
+    /// every view and listing uses.
     public private(set) var sessions: [Session]
     /// Conference days, each a contiguous run of `sessions`.
     public private(set) var days: [ConferenceDay]
@@ -16,8 +17,9 @@ public struct Schedule: Sendable, Equatable {
     public init(conference: Conference, sessions: [Session]) {
         self.conference = conference
         // Readers hand over sorted sessions: checking costs one comparison each, sorting a copy far more.
-        let sorted = sessions.indices.dropFirst().allSatisfy { i in !Session.programmeOrder(sessions, i, i - 1) }
-        self.sessions = sorted ? sessions : sessions.sorted(by: Session.programmeOrder)
+        let order = RoomOrder(conference.rooms)
+        let sorted = sessions.indices.dropFirst().allSatisfy { i in !Session.programmeOrder(sessions, i, i - 1, order) }
+        self.sessions = sorted ? sessions : sessions.sorted { Session.programmeOrder($0, $1, order) }
         let stated = conference.startDate.flatMap { first in conference.endDate.map { (first, $0) } }
         self.days = ConferenceDay.split(self.sessions, calendar: conference.calendar, dayChange: conference.dayChange,
                                         within: stated)
@@ -56,12 +58,17 @@ public struct Conference: Sendable, Equatable {
     /// The file names no zone and gives no offsets: times are shown as published, read on
     /// `timeZone`'s clock (UTC) only as a stand-in; nothing converts them. See `assigningZone`.
     public var floating = false
+    /// The file names no zone but its times carry offsets: `timeZone` is the fixed offset most
+    /// of them carry, not a zone with its daylight-saving rules.
+    public var zoneFromOffsets = false
     /// Every room in the publisher's order (the file's room list or first appearance), also
     /// rooms without sessions; empty when the reader knows no order (see `Schedule.rooms`).
     public var rooms: [String] = []
     /// Room guids the file gives (frab XML `<room guid>`, c3voc JSON `rooms[].guid`), guid to
     /// name: a screen set up by guid follows its room through a rename.
     public var roomGuids: [String: String] = [:]
+    /// The conference's name in other languages, by language (`zh`), from editions merged in.
+    public var titles: [String: String] = [:]
     /// Track name to colour (`#RRGGBB`), when the file gives them.
     public var trackColours: [String: String] = [:]
     /// Room name to its stream as c3voc JSON gives it (`rooms[].stream_id`: an id or an address).
@@ -153,16 +160,16 @@ public struct Session: Sendable, Equatable, Identifiable {
 
     public func isRunning(at now: Date) -> Bool { start <= now && now < end }
 
-    static func programmeOrder(_ a: Session, _ b: Session) -> Bool {
+    static func programmeOrder(_ a: Session, _ b: Session, _ rooms: RoomOrder) -> Bool {
         if a.start != b.start { return a.start < b.start }
-        if a.room != b.room { return (a.room ?? "") < (b.room ?? "") }
+        if a.room != b.room { return rooms.precedes(a.room, b.room) }
         return a.title < b.title
     }
 
     /// The same order for two sessions of an array, read in place (passing them would copy each).
-    static func programmeOrder(_ sessions: [Session], _ a: Int, _ b: Int) -> Bool {
+    static func programmeOrder(_ sessions: [Session], _ a: Int, _ b: Int, _ rooms: RoomOrder) -> Bool {
         if sessions[a].start != sessions[b].start { return sessions[a].start < sessions[b].start }
-        if sessions[a].room != sessions[b].room { return (sessions[a].room ?? "") < (sessions[b].room ?? "") }
+        if sessions[a].room != sessions[b].room { return rooms.precedes(sessions[a].room, sessions[b].room) }
         return sessions[a].title < sessions[b].title
     }
 }

@@ -86,9 +86,10 @@ public enum ScheduleChanges {
     /// A schedule of `marked` sessions with their marks, in the order `Schedule` keeps.
     static func assemble(_ template: Schedule, _ marked: [(Session, SessionChange?)]) -> Schedule {
         // A stable sort by the schedule's own order keeps each mark beside its session.
+        let rooms = RoomOrder(template.conference.rooms)
         let ordered = marked.enumerated().sorted { a, b in
-            if Session.programmeOrder(a.element.0, b.element.0) { return true }
-            if Session.programmeOrder(b.element.0, a.element.0) { return false }
+            if Session.programmeOrder(a.element.0, b.element.0, rooms) { return true }
+            if Session.programmeOrder(b.element.0, a.element.0, rooms) { return false }
             return a.offset < b.offset
         }.map(\.element)
         var schedule = Schedule(conference: template.conference, sessions: ordered.map(\.0))

@@ -15,6 +15,8 @@ struct ScheduleDraft {
 
     struct Item {
         var line: Int?
+        /// Where in a JSON file, whose line says little (it is often one line).
+        var place: JSONPlace?
         var id = ""
         var guid: String?
         var title = ""
@@ -109,43 +111,45 @@ struct ScheduleDraft {
         var starts: [Date] = [], ends: [Date] = []
         starts.reserveCapacity(items.count)
         ends.reserveCapacity(items.count)
-        var firstLineOfID: [String: Int?] = [:], firstLineOfGUID: [String: Int?] = [:]
+        var firstOfID: [String: Int] = [:], firstOfGUID: [String: Int] = [:]
         for k in items.indices {
             let start = items[k].start?.date(in: zone) ?? Date(timeIntervalSince1970: 0)
             var end = items[k].end?.date(in: zone) ?? start.addingTimeInterval(TimeInterval(items[k].duration ?? 0))
             var name: String { "\"\(items[k].title)\"" }   // only for a warning
+            func located(_ message: String) -> String { items[k].place.map { "at \($0.path): \(message)" } ?? message }
             if let local = items[k].start, local.offset == nil, local.resolution(in: zone).inGap {
-                warnings.append(ScheduleWarning(.nonexistentTime, file: file, line: items[k].line, message:
-                    "session \(name) starts at a time the clocks skip in \(zone.identifier); read with the offset before the change"))
+                warnings.append(ScheduleWarning(.nonexistentTime, file: file, line: items[k].line, message: located(
+                    "session \(name) starts at a time the clocks skip in \(zone.identifier); read with the offset before the change")))
             }
             if end < start {
                 warnings.append(ScheduleWarning(.endBeforeStart, file: file, line: items[k].line,
-                                                message: "session \(name) ends before it starts; shown as ending at its start"))
+                                                message: located("session \(name) ends before it starts; shown as ending at its start")))
                 end = start
             }
             if items[k].room == nil {
-                warnings.append(ScheduleWarning(.missingRoom, file: file, line: items[k].line, message: "session \(name) has no room"))
+                warnings.append(ScheduleWarning(.missingRoom, file: file, line: items[k].line, message: located("session \(name) has no room")))
             }
             if !items[k].id.isEmpty {
-                if let first = firstLineOfID[items[k].id] {
+                if let first = firstOfID[items[k].id] {
                     warnings.append(ScheduleWarning(.duplicateID, file: file, line: items[k].line,
-                                                    message: "id \"\(items[k].id)\" repeats\(Self.firstSeen(first)); both sessions are kept"))
-                } else { firstLineOfID[items[k].id] = items[k].line }
+                                                    message: located("id \"\(items[k].id)\" repeats\(Self.firstSeen(items[first])); both sessions are kept")))
+                } else { firstOfID[items[k].id] = k }
             }
             if let guid = items[k].guid {
-                if let first = firstLineOfGUID[guid] {
+                if let first = firstOfGUID[guid] {
                     warnings.append(ScheduleWarning(.duplicateGUID, file: file, line: items[k].line,
-                                                    message: "guid \"\(guid)\" repeats\(Self.firstSeen(first)); both sessions are kept"))
-                } else { firstLineOfGUID[guid] = items[k].line }
+                                                    message: located("guid \"\(guid)\" repeats\(Self.firstSeen(items[first])); both sessions are kept")))
+                } else { firstOfGUID[guid] = k }
             }
             starts.append(start)
             ends.append(end)
         }
         let keys = SessionKeys.assign(guids: items.map(\.guid), ids: items.map(\.id), starts: starts)
         // Session.programmeOrder, on the drafts.
+        let published = publishedRooms(), rooms = RoomOrder(published)
         let order = items.indices.sorted { a, b in
             if starts[a] != starts[b] { return starts[a] < starts[b] }
-            if items[a].room != items[b].room { return (items[a].room ?? "") < (items[b].room ?? "") }
+            if items[a].room != items[b].room { return rooms.precedes(items[a].room, items[b].room) }
             return items[a].title < items[b].title
         }
         let found = TextBuffer(found: foundTexts)
@@ -171,8 +175,9 @@ struct ScheduleDraft {
                                     dayChange: DateComponents(hour: dayChange / 3600, minute: dayChange % 3600 / 60))
         conference.url = url
         conference.floating = floating
+        conference.zoneFromOffsets = zoneIsFromOffsets
         conference.trackColours = trackColours
-        conference.rooms = publishedRooms()
+        conference.rooms = published
         conference.roomGuids = roomGuids
         conference.roomStreams = roomStreams
         conference.roomRecording = roomRecording
@@ -185,14 +190,20 @@ struct ScheduleDraft {
         return schedule
     }
 
-    private static func firstSeen(_ line: Int??) -> String {
-        if let line = line ?? nil { return " (first on line \(line))" }
+    private static func firstSeen(_ first: Item) -> String {
+        if let place = first.place { return " (first at \(place.path))" }
+        if let line = first.line { return " (first on line \(line))" }
         return ""
     }
 
     /// No zone named, none found, no offset on any time: the times are as published.
     private var isFloating: Bool {
         zoneName == nil && fallbackZone == nil && !mentionsZone && !items.isEmpty && !items.contains { $0.start?.offset != nil || $0.end?.offset != nil }
+    }
+
+    /// No zone named (or none known by that name), no fallback: the zone is an offset the times carry.
+    private var zoneIsFromOffsets: Bool {
+        zoneName.flatMap(TimeZones.named) == nil && fallbackZone == nil && items.contains { $0.start?.offset != nil }
     }
 
     /// The named zone, else the reader's fallback, else the offset most times in the file use.

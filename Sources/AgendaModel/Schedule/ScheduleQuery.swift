@@ -13,7 +13,9 @@ public struct ScheduleQuery: Sendable {
         self.search = search
     }
 
-    /// Indices into `schedule.sessions`, in schedule order. Room and track compare without case.
+    /// Indices into `schedule.sessions`, in schedule order. Room and track are the names they
+    /// mean (`NameMatch`: any case and accents, a unique prefix or word); one that means no
+    /// single name matches nothing.
     public func apply(to schedule: Schedule) -> [Int] {
         var indices: [Int]
         if let day {
@@ -21,16 +23,26 @@ public struct ScheduleQuery: Sendable {
         } else {
             indices = Array(schedule.sessions.indices)
         }
-        if let room = room?.lowercased() {
-            indices = indices.filter { schedule.sessions[$0].room?.lowercased() == room }
+        let (roomMatch, trackMatch) = names(in: schedule)
+        if let roomMatch {
+            indices = indices.filter { schedule.sessions[$0].room.map { $0 == roomMatch.name } ?? false }
         }
-        if let track = track?.lowercased() {
-            indices = indices.filter { schedule.sessions[$0].track?.lowercased() == track }
+        if let trackMatch {
+            indices = indices.filter { schedule.sessions[$0].track.map { $0 == trackMatch.name } ?? false }
         }
         if let search, !search.isEmpty {
             let index = SearchIndex(schedule.sessions)
             indices = index.matches(index.fold(search), within: indices)
         }
         return indices
+    }
+}
+
+extension Schedule {
+    /// Every track, in the order sessions first name it.
+    public var trackNames: [String] {
+        var seen = Set<String>(), names: [String] = []
+        for case let track? in sessions.map(\.track) where seen.insert(track).inserted { names.append(track) }
+        return names
     }
 }

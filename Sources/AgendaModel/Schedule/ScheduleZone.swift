@@ -19,6 +19,7 @@ extension Schedule {
         var conference = self.conference
         conference.timeZone = zone
         conference.floating = floating
+        conference.zoneFromOffsets = false
         var schedule = Schedule(conference: conference, sessions: moved)
         schedule.warnings = floating ? warnings : warnings.filter { $0.kind != .noTimeZone }
         if !changes.isEmpty, schedule.sessions.map(\.key) == moved.map(\.key) { schedule.changes = changes }

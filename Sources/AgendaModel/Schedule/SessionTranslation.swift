@@ -33,6 +33,11 @@ extension Session {
     public func leadTitle(chinese: Bool) -> String {
         chinese ? translation("zh")?.title ?? title : title
     }
+
+    /// The room to lead with, as `leadTitle`: the Chinese edition's name under `chinese`.
+    public func leadRoom(chinese: Bool) -> String? {
+        chinese ? translation("zh")?.room ?? room : room
+    }
 }
 
 extension Schedule {
@@ -65,8 +70,11 @@ extension Schedule {
         for s in parts.indices {
             parts[s] = parts[s].removingSessions { absorbed.contains([s, $0]) }
         }
-        // The English edition's conference leads, whichever file came first.
+        // The English edition's conference leads, whichever file came first; the Chinese
+        // edition's name for it is kept for a Chinese interface.
+        if let zh = absorbed.first?[0] { parts[0].conference.titles["zh"] = schedules[zh].conference.title }
         if let lead = parts.firstIndex(where: { $0.sessions.contains { !$0.translations.isEmpty } }), lead != 0 {
+            parts[lead].conference.titles = parts[0].conference.titles
             parts.insert(parts.remove(at: lead), at: 0)
         }
         return concatenatingTracked(parts)

@@ -3,11 +3,13 @@ import Foundation
 /// The names closest to what someone typed, for "no room 'Sal 1'; did you mean …".
 public enum NearestNames {
     /// Up to `limit` of `names`, nearest first: names containing the typed text (or contained
-    /// in it), then by edit distance, ignoring case; only names within reach of a typo.
+    /// in it), then by edit distance, case and accents aside; only names within reach of a typo.
     public static func to(_ typed: String, among names: [String], limit: Int = 3) -> [String] {
-        let wanted = typed.lowercased()
+        var folding = SearchFolding()
+        let wanted = String(decoding: folding.fold(typed), as: UTF8.self)
+        guard !wanted.isEmpty else { return [] }
         let scored = names.map { name -> (String, Int) in
-            let lower = name.lowercased()
+            let lower = String(decoding: folding.fold(name), as: UTF8.self)
             if lower.contains(wanted) || wanted.contains(lower) { return (name, 0) }
             return (name, distance(Array(wanted), Array(lower)))
         }
@@ -31,22 +33,31 @@ public enum NearestNames {
 }
 
 extension ScheduleQuery {
-    /// What to say when a filter names something the schedule does not have, nil when it does:
+    /// What `room` and `track` mean in `schedule` (`NameMatch`); nil for a filter not given.
+    public func names(in schedule: Schedule) -> (room: NameMatch?, track: NameMatch?) {
+        (room.map { NameMatch($0, among: schedule.rooms.compactMap { $0 }) },
+         track.map { NameMatch($0, among: schedule.trackNames) })
+    }
+
+    /// What to say when a filter names something the schedule does not have:
     /// `no room "Sal 1" in the schedule; nearest: "Saal 1", "Saal G"`.
     public func unmatchedNameWarnings(in schedule: Schedule) -> [String] {
-        var warnings: [String] = []
-        func check(_ what: String, _ typed: String?, _ names: [String]) {
-            guard let typed, !names.contains(where: { $0.lowercased() == typed.lowercased() }) else { return }
-            let nearest = NearestNames.to(typed, among: names).map { "\"\($0)\"" }
-            warnings.append("no \(what) \"\(Sanitizer.line(typed))\" in the schedule; "
-                            + (nearest.isEmpty ? "its \(what)s: \(names.prefix(8).map { "\"\($0)\"" }.joined(separator: ", "))\(names.count > 8 ? ", …" : "")"
-                                               : "nearest: \(nearest.joined(separator: ", "))"))
-        }
-        check("room", room, schedule.rooms.compactMap { $0 })
-        var tracks: [String] = []
-        for case let track? in schedule.sessions.map(\.track) where !tracks.contains(track) { tracks.append(track) }
-        check("track", track, tracks)
-        return warnings
+        messages(in: schedule) { if case .none = $0 { return true } else { return false } }
+    }
+
+    /// What to say when a filter fits several names: `room "saal" fits several: "Saal 1", …`.
+    public func ambiguousNames(in schedule: Schedule) -> [String] {
+        messages(in: schedule) { if case .ambiguous = $0 { return true } else { return false } }
+    }
+
+    private func messages(in schedule: Schedule, where include: (NameMatch) -> Bool) -> [String] {
+        let (roomMatch, trackMatch) = names(in: schedule)
+        var out: [String] = []
+        if let room, let roomMatch, include(roomMatch),
+           let text = roomMatch.message("room", typed: room, names: schedule.rooms.compactMap { $0 }) { out.append(text) }
+        if let track, let trackMatch, include(trackMatch),
+           let text = trackMatch.message("track", typed: track, names: schedule.trackNames) { out.append(text) }
+        return out
     }
 
     /// `days 1–4 (Fri 27 Dec 2024 – Mon 30 Dec 2024)`: the days a `--day` may name.

@@ -150,10 +150,11 @@ enum SnapshotCoding {
         w.string(c.timeZone.identifier)
         guard date(c.dayChange, &w), optionalDate(c.startDate, &w), optionalDate(c.endDate, &w) else { return false }
         w.string(c.url)
-        w.u8(c.floating ? 1 : 0)
+        w.u8((c.floating ? 1 : 0) | (c.zoneFromOffsets ? 2 : 0))
         w.strings(c.rooms)
         pairs(c.roomGuids, &w)
         pairs(c.trackColours, &w)
+        pairs(c.titles, &w)
         pairs(c.roomStreams, &w)
         pairs(c.roomRecording, &w)
         return true
@@ -163,17 +164,19 @@ enum SnapshotCoding {
         guard let title = r.string(), let shortTitle = r.optional(), let zoneName = r.string(),
               let zone = TimeZone(identifier: zoneName), let dayChange = date(&r),
               let startDate = optionalDate(&r), let endDate = optionalDate(&r), let url = r.optional(),
-              let floating = r.u8(), floating <= 1, let rooms = r.strings(),
-              let roomGuids = pairs(&r), let trackColours = pairs(&r),
+              let flags = r.u8(), flags <= 3, let rooms = r.strings(),
+              let roomGuids = pairs(&r), let trackColours = pairs(&r), let titles = pairs(&r),
               let roomStreams = pairs(&r), let roomRecording = pairs(&r) else { return nil }
         var c = Conference(title: title, shortTitle: shortTitle, timeZone: zone, dayChange: dayChange)
         c.startDate = startDate
         c.endDate = endDate
         c.url = url
-        c.floating = floating == 1
+        c.floating = flags & 1 != 0
+        c.zoneFromOffsets = flags & 2 != 0
         c.rooms = rooms
         c.roomGuids = roomGuids
         c.trackColours = trackColours
+        c.titles = titles
         c.roomStreams = roomStreams
         c.roomRecording = roomRecording
         return c

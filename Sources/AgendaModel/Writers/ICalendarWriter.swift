@@ -21,6 +21,9 @@ public enum ICalendarWriter {
         lines.append(String(format: "X-AGENDA-DAY-CHANGE:%02d%02d", change.hour ?? 0, change.minute ?? 0))
         if let first = schedule.conference.startDate { lines.append("X-AGENDA-FIRST-DAY:\(basicDay(first))") }
         if let last = schedule.conference.endDate { lines.append("X-AGENDA-LAST-DAY:\(basicDay(last))") }
+        // The publisher's room order, which orders sessions that start together.
+        let used = Set(chosen.compactMap(\.room))
+        for room in schedule.conference.rooms where used.contains(room) { lines.append("X-AGENDA-ROOM:\(text(room))") }
         // A file with no zone gives floating times (§3.3.5): each calendar shows them as written.
         if !floating { lines += timeZone(zone, from: chosen.map(\.start).min() ?? stamp, to: chosen.map(\.end).max() ?? stamp) }
         let tzid = floating ? "" : ";TZID=\(parameter(zoneID))"

@@ -67,6 +67,18 @@ public struct Strings: Sendable {
     var noTrack: String { pick("(no track)", "（无专题）") }
     var noRoom: String { pick("(no room)", "（无会场）") }
     var noSessions: String { pick("No sessions to show.", "没有可显示的场次。") }
+    /// The filter leaves this day empty; `days` are where it shows sessions ("Sun 1").
+    func filteredElsewhere(_ days: [String]) -> String {
+        let list = days.count > 4 ? days.prefix(4).joined(separator: ", ") + ", …" : days.joined(separator: ", ")
+        return days.isEmpty ? pick("The filter hides every session: x shows them again.", "筛选隐藏了所有场次：按 x 全部显示。")
+            : pick("The filter shows sessions on \(list): [ ] to go, x to show all.",
+                   "筛选后的场次在 \(list)：[ ] 前往，x 全部显示。")
+    }
+    // Why a search result is listed when its title does not say
+    func cueSpeaker(_ name: String) -> String { pick("speaker \(name)", "讲者 \(name)") }
+    var cueRoom: String { pick("in its room", "会场匹配") }
+    var cueTrack: String { pick("in its track", "专题匹配") }
+    var cueText: String { pick("in its text", "内容匹配") }
     var noFavourites: String { pick("No favourites yet: press f on a session to star it.", "还没有收藏：在场次上按 f 收藏。") }
     var noMatches: String { pick("Nothing matches.", "没有匹配的结果。") }
     var stillReading: String { pick("Still reading the other days of the schedule…", "正在读取日程的其他日期…") }
@@ -85,8 +97,8 @@ public struct Strings: Sendable {
     func speakers(_ n: Int) -> String { pick(n == 1 ? "Speaker" : "Speakers", "讲者") }
     var starred: String { pick("★ in your agenda", "★ 已收藏") }
     var clashesWith: String { pick("Clash", "冲突") }
-    func friendStarred(_ name: String) -> String { pick("☆ in \(name)'s list", "☆ 在 \(name) 的列表中") }
-    func bothOfYou(_ name: String) -> String { pick("✦ both of you (you and \(name))", "✦ 你和 \(name) 都收藏了") }
+    func friendStarred(_ name: String) -> String { pick("in \(name)'s list", "在 \(name) 的列表中") }
+    func bothOfYou(_ name: String) -> String { pick("both of you (you and \(name))", "你和 \(name) 都收藏了") }
     var apart: String { pick("Apart", "分开") }
     var you: String { pick("you", "你") }
     var link: String { pick("Link", "链接") }
@@ -127,6 +139,7 @@ public struct Strings: Sendable {
     var close: String { pick("close", "关闭") }
     var toggle: String { pick("toggle", "切换") }
     var done: String { pick("done", "完成") }
+    var keepMatch: String { pick("keep", "保留") }
     var clear: String { pick("clear", "清除") }
     var changesHint: String { pick("changes", "变更") }
     var export: String { pick("export", "导出") }

@@ -54,7 +54,6 @@ enum KioskHeaderView {
     /// The name to lead with: the acronym as the file writes it (`CACIE 2021`), unless it is a
     /// lower-case slug (`38c3`, `fosdem-2025`), where the title (`38C3`) reads better.
     static func displayName(_ conference: Conference) -> String {
-        guard let short = conference.shortTitle, short.contains(where: \.isUppercase) else { return conference.title }
-        return short
+        conference.displayShortTitle ?? conference.title
     }
 }

@@ -60,7 +60,7 @@ extension KioskLabels {
     var nextTalk: String { pick("Next", "下一场") }
 }
 
-/// The stage timer: the talk's title, a huge remaining time (white, yellow under 5 minutes,
+/// The stage timer: the talk's title, a huge remaining time (the terminal's colour, magenta under 5 minutes,
 /// red under 2, flashing red overtime), the next talk in small type.
 enum StageTimerView {
     static func draw(_ view: KioskView, pen: inout KioskPen) {

@@ -49,7 +49,7 @@ extension KeyMap {
                  manual: "search titles, people, rooms and text as you type"),
             Line(.keys([(.char("n"), .nextMatch(1)), (.char("N"), .nextMatch(-1))]), en: "next / previous match", zh: "下一个 / 上一个结果"),
             Line(.key(.char("p"), .togglePicker), .key(.char("x"), .clearFilter),
-                 en: "filter rooms, tracks, languages, types / show all", zh: "筛选会场、专题、语言、类型 / 显示全部",
+                 en: "filter by room, track, language, type / show all", zh: "筛选会场、专题、语言、类型 / 显示全部",
                  manual: "choose which rooms, tracks, languages and types to show / show them all again"),
         ]),
         Section(en: "Favourites", zh: "收藏", lines: [
@@ -58,7 +58,7 @@ extension KeyMap {
             Line(.key(.char("F"), .toggleMyAgenda), en: "my agenda: favourites, gaps, clashes", zh: "我的日程：收藏、空档、冲突",
                  manual: "my agenda: the starred sessions, the gaps between them, clashes"),
             Line(.key(.char("e"), .exportFavourites), en: "export favourites to an iCalendar file", zh: "将收藏导出为 iCalendar 文件",
-                 manual: "export the starred sessions to an iCalendar file"),
+                 manual: "export the starred sessions to an iCalendar file: the status line says where first, e again writes it"),
         ]),
         Section(en: "Other", zh: "其他", lines: [
             Line(.mouse([.on(.left) { .click(x: $0, y: $1) }, .on(.wheelUp) { .wheel(-3, x: $0, y: $1) },

@@ -73,4 +73,7 @@ public enum Action: Sendable, Equatable {
     case filterRestored([Filter.Facet: Set<String>])
     /// A message for the status line until `until` or the next Esc (a failed save, say).
     case notice(String, until: Date)
+    /// Where `e` would write the favourites (the loop's answer to `Effect.proposeExport`):
+    /// said on the status line; `e` again writes there, any other key lets it be.
+    case exportProposed(path: String)
 }

@@ -53,6 +53,8 @@ public enum Effect: Sendable, Equatable {
     /// A star added or removed: merge it into the favourites file.
     case favouriteChanged(key: String, starred: Bool)
     case bell
+    /// Find where the favourites would be written, and answer with `Action.exportProposed`.
+    case proposeExport
     /// Write the favourites as an iCalendar file (the loop says where in the status line).
     case exportFavourites
     /// The filter changed: keep it for this conference's next start.
@@ -91,6 +93,9 @@ public struct AppState: Sendable {
     public internal(set) var scheduleVersion = 0
     /// The highlighted session (index into `schedule.sessions`): the one truth every view follows.
     public internal(set) var selected: Int?
+    /// The session last selected, kept while the list shows none (a filter that empties the
+    /// day), so that the list rebuilt returns to it or to the session nearest it in time.
+    var place: Int?
     /// What the list shows, rebuilt whenever day, view, search, filter or favourites change.
     public internal(set) var rows: [Row] = []
     /// The texts of heading and note rows.
@@ -100,11 +105,16 @@ public struct AppState: Sendable {
     public internal(set) var cursor = 0
     public internal(set) var listTop = 0
     public internal(set) var detailTop = 0
+    /// In screen-reader mode, the detail's line the cursor stands on: ↑ ↓ move it line by line,
+    /// so each line is read even when the detail fits the pane.
+    public internal(set) var detailLine = 0
     public internal(set) var focus: Pane = .list
     /// On narrow terminals (and in the timetable) the detail replaces the list while open.
     public internal(set) var detailOpen = false
     public internal(set) var overlay: Overlay = .none
     public internal(set) var helpTop = 0
+    /// In screen-reader mode, the help's line the cursor stands on.
+    public internal(set) var helpLine = 0
     /// The session's links to choose from (`o`, `y` on a session with several).
     public internal(set) var linkChooser = LinkChooser()
     public internal(set) var timetable = TimetablePosition()
@@ -139,6 +149,8 @@ public struct AppState: Sendable {
     /// In screen-reader mode, what the last key did, in words ("12 matches", "starred").
     public internal(set) var announcement: String?
     public internal(set) var banner: Banner?
+    /// Where the favourites go when `e` is pressed again (its question is on the status line).
+    public internal(set) var exportPending: String?
     var reminded: Set<String> = []
     public internal(set) var effects: [Effect] = []
 
@@ -153,6 +165,8 @@ public struct AppState: Sendable {
     public private(set) var longestRoom = 0
     /// Cells of the longest title, so room names can have what titles do not need.
     public private(set) var longestTitle = 0
+    /// Cells of the longest title in the list as it is now (`rebuildRows`).
+    public internal(set) var listLongestTitle = 0
     /// Tracks with a colour from the file, as tint numbers, and the colours in tint order.
     public private(set) var trackTints: [String: UInt8] = [:]
     public private(set) var tintColours: [String] = []
@@ -272,6 +286,8 @@ public struct AppState: Sendable {
         // The same date when the new version has it (days may have been added before it).
         day = schedule.days.firstIndex { $0.date == date } ?? min(day, max(0, schedule.days.count - 1))
         selected = key.flatMap { k in schedule.sessions.firstIndex { $0.key == k } }
+        place = selected  // the old index means another session in the new schedule
+        search.origin = nil
         rebuildRows(keepSelection: true)
     }
 }
@@ -333,11 +349,23 @@ public struct SearchState: Sendable, Equatable {
     public var matches: [Int] { hits.sessions }
     /// Earlier (folded query, hits) pairs of this search, so Backspace costs nothing.
     var earlier: [([UInt8], SearchHits)] = []
+    /// Where the list was when `/` was pressed: Esc while typing returns there.
+    var origin: SearchOrigin?
     public var isActive: Bool { editing || !query.isEmpty }
 
     public static func == (a: SearchState, b: SearchState) -> Bool {
         a.query == b.query && a.editing == b.editing && a.folded == b.folded && a.hits == b.hits
     }
+}
+
+/// The list as it was before a search: its day, what it showed, the selection and the scroll.
+struct SearchOrigin: Sendable, Equatable {
+    var day: Int
+    var special: SpecialList?
+    var selected: Int?
+    var listTop: Int
+    var detailTop: Int
+    var timetable: TimetablePosition
 }
 
 /// What the picker hides; empty sets hide nothing.

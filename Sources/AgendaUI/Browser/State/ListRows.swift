@@ -8,12 +8,40 @@ extension AppState {
         rows = list.rows
         labels = list.labels
         labelRows = list.labelRows
-        // The first session row, or the selected session's row when it is still listed.
+        listLongestTitle = longestTitle(in: rows)
+        // The first session row, or the selected session's row when it is still listed, or
+        // the row nearest in time to where you were.
         let first = rows.indices.first { $0 >= labelRows.count || labelRows[$0] != $0 } ?? 0
-        let kept = keepSelection ? selected.flatMap { rows.firstIndex(of: .session($0)) } : nil
+        let kept = keepSelection ? (selected ?? place).flatMap { rows.firstIndex(of: .session($0)) ?? nearestRow(to: $0) } : nil
         cursor = kept ?? first
-        selected = rows.indices.contains(cursor) ? rows[cursor].session : nil
+        let now = rows.indices.contains(cursor) ? rows[cursor].session : nil
+        if now != selected { detailTop = 0; detailLine = 0 }
+        selected = now
+        if let now { place = now }
         clampScrolling()
+    }
+
+    /// The first session row starting at or after session `index` (the last row when none does).
+    func nearestRow(to index: Int) -> Int? {
+        let sessions = schedule.sessions
+        guard sessions.indices.contains(index) else { return nil }
+        let start = sessions[index].start
+        return rows.firstIndex { $0.session.map { sessions[$0].start >= start } ?? false } ?? rows.lastIndex { $0.session != nil }
+    }
+
+    /// Cells of the longest title the rows show (the schedule's longest for very long lists,
+    /// not worth measuring per key), so the room column gets what these titles do not need.
+    private func longestTitle(in rows: [Row]) -> Int {
+        guard rows.count <= 2000 else { return longestTitle }
+        let chinese = strings.language == .zh
+        var longest = 0
+        for row in rows {
+            guard let index = row.session else { continue }
+            let title = schedule.sessions[index].leadTitle(chinese: chinese)
+            // A character takes at least a byte for each of its cells: a shorter title cannot be longer.
+            if title.utf8.count > longest { longest = max(longest, measure.cells(title)) }
+        }
+        return longest
     }
 
     /// The cursor's place among the session rows (1-based; 0 on a label) and how many there are.
@@ -44,7 +72,7 @@ extension AppState {
         case .changes: changesRows()
         case .myAgenda: myAgendaRows()
         case .results: searchRows()
-        case .day(.chronological), .day(.timetable): RowList(rows: daySessions().map(Row.session)).orNote(strings.noSessions)
+        case .day(.chronological), .day(.timetable): orEmptyDay(RowList(rows: daySessions().map(Row.session)))
         case .day(.byRoom): grouped(by: rooms, missing: strings.noRoom)
         case .day(.byTrack): grouped(by: tracks, missing: strings.noTrack)
         case .day(.nowNext): nowNextRows()
@@ -73,7 +101,20 @@ extension AppState {
             list.heading(facet.names[n].isEmpty ? missing : facet.names[n])
             list.rows.append(contentsOf: group.map(Row.session))
         }
-        return list.orNote(strings.noSessions)
+        return orEmptyDay(list)
+    }
+
+    /// `list`, or what an empty day says: nothing here, and when the filter emptied it, on
+    /// which days it shows sessions.
+    func orEmptyDay(_ list: RowList) -> RowList {
+        guard list.rows.isEmpty else { return list }
+        var empty = list
+        empty.note(strings.noSessions)
+        if filter.isActive {
+            let days = schedule.days.indices.filter { $0 != day && schedule.days[$0].sessionIndices.contains(where: admits) }
+            empty.note(strings.filteredElsewhere(days.map { dayTabLabels[$0] }))
+        }
+        return empty
     }
 
     /// Matches across every day, under a heading per day.
@@ -152,9 +193,14 @@ extension AppState {
     /// Today's conference day by the venue clock (nil when today is none).
     var todayIndex: Int? { DaySpec.today.dayIndex(in: schedule, now: now) }
 
-    /// In now & next, a session not on today's date says which day: "Sun 11:00".
+    /// A session says which day it starts ("Sun 11:00") in now & next when that is not today,
+    /// and in local time (`z`) when the local date is not the date of the day it is listed under.
     func needsDayInTime(_ index: Int) -> Bool {
-        list == .day(.nowNext) && schedule.dayIndex(ofSession: index) != todayIndex
+        if list == .day(.nowNext) { return schedule.dayIndex(ofSession: index) != todayIndex }
+        guard showLocalTime, let listed = list == .day(mode) ? day : schedule.dayIndex(ofSession: index),
+              schedule.days.indices.contains(listed) else { return false }
+        let date = schedule.days[listed].date, local = time.parts(schedule.sessions[index].start)
+        return local.day != date.day || local.month != date.month
     }
 
     /// "Friday 27 December 2024 · Day 2" in the UI language.

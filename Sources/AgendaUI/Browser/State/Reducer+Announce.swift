@@ -3,7 +3,8 @@
 extension AppState {
     mutating func announce(_ action: Action, before: AppState) {
         switch action {
-        case .tick, .resize, .redraw, .wholeFileRead, .refreshed, .sourceStale, .indexReady, .favouritesChanged, .filterRestored, .notice:
+        case .tick, .resize, .redraw, .wholeFileRead, .refreshed, .sourceStale, .indexReady, .favouritesChanged, .filterRestored, .notice,
+             .exportProposed:
             return   // not the user's doing: what was said stays
         default: break
         }

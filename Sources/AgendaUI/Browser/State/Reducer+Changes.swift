@@ -30,7 +30,7 @@ extension AppState {
         switch schedule.change(at: index)?.kind {
         case .new?: "+"
         case .changed?: "~"
-        case .cancelled?: "✗"
+        case .cancelled?: glyphs.folds ? "x" : "✗"  // not ambiguous, so not folded, but not ASCII either
         case nil: nil
         }
     }
@@ -87,4 +87,8 @@ extension Strings {
         pick("\(count) favourite\(count == 1 ? "" : "s") written to \(path)", "已将 \(count) 个收藏写入 \(path)")
     }
     public func exportFailed(_ path: String) -> String { pick("could not write \(path)", "无法写入 \(path)") }
+    func exportAsk(_ count: Int, _ path: String) -> String {
+        pick("Write \(count) favourite\(count == 1 ? "" : "s") to \(path)? e: write · Esc: cancel",
+             "将 \(count) 个收藏写入 \(path)？e：写入 · Esc：取消")
+    }
 }

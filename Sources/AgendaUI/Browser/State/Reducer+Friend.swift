@@ -56,6 +56,16 @@ extension AppState {
         }
     }
 
+    /// The mark of a friend's star (`☆`) and of one you share (`✦`); ASCII where marks are folded
+    /// (`☆` would fold to the `*` of your own stars).
+    public func friendMark(_ starred: Starred) -> String {
+        switch starred {
+        case .mine: glyphs.folds ? "*" : "★"
+        case .both: glyphs.folds ? "#" : "✦"
+        case .theirs: glyphs.folds ? "+" : "☆"
+        }
+    }
+
     /// The sessions of the other list that run at the same time as `index`, when you part there.
     public func apartPartners(of index: Int) -> [Int] {
         guard let friend, friend.apart.contains(index) else { return [] }

@@ -96,16 +96,15 @@ extension AppState {
         if isRunning { apply(.jumpToNow) }
     }
 
-    /// Keeps the choices whose label contains the query (case and accents aside), with their headings.
+    /// Keeps the choices the query names as `--room` would (`NameMatch.fits`: words of the label
+    /// begun, case and accents aside), with their headings.
     private mutating func narrowPicker() {
         let current = picker.items.indices.contains(picker.cursor) ? picker.items[picker.cursor] : nil
-        var folding = SearchFolding()
-        let words = WordStart.words(of: folding.fold(picker.query))
         var shown: [PickerState.Item] = []
         var heading: PickerState.Item?
         for item in picker.all {
             guard item.value != nil else { heading = item; continue }
-            guard words.allSatisfy({ !folding.matches(of: $0, in: item.label).isEmpty }) else { continue }
+            guard NameMatch.fits(picker.query, item.label) else { continue }
             if let h = heading { shown.append(h); heading = nil }
             shown.append(item)
         }

@@ -15,7 +15,7 @@ extension AppState {
         case .searchDone:
             search.editing = false
         case .back:
-            clearSearch()
+            cancelSearch()
         default:
             return false
         }
@@ -31,6 +31,21 @@ extension AppState {
             timetable = TimetablePosition()
         }
         rebuildRows(keepSelection: true)
+    }
+
+    /// Esc while typing: the search is dropped and the list returns to where it was before `/`.
+    mutating func cancelSearch() {
+        guard let origin = search.origin else { return clearSearch() }
+        search = SearchState()
+        special = origin.special
+        day = origin.day
+        timetable = origin.timetable
+        selected = origin.selected
+        place = origin.selected ?? place
+        rebuildRows(keepSelection: true)
+        listTop = origin.listTop
+        if selected == origin.selected { detailTop = origin.detailTop }
+        clampScrolling()
     }
 
     /// Filters as you type. One more letter only needs to look inside the previous matches,
@@ -59,6 +74,26 @@ extension AppState {
     mutating func installSearchIndex(_ index: SearchIndex, version: Int) {
         guard searchIndex == nil, version == scheduleVersion else { return }
         searchIndex = index
+    }
+
+    /// Why a session is among the results when its title does not say: the speaker, room or
+    /// track that matched, or that the words are in its text. Nil when the title matches.
+    public func matchCue(_ index: Int) -> String? {
+        guard !search.folded.isEmpty else { return nil }
+        let session = schedule.sessions[index]
+        var folding = SearchFolding()
+        func has(_ text: String?) -> Bool { text.map { !folding.matches(of: search.folded, in: $0).isEmpty } ?? false }
+        let words = WordStart.words(of: search.folded)
+        func hasAll(_ text: String?) -> Bool {
+            guard let text else { return false }
+            return words.allSatisfy { !folding.matches(of: $0, in: text).isEmpty }
+        }
+        if hasAll(title(of: session)) || has(title(of: session)) { return nil }
+        if let person = session.persons.first(where: has) { return strings.cueSpeaker(person) }
+        if has(session.subtitle) { return nil }
+        if has(session.room) { return strings.cueRoom }
+        if has(session.track) { return strings.cueTrack }
+        return strings.cueText
     }
 
     /// Where the query occurs in `text`, for highlighting (scalar offsets).

@@ -29,7 +29,7 @@ extension AppState {
             let fields = change.fields.intersection(Self.majorFields).names.map(strings.fieldName)
             return strings.changedTalk(session.title, fields)
         }
-        banner = Banner(text: "⚠ " + strings.yourTalksChanged(fresh.count, parts), until: now.addingTimeInterval(600))
+        banner = Banner(text: (glyphs.folds ? "" : "⚠ ") + strings.yourTalksChanged(fresh.count, parts), until: now.addingTimeInterval(600))
         if bellEnabled { effects.append(.bell) }
     }
 

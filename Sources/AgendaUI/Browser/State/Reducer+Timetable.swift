@@ -52,6 +52,21 @@ extension AppState {
         timetable.firstSlot = max(0, min(grid.firstSlot + n, grid.slotCount - grid.visibleRows))
     }
 
+    /// The grid as it first appears (the view chosen, another day, `t`): the now line in the
+    /// upper third when the day holds it, else the selected box's start there.
+    mutating func placeTimetable() {
+        guard showsTimetable else { return }
+        let grid = TimetableGrid(self)
+        let third = grid.visibleRows / 3
+        let nowSlot = grid.slot(of: now)
+        if now >= grid.start, nowSlot < grid.slotCount {
+            timetable.firstSlot = max(0, min(nowSlot - third, grid.slotCount - grid.visibleRows))
+        } else if let selected, grid.sessions.contains(selected) {
+            timetable.firstSlot = max(0, min(grid.slots(of: schedule.sessions[selected]).lowerBound - third, grid.slotCount - grid.visibleRows))
+        }
+        keepSelectionInTimetable()
+    }
+
     /// Scrolls the grid so the selected box's column and first row are on screen.
     mutating func keepSelectionInTimetable() {
         let grid = TimetableGrid(self)

@@ -57,7 +57,18 @@ extension AppState {
         case .notice(let text, let until):
             notify(text, until: until)
             return
+        case .exportProposed(let path):
+            exportPending = path
+            notify(strings.exportAsk(favouriteIndices.count, path), until: now.addingTimeInterval(30))
+            return
         default: break
+        }
+        // The export's question is answered by the next key: `e` writes, any other lets it be.
+        if exportPending != nil {
+            exportPending = nil
+            banner = nil
+            if action == .exportFavourites { effects.append(.exportFavourites); return }
+            if action == .back { return }
         }
         switch overlay {
         case .help: return applyInHelp(action)
@@ -99,8 +110,19 @@ extension AppState {
             detailOpen = false
             focus = .list
             rebuildRows(keepSelection: true)
+            placeTimetable()
+            // The grid and the lists share no layout: the terminal draws the new one whole, so
+            // nothing of the old can stay behind where both drew the same cell differently.
+            if (mode == .timetable) != (all[(all.firstIndex(of: mode)! - n + all.count) % all.count] == .timetable) {
+                effects.append(.redraw)
+            }
         case .jumpToNow: jumpToNow()
         case .startSearch:
+            // A search already shown is edited again; its origin stays the list before it.
+            if search.query.isEmpty {
+                search.origin = SearchOrigin(day: day, special: special, selected: selected, listTop: listTop,
+                                             detailTop: detailTop, timetable: timetable)
+            }
             search.editing = true
             if special == .changes { special = nil; rebuildRows(keepSelection: true) }
             detailOpen = false
@@ -118,7 +140,7 @@ extension AppState {
             rebuildRows(keepSelection: true)
         case .toggleChanges: toggleChanges()
         case .toggleStarredChanges: toggleStarredChanges()
-        case .exportFavourites: effects.append(.exportFavourites)
+        case .exportFavourites: effects.append(.proposeExport)
         case .openLink: chooseLinks(copy: false)
         case .copyLink: chooseLinks(copy: true)
         case .chooseLink: break
@@ -144,10 +166,11 @@ extension AppState {
         case .toggleHelp:
             overlay = .help
             helpTop = 0
+            helpLine = 0
         case .click(let x, let y): click(x: x, y: y)
         case .wheel(let n, let x, let y): wheel(n, x: x, y: y)
         case .quit, .redraw, .resize, .tick, .wholeFileRead, .refreshed, .sourceStale, .indexReady, .favouritesChanged,
-             .filterRestored, .notice, .friendList: break
+             .filterRestored, .notice, .exportProposed, .friendList: break
         }
     }
 
@@ -168,10 +191,10 @@ extension AppState {
 
     private mutating func applyInHelp(_ action: Action) {
         switch action {
-        case .move(let n): helpTop = max(0, min(helpTop + n, HelpView.maxTop(self)))
-        case .page(let n): helpTop = max(0, min(helpTop + n * max(1, HelpView.visibleRows(self) - 1), HelpView.maxTop(self)))
-        case .first: helpTop = 0
-        case .last: helpTop = HelpView.maxTop(self)
+        case .move(let n): scrollHelp(by: n)
+        case .page(let n): scrollHelp(by: n * max(1, HelpView.visibleRows(self) - 1))
+        case .first: scrollHelp(by: -Int.max / 2)
+        case .last: scrollHelp(by: Int.max / 2)
         case .back, .toggleHelp, .click: overlay = .none
         default: break
         }
@@ -220,9 +243,16 @@ extension AppState {
         select(rows[row].session)
     }
 
+    /// Selects a session the list shows and puts the cursor on its row, so the highlighted row,
+    /// the counter and the detail always name the same session. One the list does not show is
+    /// not selected.
     mutating func select(_ index: Int?) {
-        if index != selected { detailTop = 0 }
+        guard let index, let row = rows.indices.contains(cursor) && rows[cursor] == .session(index)
+                ? cursor : rows.firstIndex(of: .session(index)) else { return }
+        if index != selected { detailTop = 0; detailLine = 0 }
+        cursor = row
         selected = index
+        place = index
         clampScrolling()
     }
 
@@ -233,29 +263,46 @@ extension AppState {
         if list == .day(mode), mode != .nowNext {
             rebuildRows(keepSelection: false)
             timetable = TimetablePosition()
-            if showsTimetable { clampScrolling() }
+            placeTimetable()
         }
     }
 
-    /// `t`: today (by the venue clock), and on it the first session running now or next.
+    /// `t`: today (by the venue clock), and on it the session running now or next; a session
+    /// over several days is found on today's tab. Before the conference: its first session;
+    /// after it: its last.
     mutating func jumpToNow() {
         if !search.query.isEmpty { clearSearch() }
         special = nil
         let sessions = schedule.sessions
-        // Today's sessions first: a month-long exhibition that opened on day 1 is not "now".
-        let target = schedule.sessionForNow(now, where: admits) ?? sessions.indices.last(where: admits)
-        guard let target, let targetDay = schedule.dayIndex(ofSession: target) else { return }
-        if targetDay != day || mode == .nowNext {
-            day = targetDay
-            rebuildRows(keepSelection: false)
-        }
-        if let row = rows.firstIndex(where: { $0.session.map(isCurrent) ?? false })
-            ?? rows.firstIndex(where: { $0.session.map { sessions[$0].end > now && schedule.dayIndex(ofSession: $0) == targetDay } ?? false }) {
+        let today = schedule.dayIndex(at: now)
+        func lists(_ day: Int, _ indices: [Int]) -> Int? { indices.contains { admits($0) && sessions[$0].end > now } ? day : nil }
+        // Today while its own sessions last; else the day of the next to start; else today
+        // while a session from an earlier day runs on; else the last day.
+        let next = sessions.indices.first { sessions[$0].start >= now && admits($0) }
+        let last = sessions.indices.last(where: admits)
+        guard let targetDay = today.flatMap({ lists($0, Array(schedule.days[$0].sessionRange)) })
+                ?? next.flatMap(schedule.dayIndex(ofSession:))
+                ?? today.flatMap({ lists($0, schedule.days[$0].continuing) })
+                ?? last.flatMap(schedule.dayIndex(ofSession:))
+        else { return }
+        day = targetDay
+        rebuildRows(keepSelection: false)
+        let continuing = Set(schedule.days[targetDay].continuing)
+        let listedOnDay = mode == .nowNext ? nil : Set(schedule.days[targetDay].sessionIndices)
+        func onDay(_ index: Int) -> Bool { listedOnDay?.contains(index) ?? true }
+        // Something starting about now; else the day's own next session; else one continuing
+        // from an earlier day (a month-long exhibition is not "now" while talks run); else the
+        // day's last (the conference is over).
+        let row = rows.firstIndex { $0.session.map(isCurrent) ?? false }
+            ?? rows.firstIndex { $0.session.map { sessions[$0].end > now && !continuing.contains($0) && onDay($0) } ?? false }
+            ?? rows.firstIndex { $0.session.map { sessions[$0].end > now && onDay($0) } ?? false }
+            ?? rows.lastIndex { $0.session != nil }
+        if let row {
             setCursor(row)
             placeCursorInUpperThird()
-        } else {
-            select(target)
         }
+        timetable = TimetablePosition()
+        placeTimetable()
     }
 
     /// Started in the last half hour or starting within the hour: what "now" means to someone
@@ -300,10 +347,27 @@ extension AppState {
 
     // MARK: - Detail, scrolling, time
 
-    mutating func scrollDetail(by n: Int) { scrollDetail(to: detailTop + n) }
+    /// Scrolls the detail; for a screen reader, moves the line read, the view following it.
+    mutating func scrollDetail(by n: Int) {
+        guard screenReader else { return scrollDetail(to: detailTop + n) }
+        let count = DetailView.lines(self).count, height = DetailView.textRect(self).height
+        detailLine = max(0, min(detailLine + max(-count, min(count, n)), count - 1))
+        if detailLine < detailTop { detailTop = detailLine }
+        if detailLine >= detailTop + height { detailTop = detailLine - height + 1 }
+    }
 
     mutating func scrollDetail(to line: Int) {
+        guard !screenReader else { return scrollDetail(by: line - detailLine) }
         detailTop = max(0, min(line, DetailView.maxTop(self)))
+    }
+
+    /// Scrolls the help; for a screen reader, moves the line read, the view following it.
+    private mutating func scrollHelp(by n: Int) {
+        guard screenReader else { return helpTop = max(0, min(helpTop + max(-Int.max / 4, n), HelpView.maxTop(self))) }
+        let count = HelpView.rows(self).count, height = HelpView.visibleRows(self)
+        helpLine = max(0, min(helpLine + max(-count, min(count, n)), count - 1))
+        if helpLine < helpTop { helpTop = helpLine }
+        if helpLine >= helpTop + height { helpTop = helpLine - height + 1 }
     }
 
     /// Keeps the cursor on screen and every offset within its content after any change.
@@ -338,7 +402,10 @@ extension AppState {
     /// The clock moved on: show it, refresh what depends on "now", raise due reminders.
     mutating func tick(_ date: Date) {
         now = date
-        if let banner, banner.until <= now { self.banner = nil }
+        if let banner, banner.until <= now {
+            self.banner = nil
+            exportPending = nil
+        }
         if list == .day(.nowNext) { rebuildRows(keepSelection: true) }
         for index in favouriteIndices {
             let session = schedule.sessions[index]
@@ -346,9 +413,10 @@ extension AppState {
             guard lead > 0, lead <= reminderLead, !reminded.contains(session.key) else { continue }
             reminded.insert(session.key)
             let minutes = Int((lead / 60).rounded(.up))
-            var text = "⏰ " + strings.startsIn(minutes, session.title)
+            var text = (glyphs.folds ? "" : "⏰ ") + strings.startsIn(minutes, session.title)
             if let room = session.room { text += " · \(room)" }
             banner = Banner(text: text, until: session.start)
+            exportPending = nil   // its question is no longer shown
             if bellEnabled { effects.append(.bell) }
             // Reaches a terminal in a background tab or window, where it has notifications.
             effects.append(.notify(title: strings.startsIn(minutes, session.title), body: session.room ?? schedule.conference.title))

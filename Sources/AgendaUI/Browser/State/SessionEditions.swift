@@ -22,4 +22,12 @@ extension AppState {
     func title(of session: Session) -> String {
         session.leadTitle(chinese: strings.language == .zh)
     }
+
+    /// The room a list row shows: the Chinese edition's name under `--lang zh`.
+    func room(of session: Session) -> String? {
+        session.leadRoom(chinese: strings.language == .zh)
+    }
+
+    /// Whether the list names each row's room: not under a heading that already does.
+    var listShowsRoom: Bool { list != .day(.byRoom) && list != .day(.nowNext) }
 }

@@ -23,6 +23,8 @@ struct TimetableGrid {
     let visibleRows: Int
     let firstColumn: Int
     let firstSlot: Int
+    /// Sessions another in the same room starts right after (in slots).
+    private let followed: Set<Int>
 
     init(_ state: AppState) {
         let schedule = state.schedule
@@ -67,6 +69,20 @@ struct TimetableGrid {
         visibleRows = max(1, body.height - 1)
         firstColumn = max(0, min(state.timetable.firstColumn, rooms.count - visibleColumns))
         firstSlot = max(0, min(state.timetable.firstSlot, slotCount - visibleRows))
+
+        var ends: [Int: [Int: Int]] = [:]   // column → end slot → session
+        var followed = Set<Int>()
+        for index in sessions { ends[columnOfRoom[Int(roomNumber[index])], default: [:]][Self.endSlot(schedule.sessions[index], start, slotSeconds)] = index }
+        for index in sessions {
+            let first = Int((schedule.sessions[index].start.timeIntervalSince(start) / slotSeconds).rounded(.down))
+            if let before = ends[columnOfRoom[Int(roomNumber[index])]]?[first], before != index { followed.insert(before) }
+        }
+        self.followed = followed
+    }
+
+    private static func endSlot(_ session: Session, _ start: Date, _ slotSeconds: TimeInterval) -> Int {
+        let first = Int((session.start.timeIntervalSince(start) / slotSeconds).rounded(.down))
+        return max(first + 1, Int((session.end.timeIntervalSince(start) / slotSeconds).rounded(.up)))
     }
 
     /// The moment conference day `day` begins (its date at the day change), in the venue zone.
@@ -83,16 +99,17 @@ struct TimetableGrid {
 
     /// First and one-past-last slot of a session; at least one slot, so a 3-minute talk shows.
     func slots(of session: Session) -> Range<Int> {
-        let first = slot(of: session.start)
-        let last = Int((session.end.timeIntervalSince(start) / slotSeconds).rounded(.up))
-        return first..<max(first + 1, last)
+        slot(of: session.start)..<Self.endSlot(session, start, slotSeconds)
     }
 
     /// The session's box on screen, clipped to the visible grid; nil when scrolled out of view.
+    /// A box that another in its room follows at once ends a row early, so that back-to-back
+    /// sessions do not run together.
     func box(of index: Int, in schedule: Schedule) -> Rect? {
         let column = column(of: index) - firstColumn
         guard column >= 0, column < visibleColumns else { return nil }
-        let span = slots(of: schedule.sessions[index])
+        var span = slots(of: schedule.sessions[index])
+        if span.count >= 2, followed.contains(index) { span = span.lowerBound..<(span.upperBound - 1) }
         let top = max(span.lowerBound, firstSlot), bottom = min(span.upperBound, firstSlot + visibleRows)
         guard top < bottom else { return nil }
         return Rect(x: body.x + Self.gutter + column * columnWidth, y: body.y + 1 + top - firstSlot,

@@ -82,8 +82,8 @@ enum DetailView {
         }
         switch state.starred(index) {
         case .mine?: field("", strings.starred, role: .star)
-        case .both?: field("", strings.bothOfYou(state.friend?.name ?? ""), role: .star)
-        case .theirs?: field("", strings.friendStarred(state.friend?.name ?? ""), role: .accent)
+        case .both?: field("", state.friendMark(.both) + " " + strings.bothOfYou(state.friend?.name ?? ""), role: .star)
+        case .theirs?: field("", state.friendMark(.theirs) + " " + strings.friendStarred(state.friend?.name ?? ""), role: .accent)
         case nil: break
         }
         for partner in state.apartPartners(of: index) {
@@ -115,7 +115,10 @@ enum DetailView {
         let measure = state.measure
         // One line past the pane is enough to know whether to show "more below".
         let all = lines(state, limit: state.detailTop + rect.height + 1)
-        if state.focus == .detail { canvas.cursor = Point(x: rect.x, y: rect.y) }
+        // The cursor on the line being read: a screen reader reads each line it arrives on.
+        if state.focus == .detail || (state.screenReader && state.detailOpen) {
+            canvas.cursor = Point(x: rect.x, y: rect.y + (state.screenReader ? max(0, state.detailLine - state.detailTop) : 0))
+        }
         for (row, line) in all.dropFirst(state.detailTop).prefix(rect.height).enumerated() {
             let y = rect.y + row
             if let label = line.label {

@@ -26,8 +26,8 @@ enum HeaderView {
         let clockWidth = measure.cells(clock)
         let showClock = width - clockWidth - 2 >= 24
         if showClock { canvas.put(clock, x: width - clockWidth - 1, y: 0, role: .header, measure: measure) }
-        var title = conference.title
-        if let short = conference.shortTitle, short.lowercased() != title.lowercased() { title = "\(short) · \(title)" }
+        var title = conference.title(in: strings.language == .zh ? "zh" : nil)
+        if let short = conference.displayShortTitle { title = "\(short) · \(title)" }
         let room = width - 2 - (showClock ? clockWidth + 2 : 0)
         canvas.put(TextLayout.fit(title, width: room, measure: measure), x: 1, y: 0, role: .header, measure: measure)
 

@@ -27,6 +27,10 @@ public enum Screen {
             SessionListView.draw(state, into: &canvas)
         }
         StatusBarView.draw(state, into: &canvas)
+        if state.overlay != .none {
+            // Nothing of the list shows beside a box: a mark or a half row there reads as part of it.
+            canvas.fill(Rect(x: 0, y: layout.list.y, width: state.size.width, height: layout.list.height), role: .normal)
+        }
         switch state.overlay {
         case .help: HelpView.draw(state, into: &canvas)
         case .picker: PickerView.draw(state, into: &canvas)

@@ -5,8 +5,12 @@ import AgendaModel
 enum SessionListView {
     static func draw(_ state: AppState, into canvas: inout Canvas) {
         let rect = state.layout.list
-        let columns = Columns(width: rect.width, longestRoom: state.longestRoom, longestTitle: state.longestTitle,
+        let columns = Columns(width: rect.width, longestRoom: state.listShowsRoom ? state.longestRoom : 0,
+                              longestTitle: state.listLongestTitle,
                               besideDetail: state.layout.sideBySide && state.size.width >= Layout.wideWidth)
+        let visible = state.rows[min(state.listTop, state.rows.count)..<min(state.listTop + rect.height, state.rows.count)]
+        let shown = Set(visible.compactMap { $0.session.flatMap { state.room(of: state.schedule.sessions[$0]) } })
+        let rooms = ShortNames(Array(shown.union(state.rooms.names)), width: columns.room, measure: state.measure)
         for screenRow in 0..<rect.height {
             let index = state.listTop + screenRow
             guard index < state.rows.count else { break }
@@ -21,20 +25,20 @@ enum SessionListView {
                                role: .border, measure: state.measure)
                 }
             case .gap(let minutes):
-                canvas.put("⋯ " + state.strings.free(minutes), x: rect.x + columns.timeX, y: y,
+                canvas.put((state.glyphs.folds ? "~ " : "⋯ ") + state.strings.free(minutes), x: rect.x + columns.timeX, y: y,
                            limit: rect.width - columns.timeX, role: .dim, measure: state.measure)
             case .note(let label):
                 canvas.put(TextLayout.fit(state.labels[label], width: rect.width - 2, measure: state.measure),
                            x: rect.x + 1, y: y, role: .dim, measure: state.measure)
             case .session(let sessionIndex):
                 drawSession(sessionIndex, selected: index == state.cursor, y: y, rect: rect, columns: columns,
-                            state: state, into: &canvas)
+                            rooms: rooms, state: state, into: &canvas)
             }
         }
     }
 
     private static func drawSession(_ index: Int, selected: Bool, y: Int, rect: Rect, columns: Columns,
-                                    state: AppState, into canvas: inout Canvas) {
+                                    rooms: ShortNames, state: AppState, into canvas: inout Canvas) {
         let session = state.schedule.sessions[index]
         let measure = state.measure
         let active = state.focus == .list || !state.detailVisible
@@ -49,12 +53,14 @@ enum SessionListView {
         if over { canvas.put("·", x: rect.x, y: y, role: role(.dim), measure: measure) }
         switch state.starred(index) {
         case .mine?: canvas.put("★", x: rect.x + 1, y: y, role: role(.star), measure: measure)
-        case .both?: canvas.put("✦", x: rect.x + 1, y: y, role: role(.star), measure: measure)
-        case .theirs?: canvas.put("☆", x: rect.x + 1, y: y, role: role(.accent), measure: measure)
+        case .both?: canvas.put(state.friendMark(.both), x: rect.x + 1, y: y, role: role(.star), measure: measure)
+        case .theirs?: canvas.put(state.friendMark(.theirs), x: rect.x + 1, y: y, role: role(.accent), measure: measure)
         case nil: break
         }
+        // A clash (and a parting from a friend's list) keeps its own colours on the selected row
+        // too: it is what must not be missed.
         if state.clashes.contains(index) || state.friend?.apart.contains(index) == true {
-            canvas.put("!", x: rect.x + 2, y: y, role: role(.clash), measure: measure)
+            canvas.put("!", x: rect.x + 2, y: y, role: .clash, measure: measure)
         }
         let tint = state.tint(of: session)
         if tint != 0 { canvas.put("▐", x: rect.x + 3, y: y, role: .trackMark, tint: tint, measure: measure) }
@@ -85,27 +91,35 @@ enum SessionListView {
         }
         // The publisher says it will not be recorded: see it live.
         if state.schedule.isNotRecorded(at: index), titleWidth > 4 {
-            canvas.put("⊘", x: titleX, y: y, role: role(.accent), measure: measure)
+            canvas.put(state.glyphs.folds ? "o" : "⊘", x: titleX, y: y, role: role(.accent), measure: measure)
             titleX += 2
             titleWidth -= 2
         }
         // The cursor stands where the title begins: a screen reader reads from there.
         if selected { canvas.cursor = Point(x: titleX, y: y) }
-        let title = TextLayout.fit(state.title(of: session), width: titleWidth, measure: measure)
-        drawHighlighted(title, ranges: state.matchRanges(in: title), x: titleX, y: y,
-                        role: state.schedule.isCancelled(index) || over ? role(.dim) : base, measure: measure, into: &canvas)
-        if columns.room > 0, let room = session.room {
-            canvas.put(TextLayout.fit(room, width: columns.room, measure: measure),
+        // A result whose title does not say why it is listed gets a word on it after the title.
+        let cue = state.list == .results ? state.matchCue(index).map { " · " + $0 } : nil
+        let cueCells = cue.map(measure.cells) ?? 0
+        let titleRoom = cueCells > 0 && titleWidth - cueCells >= 12 ? titleWidth - cueCells : titleWidth
+        let title = TextLayout.fit(state.title(of: session), width: titleRoom, measure: measure)
+        let used = drawHighlighted(title, ranges: state.matchRanges(in: title), x: titleX, y: y,
+                                   role: state.schedule.isCancelled(index) || over ? role(.dim) : base, measure: measure, into: &canvas)
+        if let cue, titleRoom < titleWidth {
+            canvas.put(cue, x: titleX + used, y: y, role: role(.dim), measure: measure)
+        }
+        if columns.room > 0, let room = state.room(of: session) {
+            canvas.put(rooms.label(room) ?? TextLayout.fit(room, width: columns.room, measure: measure),
                        x: rect.x + columns.roomX, y: y, role: role(over ? .dim : .listRoom), measure: measure)
         }
     }
 
     /// Draws `text` with the scalar ranges in the match role (search hits).
+    /// Returns the cells drawn.
+    @discardableResult
     static func drawHighlighted(_ text: String, ranges: [Range<Int>], x: Int, y: Int, role: Role,
-                                measure: TextMeasure, into canvas: inout Canvas) {
+                                measure: TextMeasure, into canvas: inout Canvas) -> Int {
         guard !ranges.isEmpty else {
-            canvas.put(text, x: x, y: y, role: role, measure: measure)
-            return
+            return canvas.put(text, x: x, y: y, role: role, measure: measure)
         }
         let scalars = Array(text.unicodeScalars)
         var column = x, offset = 0
@@ -114,13 +128,15 @@ enum SessionListView {
             column += canvas.put(String(String.UnicodeScalarView(scalars[range])), x: column, y: y, role: .match, measure: measure)
             offset = range.upperBound
         }
-        canvas.put(String(String.UnicodeScalarView(scalars[offset...])), x: column, y: y, role: role, measure: measure)
+        column += canvas.put(String(String.UnicodeScalarView(scalars[offset...])), x: column, y: y, role: role, measure: measure)
+        return column - x
     }
 
-    /// Column positions for a list of `width` cells: marks (3) and a space, time (11), title, room when it fits.
+    /// Column positions for a list of `width` cells: marks (3), the track's bar, a space, time
+    /// (11), title, room when it fits.
     struct Columns {
-        let timeX = 4
-        static let titleStart = 17
+        let timeX = 5
+        static let titleStart = 18
         let titleX = titleStart
         let title: Int
         let room: Int

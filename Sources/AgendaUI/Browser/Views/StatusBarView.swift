@@ -57,7 +57,7 @@ enum StatusBarView {
             return [(arrows, s.move), ("Space", s.toggle), ("/", s.search), ("x", s.clearFilter), ("Esc", s.close)]
         case .none: break
         }
-        if state.search.editing { return [("Enter", s.done), ("Esc", s.clear)] }
+        if state.search.editing { return [("Enter", s.keepMatch), ("Esc", s.back)] }
         if !state.search.query.isEmpty { return [("n N", s.nextMatch), ("Enter", s.open), ("Esc", s.clear), ("f", s.star)] }
         if state.focus == .detail && state.detailVisible {
             return [(arrows, s.scroll), ("Esc", s.back), ("f", s.star), ("?", s.help), ("q", s.quit)]

@@ -10,7 +10,11 @@ enum TimetableView {
         let measure = state.measure
         let body = grid.body
         guard !grid.sessions.isEmpty else {
-            canvas.put(state.readingRest ? state.strings.stillReading : state.strings.noSessions, x: body.x + 1, y: body.y, limit: body.width - 2, role: .dim, measure: measure)
+            // The list's notes: nothing this day, and where the filter shows sessions.
+            for (line, label) in state.labels.prefix(body.height).enumerated() {
+                canvas.put(TextLayout.fit(label, width: body.width - 2, measure: measure), x: body.x + 1, y: body.y + line,
+                           role: .dim, measure: measure)
+            }
             return
         }
         // Room names, with arrows when columns are scrolled out of view.
