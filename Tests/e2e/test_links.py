@@ -53,7 +53,7 @@ def test_o_opens_the_chosen_link_and_y_copies_it():
                 whole += line
             assert whole == LONG, (whole, screen)
             pane.send("o")
-            screen = pane.wait_for("Links")
+            screen = pane.wait_for("1 Talk page:")
             assert "2 Feedback: https://example.org/1/feedback" in screen and "3 Stream:" in screen, screen
             pane.send("2")
             deadline = time.monotonic() + 10
@@ -65,7 +65,7 @@ def test_o_opens_the_chosen_link_and_y_copies_it():
             assert not os.path.exists(os.path.join(directory, "pwned"))
             pane.wait_for("Opening https://example.org/1/feedback")
             pane.send("y")
-            pane.wait_for("Links")
+            pane.wait_for("1 Talk page:")
             pane.send("3")
             pane.wait_for("Copied https://streaming.example.org/hall")
             deadline = time.monotonic() + 5
