@@ -35,8 +35,8 @@ import AgendaUI
         loop.start()
         loop.step()
         #expect(terminal.bells == 1)
-        let said = "⚠ 3 of your talks changed: Firstday Opening (time); Firstday Closing (cancelled); "
-            + "Secondday Renamed (title) · C shows them"
+        let said = "⚠ 3 of your talks changed (C shows them): Firstday Opening (time); Firstday Closing (cancelled); "
+            + "Secondday Renamed (title)"
         #expect(terminal.frames.first?.text().contains(said) == true, "\(terminal.frames.first?.text() ?? "")")
         // C: the changes to starred talks only (not the new one nobody starred).
         #expect(terminal.screen.contains("Changes to your stars") && !terminal.screen.contains("Brand New"), "\(terminal.screen)")

@@ -23,7 +23,7 @@ import AgendaCanvas
         var state = AppState(schedule: Self.tracked(), size: Size(width: 200, height: 30), now: Fixtures.date("2024-12-26T12:00:00+01:00"),
                              favourites: ["guid-3", "guid-5", "guid-8", "guid-1"])
         state.apply(.resize(state.size))
-        #expect(state.banner?.text == "⚠ 2 of your talks changed: Rust in Space (room); Lightning Talks (cancelled) · C shows them")
+        #expect(state.banner?.text == "⚠ 2 of your talks changed (C shows them): Rust in Space (room); Lightning Talks (cancelled)")
         #expect(state.takeEffects() == [.bell])
         state.apply(.back)
         #expect(state.banner == nil)
@@ -60,6 +60,6 @@ import AgendaCanvas
     @Test func inChinese() {
         let state = AppState(schedule: Self.tracked(), size: Size(width: 200, height: 30), now: Fixtures.date("2024-12-26T12:00:00+01:00"),
                              strings: .for(.zh), favourites: ["guid-5"])
-        #expect(state.banner?.text == "⚠ 你收藏的 1 场有变更：Lightning Talks（已取消） · C 查看")
+        #expect(state.banner?.text == "⚠ 你收藏的 1 场有变更（C 查看）：Lightning Talks（已取消）")
     }
 }

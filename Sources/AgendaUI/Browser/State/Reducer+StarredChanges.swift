@@ -56,8 +56,9 @@ extension AppState {
 extension Strings {
     func yourTalksChanged(_ count: Int, _ parts: [String]) -> String {
         let list = parts.joined(separator: pick("; ", "；"))
-        return language == .zh ? "你收藏的 \(count) 场有变更：\(list) · C 查看"
-            : "\(count == 1 ? "1 of your talks" : "\(count) of your talks") changed: \(list) · C shows them"
+        // The key first: a long list is cut at the screen's edge.
+        return language == .zh ? "你收藏的 \(count) 场有变更（C 查看）：\(list)"
+            : "\(count == 1 ? "1 of your talks" : "\(count) of your talks") changed (C shows them): \(list)"
     }
     func changedTalk(_ title: String, _ fields: [String]) -> String {
         pick("\(title) (\(fields.joined(separator: ", ")))", "\(title)（\(fields.joined(separator: "、"))）")
