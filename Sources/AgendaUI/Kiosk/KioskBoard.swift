@@ -6,8 +6,8 @@ public enum KioskBoard {
     public static func render(_ state: KioskState) -> Canvas {
         var canvas = draw(state)
         // What the views draw is ASCII already; this catches labels and the schedule's own
-        // punctuation. The console's font draws the QR code's blocks one cell wide.
-        canvas.foldAmbiguous(state.options.glyphs, keep: state.options.consoleFont ? .qr : nil)
+        // punctuation. The console's font draws the half blocks of block pictures one cell wide.
+        canvas.foldAmbiguous(state.options.glyphs, keep: state.options.consoleFont ? BlockRoles.paperRoles : [])
         return canvas
     }
 

@@ -13,12 +13,9 @@ enum KioskHeaderView {
         let textRows = layout.headerHeight - (layout.board.height >= 6 ? 1 : 0)
 
         if layout.clockScale > 0 {
-            let digits = BlockClock.lines(clock, scale: layout.clockScale, ascii: view.glyphs.ascii)
             let clockWidth = BlockClock.width(clock, scale: layout.clockScale)
             let clockX = max(0, width - 1 - clockWidth)
-            for (row, line) in digits.enumerated() {
-                pen.text(line, x: clockX, y: row, width: clockWidth, role: .clock)
-            }
+            BlockClock.draw(clock, scale: layout.clockScale, x: clockX, y: 0, roles: .clock, pen: &pen)
             // Text lines sit in the middle rows beside the clock.
             let top = max(0, (textRows - lines.count) / 2)
             for (i, line) in lines.enumerated() where top + i < textRows {

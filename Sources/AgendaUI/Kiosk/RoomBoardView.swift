@@ -37,9 +37,10 @@ enum RoomBoardView {
                 let barWidth = min(30, (width - used) / 3)
                 if barWidth >= 5 {
                     let full = min(barWidth, Int((Double(barWidth) * progress).rounded()))
-                    pen.text(String(repeating: view.glyphs.barFull, count: full)
-                             + String(repeating: view.glyphs.barEmpty, count: barWidth - full),
-                             x: x + used, y: y, width: barWidth, role: .running)
+                    // The done part solid (spaces on ink), the rest shaded.
+                    pen.text(String(repeating: " ", count: full), x: x + used, y: y, width: full, role: .clockInk)
+                    pen.text(String(repeating: view.glyphs.barEmpty, count: barWidth - full),
+                             x: x + used + full, y: y, width: barWidth - full, role: .running)
                     pen.text("  " + left, x: x + used + barWidth, y: y, width: width - used - barWidth, role: .accent)
                 } else {
                     pen.text(left, x: x + used, y: y, width: width - used, role: .accent)

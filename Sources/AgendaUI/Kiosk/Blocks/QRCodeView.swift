@@ -23,7 +23,7 @@ public struct QRMatrix: Sendable, Equatable {
     }
 }
 
-/// Draws a QR code in half blocks (▀ ▄ █), dark on light, quiet zone included; never clipped.
+/// Draws a QR code in half blocks and solid cells, dark on light, quiet zone included; never clipped.
 enum QRCodeView {
     /// The code for the door screen: a full room's stream, else the session's own page.
     static func code(for session: Session?, _ view: KioskView) -> QRMatrix? {
@@ -38,16 +38,7 @@ enum QRCodeView {
     }
 
     static func draw(_ code: QRMatrix, x: Int, y: Int, pen: inout KioskPen) {
-        for row in 0..<code.rows {
-            let line = String((0..<code.cells).map { column -> Character in
-                switch (code.isDark(column, 2 * row), code.isDark(column, 2 * row + 1)) {
-                case (true, true): "█"
-                case (true, false): "▀"
-                case (false, true): "▄"
-                case (false, false): " "
-                }
-            })
-            pen.text(line, x: x, y: y + row, width: code.cells, role: .qr)
-        }
+        let pixels = (0..<code.cells).map { row in (0..<code.cells).map { code.isDark($0, row) } }
+        BlockPainter.draw(pixels, x: x, y: y, across: 1, halves: 1, roles: .qr, pen: &pen)
     }
 }
