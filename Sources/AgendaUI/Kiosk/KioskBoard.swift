@@ -33,16 +33,19 @@ public enum KioskBoard {
         case .board(let shown): content = shown
         }
         KioskHeaderView.draw(view, pen: &pen)
+        // A door screen's ROOM FULL in block type pushes the board down.
+        let bigRoomFull = KioskNoticesView.roomFullBlock(view, pen: &pen)
+        let body = bigRoomFull.map { view.below($0) } ?? view
         switch content {
-        case .room(let outlook): RoomBoardView.draw(outlook, view, pen: &pen)
-        case .venue(let rooms): VenueBoardView.draw(rooms, view, pen: &pen)
-        case .startsLater(let session, let continues): KioskMessageView.startsLater(session, continues: continues, view, pen: &pen)
-        case .nothingMoreHere(let next): KioskMessageView.nothingMoreHere(next, view, pen: &pen)
-        case .ended: KioskMessageView.ended(view, pen: &pen)
-        case .unknownRooms(let rooms): KioskMessageView.unknownRooms(rooms, view, pen: &pen)
-        case .clockNotSet: KioskMessageView.clockNotSet(view, pen: &pen)
+        case .room(let outlook): RoomBoardView.draw(outlook, body, pen: &pen)
+        case .venue(let rooms): VenueBoardView.draw(rooms, body, pen: &pen)
+        case .startsLater(let session, let continues): KioskMessageView.startsLater(session, continues: continues, body, pen: &pen)
+        case .nothingMoreHere(let next): KioskMessageView.nothingMoreHere(next, body, pen: &pen)
+        case .ended: KioskMessageView.ended(body, pen: &pen)
+        case .unknownRooms(let rooms): KioskMessageView.unknownRooms(rooms, body, pen: &pen)
+        case .clockNotSet: KioskMessageView.clockNotSet(body, pen: &pen)
         }
-        KioskNoticesView.roomFull(view, pen: &pen)
+        if bigRoomFull == nil { KioskNoticesView.roomFull(view, pen: &pen) }
         KioskNoticesView.line(view, pen: &pen)
         KioskFooterView.draw(view, pen: &pen)
         return pen.canvas
@@ -77,6 +80,14 @@ struct KioskView {
     let labels: KioskLabels
 
     var time: VenueTime { labels.time }
+
+    /// The same view with the body starting `rows` further down.
+    func below(_ rows: Int) -> KioskView {
+        var moved = layout
+        let shift = min(rows, moved.body.height)
+        moved.body = Rect(x: moved.body.x, y: moved.body.y + shift, width: moved.body.width, height: moved.body.height - shift)
+        return KioskView(state: state, layout: moved, labels: labels)
+    }
     var glyphs: KioskGlyphs { KioskGlyphs(state.options) }
 
     /// The title to lead with: the Chinese edition's on a Chinese board, else the session's.

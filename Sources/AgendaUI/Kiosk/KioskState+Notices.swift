@@ -59,6 +59,14 @@ extension KioskState {
 extension KioskLabels {
     var roomFull: String { pick("ROOM FULL", "会场已满") }
     var evacuate: String { pick("EVACUATE", "请立即疏散") }
+    /// The words set in block type (the font has Latin capitals only), and the Chinese line
+    /// under them on a bilingual board.
+    var evacuateBlock: String? { language == .zh ? nil : "EVACUATE" }
+    var evacuateSecond: String? { language == .bilingual ? "请立即疏散" : nil }
+    var talkPage: String { pick("Talk page", "演讲页面") }
+    var watchTheStream: String { pick("Watch the stream", "观看直播") }
+    var roomFullBlock: String? { language == .zh ? nil : "ROOM FULL" }
+    var roomFullSecond: String? { language == .bilingual ? "会场已满" : nil }
     var leaveNow: String { pick("Leave the building by the nearest exit", "请从最近的出口离开") }
     func noticesFailed(at date: Date) -> String {
         pick("notices update failed at \(time.clock(date))", "通知更新失败 \(time.clock(date))")

@@ -37,6 +37,11 @@ enum QRCodeView {
         return encode(url)
     }
 
+    /// What the code leads to, under it.
+    static func caption(_ view: KioskView) -> String {
+        view.state.fullRooms.isEmpty ? view.labels.talkPage : view.labels.watchTheStream
+    }
+
     static func draw(_ code: QRMatrix, x: Int, y: Int, pen: inout KioskPen) {
         let pixels = (0..<code.cells).map { row in (0..<code.cells).map { code.isDark($0, row) } }
         BlockPainter.draw(pixels, x: x, y: y, across: 1, halves: 1, roles: .qr, pen: &pen)
