@@ -63,6 +63,10 @@ struct Kiosk: ParsableCommand {
                                valueName: "HH:MM-HH:MM"))
     var on: [String] = []
 
+    @Option(help: ArgumentHelp("Hours ahead the venue board looks: a room with nothing running and nothing starting within them is only a mention on the \"Later\" line.",
+                               valueName: "hours"))
+    var horizon: Double = 3
+
     @Option(help: ArgumentHelp("QR code on a door screen: talk (the session's URL from the schedule) or none. Codes need libqrencode4 (loaded when the kiosk starts; without it the board says so and draws none).", valueName: "talk|none"))
     var qr: KioskQR = .talk
 
@@ -89,6 +93,7 @@ struct Kiosk: ParsableCommand {
         guard pageSeconds >= 1 else { throw ValidationError("--page-seconds must be at least 1") }
         guard clockRate > 0, clockRate <= 1_000_000 else { throw ValidationError("--clock-rate must be above 0 (and at most 1000000)") }
         guard refresh >= 1 else { throw ValidationError("--refresh must be at least 1 second") }
+        guard horizon > 0, horizon <= 48 else { throw ValidationError("--horizon must be above 0 and at most 48 hours") }
         if timer, room.count != 1 { throw ValidationError("--timer needs exactly one --room") }
         for window in on where DailyWindow.parse(window) == nil {
             throw ValidationError("--on \"\(Sanitizer.line(window))\" is not a time window like 07:30-22:00")
@@ -115,7 +120,7 @@ struct Kiosk: ParsableCommand {
         let options = KioskOptions(rooms: room, language: language(for: schedule, utf8: utf8, term: environment["TERM"]),
                                    pageSeconds: pageSeconds, ascii: !utf8, consoleFont: environment["TERM"] == "linux",
                                    timer: timer, qr: qr, streamURL: streamURL.map(Sanitizer.line), closing: closing,
-                                   onHours: on.compactMap(DailyWindow.parse))
+                                   onHours: on.compactMap(DailyWindow.parse), horizon: horizon * 3600)
         let notices = notices.map { LiveNotices($0, zone: schedule.timeZone, limits: fetch.settings(cache: false).limits,
                                                 warn: { printError($0) }) }
         let zone = self.zone

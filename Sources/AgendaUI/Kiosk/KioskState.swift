@@ -157,7 +157,7 @@ public struct KioskState: Sendable {
     /// The venue page on screen and how many there are (pages turn every `pageSeconds`).
     public var page: (index: Int, count: Int) {
         guard case .venue(let rooms) = content else { return (0, 1) }
-        let count = VenuePlan(rooms, layout: layout, now: now, schedule: schedule).pages
+        let count = VenuePlan(rooms, layout: layout, now: now, schedule: schedule, horizon: options.horizon).pages
         return (positiveModulo(moment.turn, count), count)
     }
 
