@@ -5,6 +5,14 @@ import AgendaModel
 public enum KioskBoard {
     public static func render(_ state: KioskState) -> Canvas {
         var canvas = draw(state)
+        if state.showsLeaveHint, let hint = state.options.leaveHint {
+            let layout = state.layout
+            let labels = KioskLabels(language: state.options.ascii ? .en : state.options.language, timeZone: state.schedule.timeZone)
+            var pen = KioskPen(canvas: canvas, measure: state.measure, glyphs: KioskGlyphs(state.options),
+                               origin: state.shift, board: layout.board)
+            LeaveHintView.draw(hint, KioskView(state: state, layout: layout, labels: labels), pen: &pen)
+            canvas = pen.canvas
+        }
         // What the views draw is ASCII already; this catches labels and the schedule's own
         // punctuation. The console's font draws the half blocks of block pictures one cell wide.
         canvas.foldAmbiguous(state.options.glyphs, keep: state.options.consoleFont ? BlockRoles.paperRoles : [])
@@ -53,6 +61,18 @@ public enum KioskBoard {
 }
 
 extension KioskBoard {
+    /// A frame as text for the screen dump (SIGUSR1): solid cells of block type as "█", so
+    /// large letters and digits read there as on the screen.
+    public static func text(_ canvas: Canvas) -> String {
+        (0..<canvas.size.height).map { y in
+            var line = (0..<canvas.size.width).map { x in
+                canvas[x, y].role.isInk && canvas[x, y].scalar == " " ? "█" : canvas.text(x: x, y: y)
+            }.joined()
+            while line.last == " " { line.removeLast() }
+            return line
+        }.joined(separator: "\n")
+    }
+
     /// Nothing but black, every cell.
     static func blackout(_ size: Size) -> Canvas {
         var canvas = Canvas(size: size)

@@ -21,14 +21,10 @@ enum KioskNoticesView {
             let headline = view.labels.evacuateBlock.flatMap {
                 BlockText.fit($0, width: width, rows: max(1, board.height * 2 / 5), maxLines: 1, halfBlocks: halfBlocks)
             }
-            if let headline {
-                parts.append(.block(headline))
-                if let second = view.labels.evacuateSecond { parts.append(.line(second)) }
-            } else {
-                parts.append(.line(view.labels.evacuate))
-            }
-            parts.append(.line(""))
-            if let room { parts += [.line(room), .line("")] }
+            // The words as text too, with the room: for captures, dumps and the bilingual line.
+            let words = ([view.labels.evacuate] + [room].compactMap { $0 }).joined(separator: " · ")
+            if let headline { parts += [.block(headline), .line("")] }
+            parts += [.line(words), .line("")]
             let text = note ?? view.labels.leaveNow
             let used = parts.reduce(0) { $0 + $1.rows }
             // The note in the largest block type that fits beneath, smaller than the headline.
@@ -69,7 +65,8 @@ enum KioskNoticesView {
         guard let rooms = view.state.doorRooms, rooms.count == 1, let entry = view.state.fullRooms.first,
               let words = view.labels.roomFullBlock else { return nil }
         let body = view.layout.body, width = view.layout.board.width
-        let notes = [view.labels.roomFullSecond, entry.status.note].compactMap { $0 }
+        // The words as text too (for captures, dumps and the bilingual line), then the note.
+        let notes = [([view.labels.roomFull] + [entry.status.note].compactMap { $0 }).joined(separator: " · ")]
         guard let set = BlockText.fit(words, width: width - 4, rows: max(0, body.height / 3 - notes.count),
                                       maxLines: 1, maxAcross: 3, halfBlocks: pen.glyphs.halfBlocks),
               set.rows >= 4 else { return nil }

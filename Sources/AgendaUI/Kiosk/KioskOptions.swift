@@ -45,11 +45,13 @@ public struct KioskOptions: Sendable, Equatable {
     /// `--horizon`: on the venue board, a room with nothing running and nothing starting
     /// within this collapses into the "Later" line.
     public var horizon: TimeInterval
+    /// Started by hand: how to leave, said on the first screen.
+    public var leaveHint: LeaveHint?
 
     public init(room: String? = nil, rooms: [String] = [], language: KioskLanguage = .en, pageSeconds: Int = 10,
                 ascii: Bool = false, consoleFont: Bool = false, glyphs: Glyphs = .unicode, burnInShift: Bool = true, timer: Bool = false,
                 qr: KioskQR = .talk, streamURL: String? = nil, closing: String? = nil, onHours: [DailyWindow] = [],
-                horizon: TimeInterval = 3 * 3600) {
+                horizon: TimeInterval = 3 * 3600, leaveHint: LeaveHint? = nil) {
         self.rooms = (room.map { [$0] } ?? []) + rooms
         self.language = language
         self.pageSeconds = max(1, pageSeconds)
@@ -63,6 +65,7 @@ public struct KioskOptions: Sendable, Equatable {
         self.closing = closing
         self.onHours = onHours
         self.horizon = max(0, horizon)
+        self.leaveHint = leaveHint
     }
 }
 

@@ -28,7 +28,9 @@ struct VenuePlan {
     }
 
     /// `schedule`: a room whose next session moved or was cancelled keeps its block, to say so.
-    init(_ rooms: [RoomOutlook], layout: KioskLayout, now: Date, schedule: Schedule, horizon: TimeInterval) {
+    /// `marked`: rooms with a ROOM FULL or EVACUATE mark, which goes under the name: they keep two rows.
+    init(_ rooms: [RoomOutlook], layout: KioskLayout, now: Date, schedule: Schedule, horizon: TimeInterval,
+         marked: Set<String> = []) {
         func isSoon(_ outlook: RoomOutlook) -> Bool {
             guard outlook.current == nil, let next = outlook.next else { return outlook.current != nil }
             return next.start.timeIntervalSince(now) <= horizon || isMarked(next)
@@ -59,9 +61,10 @@ struct VenuePlan {
             var pages: [[Slot]] = [], page: [Slot] = [], column = 0, y = 0
             for (index, outlook) in blocks.enumerated() {
                 let nextSoon = outlook.next.map { $0.start.timeIntervalSince(now) <= horizon || isMarked($0) } ?? false
-                let showsNow = outlook.current != nil
+                let mark = side && outlook.room.map(marked.contains) == true
+                let showsNow = outlook.current != nil || mark
                 // Compact: one row a room, a running session's successor as a time at its end.
-                let showsNext = !showsNow || (nextSoon && !compact)
+                let showsNext = !showsNow || (nextSoon && !compact) || mark
                 let rows = (showsNow ? 1 : 0) + (showsNext ? 1 : 0)
                 // Side by side: the rows alone; narrow: the name above them and a blank row after.
                 let blockHeight = side ? rows : 1 + rows + 1
@@ -97,7 +100,7 @@ enum VenueBoardView {
     static func draw(_ rooms: [RoomOutlook], _ view: KioskView, pen: inout KioskPen) {
         let layout = view.layout, body = layout.body
         let plan = VenuePlan(rooms, layout: layout, now: view.state.now, schedule: view.state.schedule,
-                             horizon: view.state.options.horizon)
+                             horizon: view.state.options.horizon, marked: view.state.markedRooms)
         let page = view.state.page
         let slots = page.index < plan.slots.count ? plan.slots[page.index] : []
         let onPage = slots.map { plan.blocks[$0.block] }
@@ -127,7 +130,7 @@ enum VenueBoardView {
             if plan.side {
                 // One line, cut if need be: a second would read as part of the Next row.
                 pen.text(name, x: x, y: y, width: nameWidth, role: .headerAccent)
-                if let mark { pen.text(" \(mark) ", x: x, y: y + (slot.rows > 1 ? 1 : 0), width: nameWidth, role: .urgent) }
+                if let mark { pen.text(" \(mark) ", x: x, y: y + 1, width: nameWidth, role: .urgent) }
                 rows = x + nameWidth + 2
                 rowWidth = columnWidth - nameWidth - 2
             } else {
