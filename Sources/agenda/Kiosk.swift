@@ -63,6 +63,10 @@ struct Kiosk: ParsableCommand {
                                valueName: "file|URL"))
     var roomStatus: String?
 
+    @Option(help: ArgumentHelp("Per-room extras for door screens: a JSON file with a map URL template ({room}, {room_guid}) and each room's stream, interpretation, DECT number and note. See docs/kiosk-and-venue.md.",
+                               valueName: "file"))
+    var venue: String?
+
     @Option(help: ArgumentHelp("Seconds between fetches of --notices and --room-status URLs (files are checked every 2 s).",
                                valueName: "seconds"))
     var noticesPoll: Double = 10
@@ -129,12 +133,22 @@ struct Kiosk: ParsableCommand {
                 printError("warning: \(message)")
             }
         }
+        var venueRooms = VenueRooms()
+        if let venue {
+            do {
+                venueRooms = try VenueRooms.load(path: venue)
+            } catch {
+                printError(error.description)
+                throw ExitCode(error.kind == .missing ? ExitStatus.noInput : ExitStatus.dataError)
+            }
+            for warning in venueRooms.warnings { printError(warning) }
+        }
         let utf8 = TerminalLocale.setUp()
         let environment = ProcessInfo.processInfo.environment
         let options = KioskOptions(rooms: room, language: language(for: schedule, utf8: utf8, term: environment["TERM"]),
                                    pageSeconds: pageSeconds, ascii: !utf8, consoleFont: environment["TERM"] == "linux",
                                    timer: timer, qr: qr, streamURL: streamURL.map(Sanitizer.line), closing: closing,
-                                   onHours: on.compactMap(DailyWindow.parse), horizon: horizon * 3600,
+                                   onHours: on.compactMap(DailyWindow.parse), horizon: horizon * 3600, venue: venueRooms,
                                    leaveHint: LeaveHint.forStart(stdinIsTerminal: isatty(0) == 1, environment: environment,
                                                                  exitKey: exitKey.map(Sanitizer.line), pid: getpid()))
         let sources = [notices, roomStatus].compactMap { $0 }

@@ -71,6 +71,26 @@ import Testing
         if width >= 120 { #expect(canvas.text().contains("Talk page")) }
     }
 
+    /// The venue file's extras at the foot of the door screen; with no talk page, the QR code
+    /// leads to the room's map.
+    @Test(arguments: [(120, 40), (200, 50)])
+    func doorScreenWithVenueExtras(width: Int, height: Int) throws {
+        let venue = try VenueRooms.read(Data("""
+            {"map": "https://map.example/{room}",
+             "rooms": {"room 201": {"stream": "https://stream.example/201", "interpretation": "English and Chinese, channel 2",
+                                    "dect": "2201", "note": "Step-free entrance via lift B"}}}
+            """.utf8), file: "venue.json")
+        var state = try Self.state(size: (width, height))
+        state = KioskState(schedule: state.schedule, now: state.now, size: state.size,
+                           options: KioskOptions(room: "Room 201", burnInShift: false, venue: venue), qrCodes: state.qrCodes)
+        let canvas = KioskBoard.render(state)
+        expectSnapshot(canvas, "kiosk-door-venue-\(width)x\(height)")
+        for text in ["English and Chinese, channel 2", "DECT  2201", "Step-free entrance via lift B", "Map"] {
+            #expect(canvas.text().contains(text), "\(text)")
+        }
+        #expect(state.extras(of: "Room 201")?.map == "https://map.example/Room%20201")
+    }
+
     /// A Chinese notice has no block letters: it stays text, whole.
     @Test func chineseNoticeStaysText() throws {
         let state = try Self.state(size: (120, 40), notices: #"{"notices": [{"text": "二号厅关闭", "level": "urgent"}]}"#)

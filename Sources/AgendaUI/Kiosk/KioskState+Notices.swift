@@ -53,6 +53,13 @@ extension KioskState {
         return Set(schedule.rooms.compactMap { $0 }.filter { room in status(of: room).map { $0.status != .open } ?? false })
     }
 
+    /// A room's extras from the venue file (`--venue`), its guid from the schedule.
+    public func extras(of room: String) -> VenueRooms.Extras? {
+        guard !options.venue.entries.isEmpty || options.venue.mapTemplate != nil else { return nil }
+        let guid = schedule.conference.roomGuids.first { $0.value == room }?.key
+        return options.venue.extras(for: room, guid: guid) { key($0, means: room) }
+    }
+
     /// A door screen's rooms that are full, with their notes.
     var fullRooms: [(room: String, status: VenueNotices.RoomStatus)] {
         (doorRooms ?? []).compactMap { room in status(of: room).flatMap { $0.status == .full ? (room, $0) : nil } }
@@ -73,6 +80,10 @@ extension KioskLabels {
     /// both in the text line under them).
     var evacuateBlock: String? { language == .zh ? nil : "EVACUATE" }
     var talkPage: String { pick("Talk page", "演讲页面") }
+    var map: String { pick("Map", "地图") }
+    var stream: String { pick("Stream", "直播") }
+    var interpretation: String { pick("Interpretation", "同声传译") }
+    var dect: String { "DECT" }
     var watchTheStream: String { pick("Watch the stream", "观看直播") }
     var roomFullBlock: String? { language == .zh ? nil : "ROOM FULL" }
     var leaveNow: String { pick("Leave the building by the nearest exit", "请从最近的出口离开") }

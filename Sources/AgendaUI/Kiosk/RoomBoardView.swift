@@ -21,13 +21,23 @@ enum RoomBoardView {
             cursor.skip(bigTitle.rows + 1)
         }
         // The QR code at the bottom right, its caption under it, beside at least 40 columns of text.
-        if let code = QRCodeView.code(for: outlook.current ?? outlook.next, view),
+        if let (code, caption) = QRCodeView.code(for: outlook.current ?? outlook.next, room: outlook.room, view),
            code.rows + 1 <= cursor.rowsLeft, body.width - code.cells - 2 >= 40 {
             let top = body.y + body.height - code.rows - 1
             QRCodeView.draw(code, x: body.x + body.width - code.cells, y: top, pen: &pen)
-            pen.centred(QRCodeView.caption(view), x: body.x + body.width - code.cells, y: top + code.rows,
-                        width: code.cells, role: .accent)
+            pen.centred(caption, x: body.x + body.width - code.cells, y: top + code.rows, width: code.cells, role: .accent)
             cursor = Cursor(x: body.x, y: cursor.y, width: body.width - code.cells - 2, bottom: body.y + body.height)
+        }
+        // The room's extras from the venue file at the foot of the text, where there is room.
+        let extras = view.state.doorRooms == nil ? [] : view.extrasLines(outlook.room)
+        if !extras.isEmpty, cursor.rowsLeft >= extras.count + 8 {
+            let top = cursor.bottom - extras.count
+            for (i, line) in extras.enumerated() {
+                let used = pen.text(line.label, x: cursor.x, y: top + i, width: cursor.width, role: .label)
+                pen.text(line.text, x: cursor.x + used + (used > 0 ? 2 : 0), y: top + i,
+                         width: cursor.width - used - (used > 0 ? 2 : 0), role: .normal)
+            }
+            cursor = Cursor(x: cursor.x, y: cursor.y, width: cursor.width, bottom: top - 1)
         }
 
         if view.state.doorRooms == nil, body.height >= 12 {
@@ -98,6 +108,20 @@ enum RoomBoardView {
                 pen.text(labels.moreLater(outlook.later.count - shown), x: x, y: y, width: width, role: .dim)
             }
         }
+    }
+}
+
+extension KioskView {
+    /// The door room's extras from the venue file, a labelled line each.
+    func extrasLines(_ room: String?) -> [(label: String, text: String)] {
+        guard let room, let extras = state.extras(of: room) else { return [] }
+        var lines: [(label: String, text: String)] = []
+        if let interpretation = extras.interpretation { lines.append((labels.interpretation, interpretation)) }
+        if let dect = extras.dect { lines.append((labels.dect, dect)) }
+        if let stream = extras.stream { lines.append((labels.stream, stream)) }
+        if let map = extras.map { lines.append((labels.map, map)) }
+        if let note = extras.note { lines.append(("", note)) }
+        return lines
     }
 }
 

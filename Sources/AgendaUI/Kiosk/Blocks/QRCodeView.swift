@@ -25,21 +25,22 @@ public struct QRMatrix: Sendable, Equatable {
 
 /// Draws a QR code in half blocks and solid cells, dark on light, quiet zone included; never clipped.
 enum QRCodeView {
-    /// The code for the door screen: a full room's stream, else the session's own page.
-    static func code(for session: Session?, _ view: KioskView) -> QRMatrix? {
+    /// The code for the door screen and what it leads to (its caption): a full room's stream,
+    /// else the session's own page, else the room's map from the venue file.
+    static func code(for session: Session?, room: String?, _ view: KioskView) -> (matrix: QRMatrix, caption: String)? {
         // Half blocks: not outside UTF-8, nor where they may be two cells wide (not so on the console).
-        let options = view.state.options
-        guard let encode = view.state.encodeQR, !options.ascii, !options.asciiGlyphs || options.consoleFont else { return nil }
-        if let full = view.state.fullRooms.first {
-            return (full.status.url ?? view.state.options.streamURL).flatMap(encode)
+        let state = view.state, options = state.options
+        guard let encode = state.encodeQR, !options.ascii, !options.asciiGlyphs || options.consoleFont else { return nil }
+        let extras = room.flatMap(state.extras(of:))
+        if let full = state.fullRooms.first {
+            let url = full.status.url ?? options.streamURL ?? state.extras(of: full.room)?.stream
+            return url.flatMap(encode).map { ($0, view.labels.watchTheStream) }
         }
-        guard view.state.options.qr == .talk, let url = session?.url, !url.isEmpty else { return nil }
-        return encode(url)
-    }
-
-    /// What the code leads to, under it.
-    static func caption(_ view: KioskView) -> String {
-        view.state.fullRooms.isEmpty ? view.labels.talkPage : view.labels.watchTheStream
+        if options.qr == .talk, let url = session?.url, !url.isEmpty, let code = encode(url) {
+            return (code, view.labels.talkPage)
+        }
+        guard options.qr == .talk, let map = extras?.map, let code = encode(map) else { return nil }
+        return (code, view.labels.map)
     }
 
     static func draw(_ code: QRMatrix, x: Int, y: Int, pen: inout KioskPen) {
