@@ -85,8 +85,8 @@ struct Validate: ParsableCommand {
                     }
                 }
                 for warning in warnings { printLine(warning) }
-                print("\(Sanitizer.line(file)): ok: \(checked.entries.count) rooms, map \(checked.mapTemplate == nil ? "none" : "template"), "
-                      + "\(warnings.count) warning\(warnings.count == 1 ? "" : "s")")
+                print("\(Sanitizer.line(file)): ok: \(Self.count(checked.entries.count, "room")), "
+                      + "map \(checked.mapTemplate == nil ? "none" : "template"), \(Self.count(warnings.count, "warning"))")
             } catch {
                 printLine(error.description)
                 let this = error.kind == .missing ? ExitStatus.noInput : ExitStatus.dataError

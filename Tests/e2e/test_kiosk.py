@@ -562,7 +562,7 @@ def test_room_status_feed_from_a_server():
             pane.type_line("clear")
             pane.type_line(f"{AGENDA} validate --notices {feed} 2>&1; echo \"EX\"\"IT=$?\"")
             screen = pane.wait_for("EXIT=")
-            assert "EXIT=0" in screen and "0 notices, 1 room statuses" in screen, screen
+            assert "EXIT=0" in screen and "0 notices, 1 room status," in screen, screen
             pane.type_line("clear")
             pane.type_line(f"{AGENDA} validate --notices {notices} 2>&1; echo \"EX\"\"IT=$?\"")
             screen = pane.wait_for("EXIT=")
@@ -571,6 +571,26 @@ def test_room_status_feed_from_a_server():
             pane.close()
             server.kill()
             server.wait()
+
+
+def test_validate_checks_a_venue_file():
+    excerpt = os.path.join(os.path.dirname(__file__), "..", "Fixtures", "schedules", "38c3-excerpt.xml")
+    with tempfile.TemporaryDirectory() as directory:
+        good, bad = os.path.join(directory, "venue.json"), os.path.join(directory, "bad.json")
+        write(good, '{"map": "https://38c3.c3nav.de/l/{room_guid}/",\n "rooms": {"Saal 1": {"dect": "8011"},\n "Saal 9": {"note": "x"}}}')
+        write(bad, '{"rooms": {"Saal 1": {"dect": [8011]}}}')
+        pane = Pane(120, 30)
+        try:
+            pane.type_line(f"{AGENDA} validate {excerpt} --venue {good} 2>&1; echo \"EX\"\"IT=$?\"")
+            screen = pane.wait_for("EXIT=")
+            assert "EXIT=0" in screen and ':3: warning: "Saal 9" is not in the schedule' in screen, screen
+            assert "ok: 2 rooms, map template, 1 warning" in screen, screen
+            pane.type_line("clear")
+            pane.type_line(f"{AGENDA} validate --venue {bad} 2>&1; echo \"EX\"\"IT=$?\"")
+            screen = pane.wait_for("EXIT=")
+            assert "EXIT=65" in screen and '"dect" must be text' in screen, screen
+        finally:
+            pane.close()
 
 
 def test_a_kiosk_started_by_hand_says_how_to_leave():
