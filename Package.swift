@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "AgendaUITests", dependencies: ["AgendaUI", "AgendaCanvas", "AgendaModel"], exclude: ["__Snapshots__"]),
         .testTarget(name: "AgendaSourcesTests", dependencies: ["AgendaSources", "AgendaModel"]),
         .testTarget(name: "AgendaAppTests", dependencies: ["AgendaApp", "AgendaCanvas", "AgendaUI", "AgendaModel", "AgendaSources"]),
-        .testTarget(name: "AgendaQRTests", dependencies: ["AgendaQR", "AgendaUI"]),
+        .testTarget(name: "AgendaQRTests", dependencies: ["AgendaQR", "AgendaUI", "AgendaCanvas", "AgendaModel"]),
         .testTarget(name: "AgendaTerminalTests", dependencies: ["AgendaTerminal", "AgendaCanvas"]),
     ],
     swiftLanguageModes: [.v6]

@@ -25,11 +25,11 @@ extension Canvas {
     /// Letters without an ASCII base (Greek, Cyrillic) stay, being the schedule's words, and
     /// with `asciiMarks` every letter does; so do the cells of `keep` (a QR code on a console
     /// whose font draws its blocks one cell wide).
-    public mutating func foldAmbiguous(_ glyphs: Glyphs, keep: Role? = nil) {
+    public mutating func foldAmbiguous(_ glyphs: Glyphs, keep: Set<Role> = []) {
         guard glyphs.folds else { return }
         for index in cells.indices where cells[index].scalar.value >= 0xA1 && !cells[index].isContinuation {
             let cell = cells[index]
-            guard cell.role != keep, AmbiguousWidth.contains(cell.scalar),
+            guard !keep.contains(cell.role), AmbiguousWidth.contains(cell.scalar),
                   glyphs == .ascii || !cell.scalar.properties.isAlphabetic,
                   let plain = Self.asciiStandIn(cell.scalar) else { continue }
             replaceScalar(at: index, with: plain)

@@ -11,5 +11,19 @@ public enum Role: UInt8, Sendable, CaseIterable {
     case blackout      // kiosk: outside the hours given with --on
     case qr            // kiosk: QR codes, dark modules drawn on light
     case caution, alarm // kiosk stage timer: five and two minutes left
+    /// Kiosk block type: a space whose background is the ink of the role named after it
+    /// (`.clock`, `.qr`, `.urgent`, `.caution`, `.alarm`), so a full cell is solid whatever the
+    /// font; half cells keep their glyph in that role, on the same background.
+    case clockInk, qrInk, urgentInk, cautionInk, alarmInk
     case link          // a web address, drawn as a hyperlink where the terminal has them
+}
+
+extension Role {
+    /// Whether a blank cell of this role shows solid ink (block type), not background.
+    public var isInk: Bool {
+        switch self {
+        case .clockInk, .qrInk, .urgentInk, .cautionInk, .alarmInk: true
+        default: false
+        }
+    }
 }

@@ -65,7 +65,8 @@ struct Theme {
                                  (.match, underline | bold), (.star, bold), (.clash, bold), (.banner, reverse | bold),
                                  (.boxTitle, bold), (.nowLine, bold), (.clock, bold), (.badge, reverse | bold),
                                  (.urgent, reverse | bold), (.qr, reverse), (.caution, bold), (.alarm, reverse | bold),
-                                 (.link, underline)] {
+                                 (.clockInk, reverse), (.qrInk, normal), (.urgentInk, normal),
+                                 (.cautionInk, reverse), (.alarmInk, reverse), (.link, underline)] {
                 styles[role] = RoleStyle(attributes: attr)
             }
             return styles
@@ -106,6 +107,12 @@ struct Theme {
                 .qr: on(normal, p.black, p.white),           // kiosk: QR codes, dark on light
                 .caution: on(bold, p.cautionMark),           // stage timer: five minutes left
                 .alarm: on(bold, p.alarmMark),               // stage timer: two minutes left
+                // Block type: spaces in reverse show the partner role's ink as a solid cell.
+                .clockInk: on(reverse, -1),
+                .qrInk: on(normal, p.white, p.black),
+                .urgentInk: on(normal, p.alertBackground, p.light),
+                .cautionInk: on(reverse, p.cautionMark),
+                .alarmInk: on(reverse, p.alarmMark),
                 .link: on(underline, p.textAccent),          // a web address
             ]
         }

@@ -55,13 +55,33 @@ struct Kiosk: ParsableCommand {
                                valueName: "text"))
     var closing: String?
 
-    @Option(help: ArgumentHelp("Notices and room status for the screens: a JSON file (checked every 2 s) or an http(s) URL (every 10 s). See docs/kiosk-and-venue.md.",
+    @Option(help: ArgumentHelp("Notices and room status for the screens: a JSON file (checked every 2 s) or an http(s) URL (every --notices-poll seconds); a room-status feed as FOSDEM publishes it reads too. See docs/kiosk-and-venue.md.",
                                valueName: "file-or-URL"))
     var notices: String?
+
+    @Option(help: ArgumentHelp("Room status as venues publish it, e.g. FOSDEM's [{\"roomname\": \"Janson\", \"state\": 1}] (0 open, 1 full, 2 evacuate), or a notices file: a file or an http(s) URL, read as well as --notices.",
+                               valueName: "file|URL"))
+    var roomStatus: String?
+
+    @Option(help: ArgumentHelp("Per-room extras for door screens: a JSON file with a map URL template ({room}, {room_guid}) and each room's stream, interpretation, DECT number and note. See docs/kiosk-and-venue.md.",
+                               valueName: "file"))
+    var venue: String?
+
+    @Option(help: ArgumentHelp("Seconds between fetches of --notices and --room-status URLs (files are checked every 2 s).",
+                               valueName: "seconds"))
+    var noticesPoll: Double = 10
+
+    @Option(help: ArgumentHelp("Seconds after the last good answer from a notices or room-status source that cannot be read before the board marks its copy STALE. Default: three polls.",
+                               valueName: "seconds"))
+    var noticesStale: Double?
 
     @Option(help: ArgumentHelp("Show the board only between these times of day (venue time, e.g. 07:30-22:00; 18:00-02:00 runs overnight); black outside them. May be given more than once.",
                                valueName: "HH:MM-HH:MM"))
     var on: [String] = []
+
+    @Option(help: ArgumentHelp("Hours ahead the venue board looks: a room with nothing running and nothing starting within them is only a mention on the \"Later\" line.",
+                               valueName: "hours"))
+    var horizon: Double = 3
 
     @Option(help: ArgumentHelp("QR code on a door screen: talk (the session's URL from the schedule) or none. Codes need libqrencode4 (loaded when the kiosk starts; without it the board says so and draws none).", valueName: "talk|none"))
     var qr: KioskQR = .talk
@@ -89,6 +109,9 @@ struct Kiosk: ParsableCommand {
         guard pageSeconds >= 1 else { throw ValidationError("--page-seconds must be at least 1") }
         guard clockRate > 0, clockRate <= 1_000_000 else { throw ValidationError("--clock-rate must be above 0 (and at most 1000000)") }
         guard refresh >= 1 else { throw ValidationError("--refresh must be at least 1 second") }
+        guard noticesPoll >= 1, noticesPoll <= 3600 else { throw ValidationError("--notices-poll must be between 1 and 3600 seconds") }
+        if let noticesStale, noticesStale < 1 { throw ValidationError("--notices-stale must be at least 1 second") }
+        guard horizon > 0, horizon <= 48 else { throw ValidationError("--horizon must be above 0 and at most 48 hours") }
         if timer, room.count != 1 { throw ValidationError("--timer needs exactly one --room") }
         for window in on where DailyWindow.parse(window) == nil {
             throw ValidationError("--on \"\(Sanitizer.line(window))\" is not a time window like 07:30-22:00")
@@ -110,14 +133,28 @@ struct Kiosk: ParsableCommand {
                 printError("warning: \(message)")
             }
         }
+        var venueRooms = VenueRooms()
+        if let venue {
+            do {
+                venueRooms = try VenueRooms.load(path: venue)
+            } catch {
+                printError(error.description)
+                throw ExitCode(error.kind == .missing ? ExitStatus.noInput : ExitStatus.dataError)
+            }
+            for warning in venueRooms.warnings { printError(warning) }
+        }
         let utf8 = TerminalLocale.setUp()
         let environment = ProcessInfo.processInfo.environment
         let options = KioskOptions(rooms: room, language: language(for: schedule, utf8: utf8, term: environment["TERM"]),
                                    pageSeconds: pageSeconds, ascii: !utf8, consoleFont: environment["TERM"] == "linux",
                                    timer: timer, qr: qr, streamURL: streamURL.map(Sanitizer.line), closing: closing,
-                                   onHours: on.compactMap(DailyWindow.parse))
-        let notices = notices.map { LiveNotices($0, zone: schedule.timeZone, limits: fetch.settings(cache: false).limits,
-                                                warn: { printError($0) }) }
+                                   onHours: on.compactMap(DailyWindow.parse), horizon: horizon * 3600, venue: venueRooms,
+                                   leaveHint: LeaveHint.forStart(stdinIsTerminal: isatty(0) == 1, environment: environment,
+                                                                 exitKey: exitKey.map(Sanitizer.line), pid: getpid()))
+        let sources = [notices, roomStatus].compactMap { $0 }
+        let notices = sources.isEmpty ? nil
+            : LiveNotices(sources, zone: schedule.timeZone, limits: fetch.settings(cache: false).limits,
+                          poll: noticesPoll, staleAfter: noticesStale, warn: { printError($0) })
         let zone = self.zone
         let status = KioskStart(schedule: schedule, live: live, notices: notices, options: options,
                                 theme: (environment["NO_COLOR"] ?? "").isEmpty ? (theme ?? .standard) : .mono,

@@ -20,8 +20,12 @@ struct Validate: ParsableCommand {
                                valueName: "file"))
     var notices: [String] = []
 
+    @Option(help: ArgumentHelp("A kiosk venue file (agenda kiosk --venue) to check; its rooms are checked against the schedules given.",
+                               valueName: "file"))
+    var venue: [String] = []
+
     func validate() throws {
-        if files.isEmpty, notices.isEmpty { throw ValidationError("give a schedule file or URL, or --notices FILE") }
+        if files.isEmpty, notices.isEmpty, venue.isEmpty { throw ValidationError("give a schedule file or URL, --notices FILE or --venue FILE") }
     }
 
     @OptionGroup var fetch: FetchOptions
@@ -65,6 +69,24 @@ struct Validate: ParsableCommand {
                 for warning in warnings { printLine(warning) }
                 print("\(Sanitizer.line(file)): ok: \(Self.count(checked.notices.count, "notice")), "
                       + "\(Self.count(checked.rooms.count, "room status", "room statuses")), \(Self.count(warnings.count, "warning"))")
+            } catch {
+                printLine(error.description)
+                let this = error.kind == .missing ? ExitStatus.noInput : ExitStatus.dataError
+                status = status == ExitStatus.dataError ? status : this
+            }
+        }
+        for file in venue {
+            do {
+                let checked = try VenueRooms.load(path: file)
+                var warnings = checked.warnings
+                if let programme {
+                    for entry in checked.entries where programme.kioskRoom(entry.key) == nil {
+                        warnings.append("\(Sanitizer.line(file)):\(entry.line): warning: \"\(entry.key)\" is not in the schedule")
+                    }
+                }
+                for warning in warnings { printLine(warning) }
+                print("\(Sanitizer.line(file)): ok: \(Self.count(checked.entries.count, "room")), "
+                      + "map \(checked.mapTemplate == nil ? "none" : "template"), \(Self.count(warnings.count, "warning"))")
             } catch {
                 printLine(error.description)
                 let this = error.kind == .missing ? ExitStatus.noInput : ExitStatus.dataError

@@ -10,7 +10,8 @@ import Foundation
 /// clock and timer digits, which WCAG counts as large text) 3:1.
 @Suite struct ThemeContrastTests {
     /// Drawn on, never read: glyphs and large digits.
-    static let marks: Set<Role> = [.border, .star, .nowLine, .clock, .caution, .alarm]
+    static let marks: Set<Role> = [.border, .star, .nowLine, .clock, .caution, .alarm,
+                                    .clockInk, .qrInk, .urgentInk, .cautionInk, .alarmInk]
     /// Not the theme's to choose: the terminal's own colours, quiet hours (drawn blank on
     /// purpose) and the publisher's track colours. `dim` is checked where it is a colour (256).
     static let notChecked: Set<Role> = [.normal, .blackout, .trackMark]

@@ -20,8 +20,15 @@ func expectSnapshot(_ canvas: Canvas, _ name: String, sourceLocation: SourceLoca
 }
 
 /// The canvas text inside a ruler frame, so trailing space and the exact size are visible.
+/// Solid cells of the kiosk's block type (spaces on ink) show as "█".
 private func frame(_ canvas: Canvas) -> String {
     let border = "+" + String(repeating: "-", count: canvas.size.width) + "+"
-    let rows = canvas.text().split(separator: "\n", omittingEmptySubsequences: false).map { "|" + $0 }
+    let rows = (0..<canvas.size.height).map { y in
+        var line = (0..<canvas.size.width).map { x in
+            canvas[x, y].role.isInk && canvas[x, y].scalar == " " ? "█" : canvas.text(x: x, y: y)
+        }.joined()
+        while line.last == " " { line.removeLast() }
+        return "|" + line
+    }
     return ([border] + rows + [border]).joined(separator: "\n") + "\n"
 }

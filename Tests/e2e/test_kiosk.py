@@ -15,7 +15,8 @@ import time
 import unicodedata
 
 sys.path.insert(0, os.path.dirname(__file__))
-from tmux_harness import SHARED, Pane, needs_shared, run_tests  # noqa: E402
+import tmux_harness  # noqa: E402
+from tmux_harness import SHARED, needs_shared, run_tests  # noqa: E402
 import fake_terminal  # noqa: E402
 from chinese import ZH_PAGE, english_words  # noqa: E402
 
@@ -29,6 +30,60 @@ Room:Hall {room}
 
 Body text.
 """
+
+
+class Pane(tmux_harness.Pane):
+    """A tmux pane whose kiosks run as under systemd (INVOCATION_ID set): no hint on how to
+    leave over the board, except where a test asks for one (hint=True)."""
+
+    def __init__(self, width=100, height=30, term="xterm-256color", env=None, hint=False):
+        super().__init__(width, height, term, {**({} if hint else {"INVOCATION_ID": "e2e"}), **(env or {})})
+
+    def cells(self):
+        """The screen as rows of (character, foreground, background, reverse), colours as
+        numbers (None: the terminal's own), from a capture with escapes."""
+        import re
+        rows = []
+        for line in self.tmux("capture-pane", "-p", "-e", "-N").splitlines():
+            fg = bg = None
+            reverse = False
+            row, at = [], 0
+            for match in list(re.finditer(r"\x1b\[([0-9;]*)m", line)) + [None]:
+                row += [(c, fg, bg, reverse) for c in line[at:match.start() if match else len(line)]]
+                if match is None:
+                    break
+                at = match.end()
+                codes = [int(c) if c else 0 for c in match.group(1).split(";")]
+                i = 0
+                while i < len(codes):
+                    code = codes[i]
+                    if code == 0:
+                        fg = bg = None
+                        reverse = False
+                    elif code in (7, 27):
+                        reverse = code == 7
+                    elif 30 <= code <= 37 or code == 39:
+                        fg = None if code == 39 else code - 30
+                    elif 40 <= code <= 47 or code == 49:
+                        bg = None if code == 49 else code - 40
+                    elif code in (38, 48) and i + 2 < len(codes) and codes[i + 1] == 5:
+                        fg, bg = (codes[i + 2], bg) if code == 38 else (fg, codes[i + 2])
+                        i += 2
+                    i += 1
+            rows.append(row)
+        return rows
+
+    @staticmethod
+    def is_ink(cell):
+        """A solid cell of block type: a space in reverse video (clock, timer), light on black
+        (QR code) or red on light (notices)."""
+        char, fg, bg, reverse = cell
+        return char == " " and (reverse or (bg in (0, 16) and fg in (7, 15, 255)) or (bg in (7, 15, 255) and fg in (1, 124)))
+
+    def solid(self):
+        """The screen with every solid cell of block type as "█"."""
+        return "\n".join("".join("█" if self.is_ink(cell) else cell[0] for cell in row).rstrip()
+                         for row in self.cells()) + "\n"
 
 
 def start(pane, args, expect="Plenary Session", env=""):
@@ -57,8 +112,9 @@ def test_before_the_plenary_it_is_next_in_ten_minutes():
         screen = pane.screen()
         assert "Plenary Session" in between(screen, "Next", "starts in 10 min"), screen
         assert "Nothing on right now" in screen and "正在进行" in screen, screen
-        for text in ["CACIE 2021", "Friday 22 October 2021", "Convention Hall No. 1", "█"]:
+        for text in ["CACIE 2021", "Friday 22 October 2021", "Convention Hall No. 1"]:
             assert text in screen, f"{text!r} missing:\n{screen}"
+        assert "█" in pane.solid() and "█" not in screen, pane.solid()   # solid cells, no glyph
         os.kill(pane.child_pid(), signal.SIGTERM)
         finished(pane, 143)
     finally:
@@ -173,7 +229,8 @@ def test_ascii_when_the_locale_is_not_utf8():
         screen = pane.wait_for("2 h left")
         board = screen[:screen.rindex("UTC+08:00")]
         assert all(ord(c) < 128 for c in board), board
-        assert "---------" in board and "#" in board, board
+        # Rules in dashes, the clock in seven-segment strokes, the done part of the bar solid.
+        assert "---------" in board and "|_|" in board and "█" in pane.solid(), board
         os.kill(pane.child_pid(), signal.SIGTERM)
         finished(pane, 143)
     finally:
@@ -239,10 +296,11 @@ def at(text):
 
 
 def test_two_boards_show_the_same_page_at_the_same_time():
-    # Real time, so that both boards read the same clock: twelve rooms with a talk on now.
+    # Real time, so that both boards read the same clock: sixty rooms with a talk on now, a
+    # row each, three pages.
     now = datetime.datetime.now(datetime.timezone.utc).astimezone(BERLIN).replace(second=0, microsecond=0)
     sessions = [(f"Room {i + 1:02d}", f"Talk in room {i + 1}", now - datetime.timedelta(minutes=30), 180)
-                for i in range(30)]
+                for i in range(60)]
     with tempfile.TemporaryDirectory() as directory:
         path = os.path.join(directory, "venue.xml")
         write(path, frab_xml(sessions))
@@ -367,7 +425,7 @@ def test_the_header_shows_the_title_and_the_clock_size_the_docs_give():
         try:
             screen = start(pane, f"--now 2024-12-27T10:40+01:00 {excerpt}", expect="38C3")
             assert "38c3" not in screen, screen
-            clock = [line for line in screen.splitlines() if "█" in line or "▀" in line or "▄" in line]
+            clock = [line for line in pane.solid().splitlines()[:6] if "█" in line or "▀" in line or "▄" in line]
             assert len(clock) == rows, f"{width}x{height}: a clock of {len(clock)} rows, not {rows}:\n{screen}"
             os.kill(pane.child_pid(), signal.SIGTERM)
             finished(pane, 143)
@@ -418,7 +476,8 @@ def test_notices_and_room_status_follow_the_file():
             assert "\x1b" not in screen and "[31m" not in screen, screen
             screen = venue.wait_for("ROOM FULL", timeout=5)
             lines = screen.splitlines()
-            hall = next(i for i, line in enumerate(lines) if "Hall 1" in line)
+            hall = next((i for i, line in enumerate(lines) if "Hall 1" in line), None)
+            assert hall is not None, screen
             assert "ROOM FULL" in lines[hall] + lines[hall + 1] and "Watch the stream" not in screen, screen
             assert "ROOM FULL" not in "".join(lines[hall + 2:]), screen    # Hall 2 is not full
             # An urgent notice for Hall 2 only takes its screens; the door of Hall 1 stays.
@@ -429,7 +488,10 @@ def test_notices_and_room_status_follow_the_file():
             write(notices, notices_json(rooms={"*": {"status": "evacuate", "note": "Leave by the east doors"}}))
             for pane in (door, venue):
                 screen = pane.wait_for("EVACUATE", timeout=5)
-                assert "Leave by the east doors" in screen and "Keynote Talk" not in screen, screen
+                # The note is in block type under the words: rows of blocks, not text.
+                below = pane.solid().split("EVACUATE", 1)[1].splitlines()
+                assert sum(1 for line in below if "▀" in line or "█" in line) >= 4, pane.solid()
+                assert "Keynote Talk" not in screen, screen
             # A broken version keeps the last good one, marked; notices vanish at their until.
             write(notices, notices_json([{"text": "Doors close soon", "until": "2024-12-27T10:31:00+01:00"}]))
             venue.wait_for("Doors close soon", timeout=5)
@@ -444,6 +506,106 @@ def test_notices_and_room_status_follow_the_file():
         finally:
             door.close()
             venue.close()
+
+
+def test_room_status_feed_from_a_server():
+    """--room-status URL: FOSDEM's feed (state as a number or a numeric string) from a local
+    server, read beside a --notices file; polled with its ETag (304s), the last good copy kept
+    when the server goes, marked STALE after --notices-stale, unmarked when it is back."""
+    import json
+    import urllib.request
+    sessions = [("Hall 1", "Keynote Talk", at("2024-12-27T10:00"), 120), ("Hall 2", "Side Talk", at("2024-12-27T10:00"), 120)]
+    with tempfile.TemporaryDirectory() as directory:
+        path, notices, feed = (os.path.join(directory, name) for name in ("venue.xml", "notices.json", "feed.json"))
+        write(path, frab_xml(sessions))
+        write(notices, notices_json([{"text": "Lunch in Hall B from 12:00", "level": "info"}]))
+
+        def publish(text):
+            write(feed + ".next", text)
+            os.replace(feed + ".next", feed)
+
+        def serve(port=0):
+            process = subprocess.Popen([sys.executable, os.path.join(os.path.dirname(__file__), "schedule_server.py"), feed,
+                                        "--port", str(port)], stdout=subprocess.PIPE)
+            return process, int(process.stdout.readline().split()[1])
+
+        def stats(port):
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/stats", timeout=5) as response:
+                return json.load(response)
+
+        publish('[{"roomname": "Hall 1", "state": "1"}, {"roomname": "Hall 2", "state": 0}]')
+        server, port = serve()
+        pane = Pane(100, 30)
+        try:
+            url = f"http://127.0.0.1:{port}/schedule"
+            start(pane, f"--room 'Hall 1' --notices {notices} --room-status {url} --notices-poll 1 --notices-stale 3 "
+                        f"--now 2024-12-27T10:30+01:00 {path}", expect="ROOM FULL")
+            time.sleep(2.5)
+            seen = stats(port)
+            assert seen["not_modified"] >= 1 and seen["if_none_match"], seen
+            publish('[{"roomname": "Hall 1", "state": 2}]')
+            pane.wait_for("EVACUATE", timeout=5)
+            publish('[{"roomname": "Hall 1", "state": 0}]')
+            screen = pane.wait_for("EVACUATE", timeout=5, absent=True)
+            assert "ROOM FULL" not in screen and "Lunch in Hall B" in screen, screen   # both sources on screen
+            server.kill()
+            server.wait()
+            pane.wait_for("notices update failed", timeout=5)
+            screen = pane.wait_for("STALE", timeout=8)
+            assert "Keynote Talk" in screen, screen                                      # the board stays
+            server, _ = serve(port)
+            pane.wait_for("STALE", timeout=8, absent=True)
+            os.kill(pane.child_pid(), signal.SIGTERM)
+            finished(pane, 143)
+            # validate reads the feed too, and names a bad state with its line.
+            write(notices, '[{"roomname": "Janson", "state": 1},\n {"roomname": "K.1.105", "state": "7"}]')
+            pane.type_line("clear")
+            pane.type_line(f"{AGENDA} validate --notices {feed} 2>&1; echo \"EX\"\"IT=$?\"")
+            screen = pane.wait_for("EXIT=")
+            assert "EXIT=0" in screen and "0 notices, 1 room status," in screen, screen
+            pane.type_line("clear")
+            pane.type_line(f"{AGENDA} validate --notices {notices} 2>&1; echo \"EX\"\"IT=$?\"")
+            screen = pane.wait_for("EXIT=")
+            assert "EXIT=65" in screen and ':2:' in screen and 'state "7"' in screen, screen
+        finally:
+            pane.close()
+            server.kill()
+            server.wait()
+
+
+def test_validate_checks_a_venue_file():
+    excerpt = os.path.join(os.path.dirname(__file__), "..", "Fixtures", "schedules", "38c3-excerpt.xml")
+    with tempfile.TemporaryDirectory() as directory:
+        good, bad = os.path.join(directory, "venue.json"), os.path.join(directory, "bad.json")
+        write(good, '{"map": "https://38c3.c3nav.de/l/{room_guid}/",\n "rooms": {"Saal 1": {"dect": "8011"},\n "Saal 9": {"note": "x"}}}')
+        write(bad, '{"rooms": {"Saal 1": {"dect": [8011]}}}')
+        pane = Pane(120, 30)
+        try:
+            pane.type_line(f"{AGENDA} validate {excerpt} --venue {good} 2>&1; echo \"EX\"\"IT=$?\"")
+            screen = pane.wait_for("EXIT=")
+            assert "EXIT=0" in screen and ':3: warning: "Saal 9" is not in the schedule' in screen, screen
+            assert "ok: 2 rooms, map template, 1 warning" in screen, screen
+            pane.type_line("clear")
+            pane.type_line(f"{AGENDA} validate --venue {bad} 2>&1; echo \"EX\"\"IT=$?\"")
+            screen = pane.wait_for("EXIT=")
+            assert "EXIT=65" in screen and '"dect" must be text' in screen, screen
+        finally:
+            pane.close()
+
+
+def test_a_kiosk_started_by_hand_says_how_to_leave():
+    pane = Pane(100, 30, hint=True)
+    try:
+        screen = start(pane, "--now 2021-10-22T10:00+08:00", expect="To leave this board")
+        assert f"kill {pane.child_pid()}" in screen and "--exit-key" in screen, screen
+        pane.wait_for("To leave this board", timeout=15, absent=True)
+        os.kill(pane.child_pid(), signal.SIGTERM)
+        finished(pane, 143)
+        start(pane, "--exit-key esc --now 2021-10-22T10:00+08:00", expect="To leave this board press esc")
+        pane.send("Escape")
+        finished(pane, 0)
+    finally:
+        pane.close()
 
 
 def test_validate_checks_a_notices_file():
@@ -580,8 +742,9 @@ def test_quiet_hours_blank_the_screen():
 
 
 def decode_qr(screen):
-    """Reads a QR code back from the screen text below the header rule: each cell two pixels
-    high (█ both dark, ▀ the top, ▄ the bottom, anything else light), decoded with zbarimg."""
+    """Reads a QR code back from the screen below the header rule (`Pane.solid`): each cell
+    two pixels high (█ both dark, ▀ the top, ▄ the bottom, anything else light), decoded with
+    zbarimg."""
     import shutil
     import subprocess
     assert shutil.which("zbarimg"), "zbarimg is missing: apt-get install zbar-tools"
@@ -617,10 +780,11 @@ def test_qr_codes_read_back_from_the_screen():
         for (width, height), args, expected in cases:
             pane = Pane(width, height)
             try:
+                # On roomy screens the title is in block type: wait for the Next row's text.
                 screen = start(pane, f"--room 'Saal 1' --now 2024-12-27T10:40+01:00 --notices {notices} {args} {excerpt}",
-                               expect="Opening Ceremony")
+                               expect="Correctiv")
                 time.sleep(0.3)
-                screen = pane.screen()
+                screen = pane.solid()
                 assert decode_qr(screen) == expected, f"{args}: read {decode_qr(screen)!r}, not {expected!r}:\n{screen}"
                 if expected is None:
                     body = screen[screen.index("───"):]
@@ -630,7 +794,7 @@ def test_qr_codes_read_back_from_the_screen():
                     write(notices, notices_json(rooms={"Saal 1": {"status": "full", "note": "Watch the stream"}}))
                     screen = pane.wait_for("ROOM FULL", timeout=5)
                     time.sleep(0.3)
-                    assert decode_qr(pane.screen()) == "https://stream.example/saal1", pane.screen()
+                    assert decode_qr(pane.solid()) == "https://stream.example/saal1", pane.solid()
                 os.kill(pane.child_pid(), signal.SIGTERM)
                 finished(pane, 143)
             finally:
@@ -668,11 +832,14 @@ def big_time(screen):
 
 
 def colour_of_digits(pane):
-    """The SGR sequence in force where the digits are drawn (capture with escapes)."""
-    import re
-    escaped = pane.tmux("capture-pane", "-p", "-e")
-    line = next(line for line in escaped.splitlines() if "████" in line)
-    return re.findall(r"\x1b\[([0-9;]*)m(?=[^\x1b]*█)", line)[-1]
+    """The colour the digits' solid cells are drawn in, as an SGR foreground code (39: the
+    terminal's own)."""
+    for row in pane.cells():
+        ink = [cell for cell in row if Pane.is_ink(cell)]
+        if len(ink) >= 4:
+            fg = ink[0][1]
+            return "39" if fg is None else str(30 + fg) if fg < 8 else f"38;5;{fg}"
+    raise AssertionError(pane.solid())
 
 
 def test_the_stage_timer():
@@ -691,7 +858,7 @@ def test_the_stage_timer():
             pane = Pane(100, 30)
             try:
                 start(pane, f"--timer --room Stage --now 2024-12-27T{clock}+01:00 {path}", expect=title)
-                screen = pane.screen()
+                screen = pane.solid()
                 assert big_time(screen) in times, f"{clock}: {big_time(screen)!r}, not {times[0]}:\n{screen}"
                 if title == "Keynote on Time" and clock < "10:30":
                     assert "Second Talk" in screen and "Next" in screen, screen   # the next talk, small

@@ -117,7 +117,7 @@ public final class KioskLoop {
             systemd.send("WATCHDOG=1")
             lastPing = .now
         }
-        if ScreenDump.requested.exchange(false, ordering: .relaxed) { ScreenDump.write(shown.text()) }
+        if ScreenDump.requested.exchange(false, ordering: .relaxed) { ScreenDump.write(KioskBoard.text(shown)) }
         if state.moment != drawnMoment { dirty = true }
         if let live {
             switch live.poll() {
@@ -143,6 +143,7 @@ public final class KioskLoop {
             case .updated(let new): state.apply(.noticesUpdated(new))
             case .failed: state.apply(.noticesFailed)
             case .restored: state.apply(.noticesRestored)
+            case .stale(let since): state.apply(.noticesStale(since))
             }
             dirty = true
         }
@@ -183,7 +184,9 @@ public final class KioskLoop {
         // A notice that appears or goes between minutes (`from`, `until`) is drawn on time.
         let nextNotice = state.notices.boundaries.first { $0 > state.now }?.timeIntervalSince1970 ?? .infinity
         let nextSecond = state.options.timer ? seconds.rounded(.down) + 1 : .infinity   // the stage timer ticks
-        let target = Date(timeIntervalSince1970: min(nextMinute, nextTurn, nextNotice, nextSecond))
+        // The hint on how to leave goes on time.
+        let hintEnd = state.showsLeaveHint ? state.startedAt.timeIntervalSince1970 + LeaveHint.seconds : .infinity
+        let target = Date(timeIntervalSince1970: min(nextMinute, nextTurn, nextNotice, nextSecond, hintEnd))
         return clock.milliseconds(until: target, from: state.now) + 1
     }
 }

@@ -3,67 +3,138 @@ import Synchronization
 import AgendaModel
 import AgendaSources
 
-/// `--notices`: a file checked every 2 s by its fingerprint, or a URL fetched every 10 s (a 304
-/// costs nothing), on a thread of its own. A version that does not read, or a server that
-/// cannot be reached, keeps the last good notices on screen, marked.
+/// `--notices` and `--room-status`: each a file checked every 2 s by its fingerprint, or a URL
+/// fetched every `--notices-poll` seconds (a 304 costs nothing), on a thread of its own; what
+/// they say together is what the board shows. A version that does not read, or a server that
+/// cannot be reached, keeps the last good notices on screen, marked; once the last good copy
+/// is older than `staleAfter`, marked stale.
 public final class LiveNotices: Sendable {
-    public enum Outcome: Sendable {
+    public enum Outcome: Sendable, Equatable {
         case updated(VenueNotices)
         case failed
         case restored
+        /// The last good copy is older than the limit (its time), or fresh again (nil).
+        case stale(Date?)
     }
 
     static let filePoll: TimeInterval = 2
-    static let urlPoll: TimeInterval = 10
+    public static let urlPoll: TimeInterval = 10
 
-    private let results = Mailbox<Outcome>()
-    /// Used by the polling thread only, after the first read here.
-    private let reader: Mutex<Reader>
+    private let results = Mailbox<(source: Int, outcome: Outcome)>()
+    private let readers: [Reader]
+    /// The last good version from each source, and which are failing or stale (loop side).
+    private let merged: Mutex<Merged>
     /// The first version, read before the board starts (empty if it did not read).
     public let initial: VenueNotices
     public let initialFailed: Bool
 
-    /// `warn`: where a failure is said once when stderr is not the board's terminal (the
-    /// journal, under systemd).
-    public init(_ name: String, zone: TimeZone, limits: FetchLimits, warn: @escaping @Sendable (String) -> Void) {
-        let reader = Reader(name: name, zone: zone, limits: limits, warn: warn)
-        switch reader.check() {
-        case .updated(let notices): initial = notices; initialFailed = false
-        default: initial = VenueNotices(); initialFailed = true
+    struct Merged {
+        var versions: [VenueNotices]
+        var failing: Set<Int> = []
+        var stale: [Int: Date] = [:]
+
+        var notices: VenueNotices {
+            VenueNotices(notices: versions.flatMap(\.notices), rooms: versions.flatMap(\.rooms))
         }
-        let interval = reader.url == nil ? Self.filePoll : Self.urlPoll
-        self.reader = Mutex(reader)
-        Worker.every(interval, into: results) { [self] in self.reader.withLock { $0.check() }.map { [$0] } ?? [] }
     }
 
-    public func take() -> [Outcome] { results.take() }
+    /// `warn`: where a failure is said once when stderr is not the board's terminal (the
+    /// journal, under systemd).
+    public convenience init(_ name: String, zone: TimeZone, limits: FetchLimits, warn: @escaping @Sendable (String) -> Void) {
+        self.init([name], zone: zone, limits: limits, warn: warn)
+    }
 
-    /// Reads one version when it changed.
-    private final class Reader {
+    /// `poll`: seconds between fetches of a URL; `staleAfter`: the age at which the last good
+    /// copy of a source that cannot be read is marked stale (default: three polls).
+    public init(_ names: [String], zone: TimeZone, limits: FetchLimits, poll: TimeInterval = LiveNotices.urlPoll,
+                staleAfter: TimeInterval? = nil, warn: @escaping @Sendable (String) -> Void) {
+        var versions: [VenueNotices] = [], failed = false
+        var readers: [Reader] = []
+        for name in names {
+            let reader = Reader(name: name, zone: zone, limits: limits,
+                                staleAfter: staleAfter ?? 3 * max(poll, Self.filePoll), warn: warn)
+            if case .updated(let notices)? = reader.check().first {
+                versions.append(notices)
+            } else {
+                versions.append(VenueNotices())
+                failed = true
+            }
+            readers.append(reader)
+        }
+        var merged = Merged(versions: versions)
+        initial = merged.notices
+        initialFailed = failed
+        if failed { merged.failing = Set(versions.indices.filter { readers[$0].failingNow }) }
+        self.merged = Mutex(merged)
+        self.readers = readers
+        for (index, reader) in readers.enumerated() {
+            let interval = reader.url == nil ? Self.filePoll : max(1, poll)
+            Worker.every(interval, into: results) { reader.check().map { (index, $0) } }
+        }
+    }
+
+    /// What changed since the last call, the sources taken together: at most one update, then
+    /// whether any source fails, then whether any is stale.
+    public func take() -> [Outcome] {
+        let messages = results.take()
+        guard !messages.isEmpty else { return [] }
+        return merged.withLock { merged in
+            let wasFailing = !merged.failing.isEmpty, wasStale = merged.stale.values.min()
+            var updated = false
+            for (source, outcome) in messages {
+                switch outcome {
+                case .updated(let notices):
+                    merged.versions[source] = notices
+                    merged.failing.remove(source)
+                    merged.stale[source] = nil
+                    updated = true
+                case .failed: merged.failing.insert(source)
+                case .restored: merged.failing.remove(source)
+                case .stale(let since): merged.stale[source] = since
+                }
+            }
+            var outcomes: [Outcome] = updated ? [.updated(merged.notices)] : []
+            if merged.failing.isEmpty != !wasFailing { outcomes.append(merged.failing.isEmpty ? .restored : .failed) }
+            if merged.stale.values.min() != wasStale { outcomes.append(.stale(merged.stale.values.min())) }
+            return outcomes
+        }
+    }
+
+    /// Reads one source's versions as they change. Used by its polling thread only, after the
+    /// first read on the thread that made it.
+    private final class Reader: @unchecked Sendable {
         let name: String
         let url: URL?
         let zone: TimeZone
         let limits: FetchLimits
+        let staleAfter: TimeInterval
         let warn: @Sendable (String) -> Void
         private var fingerprint: ScheduleFile.Fingerprint?
         private var validators = Validators()
         private var shown: Data?
         private var failing = false
+        /// When the source last answered with a good copy (a 304 counts), and whether its age
+        /// has been reported.
+        private var lastGood: Date?
+        private var reportedStale = false
 
-        init(name: String, zone: TimeZone, limits: FetchLimits, warn: @escaping @Sendable (String) -> Void) {
+        var failingNow: Bool { failing }
+
+        init(name: String, zone: TimeZone, limits: FetchLimits, staleAfter: TimeInterval, warn: @escaping @Sendable (String) -> Void) {
             self.name = name
             self.warn = warn
             self.url = ScheduleSource.isURL(name) ? URL(string: name) : nil
             self.zone = zone
             self.limits = limits
+            self.staleAfter = staleAfter
         }
 
-        /// Nil when nothing changed.
-        func check() -> Outcome? {
+        /// Empty when nothing changed.
+        func check() -> [Outcome] {
             let data: Data
             if let url {
                 switch HTTPFetcher.fetch(url, validators: validators, limits: limits) {
-                case .success(.notModified): return recovered()
+                case .success(.notModified): return fresh() + recovered()
                 case .success(.fetched(let body, let validators)):
                     self.validators = validators
                     data = body
@@ -72,36 +143,53 @@ public final class LiveNotices: Sendable {
                 }
             } else {
                 let current = ScheduleFile.fingerprint(path: name)
-                if current != nil, current == fingerprint { return nil }
+                if current != nil, current == fingerprint { return failing ? fail("") : fresh() }
                 fingerprint = current
                 do { data = try ScheduleFile.read(path: name, limit: 1 << 20, regularOnly: true) } catch {
                     return fail(error.description)
                 }
             }
-            if data == shown { return recovered() }
+            if data == shown { return fresh() + recovered() }
             do {
                 let notices = try VenueNotices.read(data, file: name, zone: zone)
                 shown = data
                 failing = false
-                return .updated(notices)
+                lastGood = Date()
+                reportedStale = false
+                return [.updated(notices)]
             } catch {
                 return fail(error.description)
             }
         }
 
         /// Said once per failure, not on every poll: on the board, and on stderr when that is
-        /// not the board's terminal (the journal, under systemd).
-        private func fail(_ message: String) -> Outcome? {
-            guard !failing else { return nil }
-            failing = true
-            if isatty(2) == 0 { warn("warning: notices: \(message); the last good notices stay") }
-            return .failed
+        /// not the board's terminal (the journal, under systemd). The copy's age is watched on.
+        private func fail(_ message: String) -> [Outcome] {
+            var outcomes: [Outcome] = []
+            if !failing {
+                failing = true
+                if isatty(2) == 0 { warn("warning: notices: \(message); the last good notices stay") }
+                outcomes.append(.failed)
+            }
+            if !reportedStale, let lastGood, Date().timeIntervalSince(lastGood) > staleAfter {
+                reportedStale = true
+                outcomes.append(.stale(lastGood))
+            }
+            return outcomes
         }
 
-        private func recovered() -> Outcome? {
-            guard failing else { return nil }
+        /// The source answered with the copy on screen.
+        private func fresh() -> [Outcome] {
+            lastGood = Date()
+            guard reportedStale else { return [] }
+            reportedStale = false
+            return [.stale(nil)]
+        }
+
+        private func recovered() -> [Outcome] {
+            guard failing else { return [] }
             failing = false
-            return .restored
+            return [.restored]
         }
     }
 }

@@ -14,6 +14,8 @@ import Foundation
 /// the room `"*"` means every screen. Several keys may name one room (its name in two
 /// spellings, its name and its guid): the most severe of their statuses is the room's
 /// (`status(where:)`). All text is sanitised as schedule text is.
+///
+/// A list at the top is read as a room-status feed as FOSDEM publishes it (`readRoomStatusFeed`).
 public struct VenueNotices: Sendable, Equatable {
     public enum Level: String, Sendable { case info, urgent }
     public enum Status: String, Sendable {
@@ -101,6 +103,8 @@ public struct VenueNotices: Sendable, Equatable {
     }
 
     private static func read(_ root: JSONValue, file: String, zone: TimeZone) throws(ScheduleError) -> VenueNotices {
+        // A list at the top is a room-status feed as FOSDEM publishes it.
+        if let feed = root.array { return try readRoomStatusFeed(feed, file: file) }
         guard let top = root.object else {
             throw ScheduleError(file: file, line: 1, column: 1, message: "not a notices file: expected {\"notices\": […], \"rooms\": {…}}")
         }

@@ -19,6 +19,8 @@ public enum KioskAction: Sendable, Equatable {
     /// The notices could not be read: the last good ones stay, marked.
     case noticesFailed
     case noticesRestored
+    /// The last good notices are older than the limit (since when), or fresh again (nil).
+    case noticesStale(Date?)
 }
 
 extension KioskState {
@@ -36,8 +38,10 @@ extension KioskState {
         case .noticesUpdated(let new):
             notices = new
             noticesFailedAt = nil
+            noticesStaleSince = nil
         case .noticesFailed: noticesFailedAt = now
         case .noticesRestored: noticesFailedAt = nil
+        case .noticesStale(let since): noticesStaleSince = since
         }
     }
 

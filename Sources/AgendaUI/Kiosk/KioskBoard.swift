@@ -5,9 +5,17 @@ import AgendaModel
 public enum KioskBoard {
     public static func render(_ state: KioskState) -> Canvas {
         var canvas = draw(state)
+        if state.showsLeaveHint, let hint = state.options.leaveHint {
+            let layout = state.layout
+            let labels = KioskLabels(language: state.options.ascii ? .en : state.options.language, timeZone: state.schedule.timeZone)
+            var pen = KioskPen(canvas: canvas, measure: state.measure, glyphs: KioskGlyphs(state.options),
+                               origin: state.shift, board: layout.board)
+            LeaveHintView.draw(hint, KioskView(state: state, layout: layout, labels: labels), pen: &pen)
+            canvas = pen.canvas
+        }
         // What the views draw is ASCII already; this catches labels and the schedule's own
-        // punctuation. The console's font draws the QR code's blocks one cell wide.
-        canvas.foldAmbiguous(state.options.glyphs, keep: state.options.consoleFont ? .qr : nil)
+        // punctuation. The console's font draws the half blocks of block pictures one cell wide.
+        canvas.foldAmbiguous(state.options.glyphs, keep: state.options.consoleFont ? BlockRoles.paperRoles : [])
         return canvas
     }
 
@@ -33,16 +41,19 @@ public enum KioskBoard {
         case .board(let shown): content = shown
         }
         KioskHeaderView.draw(view, pen: &pen)
+        // A door screen's ROOM FULL in block type pushes the board down.
+        let bigRoomFull = KioskNoticesView.roomFullBlock(view, pen: &pen)
+        let body = bigRoomFull.map { view.below($0) } ?? view
         switch content {
-        case .room(let outlook): RoomBoardView.draw(outlook, view, pen: &pen)
-        case .venue(let rooms): VenueBoardView.draw(rooms, view, pen: &pen)
-        case .startsLater(let session, let continues): KioskMessageView.startsLater(session, continues: continues, view, pen: &pen)
-        case .nothingMoreHere(let next): KioskMessageView.nothingMoreHere(next, view, pen: &pen)
-        case .ended: KioskMessageView.ended(view, pen: &pen)
-        case .unknownRooms(let rooms): KioskMessageView.unknownRooms(rooms, view, pen: &pen)
-        case .clockNotSet: KioskMessageView.clockNotSet(view, pen: &pen)
+        case .room(let outlook): RoomBoardView.draw(outlook, body, pen: &pen)
+        case .venue(let rooms): VenueBoardView.draw(rooms, body, pen: &pen)
+        case .startsLater(let session, let continues): KioskMessageView.startsLater(session, continues: continues, body, pen: &pen)
+        case .nothingMoreHere(let next): KioskMessageView.nothingMoreHere(next, body, pen: &pen)
+        case .ended: KioskMessageView.ended(body, pen: &pen)
+        case .unknownRooms(let rooms): KioskMessageView.unknownRooms(rooms, body, pen: &pen)
+        case .clockNotSet: KioskMessageView.clockNotSet(body, pen: &pen)
         }
-        KioskNoticesView.roomFull(view, pen: &pen)
+        if bigRoomFull == nil { KioskNoticesView.roomFull(view, pen: &pen) }
         KioskNoticesView.line(view, pen: &pen)
         KioskFooterView.draw(view, pen: &pen)
         return pen.canvas
@@ -50,6 +61,18 @@ public enum KioskBoard {
 }
 
 extension KioskBoard {
+    /// A frame as text for the screen dump (SIGUSR1): solid cells of block type as "█", so
+    /// large letters and digits read there as on the screen.
+    public static func text(_ canvas: Canvas) -> String {
+        (0..<canvas.size.height).map { y in
+            var line = (0..<canvas.size.width).map { x in
+                canvas[x, y].role.isInk && canvas[x, y].scalar == " " ? "█" : canvas.text(x: x, y: y)
+            }.joined()
+            while line.last == " " { line.removeLast() }
+            return line
+        }.joined(separator: "\n")
+    }
+
     /// Nothing but black, every cell.
     static func blackout(_ size: Size) -> Canvas {
         var canvas = Canvas(size: size)
@@ -77,6 +100,14 @@ struct KioskView {
     let labels: KioskLabels
 
     var time: VenueTime { labels.time }
+
+    /// The same view with the body starting `rows` further down.
+    func below(_ rows: Int) -> KioskView {
+        var moved = layout
+        let shift = min(rows, moved.body.height)
+        moved.body = Rect(x: moved.body.x, y: moved.body.y + shift, width: moved.body.width, height: moved.body.height - shift)
+        return KioskView(state: state, layout: moved, labels: labels)
+    }
     var glyphs: KioskGlyphs { KioskGlyphs(state.options) }
 
     /// The title to lead with: the Chinese edition's on a Chinese board, else the session's.

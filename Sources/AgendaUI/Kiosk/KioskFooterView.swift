@@ -14,6 +14,8 @@ enum KioskFooterView {
         }
         if let note = state.staleNote {
             pen.text(view.labels.stale(note), x: 1, y: row, width: right - 1, role: .warning)
+        } else if let since = state.noticesStaleSince {
+            pen.text(view.labels.noticesStale(since), x: 1, y: row, width: right - 1, role: .warning)
         } else if let failed = state.noticesFailedAt {
             pen.text(view.labels.noticesFailed(at: failed), x: 1, y: row, width: right - 1, role: .warning)
         } else if let failed = state.updateFailedAt {

@@ -20,11 +20,13 @@ struct KioskGlyphs {
     var rule: String { ascii ? "-" : "─" }
     var dot: String { ascii ? "-" : "·" }
     var rangeSeparator: String { ascii ? "-" : "–" }
-    var barFull: String { ascii ? "#" : "█" }
     var barEmpty: String { ascii ? "." : "░" }
     var pageOn: String { ascii || consoleFont ? "*" : "●" }
     var pageOff: String { ascii || consoleFont ? "o" : "○" }
     var ellipsis: String { ascii ? "~" : "…" }
+    /// Whether "▀" and "▄" can be drawn one cell wide: in a UTF-8 locale, unless the terminal
+    /// draws ambiguous characters two cells wide (the console's font has them one cell wide).
+    var halfBlocks: Bool { !foldsText && (!ascii || consoleFont) }
 
     /// Text as this terminal can show it: unchanged in Unicode; in ASCII, accents are dropped,
     /// typographic punctuation becomes plain, and any other run of non-ASCII becomes one "?".

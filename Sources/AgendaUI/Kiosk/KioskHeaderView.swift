@@ -13,11 +13,18 @@ enum KioskHeaderView {
         let textRows = layout.headerHeight - (layout.board.height >= 6 ? 1 : 0)
 
         if layout.clockScale > 0 {
-            let digits = BlockClock.lines(clock, scale: layout.clockScale, ascii: view.glyphs.ascii)
             let clockWidth = BlockClock.width(clock, scale: layout.clockScale)
             let clockX = max(0, width - 1 - clockWidth)
-            for (row, line) in digits.enumerated() {
-                pen.text(line, x: clockX, y: row, width: clockWidth, role: .clock)
+            BlockClock.draw(clock, scale: layout.clockScale, x: clockX, y: 0, roles: .clock, pen: &pen)
+            // A door screen's room in block type when it fits beside the clock, the rest on one line.
+            if let rooms = state.doorRooms, !rooms.isEmpty,
+               let set = BlockText.fit(rooms.joined(separator: " "), width: clockX - 4, rows: textRows - 1, maxLines: 1,
+                                       halfBlocks: pen.glyphs.halfBlocks) {
+                set.draw(x: 1, y: 0, width: set.width, roles: .clock, pen: &pen)
+                let rest = lines.dropFirst().map(\.text).joined(separator: " · ")
+                pen.text(rest, x: 1, y: textRows - 1, width: clockX - 3, role: .accent)
+                if layout.board.height >= 6 { pen.rule(x: 0, y: layout.headerHeight - 1, width: width, role: .border) }
+                return
             }
             // Text lines sit in the middle rows beside the clock.
             let top = max(0, (textRows - lines.count) / 2)

@@ -9,7 +9,7 @@ struct KioskLayout: Equatable {
     /// 0 (no large clock), 1 (three rows) or 2 (five rows).
     let clockScale: Int
     let headerHeight: Int
-    let body: Rect
+    var body: Rect
     /// The last row: zone, update mark, page indicator. Nil on tiny screens.
     let footerRow: Int?
     /// Venue mode: columns of room blocks, and blocks per column.

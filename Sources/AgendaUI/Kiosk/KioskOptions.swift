@@ -1,5 +1,6 @@
 import Foundation
 import AgendaCanvas
+import AgendaModel
 
 /// Which language the board's own labels use; session text is shown as the schedule gives it.
 public enum KioskLanguage: String, Sendable, CaseIterable {
@@ -42,10 +43,18 @@ public struct KioskOptions: Sendable, Equatable {
     public var closing: String?
     /// `--on`: the board shows only within these daily windows; black outside them.
     public var onHours: [DailyWindow]
+    /// `--horizon`: on the venue board, a room with nothing running and nothing starting
+    /// within this collapses into the "Later" line.
+    public var horizon: TimeInterval
+    /// `--venue`: per-room extras (map, stream, interpretation, DECT, a note) for door screens.
+    public var venue: VenueRooms
+    /// Started by hand: how to leave, said on the first screen.
+    public var leaveHint: LeaveHint?
 
     public init(room: String? = nil, rooms: [String] = [], language: KioskLanguage = .en, pageSeconds: Int = 10,
                 ascii: Bool = false, consoleFont: Bool = false, glyphs: Glyphs = .unicode, burnInShift: Bool = true, timer: Bool = false,
-                qr: KioskQR = .talk, streamURL: String? = nil, closing: String? = nil, onHours: [DailyWindow] = []) {
+                qr: KioskQR = .talk, streamURL: String? = nil, closing: String? = nil, onHours: [DailyWindow] = [],
+                horizon: TimeInterval = 3 * 3600, venue: VenueRooms = VenueRooms(), leaveHint: LeaveHint? = nil) {
         self.rooms = (room.map { [$0] } ?? []) + rooms
         self.language = language
         self.pageSeconds = max(1, pageSeconds)
@@ -58,6 +67,9 @@ public struct KioskOptions: Sendable, Equatable {
         self.streamURL = streamURL
         self.closing = closing
         self.onHours = onHours
+        self.horizon = max(0, horizon)
+        self.venue = venue
+        self.leaveHint = leaveHint
     }
 }
 

@@ -47,6 +47,19 @@ extension KioskState {
         return infos.isEmpty ? nil : infos.joined(separator: "  ·  ")
     }
 
+    /// The schedule's rooms whose status is not open (marked on the venue board).
+    var markedRooms: Set<String> {
+        guard !notices.rooms.isEmpty else { return [] }
+        return Set(schedule.rooms.compactMap { $0 }.filter { room in status(of: room).map { $0.status != .open } ?? false })
+    }
+
+    /// A room's extras from the venue file (`--venue`), its guid from the schedule.
+    public func extras(of room: String) -> VenueRooms.Extras? {
+        guard !options.venue.entries.isEmpty || options.venue.mapTemplate != nil else { return nil }
+        let guid = schedule.conference.roomGuids.first { $0.value == room }?.key
+        return options.venue.extras(for: room, guid: guid) { key($0, means: room) }
+    }
+
     /// A door screen's rooms that are full, with their notes.
     var fullRooms: [(room: String, status: VenueNotices.RoomStatus)] {
         (doorRooms ?? []).compactMap { room in status(of: room).flatMap { $0.status == .full ? (room, $0) : nil } }
@@ -58,7 +71,21 @@ extension KioskState {
 
 extension KioskLabels {
     var roomFull: String { pick("ROOM FULL", "会场已满") }
+    /// The notices and room status on screen are old: the server has not answered since then.
+    func noticesStale(_ since: Date) -> String {
+        pick("STALE room status and notices, as of \(time.clock(since))", "会场状态与通知已过时（\(time.clock(since))）")
+    }
     var evacuate: String { pick("EVACUATE", "请立即疏散") }
+    /// The words set in block type (the font has Latin capitals only; a bilingual board says
+    /// both in the text line under them).
+    var evacuateBlock: String? { language == .zh ? nil : "EVACUATE" }
+    var talkPage: String { pick("Talk page", "演讲页面") }
+    var map: String { pick("Map", "地图") }
+    var stream: String { pick("Stream", "直播") }
+    var interpretation: String { pick("Interpretation", "同声传译") }
+    var dect: String { "DECT" }
+    var watchTheStream: String { pick("Watch the stream", "观看直播") }
+    var roomFullBlock: String? { language == .zh ? nil : "ROOM FULL" }
     var leaveNow: String { pick("Leave the building by the nearest exit", "请从最近的出口离开") }
     func noticesFailed(at date: Date) -> String {
         pick("notices update failed at \(time.clock(date))", "通知更新失败 \(time.clock(date))")

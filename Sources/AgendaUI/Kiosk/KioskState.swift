@@ -56,6 +56,8 @@ public struct KioskState: Sendable {
 
     public internal(set) var schedule: Schedule
     public internal(set) var now: Date
+    /// The board's time when it started (for the hint on how to leave it).
+    public let startedAt: Date
     public internal(set) var size: Size
     public let options: KioskOptions
     public let measure: TextMeasure
@@ -67,6 +69,8 @@ public struct KioskState: Sendable {
     public internal(set) var notices = VenueNotices()
     /// When the last reload of the notices failed (the last good ones stay).
     public internal(set) var noticesFailedAt: Date?
+    /// Set while the last good notices (room status) are older than the limit: since when.
+    public internal(set) var noticesStaleSince: Date?
     /// How QR codes are made here, if they can be.
     public let qrCodes: QRCodes
 
@@ -74,6 +78,7 @@ public struct KioskState: Sendable {
                 measure: TextMeasure = .standard, updateFailedAt: Date? = nil, qrCodes: QRCodes = .none) {
         self.schedule = schedule
         self.now = now
+        self.startedAt = now
         self.size = size
         self.options = options
         self.measure = measure
@@ -100,13 +105,15 @@ public struct KioskState: Sendable {
         public var notices: Int = 0
         /// The stage timer's second (0 on every other board).
         public var second: Int = 0
+        /// Whether the hint on how to leave is up.
+        public var leaveHint = false
     }
 
     public var moment: Moment {
         let seconds = now.timeIntervalSince1970
         return Moment(minute: Int((seconds / 60).rounded(.down)),
                       turn: Int((seconds / Double(options.pageSeconds)).rounded(.down)), notices: noticeEpoch,
-                      second: options.timer ? Int(seconds.rounded(.down)) : 0)
+                      second: options.timer ? Int(seconds.rounded(.down)) : 0, leaveHint: showsLeaveHint)
     }
 
     var layout: KioskLayout { KioskLayout(screen: size, shifts: options.burnInShift) }
@@ -157,7 +164,8 @@ public struct KioskState: Sendable {
     /// The venue page on screen and how many there are (pages turn every `pageSeconds`).
     public var page: (index: Int, count: Int) {
         guard case .venue(let rooms) = content else { return (0, 1) }
-        let count = VenuePlan(rooms, layout: layout, now: now, schedule: schedule).pages
+        let count = VenuePlan(rooms, layout: layout, now: now, schedule: schedule, horizon: options.horizon,
+                              marked: markedRooms).pages
         return (positiveModulo(moment.turn, count), count)
     }
 

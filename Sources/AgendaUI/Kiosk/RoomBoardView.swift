@@ -7,14 +7,38 @@ enum RoomBoardView {
     static func draw(_ outlook: RoomOutlook, _ view: KioskView, pen: inout KioskPen) {
         let body = view.layout.body
         var cursor = Cursor(x: body.x, y: body.y, width: body.width, bottom: body.y + body.height)
-        // The QR code at the right of the body when it fits whole beside 40 columns of text.
-        if let code = QRCodeView.code(for: outlook.current ?? outlook.next, view),
-           code.rows <= body.height, body.width - code.cells - 2 >= 40 {
-            QRCodeView.draw(code, x: body.x + body.width - code.cells, y: body.y, pen: &pen)
-            cursor = Cursor(x: body.x, y: body.y, width: body.width - code.cells - 2, bottom: body.y + body.height)
-        }
         let labels = view.labels, now = view.state.now
         let titleLines = body.height >= 14 ? 2 : 1
+        // On a door screen with room to spare, the current title in block type across the body.
+        var bigTitle: BlockText?
+        if view.state.doorRooms != nil, body.height >= 28, let current = outlook.current {
+            bigTitle = BlockText.fit(view.title(current), width: body.width, rows: body.height / 3, maxLines: 2,
+                                     maxAcross: 2, halfBlocks: pen.glyphs.halfBlocks)
+        }
+        if let bigTitle {
+            cursor.label(labels.now, pen: &pen)
+            bigTitle.draw(x: cursor.x, y: cursor.y, width: bigTitle.width, roles: .clock, pen: &pen)
+            cursor.skip(bigTitle.rows + 1)
+        }
+        // The QR code at the bottom right, its caption under it, beside at least 40 columns of text.
+        if let (code, caption) = QRCodeView.code(for: outlook.current ?? outlook.next, room: outlook.room, view),
+           code.rows + 1 <= cursor.rowsLeft, body.width - code.cells - 2 >= 40 {
+            let top = body.y + body.height - code.rows - 1
+            QRCodeView.draw(code, x: body.x + body.width - code.cells, y: top, pen: &pen)
+            pen.centred(caption, x: body.x + body.width - code.cells, y: top + code.rows, width: code.cells, role: .accent)
+            cursor = Cursor(x: body.x, y: cursor.y, width: body.width - code.cells - 2, bottom: body.y + body.height)
+        }
+        // The room's extras from the venue file at the foot of the text, where there is room.
+        let extras = view.state.doorRooms == nil ? [] : view.extrasLines(outlook.room)
+        if !extras.isEmpty, cursor.rowsLeft >= extras.count + 8 {
+            let top = cursor.bottom - extras.count
+            for (i, line) in extras.enumerated() {
+                let used = pen.text(line.label, x: cursor.x, y: top + i, width: cursor.width, role: .label)
+                pen.text(line.text, x: cursor.x + used + (used > 0 ? 2 : 0), y: top + i,
+                         width: cursor.width - used - (used > 0 ? 2 : 0), role: .normal)
+            }
+            cursor = Cursor(x: cursor.x, y: cursor.y, width: cursor.width, bottom: top - 1)
+        }
 
         if view.state.doorRooms == nil, body.height >= 12 {
             // The header names the conference: say which room this is.
@@ -23,13 +47,14 @@ enum RoomBoardView {
             }
             cursor.gap()
         }
-        cursor.label(labels.now, pen: &pen)
+        if bigTitle == nil { cursor.label(labels.now, pen: &pen) }
         if let current = outlook.current {
             if view.state.isJustStarted(current) {
-                pen.right(" \(labels.justStarted) ", right: cursor.x + cursor.width, y: cursor.y - 1,
+                let labelRow = bigTitle == nil ? cursor.y - 1 : body.y
+                pen.right(" \(labels.justStarted) ", right: body.x + body.width, y: labelRow,
                           width: cursor.width / 2, role: .badge)
             }
-            cursor.session(current, view, titleLines: titleLines, pen: &pen)
+            cursor.session(current, view, titleLines: titleLines, showTitle: bigTitle == nil, pen: &pen)
             let progress = now.timeIntervalSince(current.start) / max(60, current.duration)
             let left = labels.left(current.end.timeIntervalSince(now))
             cursor.line(pen: &pen) { pen, x, y, width in
@@ -37,9 +62,10 @@ enum RoomBoardView {
                 let barWidth = min(30, (width - used) / 3)
                 if barWidth >= 5 {
                     let full = min(barWidth, Int((Double(barWidth) * progress).rounded()))
-                    pen.text(String(repeating: view.glyphs.barFull, count: full)
-                             + String(repeating: view.glyphs.barEmpty, count: barWidth - full),
-                             x: x + used, y: y, width: barWidth, role: .running)
+                    // The done part solid (spaces on ink), the rest shaded.
+                    pen.text(String(repeating: " ", count: full), x: x + used, y: y, width: full, role: .clockInk)
+                    pen.text(String(repeating: view.glyphs.barEmpty, count: barWidth - full),
+                             x: x + used + full, y: y, width: barWidth - full, role: .running)
                     pen.text("  " + left, x: x + used + barWidth, y: y, width: width - used - barWidth, role: .accent)
                 } else {
                     pen.text(left, x: x + used, y: y, width: width - used, role: .accent)
@@ -85,6 +111,20 @@ enum RoomBoardView {
     }
 }
 
+extension KioskView {
+    /// The door room's extras from the venue file, a labelled line each.
+    func extrasLines(_ room: String?) -> [(label: String, text: String)] {
+        guard let room, let extras = state.extras(of: room) else { return [] }
+        var lines: [(label: String, text: String)] = []
+        if let interpretation = extras.interpretation { lines.append((labels.interpretation, interpretation)) }
+        if let dect = extras.dect { lines.append((labels.dect, dect)) }
+        if let stream = extras.stream { lines.append((labels.stream, stream)) }
+        if let map = extras.map { lines.append((labels.map, map)) }
+        if let note = extras.note { lines.append(("", note)) }
+        return lines
+    }
+}
+
 /// Rows of the body, top to bottom, never past its end.
 struct Cursor {
     let x: Int
@@ -102,16 +142,18 @@ struct Cursor {
 
     mutating func gap() { if y < bottom { y += 1 } }
 
+    mutating func skip(_ rows: Int) { y = min(bottom, y + rows) }
+
     mutating func label(_ text: String, pen: inout KioskPen) {
         line(pen: &pen) { pen, x, y, width in pen.text(text, x: x, y: y, width: width, role: .label) }
     }
 
     /// A session's title (wrapped to `titleLines`) and its speakers or subtitle.
-    mutating func session(_ session: Session, _ view: KioskView, titleLines: Int, pen: inout KioskPen) {
+    mutating func session(_ session: Session, _ view: KioskView, titleLines: Int, showTitle: Bool = true, pen: inout KioskPen) {
         if let change = view.changeMark(session) {
             line(pen: &pen) { pen, x, y, width in pen.text(change, x: x, y: y, width: width, role: .warning) }
         }
-        for title in pen.wrap(view.title(session), width: width, maxLines: titleLines) {
+        for title in showTitle ? pen.wrap(view.title(session), width: width, maxLines: titleLines) : [] {
             line(pen: &pen) { pen, x, y, width in pen.text(title, x: x, y: y, width: width, role: .title) }
         }
         if let second = view.secondTitle(session) {

@@ -76,8 +76,7 @@ enum StageTimerView {
         for (i, line) in titles.enumerated() { pen.centred(line, x: 0, y: 2 + i, width: board.width, role: .title) }
         let top = 2 + titles.count + 1
         let bottom = board.height - (face.next == nil ? 1 : 3)
-        let role = self.role(face, now: state.now)
-        digits(face.text, top: top, bottom: bottom, width: board.width, role: role, pen: &pen)
+        digits(face.text, top: top, bottom: bottom, width: board.width, roles: roles(face, now: state.now), pen: &pen)
         if let next = face.next, board.height >= 8 {
             let line = "\(view.labels.nextTalk)  \(view.range(next))  \(view.title(next))"
             pen.centred(line, x: 0, y: board.height - 2, width: board.width, role: .dim)
@@ -85,33 +84,25 @@ enum StageTimerView {
     }
 
     /// The terminal's colour, then a caution colour under 5 minutes and red under 2; overtime
-    /// flashes, a second each way.
-    static func role(_ face: StageTimerFace, now: Date) -> Role {
+    /// flashes red and the terminal's colour, a second each, the digits' shapes kept.
+    static func roles(_ face: StageTimerFace, now: Date) -> BlockRoles {
         switch face.phase {
-        case .before: return .normal
-        case .running: return face.seconds <= 120 ? .alarm : face.seconds <= 300 ? .caution : .normal
-        case .overtime: return Int(now.timeIntervalSince1970.rounded(.down)) % 2 == 0 ? .urgent : .alarm
+        case .before: return .clock
+        case .running: return face.seconds <= 120 ? .alarm : face.seconds <= 300 ? .caution : .clock
+        case .overtime: return Int(now.timeIntervalSince1970.rounded(.down)) % 2 == 0 ? .clock : .alarm
         }
     }
 
     /// The time in the block font, each pixel 2k cells wide and k rows high, as large as fits.
-    static func digits(_ text: String, top: Int, bottom: Int, width: Int, role: Role, pen: inout KioskPen) {
+    static func digits(_ text: String, top: Int, bottom: Int, width: Int, roles: BlockRoles, pen: inout KioskPen) {
         let columns = BlockClock.width(text, scale: 1)   // pixels across, one-pixel gaps
         let rows = bottom - top
         let k = max(0, min(rows / 5, (width - 2) / (2 * columns)))
         guard k >= 1 else {
-            pen.centred(text, x: 0, y: top + max(0, rows / 2), width: width, role: role)
+            pen.centred(text, x: 0, y: top + max(0, rows / 2), width: width, role: roles.paper)
             return
         }
-        let glyphs = text.compactMap { BlockClock.font[$0] }
         let x0 = (width - columns * 2 * k) / 2, y0 = top + (rows - 5 * k) / 2
-        for pixelRow in 0..<5 {
-            var line = ""
-            for (i, glyph) in glyphs.enumerated() {
-                if i > 0 { line += String(repeating: " ", count: 2 * k) }
-                for bit in glyph[pixelRow] { line += String(repeating: bit == "1" ? pen.glyphs.barFull : " ", count: 2 * k) }
-            }
-            for r in 0..<k { pen.text(line, x: x0, y: y0 + pixelRow * k + r, width: width - x0, role: role) }
-        }
+        BlockPainter.draw(BlockClock.pixels(text), x: x0, y: y0, across: 2 * k, halves: 2 * k, roles: roles, pen: &pen)
     }
 }

@@ -1,7 +1,7 @@
 /// `HH:MM` in large digits for reading across a hall, from a 3×5 pixel font.
 ///
-/// Scale 1 is three rows high: half blocks in Unicode, seven-segment strokes in ASCII.
-/// Scale 2 is five rows high, each pixel two cells wide ("██" or "##").
+/// Scale 1 is three rows high: half blocks, or seven-segment strokes where those cannot be
+/// drawn. Scale 2 is five rows high, each pixel two cells wide. Full cells are solid spaces.
 enum BlockClock {
     static let font: [Character: [String]] = [
         "0": ["111", "101", "101", "101", "111"], "1": ["110", "010", "010", "010", "111"],
@@ -31,32 +31,35 @@ enum BlockClock {
         return columns + max(0, text.count - 1) * unit
     }
 
-    static func lines(_ text: String, scale: Int, ascii: Bool) -> [String] {
-        let gap = scale >= 2 ? "  " : " "
-        let glyphs = text.compactMap { character -> [String]? in
-            if scale < 2, ascii { return segments[character] }
-            guard let bitmap = font[character] else { return nil }
-            return scale >= 2 ? bitmap.map { big($0, ascii: ascii) } : halfBlocks(bitmap)
-        }
-        return (0..<height(scale: scale)).map { row in glyphs.map { $0[row] }.joined(separator: gap) }
+    /// The seven-segment lines (scale 1 where half blocks cannot be drawn).
+    static func segmentLines(_ text: String) -> [String] {
+        let glyphs = text.compactMap { segments[$0] }
+        return (0..<3).map { row in glyphs.map { $0[row] }.joined(separator: " ") }
     }
 
-    private static func big(_ row: String, ascii: Bool) -> String {
-        String(row.flatMap { $0 == "1" ? (ascii ? "##" : "██") : "  " })
+    /// The text's pixels, five rows, glyphs one pixel apart.
+    static func pixels(_ text: String) -> [[Bool]] {
+        let glyphs = text.compactMap { font[$0] }
+        return (0..<5).map { row in
+            var line: [Bool] = []
+            for (i, glyph) in glyphs.enumerated() {
+                if i > 0 { line.append(false) }
+                line += glyph[row].map { $0 == "1" }
+            }
+            return line
+        }
     }
 
-    /// Two pixel rows per text row: ▀ top, ▄ bottom, █ both.
-    private static func halfBlocks(_ bitmap: [String]) -> [String] {
-        stride(from: 0, to: 5, by: 2).map { top in
-            let upper = Array(bitmap[top]), lower = top + 1 < 5 ? Array(bitmap[top + 1]) : nil
-            return String(upper.indices.map { i -> Character in
-                switch (upper[i] == "1", lower?[i] == "1") {
-                case (true, true): "█"
-                case (true, false): "▀"
-                case (false, true): "▄"
-                case (false, false): " "
-                }
-            })
+    /// Draws the clock at (x, y): scale 1 a pixel a cell across and half a row high, scale 2
+    /// two cells across and a row high; seven segments where half blocks cannot be drawn.
+    static func draw(_ text: String, scale: Int, x: Int, y: Int, roles: BlockRoles, pen: inout KioskPen) {
+        if scale < 2, !pen.glyphs.halfBlocks {
+            for (row, line) in segmentLines(text).enumerated() {
+                pen.text(line, x: x, y: y + row, width: width(text, scale: scale), role: roles.paper)
+            }
+            return
         }
+        let unit = scale >= 2 ? 2 : 1
+        BlockPainter.draw(pixels(text), x: x, y: y, across: unit, halves: unit, roles: roles, pen: &pen)
     }
 }
