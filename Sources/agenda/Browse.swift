@@ -20,6 +20,9 @@ struct Browse: ParsableCommand {
 
     @OptionGroup var schedule: ScheduleOptions
 
+    @Option(help: ArgumentHelp("Per-room extras from the venue (as the kiosk's --venue reads: a JSON file with a map URL template and each room's stream, interpretation, DECT number and note), shown in the detail; o offers the map and the stream.", valueName: "file"))
+    var venue: String?
+
     @Option(name: .customLong("with"), help: ArgumentHelp("A friend's list of sessions (as agenda favourites import reads: text, JSON or .ics), shown beside your stars: theirs ☆, both of you ✦, and where you part.", valueName: "file"))
     var with: String?
 
@@ -133,6 +136,16 @@ struct Browse: ParsableCommand {
             let keys = Set(outcome.matched).union(rest == nil ? [] : outcome.unmatched.compactMap(\.entry.identifier))
             let name = URL(fileURLWithPath: with).deletingPathExtension().lastPathComponent
             configuration.friend = (Sanitizer.line(name), keys)
+        }
+        if let venue {
+            do {
+                let rooms = try VenueRooms.load(path: venue)
+                for warning in rooms.warnings { printError(warning) }
+                configuration.venue = rooms
+            } catch {
+                printError(error.description)
+                throw ExitCode(error.kind == .missing ? ExitStatus.noInput : ExitStatus.dataError)
+            }
         }
         let clock = SimulatedClock(start: given?.date(in: shown.timeZone))
         TerminalLocale.setUp()

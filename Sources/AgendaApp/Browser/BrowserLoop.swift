@@ -30,6 +30,8 @@ public final class BrowserLoop {
         public var openLink: @Sendable (String) -> Bool
         /// A friend's list to show beside yours (`--with FILE`): their name and stars.
         public var friend: (name: String, keys: Set<String>)?
+        /// The venue's extras for its rooms (`--venue FILE`): shown in the detail.
+        public var venue: VenueRooms?
 
         public init(language: Strings.Language = .en, settings: BrowserSettings = BrowserSettings(),
                     environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -122,6 +124,7 @@ public final class BrowserLoop {
                 Filter.Facet(rawValue: name).map { ($0, values) } })))
         }
         if let friend = configuration.friend { state.apply(.friendList(name: friend.name, keys: friend.keys)) }
+        if let venue = configuration.venue { state.apply(.venueRooms(venue)) }
         state.apply(.tick(clock.now()))
         // The day read ahead: opened on what is on now when it is today, as the whole will be.
         if rest?.isToday == true { state.apply(.jumpToNow) }

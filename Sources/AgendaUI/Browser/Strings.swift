@@ -115,6 +115,11 @@ public struct Strings: Sendable {
         }
     }
     var talkPage: String { pick("Talk page", "场次页面") }
+    // What a venue file (`--venue`) says of a room; labels fit the detail's label column
+    var map: String { pick("Map", "地图") }
+    var interpretation: String { pick("Interp.", "同传") }
+    var dect: String { pick("DECT", "DECT") }
+    var roomNote: String { pick("Note", "备注") }
     var noLink: String { pick("This session has no web link", "此场次没有网页链接") }
     func opening(_ url: String) -> String { pick("Opening \(url)", "正在打开 \(url)") }
     func copied(_ url: String) -> String { pick("Copied \(url)", "已复制 \(url)") }

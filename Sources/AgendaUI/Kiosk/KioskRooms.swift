@@ -12,6 +12,22 @@ extension Schedule {
         }
         return room(named: given)
     }
+
+    /// Whether a key of a venue or notices file (a name, in any case and accents, or a guid)
+    /// means `room`. A name two rooms share once folded ("Saal 1", "SAAL 1") means both.
+    public func venueKey(_ key: String, means room: String) -> Bool {
+        if let named = kioskRoom(key) { return named == room }
+        var folding = SearchFolding()
+        return folding.fold(key) == folding.fold(room)
+    }
+
+    /// `room`'s extras from a venue file (`--venue`), its guid from this schedule: for door
+    /// screens and the browser's detail.
+    public func extras(of room: String, in venue: VenueRooms) -> VenueRooms.Extras? {
+        guard !venue.entries.isEmpty || venue.mapTemplate != nil else { return nil }
+        let guid = conference.roomGuids.first { $0.value == room }?.key
+        return venue.extras(for: room, guid: guid) { venueKey($0, means: room) }
+    }
 }
 
 extension KioskState {

@@ -10,12 +10,7 @@ public enum KioskTakeover: Sendable, Equatable {
 
 extension KioskState {
     /// Whether a notice's or status's room key (a name, case and accents folded, or a guid) is `room`.
-    func key(_ key: String, means room: String) -> Bool {
-        if let named = schedule.kioskRoom(key) { return named == room }
-        // A name two rooms share once folded ("Saal 1", "SAAL 1") names both.
-        var folding = SearchFolding()
-        return folding.fold(key) == folding.fold(room)
-    }
+    func key(_ key: String, means room: String) -> Bool { schedule.venueKey(key, means: room) }
 
     /// The notices this screen shows now: those for every screen, and on a door screen those
     /// naming one of its rooms.
@@ -54,11 +49,7 @@ extension KioskState {
     }
 
     /// A room's extras from the venue file (`--venue`), its guid from the schedule.
-    public func extras(of room: String) -> VenueRooms.Extras? {
-        guard !options.venue.entries.isEmpty || options.venue.mapTemplate != nil else { return nil }
-        let guid = schedule.conference.roomGuids.first { $0.value == room }?.key
-        return options.venue.extras(for: room, guid: guid) { key($0, means: room) }
-    }
+    public func extras(of room: String) -> VenueRooms.Extras? { schedule.extras(of: room, in: options.venue) }
 
     /// A door screen's rooms that are full, with their notes.
     var fullRooms: [(room: String, status: VenueNotices.RoomStatus)] {

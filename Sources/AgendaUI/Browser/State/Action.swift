@@ -69,6 +69,8 @@ public enum Action: Sendable, Equatable {
     case favouritesChanged(Set<String>)
     /// A friend's starred sessions, by key, to show beside yours.
     case friendList(name: String, keys: Set<String>)
+    /// The venue's extras for its rooms (`--venue FILE`).
+    case venueRooms(VenueRooms)
     /// The filter kept from this conference's last run.
     case filterRestored([Filter.Facet: Set<String>])
     /// A message for the status line until `until` or the next Esc (a failed save, say).

@@ -117,6 +117,8 @@ public struct AppState: Sendable {
     public internal(set) var helpLine = 0
     /// The session's links to choose from (`o`, `y` on a session with several).
     public internal(set) var linkChooser = LinkChooser()
+    /// What the venue says about its rooms (`--venue FILE`): maps, streams, interpretation.
+    public internal(set) var venue = VenueRooms()
     public internal(set) var timetable = TimetablePosition()
     public internal(set) var shouldQuit = false
 

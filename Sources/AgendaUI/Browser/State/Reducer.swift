@@ -54,6 +54,9 @@ extension AppState {
         case .friendList(let name, let keys):
             setFriend(name: name, keys: keys)
             return
+        case .venueRooms(let rooms):
+            venue = rooms
+            return
         case .notice(let text, let until):
             notify(text, until: until)
             return
@@ -170,7 +173,7 @@ extension AppState {
         case .click(let x, let y): click(x: x, y: y)
         case .wheel(let n, let x, let y): wheel(n, x: x, y: y)
         case .quit, .redraw, .resize, .tick, .wholeFileRead, .refreshed, .sourceStale, .indexReady, .favouritesChanged,
-             .filterRestored, .notice, .exportProposed, .friendList: break
+             .filterRestored, .notice, .exportProposed, .friendList, .venueRooms: break
         }
     }
 

@@ -15,7 +15,8 @@ public struct LabelledLink: Sendable, Equatable {
 }
 
 extension AppState {
-    /// The session's talk page, then its links as the file gave them, then its room's stream.
+    /// The session's talk page, then its links as the file gave them, then its room's stream;
+    /// then the stream and map the venue gives for its room (`--venue`).
     public func links(of index: Int) -> [LabelledLink] {
         let session = schedule.sessions[index]
         var links: [LabelledLink] = []
@@ -23,7 +24,18 @@ extension AppState {
         for link in schedule.links(of: session) where !links.contains(where: { $0.url == link.url }) {
             links.append(LabelledLink(label: strings.linkKind(link.kind), title: link.title, url: link.url, kind: link.kind))
         }
+        if let extras = roomExtras(of: index) {
+            if let stream = extras.stream, !links.contains(where: { $0.url == stream }) {
+                links.append(LabelledLink(label: strings.linkKind(.stream), url: stream, kind: .stream))
+            }
+            if let map = extras.map, !links.contains(where: { $0.url == map }) { links.append(LabelledLink(label: strings.map, url: map)) }
+        }
         return links
+    }
+
+    /// The venue's extras for the session's room (`--venue`).
+    func roomExtras(of index: Int) -> VenueRooms.Extras? {
+        schedule.sessions[index].room.flatMap { schedule.extras(of: $0, in: venue) }
     }
 
     /// The links `o` may open and `y` copy: web addresses only.

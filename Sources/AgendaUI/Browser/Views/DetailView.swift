@@ -58,6 +58,12 @@ enum DetailView {
             : state.showLocalTime ? "\(state.localZone.identifier), \(time.offset(session.start))" : time.zone(at: session.start)
         field("", "\(time.range(session.start, session.end)) (\(zone))")
         field(strings.room, editions.lead.room)
+        if let extras = state.roomExtras(of: index) {
+            // What the venue says of the room; its stream and map are among the links below.
+            field(strings.interpretation, extras.interpretation)
+            field(strings.dect, extras.dect)
+            field(strings.roomNote, extras.note)
+        }
         if let room = editions.other?.room, room != editions.lead.room { field("", room) }
         field(strings.track, session.track)
         field(strings.type, session.type)
