@@ -20,7 +20,8 @@ struct Agenda: ParsableCommand {
             Browsing is the default command. Its options, explained under
             `agenda help browse`: --now TIME, --lang en|zh, --theme
             default|256|mono, --screen-reader, --glyphs unicode|ascii|auto,
-            --remind MINUTES, --no-bell, --refresh SECONDS, --zone NAME, and
+            --remind MINUTES, --no-bell, --refresh SECONDS, --zone NAME,
+            --with FILE (a friend's stars), --venue FILE (rooms' extras), and
             for URLs --timeout, --connect-timeout and --max-size.
             Exit status: 0 ok, 2 unusable terminal, 64 bad usage, 65 unreadable
             schedule, 66 missing file, 69 schedule URL unreachable and nothing
