@@ -25,20 +25,16 @@ struct Favourites: ParsableCommand {
         @Option(help: "Output format: text, json or ics.")
         var format: FavouritesTransfer.Format = .text
 
-        @Option(help: ArgumentHelp("With --format ics: a calendar reminder this many minutes before each session (VALARM).", valueName: "minutes"))
-        var alarm: Int?
+        @OptionGroup var alarm: AlarmOption
 
         func validate() throws {
-            if let alarm {
-                guard format == .ics else { throw ValidationError("--alarm needs --format ics") }
-                guard (0...10080).contains(alarm) else { throw ValidationError("--alarm takes minutes from 0 to 10080 (a week)") }
-            }
+            try alarm.check(writesICS: format == .ics)
         }
 
         func run() throws {
             let loaded = schedule.zone.apply(ScheduleOptions.merged(try schedule.loadSources()))
             print(FavouritesTransfer.write(loaded, favourites: Favourites.starred(loaded), format: format,
-                                           alarm: alarm.map { TimeInterval($0 * 60) }), terminator: "")
+                                           alarm: alarm.lead), terminator: "")
         }
     }
 

@@ -47,14 +47,10 @@ struct List: ParsableCommand {
     @Flag(help: "Only the starred sessions (favourites of this schedule), e.g. with --format ics for a calendar.")
     var favourites = false
 
-    @Option(help: ArgumentHelp("With --format ics: a calendar reminder this many minutes before each session (VALARM).", valueName: "minutes"))
-    var alarm: Int?
+    @OptionGroup var alarm: AlarmOption
 
     func validate() throws {
-        if let alarm {
-            guard format == .ics else { throw ValidationError("--alarm needs --format ics") }
-            guard (0...10080).contains(alarm) else { throw ValidationError("--alarm takes minutes from 0 to 10080 (a week)") }
-        }
+        try alarm.check(writesICS: format == .ics)
         if let day {
             guard let spec = DaySpec(day) else {
                 throw ValidationError("--day \"\(Sanitizer.line(day))\" is not a day number, a date like 2024-12-29, a weekday (sat, saturday, 周六), today or tomorrow")
@@ -99,7 +95,7 @@ struct List: ParsableCommand {
         switch format {
         case .text: print(ScheduleListing.text(loaded, sessions: indices), terminator: "")
         case .json: print(ScheduleJSONWriter.write(loaded, sessions: indices))
-        case .ics: print(ICalendarWriter.write(loaded, sessions: indices, alarm: alarm.map { TimeInterval($0 * 60) }), terminator: "")
+        case .ics: print(ICalendarWriter.write(loaded, sessions: indices, alarm: alarm.lead), terminator: "")
         }
     }
 }
