@@ -114,7 +114,7 @@ import AgendaCanvas
              .pickerErase, .pickerDone, .clearFilter, .toggleLocalTime, .toggleHelp, .redraw, .quit, .click, .wheel:
             true
         case .resize, .tick, .wholeFileRead, .refreshed, .sourceStale, .indexReady, .favouritesChanged,
-             .filterRestored, .notice, .exportProposed:
+             .filterRestored, .notice, .exportProposed, .glyphsLearnt:
             false
         }
     }

@@ -19,6 +19,8 @@ public enum KioskAction: Sendable, Equatable {
     /// The notices could not be read: the last good ones stay, marked.
     case noticesFailed
     case noticesRestored
+    /// The terminal answered the width probe after the first frame: draw with these glyphs.
+    case glyphsLearnt(Glyphs)
 }
 
 extension KioskState {
@@ -38,6 +40,7 @@ extension KioskState {
             noticesFailedAt = nil
         case .noticesFailed: noticesFailedAt = now
         case .noticesRestored: noticesFailedAt = nil
+        case .glyphsLearnt(let glyphs): options.glyphs = glyphs
         }
     }
 

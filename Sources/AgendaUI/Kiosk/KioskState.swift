@@ -57,7 +57,7 @@ public struct KioskState: Sendable {
     public internal(set) var schedule: Schedule
     public internal(set) var now: Date
     public internal(set) var size: Size
-    public let options: KioskOptions
+    public internal(set) var options: KioskOptions
     public let measure: TextMeasure
     /// When the last reload of the schedule failed (the last good one stays on screen).
     public internal(set) var updateFailedAt: Date?

@@ -28,6 +28,11 @@ extension AppState {
         case .redraw:
             effects.append(.redraw)
             return
+        case .glyphsLearnt(let glyphs):
+            guard glyphs != settings.glyphs else { return }
+            settings.glyphs = glyphs
+            rebuildRows(keepSelection: true)
+            return
         case .wholeFileRead(let whole, let reopen):
             replaceSchedule(whole)
             readingRest = false
@@ -159,7 +164,7 @@ extension AppState {
             helpLine = 0
         case .click(let x, let y): click(x: x, y: y)
         case .wheel(let n, let x, let y): wheel(n, x: x, y: y)
-        case .quit, .redraw, .resize, .tick, .wholeFileRead, .refreshed, .sourceStale, .indexReady, .favouritesChanged,
+        case .quit, .redraw, .glyphsLearnt, .resize, .tick, .wholeFileRead, .refreshed, .sourceStale, .indexReady, .favouritesChanged,
              .filterRestored, .notice, .exportProposed: break
         }
     }
