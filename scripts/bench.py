@@ -46,9 +46,10 @@ KEY_SCENARIOS = [
 ]
 
 
-# ptybench's terminal (pyte) does not answer the width probe's cursor position request, so
-# every start would wait out the probe's 200 ms; a real terminal answers in one round trip.
-NO_PROBE = ["--glyphs", "unicode"]
+# ptybench answers the width probe's cursor position request as a terminal does (pyte draws ▽
+# one cell wide), so agenda runs as on a real terminal, with `--glyphs auto`. The first frame
+# is also taken from a terminal that never answers (PTYBENCH_NO_DSR=1): it must not wait.
+SILENT_TERMINAL = {"PTYBENCH_NO_DSR": "1"}
 
 
 def run(cmd, **kwargs):
@@ -108,21 +109,36 @@ def format_ratios(parse, files, field="seconds"):
 QUIET_PCT = 15  # ptybench waits until the machine is this quiet; --busy-ok raises it
 
 
-def ptybench(label, ready, cmd, key="j", pre_keys=(), steps=60, runs=3, idle=0, quit_keys="q", env=()):
+def ptybench(label, ready, cmd, key="j", pre_keys=(), steps=60, runs=3, idle=0, quit_keys="q", env=(), terminal=None):
+    """ptybench's summary, with `bytes_per_cell`: the bytes written per cell the keys changed
+    (over every step that changed any), from its per-step record. `terminal`: the harness's own
+    environment (SILENT_TERMINAL)."""
+    steps_file = tempfile.NamedTemporaryFile(prefix="ptybench-steps-", suffix=".json", delete=False).name
     args = [sys.executable, PTYBENCH, "--label", label, "--ready", ready, "--cols", "120", "--rows", "40",
             "--key", key, "--steps", str(steps), "--runs", str(runs), "--quit", quit_keys,
-            "--quiet-pct", str(QUIET_PCT), "--key-timeout", "3"]
+            "--quiet-pct", str(QUIET_PCT), "--key-timeout", "3", "--json", steps_file]
     for k in pre_keys:
         args += ["--pre-keys", k]
     if idle:
         args += ["--idle-s", str(idle)]
     for e in env:
         args += ["--env", e]
-    result = subprocess.run(args + ["--", *cmd], capture_output=True, text=True, timeout=900)
+    result = subprocess.run(args + ["--", *cmd], capture_output=True, text=True, timeout=900,
+                            env={**os.environ, **(terminal or {})})
     lines = [l for l in result.stdout.splitlines() if l.startswith("{")]
     if not lines:
         raise RuntimeError(f"ptybench {label} failed:\n{result.stdout}\n{result.stderr}")
-    return json.loads(lines[-1])
+    summary = json.loads(lines[-1])
+    written = changed = 0
+    with open(steps_file) as f:
+        for line in f:
+            for step in json.loads(line).get("steps", []) if line.strip().startswith("{") else []:
+                if step.get("cells_changed"):
+                    written += step["bytes"]
+                    changed += step["cells_changed"]
+    os.unlink(steps_file)
+    summary["bytes_per_cell"] = written / changed if changed else None
+    return summary
 
 
 def raw_keys(cmd, ready, pre_keys, key, steps, env=()):
@@ -149,6 +165,8 @@ def raw_keys(cmd, ready, pre_keys, key, steps, env=()):
             except OSError:
                 break
             last, got = time.perf_counter(), got + data
+            if b"\x1b[6n" in data:
+                os.write(fd, b"\x1b[1;2R")   # the width probe: ▽ drawn one cell wide
         return last, got
 
     screen, started = b"", time.monotonic()
@@ -159,13 +177,14 @@ def raw_keys(cmd, ready, pre_keys, key, steps, env=()):
         os.write(fd, k.encode().decode("unicode_escape").encode("latin-1"))
         drain(0.3)
     keys = key.encode().decode("unicode_escape").split("|")
-    latencies, sizes = [], []
+    latencies, sizes, by_key = [], [], [[] for _ in keys]
     for i in range(steps):
         sent = time.perf_counter()
         os.write(fd, keys[i % len(keys)].encode("latin-1"))
         last, data = drain(0.03)
         if last is not None:
             latencies.append((last - sent) * 1000)
+            by_key[i % len(keys)].append((last - sent) * 1000)
             sizes.append(len(data))
     os.write(fd, b"q")
     drain(0.3)
@@ -177,7 +196,12 @@ def raw_keys(cmd, ready, pre_keys, key, steps, env=()):
     os.close(fd)
     latencies.sort()
     pick = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))] if latencies else None
-    return {"p50": pick(0.5), "p95": pick(0.95), "bytes": sorted(sizes)[len(sizes) // 2] if sizes else None}
+    median = lambda xs: sorted(xs)[len(xs) // 2] if xs else 0
+    # The slowest of the keys pressed, each taken as its median: a search's first letter
+    # (matching thousands) apart from the letters that narrow it.
+    return {"p50": pick(0.5), "p95": pick(0.95), "bytes": sorted(sizes)[len(sizes) // 2] if sizes else None,
+            "slowest_key_p50": max(median(xs) for xs in by_key) if latencies else None,
+            "key_p50s": [median(xs) for xs in by_key]}
 
 
 def first_open(agenda, size, files, runs, state):
@@ -186,7 +210,7 @@ def first_open(agenda, size, files, runs, state):
     ready, rss = [], []
     for run in range(runs):
         cache = tempfile.mkdtemp(prefix="agenda-bench-cache-")
-        launch = ptybench(f"agenda-{size}-first-open", "Synthetic Conference", [agenda, *NO_PROBE, files["xml"]], pre_keys=["g"],
+        launch = ptybench(f"agenda-{size}-first-open", "Synthetic Conference", [agenda, files["xml"]], pre_keys=["g"],
                           steps=2, runs=1, env=[f"XDG_STATE_HOME={state}", f"XDG_CACHE_HOME={cache}"])
         ready.append(launch["launch_ready_s_median"] * 1000)
         rss.append(launch["peak_rss_MB_max"])
@@ -203,28 +227,33 @@ def bench_agenda(agenda, size, files, quick):
     cache = tempfile.mkdtemp(prefix="agenda-bench-cache-")
     env = [f"XDG_STATE_HOME={state}", f"XDG_CACHE_HOME={cache}"]
     # Opened once in the browser, as a user would have: its snapshot and search index are kept.
-    ptybench(f"agenda-{size}-warm-up", "Synthetic Conference", [agenda, *NO_PROBE, files["xml"]], steps=1, runs=1, idle=2, env=env)
-    launch = ptybench(f"agenda-{size}", "Synthetic Conference", [agenda, *NO_PROBE, files["xml"]], pre_keys=["g"], steps=10, runs=max(3, runs), idle=3 if quick else 10, env=env)
+    ptybench(f"agenda-{size}-warm-up", "Synthetic Conference", [agenda, files["xml"]], steps=1, runs=1, idle=2, env=env)
+    launch = ptybench(f"agenda-{size}", "Synthetic Conference", [agenda, files["xml"]], pre_keys=["g"], steps=10, runs=max(3, runs), idle=3 if quick else 10, env=env)
     figures["first_frame_ms"] = launch["launch_ready_s_median"] * 1000
     figures["peak_rss_MB"] = launch["peak_rss_MB_max"]
+    silent = ptybench(f"agenda-{size}-silent", "Synthetic Conference", [agenda, files["xml"]], steps=1,
+                      runs=max(3, runs), env=env, terminal=SILENT_TERMINAL)
+    figures["first_frame_silent_terminal_ms"] = silent["launch_ready_s_median"] * 1000
     figures["idle_bytes_per_s"] = launch.get("idle_bytes_per_s_median")
     figures["idle_cpu_pct"] = launch.get("idle_cpu_pct_median")
     for name, pre, key, steps in KEY_SCENARIOS:
-        result = ptybench(f"agenda-{size}-{name}", "Synthetic Conference", [agenda, *NO_PROBE, files["xml"]], key=key, pre_keys=pre,
+        result = ptybench(f"agenda-{size}-{name}", "Synthetic Conference", [agenda, files["xml"]], key=key, pre_keys=pre,
                           steps=steps // (2 if quick else 1), runs=runs, env=env)
         figures[f"{name}_ms_p50"] = result["key_last_ms_p50"]
         figures[f"{name}_ms_p95"] = result["key_last_ms_p95"]
         figures[f"{name}_bytes_p50"] = result["key_bytes_p50"]
+        figures[f"{name}_bytes_per_cell"] = result["bytes_per_cell"]
         # Searching reads the pages of the kept (mapped) search index: its peak is reported apart.
         peak = "search_peak_rss_MB" if name == "search" else "peak_rss_MB"
         figures[peak] = max(figures.get(peak, 0), result["peak_rss_MB_max"])
-        raw = raw_keys([agenda, *NO_PROBE, files["xml"]], "Synthetic Conference", pre, key, steps // (2 if quick else 1), env=env)
+        raw = raw_keys([agenda, files["xml"]], "Synthetic Conference", pre, key, steps // (2 if quick else 1), env=env)
         figures[f"{name}_raw_ms_p50"] = raw["p50"]
         figures[f"{name}_raw_ms_p95"] = raw["p95"]
+        figures[f"{name}_raw_slowest_key_ms_p50"] = raw["slowest_key_p50"]
     # A door-screen kiosk left alone: only the clock may change, once a minute. (The venue
     # board also turns its pages, every 10 s by default: that is its job, not idle cost.)
     kiosk = ptybench(f"agenda-{size}-kiosk", "Room A",
-                     [agenda, "kiosk", *NO_PROBE, "--room", "Room A", "--exit-key", "q", files["xml"]],
+                     [agenda, "kiosk", "--room", "Room A", "--exit-key", "q", files["xml"]],
                      steps=1, key="x", runs=1, idle=5 if quick else 20, env=env)
     figures["kiosk_first_frame_ms"] = kiosk["launch_ready_s_median"] * 1000
     figures["kiosk_idle_bytes_per_s"] = kiosk.get("idle_bytes_per_s_median")
@@ -249,6 +278,7 @@ def bench_calcurse(size, files, quick):
     figures["scroll_ms_p50"] = launch["key_last_ms_p50"]
     figures["scroll_ms_p95"] = launch["key_last_ms_p95"]
     figures["scroll_bytes_p50"] = launch["key_bytes_p50"]
+    figures["scroll_bytes_per_cell"] = launch["bytes_per_cell"]
     figures["peak_rss_MB"] = launch["peak_rss_MB_max"]
     figures["idle_bytes_per_s"] = launch.get("idle_bytes_per_s_median")
     shutil.rmtree(directory, ignore_errors=True)

@@ -377,7 +377,8 @@ extension AppState {
         if cursor + margin >= listTop + height { listTop = cursor + margin - height + 1 }
         listTop = max(0, min(listTop, rows.count - height))
         if detailTop > 0 { detailTop = max(0, min(detailTop, DetailView.maxTop(self))) }
-        helpTop = max(0, min(helpTop, HelpView.maxTop(self)))
+        // The help's lines are only laid out when it is scrolled: not on every key.
+        if helpTop > 0 { helpTop = max(0, min(helpTop, HelpView.maxTop(self))) }
         if showsTimetable { keepSelectionInTimetable() }
     }
 
