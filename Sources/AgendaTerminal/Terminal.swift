@@ -231,6 +231,9 @@ public final class Terminal {
         fflush(output)
         WidthProbe.ask(descriptor: fileno(output))
         needsFullRepaint = true
+        // Curses cuts a frame short while input waits to be read, and the answer may arrive
+        // while the first frame is drawn: until it has been read, frames are drawn whole.
+        typeahead(-1)
         // The row is 1 (the question follows curses' clear); xterm's terminfo calls these
         // reports Shift-F3 and Alt-F3, so curses may hand them over as those keys.
         probe = (Self.milliseconds() + milliseconds, key_defined("\u{1B}[1;2R"), key_defined("\u{1B}[1;3R"))
@@ -240,9 +243,15 @@ public final class Terminal {
     /// some other key's, and means nothing).
     private func probeAnswer(column: Int) -> Input? {
         guard let asked = probe else { return nil }
-        probe = nil
+        endProbe()
         guard Self.milliseconds() <= asked.deadline, let cells = WidthProbe.cells(column: column) else { return nil }
         return .ambiguousWidth(cells)
+    }
+
+    /// No answer is awaited any more: curses may again leave a frame for the keys that wait.
+    private func endProbe() {
+        probe = nil
+        typeahead(fileno(input))
     }
 
     private static func milliseconds() -> UInt64 {
@@ -253,6 +262,7 @@ public final class Terminal {
 
     /// Waits up to `timeout` milliseconds (negative: forever) for one input.
     public func nextInput(timeout: Int32) -> Input? {
+        if let asked = probe, Self.milliseconds() > asked.deadline { endProbe() }
         let window = agenda_stdscr()
         wtimeout(window, timeout)
         var code: wint_t = 0
