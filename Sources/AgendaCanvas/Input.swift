@@ -14,4 +14,7 @@ public enum Input: Sendable, Equatable {
     case key(Key)
     case mouse(MouseButton, x: Int, y: Int)
     case resize(Size)
+    /// The terminal's answer to the width probe: how many cells it draws an ambiguous-width
+    /// character such as ▽ in (2 on some CJK terminals). It arrives after the first frame.
+    case ambiguousWidth(Int)
 }

@@ -14,6 +14,9 @@ public enum EscapeSequence {
         case key(Key)
         /// A complete sequence for nothing the program uses.
         case ignored
+        /// `ESC [ row ; column R`: a cursor position report, the answer to the width probe (and
+        /// also xterm's Shift-F3 and its kin, which the program does not use).
+        case cursorPosition(row: Int, column: Int)
         /// More bytes are needed.
         case incomplete
         /// ESC was not the start of a sequence (Esc, then an ordinary key).
@@ -80,9 +83,18 @@ public enum EscapeSequence {
         case 0x48: return .key(.home)
         case 0x46: return .key(.end)
         case 0x5A: return .key(.backTab)     // ESC [ Z
+        case 0x52: return cursorPosition(parameters)
         case 0x7E, 0x5E, 0x40: return tilde(parameters)   // ~, and rxvt's ^ (Ctrl) and @ (Ctrl-Shift)
         default: return .ignored
         }
+    }
+
+    /// `row;column`, each one to five digits; anything else is no report.
+    private static func cursorPosition(_ parameters: String) -> Outcome {
+        let fields = parameters.split(separator: ";", omittingEmptySubsequences: false)
+        guard fields.count == 2, fields.allSatisfy({ (1...5).contains($0.count) && $0.allSatisfy { ("0"..."9").contains($0) } }),
+              let row = Int(fields[0]), let column = Int(fields[1]) else { return .ignored }
+        return .cursorPosition(row: row, column: column)
     }
 
     /// `ESC [ N ~`: the vt220 editing keys; F-keys and the rest are ignored.

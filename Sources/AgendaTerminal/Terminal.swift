@@ -16,6 +16,9 @@ public final class Terminal {
     private var shown: Canvas?
     private var needsFullRepaint = false
     private var stopped = false
+    /// The width probe asked after start (`askAmbiguousWidth`), until its answer or `deadline`:
+    /// the key codes curses gives the answers that are also function keys in terminfo.
+    private var probe: (deadline: UInt64, oneCell: Int32, twoCells: Int32)?
     /// Set when standard input has ended (EOF, hang-up): the run loop should finish.
     public private(set) var inputClosed = false
 
@@ -264,13 +267,57 @@ public final class Terminal {
     /// Draws everything again on the next `present`: after a resize, a resume, or Ctrl-L.
     public func invalidate() { needsFullRepaint = true }
 
+    /// Asks the terminal how wide it draws ▽ (`WidthProbe`) without waiting for the answer,
+    /// which `nextInput` hands over as `Input.ambiguousWidth` when it arrives within
+    /// `milliseconds`. Curses has turned echo off, so the answer is never shown; the first
+    /// frame clears the line the question was drawn on.
+    public func askAmbiguousWidth(milliseconds: UInt64 = 2000) {
+        guard isatty(fileno(input)) == 1, isatty(fileno(output)) == 1 else { return }
+        fflush(output)
+        WidthProbe.ask(descriptor: fileno(output))
+        needsFullRepaint = true
+        // Curses cuts a frame short while input waits to be read, and the answer may arrive
+        // while the first frame is drawn: until it has been read, frames are drawn whole.
+        typeahead(-1)
+        // The row is 1 (the question follows curses' clear); xterm's terminfo calls these
+        // reports Shift-F3 and Alt-F3, so curses may hand them over as those keys.
+        probe = (Self.milliseconds() + milliseconds, key_defined("\u{1B}[1;2R"), key_defined("\u{1B}[1;3R"))
+    }
+
+    /// The answer to the width probe, while one is awaited; nil otherwise (then a report is
+    /// some other key's, and means nothing).
+    private func probeAnswer(column: Int) -> Input? {
+        guard let asked = probe else { return nil }
+        endProbe()
+        guard Self.milliseconds() <= asked.deadline, let cells = WidthProbe.cells(column: column) else { return nil }
+        return .ambiguousWidth(cells)
+    }
+
+    /// No answer is awaited any more: curses may again leave a frame for the keys that wait.
+    private func endProbe() {
+        probe = nil
+        typeahead(fileno(input))
+    }
+
+    private static func milliseconds() -> UInt64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return UInt64(now.tv_sec) * 1000 + UInt64(now.tv_nsec / 1_000_000)
+    }
+
     /// Waits up to `timeout` milliseconds (negative: forever) for one input.
     public func nextInput(timeout: Int32) -> Input? {
+        if let asked = probe, Self.milliseconds() > asked.deadline { endProbe() }
         let window = agenda_stdscr()
         wtimeout(window, timeout)
         var code: wint_t = 0
         let status = wget_wch(window, &code)
-        if status == KEY_CODE_YES { return functionKey(Int32(code)) }
+        if status == KEY_CODE_YES {
+            if let asked = probe, Int32(code) > 0, [asked.oneCell, asked.twoCells].contains(Int32(code)) {
+                return probeAnswer(column: Int32(code) == asked.twoCells ? 3 : 2)
+            }
+            return functionKey(Int32(code))
+        }
         guard status == OK else {
             if timeout != 0, inputHasEnded() { inputClosed = true }
             return nil
@@ -307,6 +354,7 @@ public final class Terminal {
             case .incomplete: continue
             case .key(let key): return .key(key)
             case .ignored: return nil
+            case .cursorPosition(_, let column): return probeAnswer(column: column)
             case .notASequence:
                 unget_wch(wchar_t(bitPattern: code))
                 return .key(.escape)

@@ -157,10 +157,10 @@ struct Browse: ParsableCommand {
         }
         let stars = BrowserLoop.stars(of: shown.conference, environment: environment)
         if let warning = stars.warning { printError(Strings.for(language).warning + warning) }
-        // Before curses starts, so that ncurses does not install its own handlers for these;
-        // and before the probe, so a Ctrl-C while it waits cannot leave echo off.
+        // Before curses starts, so that ncurses does not install its own handlers for these.
         Signals.install()
-        configuration.settings.glyphs = glyphs.resolve(environment: environment, screenReader: readerMode)
+        let glyphs = glyphs.resolve(environment: environment, screenReader: readerMode)
+        configuration.settings.glyphs = glyphs.glyphs
         let noColour = !(environment["NO_COLOR"] ?? "").isEmpty
         let terminal: Terminal
         do {
@@ -169,6 +169,7 @@ struct Browse: ParsableCommand {
             printError(error.message(chinese: language == .zh))
             throw ExitCode(ExitStatus.unusableTerminal)
         }
+        if glyphs.ask { terminal.askAmbiguousWidth() }
         let loop = BrowserLoop(schedule: shown, rest: rest, stars: stars, terminal: terminal, clock: clock,
                                configuration: configuration)
         let end = loop.run()

@@ -16,7 +16,7 @@ struct KioskStart {
     let theme: ThemeName
     let clock: KioskClock
     let exitKey: Key?
-    /// `--glyphs`: asked of the terminal (auto) once it has passed preflight.
+    /// `--glyphs`: asked of the terminal (auto) once curses has started.
     let glyphs: GlyphsChoice
     let adjust: @Sendable (Schedule) -> Schedule
 
@@ -29,11 +29,11 @@ struct KioskStart {
             printError(error.description)
             return ExitStatus.unusableTerminal
         }
-        // Before curses starts, so that ncurses does not install its own handlers for these;
-        // and before the probe, so a signal while it waits cannot leave echo off.
+        // Before curses starts, so that ncurses does not install its own handlers for these.
         Signals.install()
         var options = self.options
-        options.glyphs = glyphs.resolve(environment: environment)
+        let glyphs = glyphs.resolve(environment: environment)
+        options.glyphs = glyphs.glyphs
         ScreenDump.install()
         let terminal: Terminal
         do {
@@ -43,6 +43,7 @@ struct KioskStart {
             return ExitStatus.unusableTerminal
         }
         defer { terminal.stop() }
+        if glyphs.ask { terminal.askAmbiguousWidth() }
         let state = KioskState(schedule: schedule, now: clock.now(), size: terminal.size, options: options,
                                measure: terminal.measure, qrCodes: qrCodes(options))
         let loop = KioskLoop(state: state, live: live, notices: notices, terminal: terminal, clock: clock,

@@ -50,6 +50,35 @@ import AgendaUI
         #expect(terminal.stopped)
     }
 
+    /// The width probe is not waited for: its answer arrives after the first frame, and a
+    /// terminal that draws ▽ two cells wide gets the screen again in ASCII, once; an answer of
+    /// one cell changes nothing and draws nothing.
+    @Test func theWidthProbesAnswerRedrawsOnlyWhenTheGlyphsChange() throws {
+        let home = try TemporaryHome()
+        let terminal = FakeTerminal(width: 100, height: 30)
+        terminal.endWhenEmpty = false
+        let loop = browser(terminal: terminal, home: home)
+        loop.start()
+        let first = terminal.screen
+        #expect(first.contains("│"), "\(first)")
+        terminal.inputs = [.ambiguousWidth(1)]
+        #expect(loop.step())
+        #expect(terminal.screen == first)
+        terminal.inputs = [.ambiguousWidth(2)]
+        #expect(loop.step())
+        #expect(!terminal.screen.contains("│") && terminal.screen.contains("Plenary Session"), "\(terminal.screen)")
+    }
+
+    /// The answer is an action of its own, not the user's: it changes only the glyphs.
+    @Test func theWidthAnswerTurnsToASCIIOnlyWhenTwoCellsWide() {
+        let state = AppState(schedule: BundledSchedule.load(), size: Size(width: 100, height: 30), now: date("2021-10-22T10:00:00+08:00"))
+        #expect(KeyMap.action(for: .ambiguousWidth(2), in: state) == .glyphsLearnt(.ascii))
+        #expect(KeyMap.action(for: .ambiguousWidth(1), in: state) == nil)
+        var learnt = state
+        learnt.apply(.glyphsLearnt(.ascii))
+        #expect(learnt.glyphs == .ascii && learnt.cursor == state.cursor)
+    }
+
     /// Ctrl-L is in the key table: its action asks the loop to draw the whole screen again.
     @Test func ctrlLDrawsTheWholeScreenAgain() throws {
         let home = try TemporaryHome()

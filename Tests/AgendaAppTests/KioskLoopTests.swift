@@ -44,6 +44,24 @@ import AgendaUI
         #expect(loop.run() == 0 && terminal.stopped)
     }
 
+    /// The width probe's answer arrives after the first frame: two cells wide redraws the board
+    /// in ASCII once; one cell draws nothing.
+    @Test func theWidthProbesAnswerRedrawsOnlyWhenTheGlyphsChange() {
+        let terminal = FakeTerminal(width: 100, height: 30)
+        terminal.endWhenEmpty = false
+        let loop = kiosk(terminal, clock: FakeClock(date("2021-10-22T09:10:00+08:00")))
+        loop.start()
+        let ambiguous = { terminal.screen.unicodeScalars.contains { $0.value >= 0x2500 && $0.value < 0x2600 } }
+        #expect(ambiguous(), "\(terminal.screen)")
+        let drawn = terminal.frames.count
+        terminal.inputs = [.ambiguousWidth(1)]
+        #expect(loop.step())
+        #expect(terminal.frames.count == drawn)
+        terminal.inputs = [.ambiguousWidth(2)]
+        #expect(loop.step())
+        #expect(terminal.frames.count == drawn + 1 && !ambiguous(), "\(terminal.screen)")
+    }
+
     /// Ctrl-L reaches the loops as a key: the board is drawn whole again and goes on.
     @Test func ctrlLDrawsTheBoardWholeAgain() {
         let terminal = FakeTerminal(width: 80, height: 24)

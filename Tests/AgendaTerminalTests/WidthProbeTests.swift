@@ -2,29 +2,30 @@ import Testing
 @testable import AgendaTerminal
 import AgendaCanvas
 
-/// Reading the terminal's answer to the ambiguous-width probe (issue 16).
+/// The ambiguous-width probe (issue 16), asked without waiting (issue 30): its question, and
+/// the answer as it comes back among the keys.
 @Suite struct WidthProbeTests {
-    static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
-
-    @Test func twoCellsWideMeansASCII() {
-        #expect(WidthProbe.glyphs(answer: Self.bytes("\u{1B}[12;3R")) == .ascii)
+    static func decode(_ text: String) -> EscapeSequence.Outcome {
+        EscapeSequence.decode(text.unicodeScalars.map(\.value))
     }
 
-    @Test func oneCellMeansUnicode() {
-        #expect(WidthProbe.glyphs(answer: Self.bytes("\u{1B}[1;2R")) == .unicode)
+    @Test func theColumnAfterTheCandidateGivesItsWidth() {
+        #expect(WidthProbe.cells(column: 2) == 1)
+        #expect(WidthProbe.cells(column: 3) == 2)
+        #expect(WidthProbe.cells(column: 1) == nil)
+        #expect(WidthProbe.cells(column: 9) == nil)
     }
 
-    @Test func noAnswerOrAStrangeOneLearnsNothing() {
-        for answer in ["", "\u{1B}[12;", "\u{1B}[;3R", "\u{1B}[12R", "\u{1B}[1;2;3R", "\u{1B}[a;3R", "12;3R",
-                       "\u{1B}[1;9R", "\u{1B}[1;999999R"] {
-            #expect(WidthProbe.glyphs(answer: Self.bytes(answer)) == nil, "\(answer.debugDescription)")
+    @Test func theReportIsReadAsACursorPosition() {
+        #expect(Self.decode("[12;3R") == .cursorPosition(row: 12, column: 3))
+        #expect(Self.decode("[1;2R") == .cursorPosition(row: 1, column: 2))
+        #expect(Self.decode("[1;2") == .incomplete)
+    }
+
+    @Test func aStrangeReportIsSwallowedWhole() {
+        for answer in ["[;3R", "[12R", "[1;2;3R", "[1;999999R", "[R"] {
+            #expect(Self.decode(answer) == .ignored, "\(answer.debugDescription)")
         }
-    }
-
-    /// Keys typed while the probe waits come before or after the report.
-    @Test func keysAroundTheReportAreSkipped() {
-        #expect(WidthProbe.glyphs(answer: Self.bytes("jj\u{1B}[5;3R")) == .ascii)
-        #expect(WidthProbe.glyphs(answer: Self.bytes("\u{1B}[5;2Rq")) == .unicode)
     }
 
     @Test func theQuestionIsTheWideCandidateThenTheReportRequest() {

@@ -119,7 +119,7 @@ import AgendaCanvas
              .openLink, .copyLink, .chooseLink, .toggleStarredChanges:
             true
         case .resize, .tick, .wholeFileRead, .refreshed, .sourceStale, .indexReady, .favouritesChanged,
-             .filterRestored, .notice, .exportProposed, .friendList, .venueRooms:
+             .filterRestored, .notice, .exportProposed, .friendList, .venueRooms, .glyphsLearnt:
             false
         }
     }

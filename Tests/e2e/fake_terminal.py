@@ -1,6 +1,9 @@
 """A fake terminal for the ambiguous-width probe: runs a program on a pty of its own and
 answers its cursor position request (CSI 6n) as a terminal drawing U+25BD one cell wide
-("1;2R"), two cells wide ("1;3R"), or not at all (None); returns everything the program wrote."""
+("1;2R"), two cells wide ("1;3R"), or not at all (None); returns everything the program wrote
+(with `split`, as what it wrote before the answer and what after). The program asks once curses
+has started and draws its first frame without waiting for the answer: `answer_after` holds the
+answer back until those bytes have been drawn, as a slow link or a busy terminal would."""
 import fcntl
 import os
 import pty
@@ -13,7 +16,8 @@ import time
 from tmux_harness import home_environment
 
 
-def run(argv, answer, seconds=1.2, width=100, height=30, env=None, interrupt=False):
+def run(argv, answer, seconds=1.2, width=100, height=30, env=None, interrupt=False, split=False,
+        answer_after=None):
     """With `interrupt`, SIGINT instead of an answer; returns (output, exit status, whether
     the terminal echoes again) then, the terminal's state being what a signal must not spoil."""
     pid, fd = pty.fork()
@@ -37,14 +41,16 @@ def run(argv, answer, seconds=1.2, width=100, height=30, env=None, interrupt=Fal
         return bool(chunk)
 
     asked = False
+    answered_at = None
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline and read(0.05):
-        if not asked and b"\x1b[6n" in output:
+        if not asked and b"\x1b[6n" in output and (answer_after is None or answer_after in output):
             asked = True
             if interrupt:
                 os.kill(pid, signal.SIGINT)
                 break
             if answer is not None:
+                answered_at = len(output)
                 os.write(fd, b"\x1b[" + answer.encode() + b"R")
     if not interrupt:
         try:
@@ -61,4 +67,9 @@ def run(argv, answer, seconds=1.2, width=100, height=30, env=None, interrupt=Fal
     status = os.waitstatus_to_exitcode((reaped if reaped != (0, 0) else os.waitpid(pid, 0))[1])
     echo = bool(termios.tcgetattr(fd)[3] & termios.ECHO)
     os.close(fd)
-    return (output, status, echo) if interrupt else output
+    if interrupt:
+        return output, status, echo
+    if split:
+        cut = len(output) if answered_at is None else answered_at
+        return output[:cut], output[cut:]
+    return output

@@ -68,8 +68,8 @@ FORBIDDEN = [
     b"^[", b"^G", b"^H", b"^?", b"~[", b"~@",
 ]
 C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
-# The program's own width probe (docs/accessibility.md): once, first, before curses; the same
-# request anywhere else would be a leaked payload.
+# The program's own width probe (docs/accessibility.md): once, as curses starts, before anything
+# is drawn; the same request anywhere else would be a leaked payload.
 WIDTH_PROBE = b"\r\xe2\x96\xbd\x1b[6n\r\x1b[K"
 
 
@@ -83,8 +83,10 @@ def leaks(output, plain=False, allow=(), own_links=False):
     """What of the payloads is in `output` (bytes). `plain`: output not meant for a terminal
     (a listing, an error): then no control at all but LF and TAB may appear. `own_links`: the
     browser's hyperlinks are its own, not a payload's."""
-    if not plain and output.startswith(WIDTH_PROBE):
-        output = output[len(WIDTH_PROBE):]
+    probe = output.find(WIDTH_PROBE)
+    # Only curses' own start (modes, the alternate screen, a clear) comes before it.
+    if not plain and 0 <= probe < 400 and not any(b > 0x7e for b in output[:probe]):
+        output = output[:probe] + output[probe + len(WIDTH_PROBE):]
     if own_links:
         output = OWN_HYPERLINK.sub(lambda m: m.group(1) + b" " + m.group(2), output)
     found = [seq for seq in FORBIDDEN if seq in output and seq not in allow]

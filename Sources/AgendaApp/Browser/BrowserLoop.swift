@@ -187,7 +187,7 @@ public final class BrowserLoop {
         if let input, let action = KeyMap.action(for: input, in: state) {
             state.apply(action)
             switch action {
-            case .resize, .redraw: break
+            case .resize, .redraw, .glyphsLearnt: break
             default: touched = true
             }
             changed = true

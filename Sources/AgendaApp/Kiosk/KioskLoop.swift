@@ -101,6 +101,9 @@ public final class KioskLoop {
                 state.apply(.resize(size))
                 terminal.invalidate()
                 dirty = true
+            case .ambiguousWidth(2)? where state.options.glyphs != .ascii:
+                state.apply(.glyphsLearnt(.ascii))
+                dirty = true
             case .key(let key)? where key == configuration.exitKey:
                 exitKeyPressed = true
                 return false

@@ -21,6 +21,8 @@ public enum KioskAction: Sendable, Equatable {
     case noticesRestored
     /// The last good notices are older than the limit (since when), or fresh again (nil).
     case noticesStale(Date?)
+    /// The terminal answered the width probe after the first frame: draw with these glyphs.
+    case glyphsLearnt(Glyphs)
 }
 
 extension KioskState {
@@ -42,6 +44,7 @@ extension KioskState {
         case .noticesFailed: noticesFailedAt = now
         case .noticesRestored: noticesFailedAt = nil
         case .noticesStale(let since): noticesStaleSince = since
+        case .glyphsLearnt(let glyphs): options.glyphs = glyphs
         }
     }
 

@@ -59,7 +59,7 @@ public struct KioskState: Sendable {
     /// The board's time when it started (for the hint on how to leave it).
     public let startedAt: Date
     public internal(set) var size: Size
-    public let options: KioskOptions
+    public internal(set) var options: KioskOptions
     public let measure: TextMeasure
     /// When the last reload of the schedule failed (the last good one stays on screen).
     public internal(set) var updateFailedAt: Date?

@@ -93,6 +93,8 @@ public enum KeyMap {
     public static func action(for input: Input, in state: AppState) -> Action? {
         switch input {
         case .resize(let size): .resize(size)
+        // Two cells wide: lines and marks in ASCII. One cell: the glyphs drawn already stay.
+        case .ambiguousWidth(let cells): cells == 2 ? .glyphsLearnt(.ascii) : nil
         case .key(let key): action(for: key, in: context(of: state))
         case .mouse(let button, let x, let y): action(for: button, x: x, y: y, in: context(of: state))
         }

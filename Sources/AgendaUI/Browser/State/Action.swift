@@ -48,6 +48,8 @@ public enum Action: Sendable, Equatable {
     case toggleHelp
     /// Ctrl-L: the terminal draws the whole screen again.
     case redraw
+    /// The terminal answered the width probe after the first frame: draw with these glyphs.
+    case glyphsLearnt(Glyphs)
     case quit
     case click(x: Int, y: Int)
     case wheel(Int, x: Int, y: Int)

@@ -25,7 +25,8 @@ public enum ListContent: Sendable, Equatable {
 /// The lists shown in place of the day (and of a search) until left.
 public enum SpecialList: Sendable, Equatable { case myAgenda, changes }
 
-/// How the browser was started: set once, never changed by an action.
+/// How the browser was started: set once; only the glyphs change, once, when the terminal's
+/// answer to the width probe arrives after the first frame (`.glyphsLearnt`).
 public struct BrowserSettings: Sendable, Equatable {
     public var reminderLead: TimeInterval
     public var bell: Bool
@@ -143,7 +144,7 @@ public struct AppState: Sendable {
 
     // Time and reminders
     public internal(set) var showLocalTime = false
-    public let settings: BrowserSettings
+    public internal(set) var settings: BrowserSettings
     public var reminderLead: TimeInterval { settings.reminderLead }
     public var bellEnabled: Bool { settings.bell }
     public var glyphs: Glyphs { settings.glyphs }

@@ -4,7 +4,7 @@ extension AppState {
     mutating func announce(_ action: Action, before: AppState) {
         switch action {
         case .tick, .resize, .redraw, .wholeFileRead, .refreshed, .sourceStale, .indexReady, .favouritesChanged, .filterRestored, .notice,
-             .exportProposed:
+             .exportProposed, .glyphsLearnt:
             return   // not the user's doing: what was said stays
         default: break
         }

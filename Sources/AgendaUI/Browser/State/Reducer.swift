@@ -28,6 +28,11 @@ extension AppState {
         case .redraw:
             effects.append(.redraw)
             return
+        case .glyphsLearnt(let glyphs):
+            guard glyphs != settings.glyphs else { return }
+            settings.glyphs = glyphs
+            rebuildRows(keepSelection: true)
+            return
         case .wholeFileRead(let whole, let reopen):
             replaceSchedule(whole)
             readingRest = false
@@ -172,8 +177,8 @@ extension AppState {
             helpLine = 0
         case .click(let x, let y): click(x: x, y: y)
         case .wheel(let n, let x, let y): wheel(n, x: x, y: y)
-        case .quit, .redraw, .resize, .tick, .wholeFileRead, .refreshed, .sourceStale, .indexReady, .favouritesChanged,
-             .filterRestored, .notice, .exportProposed, .friendList, .venueRooms: break
+        case .quit, .redraw, .glyphsLearnt, .resize, .tick, .wholeFileRead, .refreshed, .sourceStale, .indexReady,
+             .favouritesChanged, .filterRestored, .notice, .exportProposed, .friendList, .venueRooms: break
         }
     }
 
@@ -385,7 +390,8 @@ extension AppState {
         if cursor + margin >= listTop + height { listTop = cursor + margin - height + 1 }
         listTop = max(0, min(listTop, rows.count - height))
         if detailTop > 0 { detailTop = max(0, min(detailTop, DetailView.maxTop(self))) }
-        helpTop = max(0, min(helpTop, HelpView.maxTop(self)))
+        // The help's lines are only laid out when it is scrolled: not on every key.
+        if helpTop > 0 { helpTop = max(0, min(helpTop, HelpView.maxTop(self))) }
         if showsTimetable { keepSelectionInTimetable() }
     }
 

@@ -98,11 +98,14 @@ enum SessionListView {
         // The cursor stands where the title begins: a screen reader reads from there.
         if selected { canvas.cursor = Point(x: titleX, y: y) }
         // A result whose title does not say why it is listed gets a word on it after the title.
-        let cue = state.list == .results ? state.matchCue(index).map { " · " + $0 } : nil
+        // A title the query is in needs no cue: its matches are looked for once, for both.
+        let whole = state.title(of: session)
+        let wholeRanges = state.matchRanges(in: whole)
+        let cue = state.list == .results && wholeRanges.isEmpty ? state.matchCue(index).map { " · " + $0 } : nil
         let cueCells = cue.map(measure.cells) ?? 0
         let titleRoom = cueCells > 0 && titleWidth - cueCells >= 12 ? titleWidth - cueCells : titleWidth
-        let title = TextLayout.fit(state.title(of: session), width: titleRoom, measure: measure)
-        let used = drawHighlighted(title, ranges: state.matchRanges(in: title), x: titleX, y: y,
+        let title = TextLayout.fit(whole, width: titleRoom, measure: measure)
+        let used = drawHighlighted(title, ranges: title == whole ? wholeRanges : state.matchRanges(in: title), x: titleX, y: y,
                                    role: state.schedule.isCancelled(index) || over ? role(.dim) : base, measure: measure, into: &canvas)
         if let cue, titleRoom < titleWidth {
             canvas.put(cue, x: titleX + used, y: y, role: role(.dim), measure: measure)
