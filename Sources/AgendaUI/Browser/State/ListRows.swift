@@ -8,7 +8,8 @@ extension AppState {
         rows = list.rows
         labels = list.labels
         labelRows = list.labelRows
-        listLongestTitle = longestTitle(in: rows)
+        // Measured for a day's list (on a day or view change), not per key of a search.
+        listLongestTitle = self.list == .day(mode) ? longestTitle(in: rows) : longestTitle
         // The first session row, or the selected session's row when it is still listed, or
         // the row nearest in time to where you were.
         let first = rows.indices.first { $0 >= labelRows.count || labelRows[$0] != $0 } ?? 0

@@ -77,20 +77,16 @@ extension AppState {
     }
 
     /// Why a session is among the results when its title does not say: the speaker, room or
-    /// track that matched, or that the words are in its text. Nil when the title matches.
+    /// track that matched, or that the words are in its text. Nil when the title (or the
+    /// subtitle) matches. Only short fields are looked at: a result none of them explains
+    /// matched in its text, which the index has already said.
     public func matchCue(_ index: Int) -> String? {
         guard !search.folded.isEmpty else { return nil }
         let session = schedule.sessions[index]
         var folding = SearchFolding()
         func has(_ text: String?) -> Bool { text.map { !folding.matches(of: search.folded, in: $0).isEmpty } ?? false }
-        let words = WordStart.words(of: search.folded)
-        func hasAll(_ text: String?) -> Bool {
-            guard let text else { return false }
-            return words.allSatisfy { !folding.matches(of: $0, in: text).isEmpty }
-        }
-        if hasAll(title(of: session)) || has(title(of: session)) { return nil }
+        if has(title(of: session)) || has(session.subtitle) { return nil }
         if let person = session.persons.first(where: has) { return strings.cueSpeaker(person) }
-        if has(session.subtitle) { return nil }
         if has(session.room) { return strings.cueRoom }
         if has(session.track) { return strings.cueTrack }
         return strings.cueText
