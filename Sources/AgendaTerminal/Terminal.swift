@@ -62,7 +62,9 @@ public final class Terminal {
         // Exported LINES/COLUMNS pin the size and break resizing.
         unsetenv("LINES")
         unsetenv("COLUMNS")
-        guard let output = fdopen(dup(1), "w"), let input = fdopen(dup(0), "r") else { throw .startFailed }
+        // Close-on-exec: a browser started for `o` must not keep the terminal open after us.
+        guard let output = fdopen(fcntl(1, F_DUPFD_CLOEXEC, 0), "w"), let input = fdopen(fcntl(0, F_DUPFD_CLOEXEC, 0), "r")
+        else { throw .startFailed }
         var shellModes = termios()
         let haveModes = tcgetattr(0, &shellModes) == 0
         try self.init(term: nil, output: output, input: input, options: options)
@@ -126,6 +128,7 @@ public final class Terminal {
     public func stop() {
         guard !stopped else { return }
         stopped = true
+        drainProbeAnswer()
         endwin()
         CrashGuard.uninstall()
         delscreen(screen)
@@ -291,6 +294,24 @@ public final class Terminal {
         endProbe()
         guard Self.milliseconds() <= asked.deadline, let cells = WidthProbe.cells(column: column) else { return nil }
         return .ambiguousWidth(cells)
+    }
+
+    /// Quitting before the width probe's answer came: it would arrive after the terminal is
+    /// back in line mode and be echoed into the shell (`^[[1;2R`). Waits a moment for it (not
+    /// past the probe's deadline), then drops whatever input is unread.
+    private func drainProbeAnswer() {
+        guard let asked = probe else { return }
+        probe = nil
+        let descriptor = fileno(input)
+        let until = min(asked.deadline, Self.milliseconds() + 300)
+        var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        var buffer = [UInt8](repeating: 0, count: 256)
+        while Self.milliseconds() < until, poll(&poller, 1, Int32(until - Self.milliseconds())) > 0 {
+            let count = read(descriptor, &buffer, buffer.count)
+            if count <= 0 || buffer[..<count].contains(UInt8(ascii: "R")) { break }
+        }
+        flushinp()
+        tcflush(descriptor, TCIFLUSH)
     }
 
     /// No answer is awaited any more: curses may again leave a frame for the keys that wait.

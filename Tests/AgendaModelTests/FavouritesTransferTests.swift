@@ -30,6 +30,15 @@ import Testing
         #expect(FavouritesTransfer.match(entries, in: schedule).matched == outcome.matched)
     }
 
+    /// Files saved by Windows tools start with a byte-order mark: every format still reads.
+    @Test(arguments: FavouritesTransfer.Format.allCases)
+    func aByteOrderMarkIsNotPartOfTheList(format: FavouritesTransfer.Format) throws {
+        let schedule = try Self.schedule()
+        let written = FavouritesTransfer.write(schedule, favourites: ["g-2", "g-4"], format: format)
+        let entries = try FavouritesTransfer.read(Data([0xEF, 0xBB, 0xBF] + Array(written.utf8)), file: "stars.\(format.rawValue)")
+        #expect(Set(FavouritesTransfer.match(entries, in: schedule).matched) == ["g-2", "g-4"])
+    }
+
     @Test func textListsTakeKeysGuidsIdsAndSkipComments() throws {
         let entries = try FavouritesTransfer.read(Data("# mine\n\ng-1\n  4  \n3\t# 2024-12-27 12:00 No guid here\ng-1\nzzz\n".utf8), file: "l.txt")
         #expect(entries.map(\.identifier) == ["g-1", "4", "3", "g-1", "zzz"])

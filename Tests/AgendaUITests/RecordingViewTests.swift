@@ -55,6 +55,13 @@ import AgendaCanvas
         #expect(Set(canvas.hyperlinks.map(\.url)) == [Self.longURL, "https://example.org/1/feedback", "https://example.org/s.pdf"])
         // Not a web address: shown, but never a hyperlink.
         #expect(screen.contains("javascript:alert(1)"))
+        // Under a box (help, the link chooser) no cell links to the detail's addresses.
+        for overlay in [Action.toggleHelp, .openLink] {
+            var covered = state
+            covered.apply(overlay)
+            #expect(covered.overlay != .none)
+            #expect(Screen.render(covered).hyperlinks.isEmpty, "\(overlay)")
+        }
     }
 
     @Test func theStreamIsOfferedWhereTheRoomHasOne() {

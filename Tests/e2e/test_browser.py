@@ -369,6 +369,7 @@ def test_first_five_minutes_help_picker_search_keep_their_place():
             pane.close()
 
 
+@needs_shared
 def test_first_five_minutes_width_now_next_both_clocks_and_the_chinese_help():
     """Issue 17: at 120 columns the list takes three fifths; now & next names the day of a
     session that is not today (no row twice: NowNextDaysTests); z names both clocks; the
@@ -510,6 +511,53 @@ def test_glyph_probe_against_a_fake_terminal():
     for args, env in [(["--glyphs", "unicode"], {}), (["--glyphs", "ascii"], {}), ([], {"TERM": "linux"})]:
         out = fake_terminal.run(argv + args, "1;2", env=env)
         assert b"\x1b[6n" not in out and b"Focused 5thgeneration" in out, (args, env, out[:200])
+
+
+def test_a_probe_answer_after_quitting_is_not_left_for_the_shell():
+    """Ended before the width probe's answer arrives (a slow link), the browser waits a moment
+    for it: the answer is not echoed by the restored terminal as `^[[1;2R` for the shell."""
+    import pty, select, termios, struct, fcntl
+    pid, fd = pty.fork()
+    if pid == 0:
+        env = {"TERM": "xterm-256color", "LANG": "C.UTF-8", **os.environ}
+        os.execve(AGENDA, [AGENDA, PRETALX, "--now", "2020-12-14T08:10Z"], env)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    output = b""
+    deadline = time.monotonic() + 10
+    while b"\x1b[6n" not in output and time.monotonic() < deadline:
+        if select.select([fd], [], [], 0.1)[0]:
+            output += os.read(fd, 65536)
+    assert b"\x1b[6n" in output, output[:300]
+    os.kill(pid, signal.SIGTERM)
+    time.sleep(0.08)
+    os.write(fd, b"\x1b[1;2R")
+    ended = time.monotonic() + 5
+    while time.monotonic() < ended:
+        if select.select([fd], [], [], 0.1)[0]:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            output += chunk
+        elif os.waitpid(pid, os.WNOHANG)[0]:
+            break
+    time.sleep(0.3)
+    try:
+        while select.select([fd], [], [], 0.2)[0]:
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                break
+            output += chunk
+    except OSError:
+        pass
+    os.close(fd)
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
+    assert b"^[[1;2R" not in output and b"1;2R" not in output.split(b"\x1b[6n", 1)[1], output[-300:]
 
 
 def test_ctrl_c_while_the_probe_waits_restores_the_terminal():

@@ -132,11 +132,14 @@ public final class LiveNotices: Sendable {
         /// Empty when nothing changed.
         func check() -> [Outcome] {
             let data: Data
+            var newValidators: Validators?
             if let url {
                 switch HTTPFetcher.fetch(url, validators: validators, limits: limits) {
+                // The validators are those of the copy on screen (kept only once a copy reads):
+                // a 304 says the server's version is that copy again.
                 case .success(.notModified): return fresh() + recovered()
                 case .success(.fetched(let body, let validators)):
-                    self.validators = validators
+                    newValidators = validators
                     data = body
                 case .failure(let error):
                     return fail("\(error.url): cannot fetch the notices: \(error.reason)")
@@ -149,9 +152,13 @@ public final class LiveNotices: Sendable {
                     return fail(error.description)
                 }
             }
-            if data == shown { return fresh() + recovered() }
+            if data == shown {
+                if let newValidators { validators = newValidators }
+                return fresh() + recovered()
+            }
             do {
                 let notices = try VenueNotices.read(data, file: name, zone: zone)
+                if let newValidators { validators = newValidators }
                 shown = data
                 failing = false
                 lastGood = Date()

@@ -64,6 +64,8 @@ public enum FavouritesTransfer {
 
     /// The entries of `data`, its format told from its content.
     public static func read(_ data: Data, file: String) throws(ScheduleError) -> [Entry] {
+        // A byte-order mark (files saved by Windows tools) is not part of the list.
+        let data = data.starts(with: [0xEF, 0xBB, 0xBF]) ? Data(data.dropFirst(3)) : data
         let head = String(decoding: data.prefix(512), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         if head.uppercased().hasPrefix("BEGIN:VCALENDAR") { return try calendar(data, file: file) }
         if head.hasPrefix("{") { return try json(data, file: file) }

@@ -36,8 +36,10 @@ extension KioskState {
 extension KioskLabels {
     func leave(_ hint: LeaveHint) -> [String] {
         let signal = "kill \(hint.pid)"
-        if let key = hint.exitKey {
-            return [pick("To leave this board press \(key)", "按 \(key) 退出此屏幕"),
+        // The key itself is not shown: a board restarted at the venue (a console autologin
+        // looks like a start by hand) would tell every passer-by how to leave it.
+        if hint.exitKey != nil {
+            return [pick("To leave this board press the --exit-key it was started with", "按启动时 --exit-key 指定的键退出此屏幕"),
                     pick("(or run \(signal); q and Ctrl-C do nothing here)", "（或运行 \(signal)；q 和 Ctrl-C 在此无效）")]
         }
         return [pick("To leave this board run \(signal) from another terminal", "在另一个终端运行 \(signal) 退出此屏幕"),

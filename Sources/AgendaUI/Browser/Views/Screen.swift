@@ -30,6 +30,8 @@ public enum Screen {
         if state.overlay != .none {
             // Nothing of the list shows beside a box: a mark or a half row there reads as part of it.
             canvas.fill(Rect(x: 0, y: layout.list.y, width: state.size.width, height: layout.list.height), role: .normal)
+            // The detail's links are under the box now: none of its cells may link to them.
+            canvas.hyperlinks.removeAll()
         }
         switch state.overlay {
         case .help: HelpView.draw(state, into: &canvas)
