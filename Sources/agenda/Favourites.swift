@@ -82,11 +82,21 @@ struct Favourites: ParsableCommand {
 
     /// The entries of a list file, or of standard input for `-`.
     static func entries(_ file: String) throws -> [FavouritesTransfer.Entry] {
+        let limit = 16 << 20
         let data: Data
         if file == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            // Read in pieces up to the same bound as a file: `yes | agenda favourites import -` ends.
+            var read = Data()
+            while read.count <= limit, let piece = try? FileHandle.standardInput.read(upToCount: 1 << 16), !piece.isEmpty {
+                read.append(piece)
+            }
+            guard read.count <= limit else {
+                printError("cannot read <stdin>: more than \(limit >> 20) MB")
+                throw ExitCode(ExitStatus.dataError)
+            }
+            data = read
         } else {
-            do { data = try ScheduleFile.read(path: file, limit: 16 << 20, regularOnly: true) } catch {
+            do { data = try ScheduleFile.read(path: file, limit: limit, regularOnly: true) } catch {
                 printError("cannot read \(file): \(error.message)")
                 throw ExitCode(ExitStatus.noInput)
             }

@@ -39,6 +39,22 @@ import Testing
         #expect(Set(FavouritesTransfer.match(entries, in: schedule).matched) == ["g-2", "g-4"])
     }
 
+    /// Two sessions share an id (their keys are `id|start`): our own calendar export stars
+    /// the one starred, not the other.
+    @Test func aCalendarOfSessionsThatShareAnIdStarsTheRightOne() throws {
+        let schedule = try readXML("""
+        <schedule><conference><title>Twice</title><acronym>tw</acronym><time_zone_name>Europe/Berlin</time_zone_name></conference>
+        <day date="2024-12-27"><room name="Saal 1">
+        <event id="7"><date>2024-12-27T10:00:00+01:00</date><duration>00:30</duration><title>Morning run</title></event>
+        <event id="7"><date>2024-12-27T15:00:00+01:00</date><duration>00:30</duration><title>Afternoon run</title></event>
+        </room></day></schedule>
+        """)
+        let morning = try #require(schedule.sessions.first { $0.title == "Morning run" }?.key)
+        let written = FavouritesTransfer.write(schedule, favourites: [morning], format: .ics)
+        let entries = try FavouritesTransfer.read(Data(written.utf8), file: "stars.ics")
+        #expect(FavouritesTransfer.match(entries, in: schedule).matched == [morning])
+    }
+
     @Test func textListsTakeKeysGuidsIdsAndSkipComments() throws {
         let entries = try FavouritesTransfer.read(Data("# mine\n\ng-1\n  4  \n3\t# 2024-12-27 12:00 No guid here\ng-1\nzzz\n".utf8), file: "l.txt")
         #expect(entries.map(\.identifier) == ["g-1", "4", "3", "g-1", "zzz"])

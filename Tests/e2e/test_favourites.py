@@ -45,6 +45,19 @@ def test_export_and_import_round_trip_in_every_format():
         assert agenda("favourites", "export", "--format", fmt, PRETALX).stdout.split("DTSTAMP")[0] == text.split("DTSTAMP")[0]
 
 
+def test_standard_input_is_read_up_to_a_bound():
+    """`yes | agenda favourites import -` ends with an error rather than reading forever."""
+    yes = subprocess.Popen(["yes"], stdout=subprocess.PIPE)
+    try:
+        result = subprocess.run([AGENDA, "favourites", "import", "-", PRETALX], stdin=yes.stdout,
+                                capture_output=True, text=True, timeout=60)
+    finally:
+        yes.kill()
+        yes.wait()
+    assert result.returncode == 65 and "more than 16 MB" in result.stderr, (result.returncode, result.stderr)
+    assert starred() == set(), starred()
+
+
 def test_a_calendar_apps_export_matches_by_title_and_start_and_says_what_did_not():
     ics = "\r\n".join([
         "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Apple Inc.//macOS 14.0//EN",

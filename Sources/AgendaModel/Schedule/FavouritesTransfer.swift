@@ -50,12 +50,16 @@ public enum FavouritesTransfer {
         public var start: Date?
         /// Where in the file (a line, or the entry's number), for the report.
         public var line: Int
+        /// Matched by title and start before its identifier: a calendar's event, whose UID may
+        /// stand for an id several sessions share.
+        public var titleFirst = false
 
-        public init(identifier: String? = nil, title: String? = nil, start: Date? = nil, line: Int) {
+        public init(identifier: String? = nil, title: String? = nil, start: Date? = nil, line: Int, titleFirst: Bool = false) {
             self.identifier = identifier
             self.title = title
             self.start = start
             self.line = line
+            self.titleFirst = titleFirst
         }
 
         /// How the report names it.
@@ -110,7 +114,7 @@ public enum FavouritesTransfer {
     static func calendar(_ data: Data, file: String) throws(ScheduleError) -> [Entry] {
         let read = try ICalendarReader.read(data, file: file)
         return read.sessions.enumerated().map { number, s in
-            Entry(identifier: s.guid ?? s.key, title: s.title, start: s.start, line: number + 1)
+            Entry(identifier: s.guid ?? s.key, title: s.title, start: s.start, line: number + 1, titleFirst: true)
         }
     }
 
@@ -137,8 +141,9 @@ public enum FavouritesTransfer {
         var outcome = Outcome(), seen: Set<String> = []
         let titles = schedule.sessions.map(\.title)
         for entry in entries {
-            let key = entry.identifier.flatMap { byIdentifier[$0] }
-                ?? entry.title.flatMap { title in entry.start.flatMap { byTitleAndStart[titleAndStart(title, $0)] } }
+            let byIdentifier = entry.identifier.flatMap { byIdentifier[$0] }
+            let byTitle = entry.title.flatMap { title in entry.start.flatMap { byTitleAndStart[titleAndStart(title, $0)] } }
+            let key = entry.titleFirst ? byTitle ?? byIdentifier : byIdentifier ?? byTitle
             if let key {
                 if seen.insert(key).inserted { outcome.matched.append(key) }
             } else {
