@@ -581,6 +581,28 @@ def test_room_status_feed_from_a_server():
             server.wait()
 
 
+def test_a_notices_server_that_hangs_does_not_hold_the_start():
+    """The first read of a notices URL waits seconds, not the minute a poll may: the board
+    starts (marked as failing) long before systemd's start timeout, and later polls go on."""
+    with tempfile.TemporaryDirectory() as directory:
+        feed = os.path.join(directory, "feed.json")
+        write(feed, '[{"roomname": "Convention Hall No. 1", "state": 1}]')
+        server = subprocess.Popen([sys.executable, os.path.join(os.path.dirname(__file__), "schedule_server.py"), feed],
+                                  stdout=subprocess.PIPE)
+        port = int(server.stdout.readline().split()[1])
+        pane = Pane(100, 30)
+        try:
+            started = time.monotonic()
+            start(pane, f"--notices http://127.0.0.1:{port}/slow/120 --now 2021-10-22T10:00+08:00", expect="Plenary Session")
+            assert time.monotonic() - started < 8, time.monotonic() - started   # a poll may wait 10 s for bytes
+            os.kill(pane.child_pid(), signal.SIGTERM)
+            finished(pane, 143)
+        finally:
+            pane.close()
+            server.kill()
+            server.wait()
+
+
 def test_validate_checks_a_venue_file():
     excerpt = os.path.join(os.path.dirname(__file__), "..", "Fixtures", "schedules", "38c3-excerpt.xml")
     with tempfile.TemporaryDirectory() as directory:

@@ -18,6 +18,8 @@ public final class LiveNotices: Sendable {
     }
 
     static let filePoll: TimeInterval = 2
+    /// The largest notices file or response read, as for a file.
+    static let maxBytes = 1 << 20
     public static let urlPoll: TimeInterval = 10
 
     private let results = Mailbox<(source: Int, outcome: Outcome)>()
@@ -50,10 +52,18 @@ public final class LiveNotices: Sendable {
                 staleAfter: TimeInterval? = nil, warn: @escaping @Sendable (String) -> Void) {
         var versions: [VenueNotices] = [], failed = false
         var readers: [Reader] = []
+        // Notices are a few kilobytes: a bound of their own, not the schedule's.
+        var limits = limits
+        limits.maxBytes = min(limits.maxBytes, Self.maxBytes)
+        // The first read holds the board's start (and systemd's READY): a server that hangs
+        // gets seconds, not the minute a poll may take; the polls go on from there.
+        var first = limits
+        first.connectTimeout = min(first.connectTimeout, 3)
+        first.totalTimeout = min(first.totalTimeout, 5)
         for name in names {
             let reader = Reader(name: name, zone: zone, limits: limits,
                                 staleAfter: staleAfter ?? 3 * max(poll, Self.filePoll), warn: warn)
-            if case .updated(let notices)? = reader.check().first {
+            if case .updated(let notices)? = reader.check(limits: first).first {
                 versions.append(notices)
             } else {
                 versions.append(VenueNotices())
@@ -130,11 +140,12 @@ public final class LiveNotices: Sendable {
         }
 
         /// Empty when nothing changed.
-        func check() -> [Outcome] {
+        /// `limits`: in place of the source's own (the first read's shorter wait).
+        func check(limits given: FetchLimits? = nil) -> [Outcome] {
             let data: Data
             var newValidators: Validators?
             if let url {
-                switch HTTPFetcher.fetch(url, validators: validators, limits: limits) {
+                switch HTTPFetcher.fetch(url, validators: validators, limits: given ?? limits) {
                 // The validators are those of the copy on screen (kept only once a copy reads):
                 // a 304 says the server's version is that copy again.
                 case .success(.notModified): return fresh() + recovered()
@@ -148,7 +159,7 @@ public final class LiveNotices: Sendable {
                 let current = ScheduleFile.fingerprint(path: name)
                 if current != nil, current == fingerprint { return failing ? fail("") : fresh() }
                 fingerprint = current
-                do { data = try ScheduleFile.read(path: name, limit: 1 << 20, regularOnly: true) } catch {
+                do { data = try ScheduleFile.read(path: name, limit: LiveNotices.maxBytes, regularOnly: true) } catch {
                     return fail(error.description)
                 }
             }
