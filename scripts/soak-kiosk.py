@@ -77,7 +77,9 @@ class Kiosk:
     def __init__(self, agenda, args, columns=100, rows=30):
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-        env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8")
+        # As its systemd unit runs it (INVOCATION_ID set): no "how to leave" hint on the first
+        # screen, which would be a change within the idle window.
+        env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", INVOCATION_ID="soak")
         env.pop("LINES", None), env.pop("COLUMNS", None)
         self.process = subprocess.Popen([agenda, "kiosk", *args], stdin=slave, stdout=slave, stderr=slave,
                                         env=env, start_new_session=True)
