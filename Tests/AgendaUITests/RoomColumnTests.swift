@@ -52,6 +52,9 @@ import AgendaModel
                                 "Call for Participation (Room 2)"], width: 12, measure: measure)
         #expect(rooms.label("Call for Art (ZF1.1)") == "Call…ZF1.1)")
         #expect(rooms.label("Call for Participation (Room 2)") == "Call…Room 2)")
+        // A wide column keeps the start too, not only the last words.
+        let stations = ShortNames(["Saal A - Lötstationen Station 1", "Saal A - Lötstationen Station 2"], width: 24, measure: measure)
+        #expect(stations.label("Saal A - Lötstationen Station 2") == "Saal A - Lötst…Station 2")
         let unique = ShortNames(["Janson", "Hall of the Workers' Union"], width: 10, measure: measure)
         #expect(unique.label("Hall of the Workers' Union") == "Hall of t…")
     }

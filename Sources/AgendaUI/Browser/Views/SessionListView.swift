@@ -8,9 +8,7 @@ enum SessionListView {
         let columns = Columns(width: rect.width, longestRoom: state.listShowsRoom ? state.longestRoom : 0,
                               longestTitle: state.listLongestTitle,
                               besideDetail: state.layout.sideBySide && state.size.width >= Layout.wideWidth)
-        let visible = state.rows[min(state.listTop, state.rows.count)..<min(state.listTop + rect.height, state.rows.count)]
-        let shown = Set(visible.compactMap { $0.session.flatMap { state.room(of: state.schedule.sessions[$0]) } })
-        let rooms = ShortNames(Array(shown.union(state.rooms.names)), width: columns.room, measure: state.measure)
+        let rooms = shortRoomNames(state, width: columns.room, rect: rect)
         for screenRow in 0..<rect.height {
             let index = state.listTop + screenRow
             guard index < state.rows.count else { break }
@@ -114,6 +112,17 @@ enum SessionListView {
             canvas.put(rooms.label(room) ?? TextLayout.fit(room, width: columns.room, measure: measure),
                        x: rect.x + columns.roomX, y: y, role: role(over ? .dim : .listRoom), measure: measure)
         }
+    }
+
+    /// The room names as the column shows them; nothing to work out on a frame where every
+    /// name fits (a Chinese edition's names are not among those measured once, so always then).
+    private static func shortRoomNames(_ state: AppState, width: Int, rect: Rect) -> ShortNames {
+        guard width > 0, state.longestRoom > width || state.strings.language == .zh else {
+            return ShortNames([], width: width, measure: state.measure)
+        }
+        let visible = state.rows[min(state.listTop, state.rows.count)..<min(state.listTop + rect.height, state.rows.count)]
+        let shown = Set(visible.compactMap { $0.session.flatMap { state.room(of: state.schedule.sessions[$0]) } })
+        return ShortNames(Array(shown.union(state.rooms.names)), width: width, measure: state.measure)
     }
 
     /// Draws `text` with the scalar ranges in the match role (search hits).

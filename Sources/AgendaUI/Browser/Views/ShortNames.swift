@@ -39,8 +39,8 @@ struct ShortNames {
         while common > 0, !Self.isBreak(scalars[common - 1]) { common -= 1 }
         guard common > 0 else { return TextLayout.fit(name, width: width, measure: measure) }
         // A differing part of a character or two reads better with the word before it
-        // (`…(Room 1)`, not `…1)`), while some of the start is left to show.
-        while measure.cells(String(String.UnicodeScalarView(scalars[common...]))) < width / 2 {
+        // (`…Room 1)`, not `…1)`); a longer one leaves the room to the name's start.
+        while measure.cells(String(String.UnicodeScalarView(scalars[common...]))) < min(6, width / 2) {
             var earlier = common - 1
             while earlier > 0, !Self.isBreak(scalars[earlier - 1]) { earlier -= 1 }
             guard earlier > 0 else { break }
