@@ -231,13 +231,7 @@ final class SourceReader {
         let seen = Date()
         let fingerprint = ScheduleFile.fingerprint(path: name)
         if let fingerprint, let unchanged = loadUnchangedFile(fingerprint) { return unchanged }
-        // Through the size limit: a file too large is refused before it is read or cached.
-        let data: Data
-        do { data = try ScheduleFile.read(path: name) } catch { throw SourceError(error) }
-        let schedule: Schedule
-        // One digest of the bytes, for the snapshot and for telling the next version by.
-        let digest = ContentDigest(of: data)
-        do { schedule = try parse(data, digest: digest) } catch { throw SourceError(error) }
+        let (data, digest, schedule) = try readFile()
         show(digest, schedule)
         currentFingerprint = fingerprint
         // The cached copy was taken from this very version: nothing to compare or store.
@@ -254,6 +248,27 @@ final class SourceReader {
         let previous = cached ?? entry?.previous()
         storeFile(data, fingerprint: fingerprint, seen: seen)
         return track(schedule, previous: previous)
+    }
+
+    /// The file's bytes, their digest (for the snapshot and for telling the next version by)
+    /// and what they hold. A large file is read through a mapping, given back as it is parsed;
+    /// should it change meanwhile, it is read again as a copy.
+    private func readFile() throws(SourceError) -> (Data, ContentDigest, Schedule) {
+        if let mapped = MappedSchedule(path: name) {
+            let digest = mapped.digest()
+            let parsed = Result { () throws(ScheduleError) in try parse(mapped.data, digest: digest, release: mapped.release) }
+            if mapped.isIntact {
+                do { return (mapped.data, digest, try parsed.get()) } catch { throw SourceError(error) }
+            }
+        }
+        // Through the size limit: a file too large is refused before it is read or cached.
+        do {
+            let data = try ScheduleFile.read(path: name)
+            let digest = ContentDigest(of: data)
+            return (data, digest, try parse(data, digest: digest))
+        } catch {
+            throw SourceError(error)
+        }
     }
 
     var opensFromSnapshot: Bool {
@@ -422,11 +437,12 @@ final class SourceReader {
 
     /// The schedule in `data`: from its snapshot when one is kept, else parsed (and its snapshot
     /// written in the background for next time).
-    private func parse(_ data: Data, digest known: ContentDigest? = nil) throws(ScheduleError) -> Schedule {
-        guard let snapshots = settings.snapshots else { return try ScheduleLoader.read(data, file: name) }
+    private func parse(_ data: Data, digest known: ContentDigest? = nil,
+                       release: ((Range<Int>) -> Void)? = nil) throws(ScheduleError) -> Schedule {
+        guard let snapshots = settings.snapshots else { return try ScheduleLoader.read(data, file: name, release: release) }
         let digest = known ?? ContentDigest(of: data)
         if let kept = snapshots.load(digest, name: name) { return kept }
-        let schedule = try ScheduleLoader.read(data, file: name)
+        let schedule = try ScheduleLoader.read(data, file: name, release: release)
         snapshots.saveLater(schedule, digest: digest, name: name)
         return schedule
     }

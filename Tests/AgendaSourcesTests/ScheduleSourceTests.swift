@@ -32,6 +32,27 @@ import Testing
         }
     }
 
+    /// A file past `MappedSchedule.minimumBytes` is read through a mapping: the schedule is the
+    /// one its copy holds, and the snapshot written from it opens it again.
+    @Test func aLargeFileIsReadMappedAndOpensAgainFromItsSnapshot() throws {
+        try withScheduleFile { file, cache in
+            var data = try EditedSchedule.originalData()
+            data.append(Data(("<!-- " + String(repeating: "padding ", count: MappedSchedule.minimumBytes / 8) + "-->\n").utf8))
+            try data.write(to: file)
+            var settings = settings(cache)
+            settings.snapshots = SnapshotStore(directory: cache.appendingPathComponent("snapshots"), build: "test")
+            settings.copiesLater = false
+            #expect(MappedSchedule(path: file.path) != nil)
+            let (first, _) = try ScheduleSource(file.path, settings: settings).load()
+            #expect(first == (try ScheduleLoader.load(path: file.path)))
+            CacheWrites.finish()
+            let snapshots = try FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent("snapshots").path)
+            #expect(snapshots.contains { $0.hasSuffix(".snap") })
+            let again = ScheduleSource(file.path, settings: settings)
+            #expect(try again.load().0 == first)
+        }
+    }
+
     /// A file is known unchanged by its fingerprint (no bytes kept or read); a new version of
     /// it, even of the same size, is read, compared and marked.
     @Test func aFileIsWatchedByFingerprint() throws {

@@ -1,20 +1,30 @@
 import AgendaModel
 import AgendaSources
 
-/// The search index, got on its own thread: the one kept for these very texts (mapped), or
+/// The search index, got in the background: the one kept for these very texts (mapped), or
 /// one built now and kept for next time.
 enum SearchIndexWork {
+    /// Queued behind the cache writes asked for before it (`CacheWrites`): on a first open the
+    /// snapshot being written and the index being built are the two largest pieces of work in
+    /// the background, and one after the other they never hold their memory at once.
     static func start(_ sessions: [Session], store: SnapshotStore?, version: Int,
                       into mailbox: Mailbox<BrowserLoop.Arrival>) {
-        Worker.once(into: mailbox) { .action(.indexReady(index(of: sessions, store: store), version: version)) }
+        CacheWrites.later { mailbox.post(.action(.indexReady(index(of: sessions, store: store), version: version))) }
     }
 
     static func index(of sessions: [Session], store: SnapshotStore?) -> SearchIndex {
-        guard let store else { return SearchIndex(sessions) }
+        guard let store else { return built(sessions) }
         let key = SearchIndexFile.key(of: sessions)
         if let kept = store.loadIndex(key, sessions: sessions.count) { return kept }
-        let built = SearchIndex(sessions)
-        store.saveIndexLater(built, key: key)
-        return built
+        let index = built(sessions)
+        store.saveIndexLater(index, key: key)
+        return index
+    }
+
+    private static func built(_ sessions: [Session]) -> SearchIndex {
+        // What the parse and the snapshot freed goes back to the system first: the index's
+        // buffers are new allocations and would not reuse it.
+        HeapTrim.now()
+        return SearchIndex(sessions)
     }
 }

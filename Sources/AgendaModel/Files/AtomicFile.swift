@@ -13,7 +13,7 @@ public enum AtomicFile {
     /// copying them into one buffer first).
     public static func write(parts: [UnsafeRawBufferPointer], to file: URL, durable: Bool = true) throws {
         try replace(file, durable: durable) { descriptor, _ in
-            parts.allSatisfy { (try? write(all: $0, to: descriptor)) != nil }
+            parts.allSatisfy { write(all: $0, to: descriptor) }
         }
     }
 
@@ -37,7 +37,7 @@ public enum AtomicFile {
                 if got == 0 { break }
                 total += max(got, 0)
                 guard got > 0, total <= limit,
-                      (try? block.withUnsafeBytes { try write(all: UnsafeRawBufferPointer(rebasing: $0[..<got]), to: descriptor) }) != nil
+                      block.withUnsafeBytes({ write(all: UnsafeRawBufferPointer(rebasing: $0[..<got]), to: descriptor) })
                 else { return false }
             }
             return MappedFile(path: temporary, limit: limit).map { accept($0.bytes, $0.release) && !$0.isDamaged } ?? false
@@ -45,7 +45,7 @@ public enum AtomicFile {
     }
 
     /// A temporary file beside `file`, filled by `fill` (false: given up), then renamed over it.
-    private static func replace(_ file: URL, durable: Bool, fill: (_ descriptor: Int32, _ temporary: String) -> Bool) throws {
+    static func replace(_ file: URL, durable: Bool, fill: (_ descriptor: Int32, _ temporary: String) -> Bool) throws {
         let directory = file.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         removeStaleTemporaries(of: file)
@@ -66,13 +66,16 @@ public enum AtomicFile {
         if directoryDescriptor >= 0 { fsync(directoryDescriptor); close(directoryDescriptor) }
     }
 
-    private static func write(all buffer: UnsafeRawBufferPointer, to descriptor: Int32) throws {
+    /// Writes all of `buffer` (false: a write failed).
+    static func write(all buffer: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
         var offset = 0
         while offset < buffer.count {
             let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            if written <= 0 { throw CocoaError(.fileWriteUnknown) }
+            if written < 0, errno == EINTR { continue }
+            if written <= 0 { return false }
             offset += written
         }
+        return true
     }
 
     /// A process killed between `mkstemp` and `rename` leaves its `.NAME.XXXXXX` behind. Any

@@ -13,11 +13,18 @@ extension Data {
 extension TextDecoding {
     /// Fails with the line and column of the first byte that is not UTF-8; an ASCII fast
     /// path (8 bytes at a time) keeps this far above the readers' own speed.
-    static func validateUTF8(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(ScheduleError) {
+    /// `release`: called with each megabyte checked.
+    static func validateUTF8(_ bytes: UnsafeBufferPointer<UInt8>, file: String,
+                             release: ((Range<Int>) -> Void)? = nil) throws(ScheduleError) {
         guard let base = bytes.baseAddress else { return }
         let count = bytes.count
         var i = 0
+        var released = 0
         while i < count {
+            if let release, i - released >= 1 << 20 {
+                release(released..<i)
+                released = i
+            }
             if i + 8 <= count {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
@@ -42,6 +49,7 @@ extension TextDecoding {
             for k in 2..<max(2, length) where base[i + k] & 0xC0 != 0x80 { throw invalid(bytes, at: i, file: file) }
             i += length
         }
+        release?(released..<count)
     }
 
     private static func invalid(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, file: String) -> ScheduleError {

@@ -19,9 +19,10 @@ public final class MappedFile: @unchecked Sendable {
     private let slot: Int?
 
     /// Nil when the path is missing, a symlink (only files of the cache are mapped, and a link
-    /// there was planted), not a regular file, empty or larger than `limit`.
-    public init?(path: String, limit: Int) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
+    /// there was planted; `followLinks` for a schedule the user named), not a regular file,
+    /// empty or larger than `limit`.
+    public init?(path: String, limit: Int, followLinks: Bool = false) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followLinks ? 0 : O_NOFOLLOW))
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()

@@ -8,9 +8,10 @@ import Glibc
 /// unbounded file (a million sessions, `/dev/zero`, a runaway generator) would take the
 /// machine down instead of failing. Past `maxBytes` the file is refused with a clear error.
 ///
-/// Every file is copied into memory this process owns, never mapped: a mapping of a file that
-/// someone else truncates raises SIGBUS on the next touch, and an in-place `cp` changes what a
-/// mapping shows. Pipes and devices (`<(curl …)`) are read in chunks and refused as soon as they
+/// Files are copied into memory this process owns: a mapping of a file that someone else
+/// truncates raises SIGBUS on the next touch, and an in-place `cp` changes what a mapping
+/// shows. (A large schedule's first read maps it all the same, with both cases caught:
+/// `MappedSchedule`.) Pipes and devices (`<(curl …)`) are read in chunks and refused as soon as they
 /// pass the limit, so `/dev/zero` ends at once.
 public enum ScheduleFile {
     /// 64 MiB, the same as the download limit for URLs: room for a 20,000-session programme

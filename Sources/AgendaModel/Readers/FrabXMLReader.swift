@@ -4,10 +4,12 @@ import Foundation
 /// `schedule > conference, day+ > room* > event*`, and the old form with events right under
 /// `day`. Unknown elements are skipped wherever they appear.
 public enum FrabXMLReader {
-    public static func read(_ data: Data, file: String) throws(ScheduleError) -> Schedule {
+    /// `release`: called with each range of the file once read (`ScheduleLoader.read`).
+    public static func read(_ data: Data, file: String, release: ((Range<Int>) -> Void)? = nil) throws(ScheduleError) -> Schedule {
         try data.withBytes { bytes throws(ScheduleError) in
-            try TextDecoding.validateUTF8(bytes, file: file)
+            try TextDecoding.validateUTF8(bytes, file: file, release: release)
             var reader = Reader(scanner: XMLScanner(bytes: bytes, file: file), draft: ScheduleDraft(file: file))
+            reader.release = release
             // Most of a programme's bytes are its long texts: room for them without regrowing
             // (pages never written cost nothing).
             reader.draft.foundTexts.reserveCapacity(bytes.count)
@@ -47,6 +49,9 @@ public enum FrabXMLReader {
         var dateText: String?, dateOffset = 0
         var startText: String?, startOffset = 0
         var durationText: String?
+        /// Given what the scan has passed, a megabyte at a time (at the start of an event).
+        var release: ((Range<Int>) -> Void)?
+        var released = 0
 
         mutating func run() throws(ScheduleError) {
             var sawRoot = false
@@ -102,6 +107,10 @@ public enum FrabXMLReader {
             if scanner.nameIs("event") {
                 eventDepth = depth
                 eventOffset = scanner.tagOffset
+                if let release, eventOffset - released >= 1 << 20 {
+                    release(released..<eventOffset)
+                    released = eventOffset
+                }
                 var item = ScheduleDraft.Item()
                 item.line = scanner.location(of: eventOffset).line
                 item.id = FieldText.line(scanner.attribute("id")) ?? ""

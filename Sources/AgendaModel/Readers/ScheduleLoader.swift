@@ -7,9 +7,11 @@ public enum ScheduleLoader {
         return try read(ScheduleFile.read(path: path), file: path)
     }
 
-    public static func read(_ data: Data, file: String) throws(ScheduleError) -> Schedule {
+    /// `release`: called with ranges of `data` the reader is done with (a mapped file gives
+    /// their pages back; `MappedSchedule`).
+    public static func read(_ data: Data, file: String, release: ((Range<Int>) -> Void)? = nil) throws(ScheduleError) -> Schedule {
         switch ScheduleFormat.sniff(data) {
-        case .xml: return try FrabXMLReader.read(data, file: file)
+        case .xml: return try FrabXMLReader.read(data, file: file, release: release)
         case .json: return try C3VOCJSONReader.read(data, file: file)
         case .iCalendar: return try ICalendarReader.read(data, file: file)
         case .cacie, .unknown: break

@@ -39,15 +39,35 @@ public enum ScheduleSnapshot {
 
     /// Fills the header at the start of `out`, before the payload.
     private static func sealInPlace(_ out: inout [UInt8], source: ContentDigest, build: String) {
+        let digest = out.withUnsafeBytes { ContentDigest(UnsafeRawBufferPointer(rebasing: $0[headerSize...])) }
+        out.replaceSubrange(0..<headerSize, with: header(source: source, build: build, payload: out.count - headerSize, digest: digest))
+    }
+
+    private static func header(source: ContentDigest, build: String, payload: Int, digest: ContentDigest) -> [UInt8] {
         var header = magic
         append(&header, formatVersion)
         append(&header, UInt32(0))
         append(&header, buildHash(build))
         append(&header, source.high); append(&header, source.low)
-        append(&header, UInt64(out.count - headerSize))
-        let digest = out.withUnsafeBytes { ContentDigest(UnsafeRawBufferPointer(rebasing: $0[headerSize...])) }
+        append(&header, UInt64(payload))
         append(&header, digest.high); append(&header, digest.low)
-        out.replaceSubrange(0..<headerSize, with: header)
+        return header
+    }
+
+    /// `encode` written to `file` as it is made rather than held whole (at 20,000 sessions
+    /// the texts alone are over 20 MB), then read back through a mapping, a megabyte at a time,
+    /// for the header's digest. False when nothing was written: what `encode` refuses, a
+    /// snapshot over `limit` bytes, or a write that failed.
+    public static func write(_ schedule: Schedule, source: ContentDigest, build: String, to file: URL, limit: Int) -> Bool {
+        guard schedule.changes.isEmpty else { return false }
+        return (try? AtomicFile.replace(file, durable: false) { descriptor, temporary in
+            guard SnapshotCoding.encode(schedule, to: descriptor),
+                  let written = MappedFile(path: temporary, limit: limit), written.bytes.count >= headerSize else { return false }
+            let payload = UnsafeRawBufferPointer(rebasing: written.bytes[headerSize...])
+            let digest = ContentDigest(payload, every: 1 << 20) { written.release(($0.lowerBound + headerSize)..<($0.upperBound + headerSize)) }
+            let header = header(source: source, build: build, payload: payload.count, digest: digest)
+            return header.withUnsafeBytes { pwrite(descriptor, $0.baseAddress!, headerSize, 0) } == headerSize && !written.isDamaged
+        }) != nil
     }
 
     public static func decode(_ bytes: [UInt8], source: ContentDigest, build: String) -> Schedule? {

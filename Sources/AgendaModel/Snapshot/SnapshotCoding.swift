@@ -10,12 +10,24 @@ enum SnapshotCoding {
     /// `checking: false` writes what the reader will refuse (tests of the reader).
     static func encode(_ schedule: Schedule, checking: Bool = true) -> [UInt8]? {
         var w = SnapshotWriter(capacity: capacity(schedule), checking: checking)
-        guard conference(schedule.conference, &w) else { return nil }
+        guard write(schedule, &w) else { return nil }
+        return w.finish()
+    }
+
+    /// The same written to `descriptor` as it is made, room for the header first (left zero);
+    /// false when the format cannot say it exactly or a write failed.
+    static func encode(_ schedule: Schedule, to descriptor: Int32) -> Bool {
+        var w = SnapshotWriter(spill: descriptor)
+        return write(schedule, &w) && w.finishSpilling()
+    }
+
+    private static func write(_ schedule: Schedule, _ w: inout SnapshotWriter) -> Bool {
+        guard conference(schedule.conference, &w) else { return false }
         w.count(schedule.sessions.count)
         w.count(schedule.days.count)
         var places: [Int] = []
         for day in schedule.days {
-            guard let number = ConferenceDay.dayNumber(day.date) else { return nil }
+            guard let number = ConferenceDay.dayNumber(day.date) else { return false }
             w.number(number, in: SnapshotBounds.days)
             w.count(day.sessionRange.lowerBound)
             w.count(day.sessionRange.upperBound)
@@ -37,7 +49,7 @@ enum SnapshotCoding {
             w.i64(warning.line.map(Int64.init) ?? -1)
             w.string(warning.message, check: .none)
         }
-        return w.finish()
+        return true
     }
 
     /// The payload alone, as `ScheduleSnapshot.seal` takes it (tests, the fuzz target's seeds).

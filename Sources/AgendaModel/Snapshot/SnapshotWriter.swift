@@ -10,6 +10,7 @@ import Foundation
 /// which refers to them by index (`SnapshotWriter.none` is nil). Strings shorter than 64 bytes
 /// are stored once however often they occur (a room name, not once per session). The texts go
 /// straight into the output, which starts with room for the header: they are copied once.
+/// Written to a file (`spill`), the output goes out every megabyte instead of being held whole.
 struct SnapshotWriter {
     static let none = UInt32.max
 
@@ -25,15 +26,22 @@ struct SnapshotWriter {
     /// `SnapshotBounds`): nothing is written then.
     private(set) var refused = false
     private let checking: Bool
+    /// The file the output goes to as it grows (nil: kept in memory), what went there, and
+    /// whether every write succeeded.
+    private let spill: Int32?
+    private var spilled = 0
+    private var spillFailed = false
+    private static let spillEvery = 1 << 20
 
     /// Texts this long or longer (abstracts, descriptions) are not looked up: they rarely
     /// repeat, and hashing them would cost more than storing them.
     private static let sharedBelow = 64
 
-    init(capacity: Int = 0, checking: Bool = true) {
+    init(capacity: Int = 0, checking: Bool = true, spill: Int32? = nil) {
         self.checking = checking
+        self.spill = spill
         out = Array(repeating: 0, count: ScheduleSnapshot.headerSize + 8)
-        out.reserveCapacity(capacity)
+        out.reserveCapacity(spill == nil ? capacity : Self.spillEvery + (64 << 10))
     }
 
     mutating func u8(_ value: UInt8) { body.append(value) }
@@ -87,6 +95,15 @@ struct SnapshotWriter {
         u32(UInt32(textLengths.count))
         textLengths.append(UInt32(value.utf8.count))
         out.append(contentsOf: value.utf8)
+        if spill != nil, out.count >= Self.spillEvery { flush() }
+    }
+
+    /// Sends the output so far to the spill file.
+    private mutating func flush() {
+        guard let spill, !out.isEmpty else { return }
+        if !spillFailed { spillFailed = !out.withUnsafeBytes { AtomicFile.write(all: $0, to: spill) } }
+        spilled += out.count
+        out.removeAll(keepingCapacity: true)
     }
 
     mutating func strings(_ values: [String]) {
@@ -100,6 +117,24 @@ struct SnapshotWriter {
         guard !refused else { return nil }
         let textLength = UInt64(out.count - ScheduleSnapshot.headerSize - 8)
         for k in 0..<8 { out[ScheduleSnapshot.headerSize + k] = UInt8(truncatingIfNeeded: textLength >> (8 * UInt64(k))) }
+        return tail()
+    }
+
+    /// The rest of the payload written to the spill file after the texts, and the texts' length
+    /// written in its place: false when a value was refused or a write failed. The header is
+    /// left for the caller (it needs the payload's digest).
+    mutating func finishSpilling() -> Bool {
+        guard let spill, !refused else { return false }
+        let textLength = UInt64(spilled + out.count - ScheduleSnapshot.headerSize - 8)
+        var rest = tail()
+        rest.withUnsafeBytes { if !AtomicFile.write(all: $0, to: spill) { spillFailed = true } }
+        let length = withUnsafeBytes(of: textLength.littleEndian) { Array($0) }
+        let placed = length.withUnsafeBytes { pwrite(spill, $0.baseAddress!, 8, off_t(ScheduleSnapshot.headerSize)) } == 8
+        return placed && !spillFailed
+    }
+
+    /// The output after the texts: strings, tables and body.
+    private mutating func tail() -> [UInt8] {
         out.reserveCapacity(out.count + 8 + strings.count + 8 + (textLengths.count + lengths.count) * 4 + body.count)
         Self.append(UInt32(truncatingIfNeeded: strings.count), to: &out)
         Self.append(UInt32(truncatingIfNeeded: strings.count >> 32), to: &out)

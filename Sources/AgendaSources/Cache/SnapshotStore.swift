@@ -103,10 +103,9 @@ public struct SnapshotStore: Sendable {
 
     /// Writes the snapshot, best effort: an unwritable cache only means parsing next time.
     public func save(_ schedule: Schedule, digest: ContentDigest, name: String) {
-        guard checked(create: true) != nil,
-              let bytes = ScheduleSnapshot.encode(schedule, source: digest, build: build), bytes.count <= limit else { return }
         // No fsync: a snapshot torn by a crash fails its digest and is rebuilt.
-        guard (try? AtomicFile.write(bytes, to: file(digest, name: name), durable: false)) != nil else { return }
+        guard checked(create: true) != nil,
+              ScheduleSnapshot.write(schedule, source: digest, build: build, to: file(digest, name: name), limit: limit) else { return }
         prune()
     }
 

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import AgendaModel
+
+/// A large schedule is read through a mapping given back as it is parsed, and its snapshot is
+/// written as it is made: the same schedule and the same bytes as the copies they replace.
+@Suite struct MappedReadTests {
+    static func largeFile() throws -> String {
+        try FrabXMLReadAheadTests.write(FrabXMLReadAheadTests.file(bytes: 5_000_000))
+    }
+
+    @Test func aMappedFileReadsAsItsCopyAndIsGivenBackAsItGoes() throws {
+        let path = try Self.largeFile()
+        defer { unlink(path) }
+        let mapped = try #require(MappedSchedule(path: path))
+        var released: [Range<Int>] = []
+        let schedule = try ScheduleLoader.read(mapped.data, file: path) { released.append($0) }
+        #expect(schedule == (try ScheduleLoader.load(path: path)))
+        #expect(mapped.isIntact)
+        #expect(mapped.digest() == ContentDigest(of: try Data(contentsOf: URL(fileURLWithPath: path))))
+        // The UTF-8 check gives back the whole file; the parse then gives back what it passed, in order.
+        let parse = released.drop { $0.upperBound < mapped.data.count }.dropFirst()
+        #expect(parse.count >= 3)
+        #expect(zip(parse, parse.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+        #expect(parse.allSatisfy { !$0.isEmpty && $0.upperBound <= mapped.data.count })
+    }
+
+    @Test func aSmallFileIsCopiedNotMapped() throws {
+        let path = try FrabXMLReadAheadTests.write(FrabXMLReadAheadTests.file(bytes: 10_000))
+        defer { unlink(path) }
+        #expect(MappedSchedule(path: path) == nil)
+        #expect(MappedSchedule(path: path, minimumBytes: 0) != nil)
+    }
+
+    @Test func aFileChangedOrCutShortAfterMappingIsNotIntact() throws {
+        let path = try Self.largeFile()
+        defer { unlink(path) }
+        let grown = try #require(MappedSchedule(path: path))
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data("<!-- more -->\n".utf8))
+        #expect(!grown.isIntact)
+        let cut = try #require(MappedSchedule(path: path))
+        handle.truncateFile(atOffset: 4096)
+        handle.closeFile()
+        // Read past the cut: zeros, not a crash, and the read is known to be damaged.
+        #expect(cut.data.withUnsafeBytes { $0[cut.data.count - 1] } == 0)
+        #expect(!cut.isIntact)
+    }
+
+    /// The snapshot written as it is made is the very bytes `encode` makes in memory: over a
+    /// megabyte of texts (written out as it goes) and a small schedule (written at the end).
+    @Test func aSnapshotWrittenAsItIsMadeIsTheEncodedSnapshot() throws {
+        let path = try Self.largeFile()
+        defer { unlink(path) }
+        let digest = ContentDigest(of: Data("source".utf8))
+        for schedule in [try ScheduleLoader.load(path: path), try ScheduleSnapshotTests.everyField()] {
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("agenda-snap-\(UUID().uuidString)")
+            defer { unlink(file.path) }
+            #expect(ScheduleSnapshot.write(schedule, source: digest, build: ScheduleSnapshotTests.build, to: file, limit: 64 << 20))
+            let written = try Data(contentsOf: file)
+            let encoded = try #require(ScheduleSnapshot.encode(schedule, source: digest, build: ScheduleSnapshotTests.build))
+            #expect(written == Data(encoded))
+            #expect(ScheduleSnapshot.decode(written, source: digest, build: ScheduleSnapshotTests.build) == schedule)
+        }
+    }
+
+    @Test func aSnapshotOverItsLimitIsNotLeftBehind() throws {
+        let schedule = try ScheduleSnapshotTests.everyField()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agenda-snaps-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("s.snap")
+        #expect(!ScheduleSnapshot.write(schedule, source: ContentDigest(of: Data()), build: "b", to: file, limit: 200))
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] == [])
+    }
+}
