@@ -256,10 +256,11 @@ final class SourceReader {
     private func readFile() throws(SourceError) -> (Data, ContentDigest, Schedule) {
         if let mapped = MappedSchedule(path: name) {
             let digest = mapped.digest()
-            let parsed = Result { () throws(ScheduleError) in try parse(mapped.data, digest: digest, release: mapped.release) }
-            if mapped.isIntact {
-                do { return (mapped.data, digest, try parsed.get()) } catch { throw SourceError(error) }
+            let parsed = Result { () throws(ScheduleError) in
+                try parse(mapped.data, digest: digest, release: mapped.release, spill: settings.snapshots?.textSpill())
             }
+            // Anything else (changed under the mapping, texts not written aside) is read as a copy.
+            if mapped.isIntact, case .success(let schedule) = parsed { return (mapped.data, digest, schedule) }
         }
         // Through the size limit: a file too large is refused before it is read or cached.
         do {
@@ -437,12 +438,12 @@ final class SourceReader {
 
     /// The schedule in `data`: from its snapshot when one is kept, else parsed (and its snapshot
     /// written in the background for next time).
-    private func parse(_ data: Data, digest known: ContentDigest? = nil,
-                       release: ((Range<Int>) -> Void)? = nil) throws(ScheduleError) -> Schedule {
+    private func parse(_ data: Data, digest known: ContentDigest? = nil, release: ((Range<Int>) -> Void)? = nil,
+                       spill: TextSpill? = nil) throws(ScheduleError) -> Schedule {
         guard let snapshots = settings.snapshots else { return try ScheduleLoader.read(data, file: name, release: release) }
         let digest = known ?? ContentDigest(of: data)
         if let kept = snapshots.load(digest, name: name) { return kept }
-        let schedule = try ScheduleLoader.read(data, file: name, release: release)
+        let schedule = try ScheduleLoader.read(data, file: name, release: release, spill: spill)
         snapshots.saveLater(schedule, digest: digest, name: name)
         return schedule
     }

@@ -40,6 +40,7 @@ struct Agenda: ParsableCommand {
         // signal: output stops, the program ends with its own status. The same before and after
         // libcurl, which needs SIGPIPE ignored, is loaded.
         signal(SIGPIPE, SIG_IGN)
+        Heap.configure()
         // A mapped cache file cut short is survived; installed before `CrashGuard`, which asks it first.
         MappingFaults.install()
         Terminal.faultSurvivor = { signal, info in MappingFaults.survive(signal, info) }

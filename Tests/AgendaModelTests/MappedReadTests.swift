@@ -25,6 +25,26 @@ import Testing
         #expect(parse.allSatisfy { !$0.isEmpty && $0.upperBound <= mapped.data.count })
     }
 
+    /// Texts written aside as they are found read as those kept in memory; the file has no
+    /// name, so nothing is left behind.
+    @Test func textsWrittenAsideReadAsTextsKept() throws {
+        let path = try Self.largeFile()
+        defer { unlink(path) }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agenda-spill-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let spill = try #require(TextSpill(directory: folder.path))
+        let spilled = try ScheduleLoader.read(data, file: path, spill: spill)
+        #expect(spill.count > 2 << 20)
+        #expect(spilled == (try ScheduleLoader.read(data, file: path)))
+        #expect(spilled.sessions.allSatisfy { $0.description?.contains("Second paragraph of") == true })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        // Read once and given back (as the index and the snapshot read them): still readable.
+        SessionText.readingOnce(spilled.sessions) { _, session in _ = session.abstract }
+        #expect(spilled.sessions.last?.abstract?.hasPrefix("Abstract of") == true)
+    }
+
     @Test func aSmallFileIsCopiedNotMapped() throws {
         let path = try FrabXMLReadAheadTests.write(FrabXMLReadAheadTests.file(bytes: 10_000))
         defer { unlink(path) }
@@ -44,7 +64,8 @@ import Testing
         handle.truncateFile(atOffset: 4096)
         handle.closeFile()
         // Read past the cut: zeros, not a crash, and the read is known to be damaged.
-        #expect(cut.data.withUnsafeBytes { $0[cut.data.count - 1] } == 0)
+        let last: UInt8 = cut.data.withUnsafeBytes { $0.load(fromByteOffset: $0.count - 1, as: UInt8.self) }
+        #expect(last == 0)
         #expect(!cut.isIntact)
     }
 

@@ -22,6 +22,23 @@ import Testing
 
     static let queries = ["ccc", "the", "chaos", "ü", "geheimplan", "zzzz", "room", "日本", "ada", "grace hop", "中", "教育", "convention hall"]
 
+    /// Built straight into its file, the corpus written as it is folded, an index is the very
+    /// bytes `write` gives the one built in memory: small, and past the megabyte it writes at a time.
+    @Test func anIndexBuiltIntoItsFileIsTheIndexWritten() throws {
+        let large = try MappedReadTests.largeFile()
+        defer { unlink(large) }
+        for sessions in [try Self.sessions(), try ScheduleLoader.load(path: large).sessions] {
+            let key = SearchIndexFile.key(of: sessions)
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("agenda-index-\(UUID().uuidString)")
+            defer { unlink(file.path) }
+            let made = try #require(SearchIndexFile.build(sessions, key: key, build: Self.build, to: file, limit: 64 << 20))
+            #expect(try [UInt8](Data(contentsOf: file)) == (try Self.fileBytes(SearchIndex(sessions), key: key)))
+            for query in Self.queries + ["kernel", "talk 12"] {
+                #expect(made.matches(made.fold(query)) == SearchIndex(sessions).matches(made.fold(query)), "\(query)")
+            }
+        }
+    }
+
     @Test func aKeptIndexFindsWhatABuiltOneFinds() throws {
         let sessions = try Self.sessions()
         let key = SearchIndexFile.key(of: sessions)

@@ -234,10 +234,12 @@ import Testing
             let sessions = schedule.sessions
             let key = SearchIndexFile.key(of: sessions)
             let built = SearchIndex(sessions)
-            store(cache).saveIndexLater(built, key: key)
-            CacheWrites.finish()
+            let made = try #require(store(cache).buildIndex(sessions, key: key))
             let kept = try #require(store(cache).loadIndex(key, sessions: sessions.count))
-            for query in ["the", "chaos", "ü"] { #expect(kept.matches(kept.fold(query)) == built.matches(built.fold(query))) }
+            for query in ["the", "chaos", "ü"] {
+                #expect(kept.matches(kept.fold(query)) == built.matches(built.fold(query)))
+                #expect(made.matches(made.fold(query)) == built.matches(built.fold(query)))
+            }
             #expect(store(cache).loadIndex(ContentDigest(high: 9, low: 9), sessions: sessions.count) == nil)
             #expect(SnapshotStore(directory: store(cache).directory, build: "test 2").loadIndex(key, sessions: sessions.count) == nil)
             // A damaged one is removed.
@@ -257,11 +259,12 @@ import Testing
             store(cache).prune()
             #expect(!FileManager.default.fileExists(atPath: dead.path))
             #expect(FileManager.default.fileExists(atPath: live.path))
-            // Bounded with the snapshots: a limit below one index keeps none.
+            // Bounded with the snapshots: a limit below one index keeps none (it is used all the same).
             let small = store(cache, limit: bytes.count / 2)
-            small.saveIndexLater(built, key: key)
-            CacheWrites.finish()
+            let unkept = try #require(small.buildIndex(sessions, key: key))
+            #expect(unkept.matches(unkept.fold("chaos")) == built.matches(built.fold("chaos")))
             #expect(!FileManager.default.fileExists(atPath: path))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: store(cache).directory.path).allSatisfy { !$0.hasSuffix(".index") })
         }
     }
 }

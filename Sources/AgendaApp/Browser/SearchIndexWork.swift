@@ -13,18 +13,11 @@ enum SearchIndexWork {
     }
 
     static func index(of sessions: [Session], store: SnapshotStore?) -> SearchIndex {
-        guard let store else { return built(sessions) }
+        guard let store else { return SearchIndex(sessions) }
         let key = SearchIndexFile.key(of: sessions)
         if let kept = store.loadIndex(key, sessions: sessions.count) { return kept }
-        let index = built(sessions)
-        store.saveIndexLater(index, key: key)
-        return index
-    }
-
-    private static func built(_ sessions: [Session]) -> SearchIndex {
-        // What the parse and the snapshot freed goes back to the system first: the index's
-        // buffers are new allocations and would not reuse it.
-        HeapTrim.now()
-        return SearchIndex(sessions)
+        Heap.giveBack()
+        // Into its file as it is built: its corpus is never held whole.
+        return store.buildIndex(sessions, key: key) ?? SearchIndex(sessions)
     }
 }

@@ -21,10 +21,15 @@ public final class MappedFile: @unchecked Sendable {
     /// Nil when the path is missing, a symlink (only files of the cache are mapped, and a link
     /// there was planted; `followLinks` for a schedule the user named), not a regular file,
     /// empty or larger than `limit`.
-    public init?(path: String, limit: Int, followLinks: Bool = false) {
+    public convenience init?(path: String, limit: Int, followLinks: Bool = false) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followLinks ? 0 : O_NOFOLLOW))
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
+        self.init(descriptor: descriptor, limit: limit)
+    }
+
+    /// The file open on `descriptor` (left open), on the same terms.
+    init?(descriptor: Int32, limit: Int) {
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
               info.st_size > 0, Int64(info.st_size) <= Int64(limit) else { return nil }

@@ -4,16 +4,23 @@ import Foundation
 /// `schedule > conference, day+ > room* > event*`, and the old form with events right under
 /// `day`. Unknown elements are skipped wherever they appear.
 public enum FrabXMLReader {
-    /// `release`: called with each range of the file once read (`ScheduleLoader.read`).
-    public static func read(_ data: Data, file: String, release: ((Range<Int>) -> Void)? = nil) throws(ScheduleError) -> Schedule {
+    /// `release`: called with each range of the file once read; `spill`: where long texts go
+    /// as they are found (`ScheduleLoader.read`).
+    public static func read(_ data: Data, file: String, release: ((Range<Int>) -> Void)? = nil,
+                            spill: TextSpill? = nil) throws(ScheduleError) -> Schedule {
         try data.withBytes { bytes throws(ScheduleError) in
             try TextDecoding.validateUTF8(bytes, file: file, release: release)
             var reader = Reader(scanner: XMLScanner(bytes: bytes, file: file), draft: ScheduleDraft(file: file))
             reader.release = release
+            reader.draft.spill = spill
             // Most of a programme's bytes are its long texts: room for them without regrowing
-            // (pages never written cost nothing).
-            reader.draft.foundTexts.reserveCapacity(bytes.count)
+            // (pages never written cost nothing); spilled, a megabyte and the text that passes it.
+            reader.draft.foundTexts.reserveCapacity(spill == nil ? bytes.count : (1 << 20) + (256 << 10))
+            // Real programmes take two kilobytes or so an event: room for about half as many
+            // again, so that the drafts most often never move while their array grows.
+            reader.draft.items.reserveCapacity(bytes.count / 1400)
             try reader.run()
+            try reader.draft.finishSpill()
             return reader.draft.build()
         }
     }
@@ -85,7 +92,7 @@ public enum FrabXMLReader {
             field = what
             fieldDepth = scanner.depth
             fieldOffset = scanner.tagOffset
-            foundStart = draft.foundTexts.count
+            foundStart = draft.foundCount
             text.removeAll(keepingCapacity: true)
         }
 
@@ -176,7 +183,8 @@ public enum FrabXMLReader {
             if let field, depth == fieldDepth {
                 self.field = nil
                 if field.isLong, event != nil {
-                    let found = foundStart..<draft.foundTexts.count
+                    let found = foundStart..<draft.foundCount
+                    draft.foundTextEnded()
                     if field == .abstract { event!.foundAbstract = found.isEmpty ? nil : found; event!.abstract = nil }
                     else { event!.foundDescription = found.isEmpty ? nil : found; event!.description = nil }
                     return

@@ -8,10 +8,12 @@ public enum ScheduleLoader {
     }
 
     /// `release`: called with ranges of `data` the reader is done with (a mapped file gives
-    /// their pages back; `MappedSchedule`).
-    public static func read(_ data: Data, file: String, release: ((Range<Int>) -> Void)? = nil) throws(ScheduleError) -> Schedule {
+    /// their pages back; `MappedSchedule`). `spill`: where the long texts of frab XML go as
+    /// they are found, instead of memory.
+    public static func read(_ data: Data, file: String, release: ((Range<Int>) -> Void)? = nil,
+                            spill: TextSpill? = nil) throws(ScheduleError) -> Schedule {
         switch ScheduleFormat.sniff(data) {
-        case .xml: return try FrabXMLReader.read(data, file: file, release: release)
+        case .xml: return try FrabXMLReader.read(data, file: file, release: release, spill: spill)
         case .json: return try C3VOCJSONReader.read(data, file: file)
         case .iCalendar: return try ICalendarReader.read(data, file: file)
         case .cacie, .unknown: break

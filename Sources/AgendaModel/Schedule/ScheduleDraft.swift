@@ -65,6 +65,12 @@ struct ScheduleDraft {
     var items: [Item] = []
     /// Long texts as a reader found them, one after the other (`Item.foundAbstract`).
     var foundTexts: [UInt8] = []
+    /// Where found texts go instead, a megabyte at a time (`foundTexts` then holds those not
+    /// written yet); `foundCount` counts both.
+    var spill: TextSpill?
+    var foundCount: Int { (spill?.count ?? 0) + foundTexts.count }
+    /// The found texts once `spill` was mapped (`finishSpill`).
+    private var spilled: TextBuffer?
     var warnings: [ScheduleWarning] = []
     /// Rooms as the file lists them (a room list, or room elements), sessions or not.
     private(set) var declaredRooms: [String] = []
@@ -93,6 +99,24 @@ struct ScheduleDraft {
 
     mutating func warn(_ kind: ScheduleWarning.Kind, line: Int?, _ message: String) {
         warnings.append(ScheduleWarning(kind, file: file, line: line, message: message))
+    }
+
+    /// After a found text: writes what `foundTexts` holds once it passes a megabyte.
+    mutating func foundTextEnded() {
+        guard let spill, foundTexts.count >= 1 << 20 else { return }
+        spill.append(foundTexts)
+        foundTexts.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes the last found texts and maps them all, before `build`.
+    mutating func finishSpill() throws(ScheduleError) {
+        guard let spill else { return }
+        spill.append(foundTexts)
+        foundTexts = []
+        guard let mapped = spill.mapped() else {
+            throw ScheduleError(file: file, line: nil, message: "its texts could not be written aside (\(String(cString: strerror(errno))))")
+        }
+        spilled = mapped
     }
 
     func build() -> Schedule {
@@ -152,7 +176,7 @@ struct ScheduleDraft {
             if items[a].room != items[b].room { return rooms.precedes(items[a].room, items[b].room) }
             return items[a].title < items[b].title
         }
-        let found = TextBuffer(found: foundTexts)
+        let found = spilled ?? TextBuffer(found: foundTexts)
         func text(_ range: Range<Int>?) -> SessionText? {
             range.map { SessionText(found: found, offset: $0.lowerBound, length: $0.count) }
         }

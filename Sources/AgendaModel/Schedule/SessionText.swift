@@ -56,15 +56,32 @@ struct SessionText: Sendable, Equatable {
         }
     }
 
+    /// Calls `body` with each of `sessions` (and its number) in turn, giving back the mapped
+    /// pages of the texts read every few dozen sessions (`release`): whoever reads every text
+    /// once (a snapshot being written, a search index being built) does not keep them resident.
+    static func readingOnce(_ sessions: [Session], _ body: (Int, Session) -> Void) {
+        let every = 64
+        for (number, session) in sessions.enumerated() {
+            body(number, session)
+            if number % every == every - 1 { release(sessions[(number - every + 1)...number]) }
+        }
+        release(sessions[(sessions.count / every * every)...])
+    }
+
     /// Gives back the mapped pages the texts of `sessions` lie on, once they have been read
     /// (the search index reads every text once): they are read again if shown. Sessions are
-    /// in snapshot order, so their texts are one run of bytes.
+    /// in snapshot order, so their texts are one run of bytes (found texts, in the order the
+    /// file has them: about one run).
     static func release(_ sessions: ArraySlice<Session>) {
         var buffer: TextBuffer?
         var low = Int.max, high = 0
         for session in sessions {
             for text in [session.abstractText, session.descriptionText] {
-                guard case .bytes(let owner, let offset, let length) = text.storage else { continue }
+                let owner: TextBuffer, offset: UInt32, length: UInt32
+                switch text.storage {
+                case .bytes(let b, let o, let l), .found(let b, let o, let l): (owner, offset, length) = (b, o, l)
+                case .string: continue
+                }
                 buffer = owner
                 low = min(low, Int(offset))
                 high = max(high, Int(offset) + Int(length))

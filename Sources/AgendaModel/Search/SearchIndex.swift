@@ -14,36 +14,25 @@ public struct SearchIndex: Sendable {
     let layout: IndexLayout
 
     public init(_ sessions: [Session]) {
-        let layout = IndexLayout(sessions: sessions.count)
         // Reserved to size once: growing by doubling would copy tens of megabytes on a big
         // schedule and briefly hold both copies (25 MB more at the peak at 20,000 sessions).
         // Folding can lengthen text (a Hangul syllable decomposes into three jamo, 3 bytes to 9):
         // an eighth more covers that; what is not touched costs no memory.
         let textBytes = sessions.reduce(0) { $0 + Self.byteCount(of: $1) }
-        var blob = [UInt8](repeating: 0, count: layout.corpus)
-        blob.reserveCapacity(layout.corpus + textBytes + textBytes / 8)
-        var vocabulary = VocabularyBuilder()
-        var folding = SearchFolding()
-        for (number, session) in sessions.enumerated() {
-            // Texts still in a mapped snapshot are read here once: their pages are given back
-            // every few hundred sessions, so that building the index does not keep them resident.
-            if number % 256 == 255 { SessionText.release(sessions[(number - 255)...number]) }
-            let start = blob.count
-            for field in Self.fields(of: session) {
-                guard let text = field.text, !text.isEmpty else { continue }
-                folding.append(text, to: &blob)
-                blob.append(0)  // a field separator no query contains
-            }
-            blob.withUnsafeMutableBytes { raw in
-                layout.record(session: number, text: start..<raw.count, in: raw)
-                vocabulary.add(session: number, text: start..<raw.count, in: UnsafeRawBufferPointer(raw))
-            }
+        var builder = SearchIndexBuilder(sessions: sessions.count, capacity: IndexLayout(sessions: sessions.count).corpus + textBytes + textBytes / 8)
+        Self.fold(sessions, into: &builder) { _ in }
+        let (head, tail) = builder.finish()
+        layout = builder.layout
+        bytes = IndexBytes(head: head, tail: tail)
+    }
+
+    /// Folds every session into `builder`, calling `every` after each few dozen (to write out
+    /// what was folded). Texts still in a mapping are read here once and given back as it goes.
+    static func fold(_ sessions: [Session], into builder: inout SearchIndexBuilder, every: (inout SearchIndexBuilder) -> Void) {
+        SessionText.readingOnce(sessions) { number, session in
+            builder.add(session)
+            if number % 64 == 63 { every(&builder) }
         }
-        SessionText.release(sessions[(sessions.count / 256 * 256)...])
-        layout.seal(&blob, corpusLength: blob.count - layout.corpus)
-        let tail = blob.withUnsafeBytes { vocabulary.finish(corpus: $0) }
-        self.layout = layout
-        bytes = IndexBytes(head: blob, tail: tail)
     }
 
     /// The size of its file, for the cache's bound.

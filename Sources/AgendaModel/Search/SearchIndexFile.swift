@@ -24,14 +24,12 @@ public enum SearchIndexFile {
     public static func key(of sessions: [Session]) -> ContentDigest {
         var stream = DigestStream()
         withUnsafeBytes(of: UInt64(sessions.count)) { stream.add($0) }
-        for (number, session) in sessions.enumerated() {
-            if number % 256 == 255 { SessionText.release(sessions[(number - 255)...number]) }
+        SessionText.readingOnce(sessions) { _, session in
             // The number of fields first: where one session's fields end and the next's begin.
             let fields = SearchIndex.fields(of: session)
             withUnsafeBytes(of: UInt64(fields.count)) { stream.add($0) }
             for field in fields { field.withUTF8 { stream.add($0) } }
         }
-        SessionText.release(sessions[(sessions.count / 256 * 256)...])
         return stream.digest
     }
 
@@ -49,6 +47,43 @@ public enum SearchIndexFile {
                 }
             }
         }
+    }
+
+    /// Builds the index of `sessions` straight into `file`, the corpus written a megabyte at a
+    /// time as it is folded (never held whole), and maps it. Nil when it could not be written;
+    /// an index larger than `limit` is used from its mapping but not kept.
+    public static func build(_ sessions: [Session], key: ContentDigest, build: String, to file: URL, limit: Int) -> SearchIndex? {
+        var index: SearchIndex?
+        _ = try? AtomicFile.replace(file, durable: false) { descriptor, temporary in
+            var builder = SearchIndexBuilder(sessions: sessions.count, capacity: 0)
+            let corpusStart = builder.layout.corpus
+            var failed = lseek(descriptor, off_t(corpusStart), SEEK_SET) != off_t(corpusStart)
+            SearchIndex.fold(sessions, into: &builder) { builder in
+                builder.flush(minimum: 1 << 20) { if !AtomicFile.write(all: $0, to: descriptor) { failed = true } }
+            }
+            builder.flush { if !AtomicFile.write(all: $0, to: descriptor) { failed = true } }
+            let (head, tail) = builder.finish()
+            // The tables at the start, then zeros to the next multiple of 8, the vocabulary.
+            let headEnd = corpusStart + builder.written
+            let padding = [UInt8](repeating: 0, count: IndexLayout.aligned(headEnd) - headEnd)
+            failed = failed || head.withUnsafeBytes { pwrite(descriptor, $0.baseAddress!, $0.count, 0) } != head.count
+                || !padding.withUnsafeBytes({ AtomicFile.write(all: $0, to: descriptor) })
+                || !tail.withUnsafeBytes({ AtomicFile.write(all: $0, to: descriptor) })
+            guard !failed, let written = MappedFile(path: temporary, limit: .max) else { return false }
+            // The header's digest, read back a megabyte at a time.
+            let bytes = written.bytes, tailStart = IndexLayout.aligned(headEnd)
+            let headDigest = ContentDigest(UnsafeRawBufferPointer(rebasing: bytes[IndexLayout.header..<headEnd]), every: 1 << 20) {
+                written.release(($0.lowerBound + IndexLayout.header)..<($0.upperBound + IndexLayout.header))
+            }
+            let tailDigest = ContentDigest(UnsafeRawBufferPointer(rebasing: bytes[tailStart...]), every: 1 << 20) {
+                written.release(($0.lowerBound + tailStart)..<($0.upperBound + tailStart))
+            }
+            let header = self.header(length: bytes.count - IndexLayout.header, digest: combined(headDigest, tailDigest), key: key, build: build)
+            guard header.withUnsafeBytes({ pwrite(descriptor, $0.baseAddress!, $0.count, 0) }) == header.count else { return false }
+            index = load(written, key: key, build: build, sessions: sessions.count)
+            return index != nil && bytes.count <= limit
+        }
+        return index
     }
 
     /// The index in `mapping` when it is the one for `key` by this build, for `sessions` sessions.

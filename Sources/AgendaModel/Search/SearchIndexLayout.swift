@@ -25,10 +25,11 @@ struct IndexLayout: Sendable {
     /// `offset` rounded up to a multiple of 8, where the corpus and the vocabulary begin.
     static func aligned(_ offset: Int) -> Int { (offset + 7) / 8 * 8 }
 
-    /// Records session `number`'s byte sets and end, its folded text being `text` in `raw`.
+    /// Records session `number`'s byte sets and end, its folded text being `text` in `raw`, after
+    /// `written` bytes of the corpus that are no longer in `raw` (`SearchIndexBuilder.flush`).
     /// One pass: a byte begins a word where `WordStart.isWordStart` says so, worked out from
     /// the byte before and the lead byte of the scalar before.
-    func record(session number: Int, text: Range<Int>, in raw: UnsafeMutableRawBufferPointer) {
+    func record(session number: Int, text: Range<Int>, in raw: UnsafeMutableRawBufferPointer, written: Int = 0) {
         var present = ByteSet(), starts = ByteSet()
         var previous: UInt8 = 0, lead: UInt8 = 0
         for position in text {
@@ -43,7 +44,7 @@ struct IndexLayout: Sendable {
         }
         raw.storeBytes(of: present, toByteOffset: presence + 32 * number, as: ByteSet.self)
         raw.storeBytes(of: starts, toByteOffset: wordStarts + 32 * number, as: ByteSet.self)
-        raw.storeBytes(of: UInt32(text.upperBound - corpus), toByteOffset: bounds + 4 * (number + 1), as: UInt32.self)
+        raw.storeBytes(of: UInt32(written + text.upperBound - corpus), toByteOffset: bounds + 4 * (number + 1), as: UInt32.self)
     }
 
     /// Writes the session count and the corpus length (the tables were written by `record`).

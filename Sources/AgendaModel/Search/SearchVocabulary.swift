@@ -13,7 +13,9 @@ struct VocabularyBuilder {
     /// Open addressing: word number + 1, 0 for an empty slot.
     private var slots = [UInt32](repeating: 0, count: 1 << 12)
     private var hashes: [UInt64] = []
-    /// Each word's first occurrence in the corpus being built (offsets survive its growing).
+    /// Each word's bytes, one after the other (the corpus may be written out as it is built,
+    /// so words are not read back from it), and where each word's begin.
+    private var wordBytes: [UInt8] = []
     private var firstAt: [UInt32] = []
     private var lengths: [UInt32] = []
     private var lastSession: [Int32] = []
@@ -56,7 +58,7 @@ struct VocabularyBuilder {
         while slots[slot] != 0 {
             let candidate = Int(slots[slot]) - 1
             if hashes[candidate] == hash, Int(lengths[candidate]) == range.count,
-               memcmp(blob.baseAddress! + Int(firstAt[candidate]), blob.baseAddress! + range.lowerBound, range.count) == 0 {
+               wordBytes.withUnsafeBytes({ memcmp($0.baseAddress! + Int(firstAt[candidate]), blob.baseAddress! + range.lowerBound, range.count) }) == 0 {
                 word = candidate
                 break
             }
@@ -65,7 +67,8 @@ struct VocabularyBuilder {
         if word < 0 {
             word = hashes.count
             hashes.append(hash)
-            firstAt.append(UInt32(range.lowerBound))
+            firstAt.append(UInt32(wordBytes.count))
+            wordBytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: blob[range]))
             lengths.append(UInt32(range.count))
             lastSession.append(-1)
             slots[slot] = UInt32(word + 1)
@@ -87,8 +90,9 @@ struct VocabularyBuilder {
         }
     }
 
-    /// The vocabulary in `VocabularyLayout`'s form, the words read from `corpus` (complete).
-    func finish(corpus: UnsafeRawBufferPointer) -> [UInt8] {
+    /// The vocabulary in `VocabularyLayout`'s form. Each session's words are let go of once
+    /// sorted into postings, before the vocabulary's bytes are laid out (the builder is spent).
+    mutating func finish() -> [UInt8] {
         let count = hashes.count
         // Each word's sessions, ascending: a counting sort of the words of each session.
         var postingStarts = [Int](repeating: 0, count: count + 1)
@@ -103,33 +107,37 @@ struct VocabularyBuilder {
                 cursor[word] += 1
             }
         }
-        let order = (0..<count).sorted { a, b in
-            Self.compare(corpus, Int(firstAt[a]), Int(lengths[a]), corpus, Int(firstAt[b]), Int(lengths[b])) < 0
-        }
-        let wordBytes = order.reduce(0) { $0 + Int(lengths[$1]) }
-        let layout = VocabularyLayout(at: 0, words: count, wordBytes: wordBytes, postings: postings.count)
-        var tail = [UInt8](repeating: 0, count: layout.end)
-        tail.withUnsafeMutableBytes { out in
-            func store<T>(_ value: T, _ at: Int) { out.storeBytes(of: value, toByteOffset: at, as: T.self) }
-            store(UInt64(count), 0)
-            store(UInt64(wordBytes), 8)
-            store(UInt64(postings.count), 16)
-            var byteAt = 0, postingAt = 0
-            for (rank, word) in order.enumerated() {
-                store(UInt32(byteAt), layout.wordStarts + 4 * rank)
-                store(UInt32(postingAt), layout.postingStarts + 4 * rank)
-                let length = Int(lengths[word])
-                (out.baseAddress! + layout.words + byteAt).copyMemory(from: corpus.baseAddress! + Int(firstAt[word]), byteCount: length)
-                byteAt += length
-                for k in postingStarts[word]..<postingStarts[word + 1] {
-                    store(postings[k], layout.postings + 4 * postingAt)
-                    postingAt += 1
-                }
+        wordsBySession = []
+        sessionStarts = []
+        cursor = []
+        return wordBytes.withUnsafeBytes { words in
+            let order = (0..<count).sorted { a, b in
+                Self.compare(words, Int(firstAt[a]), Int(lengths[a]), words, Int(firstAt[b]), Int(lengths[b])) < 0
             }
-            store(UInt32(byteAt), layout.wordStarts + 4 * count)
-            store(UInt32(postingAt), layout.postingStarts + 4 * count)
+            let layout = VocabularyLayout(at: 0, words: count, wordBytes: words.count, postings: postings.count)
+            var tail = [UInt8](repeating: 0, count: layout.end)
+            tail.withUnsafeMutableBytes { out in
+                func store<T>(_ value: T, _ at: Int) { out.storeBytes(of: value, toByteOffset: at, as: T.self) }
+                store(UInt64(count), 0)
+                store(UInt64(words.count), 8)
+                store(UInt64(postings.count), 16)
+                var byteAt = 0, postingAt = 0
+                for (rank, word) in order.enumerated() {
+                    store(UInt32(byteAt), layout.wordStarts + 4 * rank)
+                    store(UInt32(postingAt), layout.postingStarts + 4 * rank)
+                    let length = Int(lengths[word])
+                    (out.baseAddress! + layout.words + byteAt).copyMemory(from: words.baseAddress! + Int(firstAt[word]), byteCount: length)
+                    byteAt += length
+                    for k in postingStarts[word]..<postingStarts[word + 1] {
+                        store(postings[k], layout.postings + 4 * postingAt)
+                        postingAt += 1
+                    }
+                }
+                store(UInt32(byteAt), layout.wordStarts + 4 * count)
+                store(UInt32(postingAt), layout.postingStarts + 4 * count)
+            }
+            return tail
         }
-        return tail
     }
 
     /// Bytes compared as unsigned, a prefix before what it begins.

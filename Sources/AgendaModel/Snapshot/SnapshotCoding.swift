@@ -36,7 +36,7 @@ enum SnapshotCoding {
         }
         var starts: [Int] = []
         starts.reserveCapacity(schedule.sessions.count + 1)
-        for session in schedule.sessions {
+        SessionText.readingOnce(schedule.sessions) { _, session in
             starts.append(w.bodyPosition)
             self.session(session, &w)
         }

@@ -126,7 +126,7 @@ struct SnapshotWriter {
     mutating func finishSpilling() -> Bool {
         guard let spill, !refused else { return false }
         let textLength = UInt64(spilled + out.count - ScheduleSnapshot.headerSize - 8)
-        var rest = tail()
+        let rest = tail()
         rest.withUnsafeBytes { if !AtomicFile.write(all: $0, to: spill) { spillFailed = true } }
         let length = withUnsafeBytes(of: textLength.littleEndian) { Array($0) }
         let placed = length.withUnsafeBytes { pwrite(spill, $0.baseAddress!, 8, off_t(ScheduleSnapshot.headerSize)) } == 8

@@ -101,6 +101,12 @@ public struct SnapshotStore: Sendable {
         return (day, mapping)
     }
 
+    /// A file with no name in the snapshots' folder for the texts of a large file being parsed
+    /// (`TextSpill`); nil when the folder fails its checks.
+    public func textSpill() -> TextSpill? {
+        checked(create: true).flatMap { TextSpill(directory: $0.path) }
+    }
+
     /// Writes the snapshot, best effort: an unwritable cache only means parsing next time.
     public func save(_ schedule: Schedule, digest: ContentDigest, name: String) {
         // No fsync: a snapshot torn by a crash fails its digest and is rebuilt.
@@ -135,13 +141,13 @@ public struct SnapshotStore: Sendable {
         return index
     }
 
-    /// Writes the index once the first frame is on screen (`CacheWrites`), best effort.
-    public func saveIndexLater(_ index: SearchIndex, key: ContentDigest) {
-        CacheWrites.later {
-            guard index.fileSize + 64 <= limit, checked(create: true) != nil,
-                  (try? SearchIndexFile.write(index, key: key, build: build, to: indexFile(key))) != nil else { return }
-            prune()
-        }
+    /// The index of `sessions`, built straight into its file (`SearchIndexFile.build`) and
+    /// mapped; nil when the folder fails its checks or the file cannot be written.
+    public func buildIndex(_ sessions: [Session], key: ContentDigest) -> SearchIndex? {
+        guard checked(create: true) != nil,
+              let index = SearchIndexFile.build(sessions, key: key, build: build, to: indexFile(key), limit: limit) else { return nil }
+        prune()
+        return index
     }
 
     /// Removes the least recently used snapshots and indexes until the rest fit in `limit`.

@@ -1,0 +1,41 @@
+import Glibc
+
+/// Long texts a reader finds (abstracts, descriptions: most of a programme's bytes), written to
+/// a file with no name as they are found instead of held in memory, then read back through a
+/// mapping: only the pages of texts shown or searched are resident, and those given back after
+/// a search index has read them (`SessionText.release`). The file goes when the last text of it does.
+public final class TextSpill: @unchecked Sendable {
+    private let descriptor: Int32
+    /// Bytes written so far.
+    private(set) var count = 0
+    private(set) var failed = false
+
+    /// A file in `directory` (a folder of the user's cache, on disk rather than in memory);
+    /// nil when none can be made there.
+    public init?(directory: String) {
+        // O_TMPFILE (not imported: a macro of macros) makes it without a name, so that nothing
+        // is left behind whatever ends the program.
+        let descriptor = open(directory, Self.temporaryFile | O_RDWR | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return nil }
+        self.descriptor = descriptor
+    }
+
+    /// `__O_TMPFILE | O_DIRECTORY` as Linux defines it.
+    private static let temporaryFile: Int32 = 0o20_000_000 | O_DIRECTORY
+
+    /// Appends `bytes` (a failed write is remembered: `mapped` then gives nil).
+    func append(_ bytes: [UInt8]) {
+        guard !failed else { return }
+        failed = !bytes.withUnsafeBytes { AtomicFile.write(all: $0, to: descriptor) }
+        count += bytes.count
+    }
+
+    /// What was written, mapped; nil if a write failed. Empty: a mapping of nothing is not made.
+    func mapped() -> TextBuffer? {
+        guard !failed else { return nil }
+        if count == 0 { return TextBuffer(found: []) }
+        return MappedFile(descriptor: descriptor, limit: .max).map(TextBuffer.init)
+    }
+
+    deinit { close(descriptor) }
+}
