@@ -162,6 +162,8 @@ public enum SearchIndexFile {
             return nil
         }
         for k in 0..<parts.postingStart(vocabulary.count) where parts.posting(k) >= sessions { return nil }
+        // The postings are most of the vocabulary: given back before the digest reads it again.
+        release(tailRange)
         // Read in 1 MB blocks, each given back once read: only what searches use stays.
         let headDigest = ContentDigest(UnsafeRawBufferPointer(rebasing: head[header...]), every: 1 << 20) {
             release(($0.lowerBound + header)..<($0.upperBound + header))

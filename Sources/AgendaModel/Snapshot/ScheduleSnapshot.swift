@@ -108,7 +108,14 @@ public enum ScheduleSnapshot {
     /// digest matches (checked on the other core meanwhile).
     private static func verified<T: Sendable>(_ buffer: TextBuffer, source: ContentDigest, build: String, digestChecked: Bool = false,
                                               _ decode: @escaping @Sendable (UnsafeRawBufferPointer) -> T?) -> T? {
-        buffer.withBytes { verified($0, buffer: buffer, source: source, build: build, digestChecked: digestChecked, decode) }
+        buffer.withBytes { bytes in
+            defer {
+                // What was decoded was copied out, and texts are read again where they lie when
+                // shown: a mapping gives back every page the decoding and the digest read.
+                buffer.release(0..<bytes.count)
+            }
+            return verified(bytes, buffer: buffer, source: source, build: build, digestChecked: digestChecked, decode)
+        }
     }
 
     private static func verified<T: Sendable>(_ bytes: UnsafeRawBufferPointer, buffer: TextBuffer, source: ContentDigest, build: String,

@@ -120,14 +120,17 @@ struct SnapshotWriter {
         return tail()
     }
 
-    /// The rest of the payload written to the spill file after the texts, and the texts' length
-    /// written in its place: false when a value was refused or a write failed. The header is
-    /// left for the caller (it needs the payload's digest).
+    /// The rest of the payload written to the spill file after the texts, part by part (never
+    /// copied into one buffer), and the texts' length written in its place: false when a value
+    /// was refused or a write failed. The header is left for the caller (it needs the payload's digest).
     mutating func finishSpilling() -> Bool {
         guard let spill, !refused else { return false }
         let textLength = UInt64(spilled + out.count - ScheduleSnapshot.headerSize - 8)
-        let rest = tail()
-        rest.withUnsafeBytes { if !AtomicFile.write(all: $0, to: spill) { spillFailed = true } }
+        flush()
+        let tables = tables()
+        for part in [tables.strings, strings, tables.ends, body] where !spillFailed {
+            spillFailed = !part.withUnsafeBytes { AtomicFile.write(all: $0, to: spill) }
+        }
         let length = withUnsafeBytes(of: textLength.littleEndian) { Array($0) }
         let placed = length.withUnsafeBytes { pwrite(spill, $0.baseAddress!, 8, off_t(ScheduleSnapshot.headerSize)) } == 8
         return placed && !spillFailed
@@ -135,22 +138,31 @@ struct SnapshotWriter {
 
     /// The output after the texts: strings, tables and body.
     private mutating func tail() -> [UInt8] {
-        out.reserveCapacity(out.count + 8 + strings.count + 8 + (textLengths.count + lengths.count) * 4 + body.count)
-        Self.append(UInt32(truncatingIfNeeded: strings.count), to: &out)
-        Self.append(UInt32(truncatingIfNeeded: strings.count >> 32), to: &out)
-        out.append(contentsOf: strings)
-        for table in [textLengths, lengths] {
-            Self.append(UInt32(table.count), to: &out)
-            var end: UInt32 = 0
-            for length in table {
-                end &+= length
-                Self.append(end, to: &out)
-            }
-        }
-        out.append(contentsOf: body)
+        let tables = tables()
+        out.reserveCapacity(out.count + tables.strings.count + strings.count + tables.ends.count + body.count)
+        for part in [tables.strings, strings, tables.ends, body] { out.append(contentsOf: part) }
         var result: [UInt8] = []
         swap(&result, &out)
         return result
+    }
+
+    /// What goes before the strings (their length), and the two tables that follow them (each
+    /// a count and where each item ends).
+    private func tables() -> (strings: [UInt8], ends: [UInt8]) {
+        var length: [UInt8] = []
+        Self.append(UInt32(truncatingIfNeeded: strings.count), to: &length)
+        Self.append(UInt32(truncatingIfNeeded: strings.count >> 32), to: &length)
+        var ends: [UInt8] = []
+        ends.reserveCapacity(8 + (textLengths.count + lengths.count) * 4)
+        for table in [textLengths, lengths] {
+            Self.append(UInt32(table.count), to: &ends)
+            var end: UInt32 = 0
+            for length in table {
+                end &+= length
+                Self.append(end, to: &ends)
+            }
+        }
+        return (length, ends)
     }
 
     private static func append(_ value: UInt32, to out: inout [UInt8]) {
