@@ -60,7 +60,9 @@ struct SessionText: Sendable, Equatable {
     /// pages of the texts read every few dozen sessions (`release`): whoever reads every text
     /// once (a snapshot being written, a search index being built) does not keep them resident.
     static func readingOnce(_ sessions: [Session], _ body: (Int, Session) -> Void) {
-        let every = 64
+        // Often: a page read from a mapping brings its neighbours in with it (the kernel maps
+        // up to sixteen at a fault), so a few dozen texts can hold megabytes.
+        let every = 16
         for (number, session) in sessions.enumerated() {
             body(number, session)
             if number % every == every - 1 { release(sessions[(number - every + 1)...number]) }

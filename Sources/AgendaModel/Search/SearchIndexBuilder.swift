@@ -45,14 +45,22 @@ struct SearchIndexBuilder {
         written += count
     }
 
-    /// The head (its header left zero, the corpus that was not flushed after the tables) and
-    /// the vocabulary. The builder is spent.
-    mutating func finish() -> (head: [UInt8], tail: [UInt8]) {
+    /// The head (its header left zero, the corpus that was not flushed after the tables); the
+    /// vocabulary is handed to `write` part by part. The builder is spent.
+    mutating func finish(vocabulary write: (UnsafeRawBufferPointer) -> Void) -> [UInt8] {
         let corpusLength = written + head.count - layout.corpus
         layout.seal(&head, corpusLength: corpusLength)
-        let tail = vocabulary.finish()
+        vocabulary.finish(write)
         var out: [UInt8] = []
         swap(&out, &head)
-        return (out, tail)
+        return out
+    }
+
+    /// The head and the vocabulary, in memory.
+    mutating func finish() -> (head: [UInt8], tail: [UInt8]) {
+        var tail: [UInt8] = []
+        tail.reserveCapacity(vocabulary.size)
+        let head = finish { tail.append(contentsOf: $0) }
+        return (head, tail)
     }
 }

@@ -62,13 +62,12 @@ public enum SearchIndexFile {
                 builder.flush(minimum: 1 << 20) { if !AtomicFile.write(all: $0, to: descriptor) { failed = true } }
             }
             builder.flush { if !AtomicFile.write(all: $0, to: descriptor) { failed = true } }
-            let (head, tail) = builder.finish()
-            // The tables at the start, then zeros to the next multiple of 8, the vocabulary.
+            // Zeros to the next multiple of 8, the vocabulary, then the tables at the start.
             let headEnd = corpusStart + builder.written
             let padding = [UInt8](repeating: 0, count: IndexLayout.aligned(headEnd) - headEnd)
+            if !padding.withUnsafeBytes({ AtomicFile.write(all: $0, to: descriptor) }) { failed = true }
+            let head = builder.finish { if !AtomicFile.write(all: $0, to: descriptor) { failed = true } }
             failed = failed || head.withUnsafeBytes { pwrite(descriptor, $0.baseAddress!, $0.count, 0) } != head.count
-                || !padding.withUnsafeBytes({ AtomicFile.write(all: $0, to: descriptor) })
-                || !tail.withUnsafeBytes({ AtomicFile.write(all: $0, to: descriptor) })
             guard !failed, let written = MappedFile(path: temporary, limit: .max) else { return false }
             // The header's digest, read back a megabyte at a time.
             let bytes = written.bytes, tailStart = IndexLayout.aligned(headEnd)

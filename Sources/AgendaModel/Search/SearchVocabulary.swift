@@ -90,54 +90,68 @@ struct VocabularyBuilder {
         }
     }
 
-    /// The vocabulary in `VocabularyLayout`'s form. Each session's words are let go of once
-    /// sorted into postings, before the vocabulary's bytes are laid out (the builder is spent).
-    mutating func finish() -> [UInt8] {
+    /// The size of the vocabulary `finish` writes.
+    var size: Int { VocabularyLayout(at: 0, words: hashes.count, wordBytes: wordBytes.count, postings: wordsBySession.count).end }
+
+    /// The vocabulary in `VocabularyLayout`'s form, handed to `write` in order, part by part:
+    /// the postings are sorted out a bounded number at a time, each part a scan of the words
+    /// of every session, so that they are never held twice over. The builder is spent.
+    mutating func finish(_ write: (UnsafeRawBufferPointer) -> Void) {
         let count = hashes.count
-        // Each word's sessions, ascending: a counting sort of the words of each session.
-        var postingStarts = [Int](repeating: 0, count: count + 1)
-        for word in wordsBySession { postingStarts[Int(word) + 1] += 1 }
-        for word in 0..<count { postingStarts[word + 1] += postingStarts[word] }
-        var cursor = postingStarts
-        var postings = [UInt32](repeating: 0, count: wordsBySession.count)
-        for session in 0..<(sessionStarts.count - 1) {
-            for k in Int(sessionStarts[session])..<Int(sessionStarts[session + 1]) {
-                let word = Int(wordsBySession[k])
-                postings[cursor[word]] = UInt32(session)
-                cursor[word] += 1
-            }
-        }
-        wordsBySession = []
-        sessionStarts = []
-        cursor = []
-        return wordBytes.withUnsafeBytes { words in
-            let order = (0..<count).sorted { a, b in
+        let order = wordBytes.withUnsafeBytes { words in
+            (0..<count).sorted { a, b in
                 Self.compare(words, Int(firstAt[a]), Int(lengths[a]), words, Int(firstAt[b]), Int(lengths[b])) < 0
             }
-            let layout = VocabularyLayout(at: 0, words: count, wordBytes: words.count, postings: postings.count)
-            var tail = [UInt8](repeating: 0, count: layout.end)
-            tail.withUnsafeMutableBytes { out in
-                func store<T>(_ value: T, _ at: Int) { out.storeBytes(of: value, toByteOffset: at, as: T.self) }
-                store(UInt64(count), 0)
-                store(UInt64(words.count), 8)
-                store(UInt64(postings.count), 16)
-                var byteAt = 0, postingAt = 0
-                for (rank, word) in order.enumerated() {
-                    store(UInt32(byteAt), layout.wordStarts + 4 * rank)
-                    store(UInt32(postingAt), layout.postingStarts + 4 * rank)
-                    let length = Int(lengths[word])
-                    (out.baseAddress! + layout.words + byteAt).copyMemory(from: words.baseAddress! + Int(firstAt[word]), byteCount: length)
-                    byteAt += length
-                    for k in postingStarts[word]..<postingStarts[word + 1] {
-                        store(postings[k], layout.postings + 4 * postingAt)
-                        postingAt += 1
-                    }
-                }
-                store(UInt32(byteAt), layout.wordStarts + 4 * count)
-                store(UInt32(postingAt), layout.postingStarts + 4 * count)
-            }
-            return tail
         }
+        var rank = [Int32](repeating: 0, count: count)
+        for (r, word) in order.enumerated() { rank[word] = Int32(r) }
+        // Each rank's first posting: the counts of the words, in rank order.
+        var postingStarts = [UInt32](repeating: 0, count: count + 1)
+        for word in wordsBySession { postingStarts[Int(rank[Int(word)]) + 1] += 1 }
+        for r in 0..<count { postingStarts[r + 1] += postingStarts[r] }
+        let layout = VocabularyLayout(at: 0, words: count, wordBytes: wordBytes.count, postings: wordsBySession.count)
+        var head: [UInt8] = []
+        for value in [UInt64(count), UInt64(wordBytes.count), UInt64(wordsBySession.count)] { withUnsafeBytes(of: value) { head.append(contentsOf: $0) } }
+        var wordStart: UInt32 = 0
+        for word in order {
+            withUnsafeBytes(of: wordStart) { head.append(contentsOf: $0) }
+            wordStart += lengths[word]
+        }
+        withUnsafeBytes(of: wordStart) { head.append(contentsOf: $0) }
+        postingStarts.withUnsafeBytes { head.append(contentsOf: $0) }
+        head.withUnsafeBytes(write)
+        assert(head.count == layout.postings)
+        // The postings, ranks [low, high) at a time: each word's sessions ascend, as sessions are
+        // scanned in order.
+        let chunk = 1 << 18
+        var low = 0
+        var postings: [UInt32] = []
+        while low < count {
+            var high = low + 1
+            while high < count, Int(postingStarts[high + 1] - postingStarts[low]) <= chunk { high += 1 }
+            let base = Int(postingStarts[low])
+            postings = [UInt32](repeating: 0, count: Int(postingStarts[high]) - base)
+            var cursor = Array(postingStarts[low..<high]).map { Int($0) - base }
+            for session in 0..<(sessionStarts.count - 1) {
+                for k in Int(sessionStarts[session])..<Int(sessionStarts[session + 1]) {
+                    let r = Int(rank[Int(wordsBySession[k])])
+                    guard r >= low, r < high else { continue }
+                    postings[cursor[r - low]] = UInt32(session)
+                    cursor[r - low] += 1
+                }
+            }
+            postings.withUnsafeBytes(write)
+            low = high
+        }
+        postings = []
+        wordsBySession = []
+        sessionStarts = []
+        var words: [UInt8] = []
+        words.reserveCapacity(wordBytes.count)
+        wordBytes.withUnsafeBytes { all in
+            for word in order { words.append(contentsOf: UnsafeRawBufferPointer(rebasing: all[Int(firstAt[word])..<(Int(firstAt[word]) + Int(lengths[word]))])) }
+        }
+        words.withUnsafeBytes(write)
     }
 
     /// Bytes compared as unsigned, a prefix before what it begins.
