@@ -160,9 +160,13 @@ public enum SearchIndexFile {
         where parts.wordStart(rank + 1) < parts.wordStart(rank) || parts.postingStart(rank + 1) < parts.postingStart(rank) {
             return nil
         }
-        for k in 0..<parts.postingStart(vocabulary.count) where parts.posting(k) >= sessions { return nil }
-        // The postings are most of the vocabulary: given back before the digest reads it again.
-        release(tailRange)
+        // The postings, most of the vocabulary, a megabyte at a time, each given back once read.
+        let postings = parts.postingStart(vocabulary.count), block = (1 << 20) / 4
+        for first in stride(from: 0, to: postings, by: block) {
+            for k in first..<min(first + block, postings) where parts.posting(k) >= sessions { return nil }
+            let start = tailRange.lowerBound + vocabulary.postings + 4 * first
+            release(start..<(start + 4 * block))
+        }
         // Read in 1 MB blocks, each given back once read: only what searches use stays.
         let headDigest = ContentDigest(UnsafeRawBufferPointer(rebasing: head[header...]), every: 1 << 20) {
             release(($0.lowerBound + header)..<($0.upperBound + header))
