@@ -271,7 +271,7 @@ def bench_agenda(agenda, size, files, quick):
         figures[f"{name}_raw_slowest_key_ms_p50"] = raw["slowest_key_p50"]
     # A door-screen kiosk left alone: only the clock may change, once a minute. (The venue
     # board also turns its pages, every 10 s by default: that is its job, not idle cost.)
-    kiosk = ptybench(f"agenda-{size}-kiosk", "Room A",
+    kiosk = ptybench(f"agenda-{size}-kiosk", "Synthetic Conference",
                      [agenda, "kiosk", "--room", "Room A", "--exit-key", "q", files["xml"]],
                      steps=1, key="x", runs=1, idle=5 if quick else 20, env=env)
     figures["kiosk_first_frame_ms"] = kiosk["launch_ready_s_median"] * 1000
