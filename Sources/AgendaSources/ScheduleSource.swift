@@ -231,7 +231,7 @@ final class SourceReader {
         let seen = Date()
         let fingerprint = ScheduleFile.fingerprint(path: name)
         if let fingerprint, let unchanged = loadUnchangedFile(fingerprint) { return unchanged }
-        let (data, digest, schedule) = try readFile()
+        let (digest, schedule) = try readFile()
         show(digest, schedule)
         currentFingerprint = fingerprint
         // The cached copy was taken from this very version: nothing to compare or store.
@@ -246,27 +246,37 @@ final class SourceReader {
         }
         let cached = meta.current != shown?.description ? entry?.current() : nil
         let previous = cached ?? entry?.previous()
-        storeFile(data, fingerprint: fingerprint, seen: seen)
+        storeFile(fingerprint: fingerprint, seen: seen)
         return track(schedule, previous: previous)
     }
 
-    /// The file's bytes, their digest (for the snapshot and for telling the next version by)
-    /// and what they hold. A large file is read through a mapping, given back as it is parsed;
-    /// should it change meanwhile, it is read again as a copy.
-    private func readFile() throws(SourceError) -> (Data, ContentDigest, Schedule) {
+    /// The digest of the file's bytes (for the snapshot and for telling the next version by)
+    /// and what they hold. A large file is read through a mapping, given back as it is parsed,
+    /// its texts written aside; should it change meanwhile (or its texts not be written), it is
+    /// read again as a copy, and nothing of the first read is kept.
+    private func readFile() throws(SourceError) -> (ContentDigest, Schedule) {
         if let mapped = MappedSchedule(path: name) {
             let digest = mapped.digest()
-            let parsed = Result { () throws(ScheduleError) in
-                try parse(mapped.data, digest: digest, release: mapped.release, spill: settings.snapshots?.textSpill())
+            if let kept = settings.snapshots?.load(digest, name: name) { return (digest, kept) }
+            let spill = settings.snapshots?.textSpill()
+            let read = mapped.parsed { data, release throws(ScheduleError) in
+                try ScheduleLoader.read(data, file: name, release: release, spill: spill)
             }
-            // Anything else (changed under the mapping, texts not written aside) is read as a copy.
-            if mapped.isIntact, case .success(let schedule) = parsed { return (mapped.data, digest, schedule) }
+            switch read {
+            case .success(let schedule)?:
+                settings.snapshots?.saveLater(schedule, digest: digest, name: name)
+                return (digest, schedule)
+            case .failure(let error)? where spill?.failed != true:
+                throw SourceError(error)
+            default:
+                break
+            }
         }
         // Through the size limit: a file too large is refused before it is read or cached.
         do {
             let data = try ScheduleFile.read(path: name)
             let digest = ContentDigest(of: data)
-            return (data, digest, try parse(data, digest: digest))
+            return (digest, try parse(data, digest: digest))
         } catch {
             throw SourceError(error)
         }
@@ -341,14 +351,14 @@ final class SourceReader {
         }
         let digest = ContentDigest(of: data)
         if digest == shown {
-            storeFile(data, fingerprint: fingerprint, seen: seen)
+            storeFile(fingerprint: fingerprint, seen: seen)
             return recovered()
         }
         do {
             let schedule = try parse(data, digest: digest)
             let previous = currentSchedule
             show(digest, schedule)
-            storeFile(data, fingerprint: fingerprint, seen: seen)
+            storeFile(fingerprint: fingerprint, seen: seen)
             failing = false
             return .updated(ScheduleChanges.track(previous: previous, current: schedule))
         } catch {
@@ -359,31 +369,25 @@ final class SourceReader {
 
     /// Keeps a file's version as the cache's current copy, best effort: without a cache the
     /// digest in memory is all the next comparison needs.
-    private func storeFile(_ data: Data, fingerprint: ScheduleFile.Fingerprint?, seen: Date) {
+    private func storeFile(fingerprint: ScheduleFile.Fingerprint?, seen: Date) {
         let now = Date()
         meta.checkedAt = now
         meta.file = fingerprint
         meta.fileSeenAt = seen
-        guard let entry else { return }
+        guard let entry, let digest = shown else { return }
         // What is on disk, not `meta`: a copy asked for earlier may not have been written.
-        if entry.meta()?.current == shown?.description, entry.hasCurrent {
+        if entry.meta()?.current == digest.description, entry.hasCurrent {
             let meta = meta
             write { try? entry.write(meta) }
         } else {
             meta.fetchedAt = now
             // Only the version on screen is stored: its digest is known. The pointers are
             // known before the copy is written (which may wait for the first frame).
-            let asked = meta, digest = shown ?? ContentDigest(of: data)
+            let asked = meta, path = name
             meta = entry.pointing(meta, at: digest)
-            guard settings.copiesLater else {
-                _ = try? entry.store(data, meta: asked, digest: digest)
-                return
-            }
-            // Copied from the file when it is written rather than held until then (41 MB at
-            // 20,000 sessions, beside the snapshot and the search index being made); kept only
-            // if it is still the version on screen.
-            let path = name
-            CacheWrites.later { _ = try? entry.store(copyOf: path, meta: asked, digest: digest, limit: ScheduleFile.maxBytes) }
+            // Copied from the file in blocks (a large one is never held whole, nor kept in
+            // memory until then), and kept only if its bytes are still the version on screen.
+            write { _ = try? entry.store(copyOf: path, meta: asked, digest: digest, limit: ScheduleFile.maxBytes) }
         }
     }
 
@@ -438,12 +442,11 @@ final class SourceReader {
 
     /// The schedule in `data`: from its snapshot when one is kept, else parsed (and its snapshot
     /// written in the background for next time).
-    private func parse(_ data: Data, digest known: ContentDigest? = nil, release: ((Range<Int>) -> Void)? = nil,
-                       spill: TextSpill? = nil) throws(ScheduleError) -> Schedule {
-        guard let snapshots = settings.snapshots else { return try ScheduleLoader.read(data, file: name, release: release) }
+    private func parse(_ data: Data, digest known: ContentDigest? = nil) throws(ScheduleError) -> Schedule {
+        guard let snapshots = settings.snapshots else { return try ScheduleLoader.read(data, file: name) }
         let digest = known ?? ContentDigest(of: data)
         if let kept = snapshots.load(digest, name: name) { return kept }
-        let schedule = try ScheduleLoader.read(data, file: name, release: release, spill: spill)
+        let schedule = try ScheduleLoader.read(data, file: name)
         snapshots.saveLater(schedule, digest: digest, name: name)
         return schedule
     }

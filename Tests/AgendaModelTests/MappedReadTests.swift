@@ -69,6 +69,36 @@ import Testing
         #expect(!cut.isIntact)
     }
 
+    /// A file rewritten while it is parsed gives no result: it is read again as a copy, and
+    /// nothing of the mixed read is kept.
+    @Test func aFileChangedDuringTheParseGivesNoResult() throws {
+        let path = try Self.largeFile()
+        defer { unlink(path) }
+        let mapped = try #require(MappedSchedule(path: path))
+        let changed = mapped.parsed { data, release throws(ScheduleError) -> Schedule in
+            let schedule = try ScheduleLoader.read(data, file: path, release: release)
+            try? Data("<!-- edited -->".utf8).write(to: URL(fileURLWithPath: path))
+            return schedule
+        }
+        #expect(changed == nil)
+        let again = try #require(MappedSchedule(path: path, minimumBytes: 0))
+        let failed = again.parsed { data, _ throws(ScheduleError) in try ScheduleLoader.read(data, file: path) }
+        guard case .failure(let error)? = failed else { Issue.record("expected the parse of an intact file to fail"); return }
+        #expect(error.message.contains("not"))
+    }
+
+    /// A schedule that holds what a snapshot refuses writes nothing, and leaves nothing behind.
+    @Test func aRefusedSnapshotLeavesNoFile() throws {
+        var schedule = try ScheduleSnapshotTests.everyField()
+        var sessions = schedule.sessions
+        sessions[0].title = "a\u{1B}[2Jtitle"
+        schedule = Schedule(conference: schedule.conference, sessions: sessions)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agenda-refused-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(!ScheduleSnapshot.write(schedule, source: ContentDigest(of: Data()), build: "b", to: folder.appendingPathComponent("s.snap"), limit: 64 << 20))
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] == [])
+    }
+
     /// The snapshot written as it is made is the very bytes `encode` makes in memory: over a
     /// megabyte of texts (written out as it goes) and a small schedule (written at the end).
     @Test func aSnapshotWrittenAsItIsMadeIsTheEncodedSnapshot() throws {

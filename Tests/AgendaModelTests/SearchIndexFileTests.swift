@@ -39,6 +39,17 @@ import Testing
         }
     }
 
+    /// Asked to stop (the program is ending), a build gives up and leaves no file.
+    @Test func aBuildAskedToStopLeavesNothing() throws {
+        let sessions = try Self.sessions()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agenda-index-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let index = SearchIndexFile.build(sessions, key: SearchIndexFile.key(of: sessions), build: Self.build,
+                                          to: folder.appendingPathComponent("x.index"), limit: 64 << 20, until: { true })
+        #expect(index == nil)
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] == [])
+    }
+
     @Test func aKeptIndexFindsWhatABuiltOneFinds() throws {
         let sessions = try Self.sessions()
         let key = SearchIndexFile.key(of: sessions)

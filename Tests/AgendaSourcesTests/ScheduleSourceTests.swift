@@ -50,6 +50,12 @@ import Testing
             #expect(snapshots.contains { $0.hasSuffix(".snap") })
             let again = ScheduleSource(file.path, settings: settings)
             #expect(try again.load().0 == first)
+            // Without snapshots (AGENDA_NO_SNAPSHOTS), its texts stay in memory: the same schedule.
+            settings.snapshots = nil
+            #expect(try ScheduleSource(file.path, settings: settings).load().0 == first)
+            // A broken large file is refused with its line, read once.
+            try Data((String(decoding: data, as: UTF8.self).replacingOccurrences(of: "</schedule>", with: "<schedule>")).utf8).write(to: file)
+            #expect(throws: SourceError.self) { try ScheduleSource(file.path, settings: settings).load() }
         }
     }
 

@@ -11,7 +11,7 @@ public enum Heap {
     /// Fixed thresholds, set first thing. Left to itself, glibc raises its threshold for
     /// mapping a block apart to the size of every such block freed: once the day read ahead's
     /// buffers were freed, the parse's buffers of up to that size came from the heap, and
-    /// stayed resident after they were freed (about 13 MB at 20,000 sessions).
+    /// stayed resident after they were freed.
     public static func configure() {
         _ = option?(-3, 256 << 10)   // M_MMAP_THRESHOLD: blocks this large are mapped apart
         _ = option?(-1, 1 << 20)     // M_TRIM_THRESHOLD: a free top this large is given back

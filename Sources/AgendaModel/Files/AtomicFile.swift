@@ -13,7 +13,7 @@ public enum AtomicFile {
     /// copying them into one buffer first).
     public static func write(parts: [UnsafeRawBufferPointer], to file: URL, durable: Bool = true) throws {
         try replace(file, durable: durable) { descriptor, _ in
-            parts.allSatisfy { write(all: $0, to: descriptor) }
+            parts.allSatisfy { Descriptor.write(all: $0, to: descriptor) }
         }
     }
 
@@ -37,7 +37,7 @@ public enum AtomicFile {
                 if got == 0 { break }
                 total += max(got, 0)
                 guard got > 0, total <= limit,
-                      block.withUnsafeBytes({ write(all: UnsafeRawBufferPointer(rebasing: $0[..<got]), to: descriptor) })
+                      block.withUnsafeBytes({ Descriptor.write(all: UnsafeRawBufferPointer(rebasing: $0[..<got]), to: descriptor) })
                 else { return false }
             }
             return MappedFile(path: temporary, limit: limit).map { accept($0.bytes, $0.release) && !$0.isDamaged } ?? false
@@ -66,20 +66,8 @@ public enum AtomicFile {
         if directoryDescriptor >= 0 { fsync(directoryDescriptor); close(directoryDescriptor) }
     }
 
-    /// Writes all of `buffer` (false: a write failed).
-    static func write(all buffer: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
-        var offset = 0
-        while offset < buffer.count {
-            let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            if written < 0, errno == EINTR { continue }
-            if written <= 0 { return false }
-            offset += written
-        }
-        return true
-    }
-
     /// A process killed between `mkstemp` and `rename` leaves its `.NAME.XXXXXX` behind. Any
-    /// such file older than `age` seconds is dead (a live write takes milliseconds): remove it,
+    /// such file older than `age` seconds is dead (a live write takes a second or two at most): remove it,
     /// so that crashes do not litter the state directory.
     static func removeStaleTemporaries(of file: URL, olderThan age: TimeInterval = 60) {
         let prefix = ".\(file.lastPathComponent)."

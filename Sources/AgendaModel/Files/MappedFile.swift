@@ -41,6 +41,9 @@ public final class MappedFile: @unchecked Sendable {
         slot = MappingFaults.register(base, count: size)
     }
 
+    /// Whether a fault past a cut end is caught (`MappingFaults` had room for it).
+    public var isGuarded: Bool { slot != nil }
+
     /// The file was cut short while mapped: what was read from the lost pages were zeros.
     public var isDamaged: Bool { slot.map(MappingFaults.isDamaged) ?? false }
 

@@ -1,8 +1,8 @@
 import Foundation
 
 /// A large schedule file read through a mapping rather than copied, its pages given back as
-/// they are read (`release`): a first open of 41 MB of XML then never holds the file whole
-/// beside what is parsed from it.
+/// they are read (`release`): a first open of a large programme then never holds the file
+/// whole beside what is parsed from it.
 ///
 /// `ScheduleFile` copies files because someone else's file may be cut short or rewritten while
 /// it is read. Here a file cut short reads as zeros from the lost page on (`MappingFaults`),
@@ -22,9 +22,10 @@ public final class MappedSchedule: @unchecked Sendable {
     /// Nil for a file that is missing, not regular, under `minimumBytes` or over
     /// `ScheduleFile.maxBytes`: those are read as `ScheduleFile` reads them.
     public init?(path: String, minimumBytes: Int = minimumBytes) {
+        // Only a mapping whose faults are caught: a file cut short must not end the program.
         guard let before = ScheduleFile.fingerprint(path: path), before.size >= minimumBytes,
               let mapping = MappedFile(path: path, limit: ScheduleFile.maxBytes, followLinks: true),
-              Int64(mapping.bytes.count) == before.size else { return nil }
+              mapping.isGuarded, Int64(mapping.bytes.count) == before.size else { return nil }
         self.path = path
         self.mapping = mapping
         fingerprint = before
@@ -44,4 +45,11 @@ public final class MappedSchedule: @unchecked Sendable {
     /// Whether the bytes read were one version of the file: not cut short under the mapping,
     /// and the file not changed since it was mapped (size, times, inode).
     public var isIntact: Bool { !mapping.isDamaged && ScheduleFile.fingerprint(path: path) == fingerprint }
+
+    /// What `parse` makes of the bytes (given them and `release`), or nil when they were not
+    /// one version of the file by the end (`isIntact`): the caller reads it again as a copy.
+    public func parsed<T>(_ parse: (Data, @escaping (Range<Int>) -> Void) throws(ScheduleError) -> T) -> Result<T, ScheduleError>? {
+        let result = Result { () throws(ScheduleError) in try parse(data, release) }
+        return isIntact ? result : nil
+    }
 }

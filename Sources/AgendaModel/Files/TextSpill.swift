@@ -8,10 +8,11 @@ public final class TextSpill: @unchecked Sendable {
     private let descriptor: Int32
     /// Bytes written so far.
     private(set) var count = 0
-    private(set) var failed = false
+    /// A write failed: the texts are not all there (the reader fails; read without it).
+    public private(set) var failed = false
 
-    /// A file in `directory` (a folder of the user's cache, on disk rather than in memory);
-    /// nil when none can be made there.
+    /// A file in `directory` (a folder of the user's cache: on disk, unless the cache itself
+    /// is kept in memory); nil when none can be made there.
     public init?(directory: String) {
         // O_TMPFILE (not imported: a macro of macros) makes it without a name, so that nothing
         // is left behind whatever ends the program.
@@ -26,7 +27,7 @@ public final class TextSpill: @unchecked Sendable {
     /// Appends `bytes` (a failed write is remembered: `mapped` then gives nil).
     func append(_ bytes: [UInt8]) {
         guard !failed else { return }
-        failed = !bytes.withUnsafeBytes { AtomicFile.write(all: $0, to: descriptor) }
+        failed = !bytes.withUnsafeBytes { Descriptor.write(all: $0, to: descriptor) }
         count += bytes.count
     }
 

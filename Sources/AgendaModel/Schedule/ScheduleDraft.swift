@@ -114,7 +114,8 @@ struct ScheduleDraft {
         spill.append(foundTexts)
         foundTexts = []
         guard let mapped = spill.mapped() else {
-            throw ScheduleError(file: file, line: nil, message: "its texts could not be written aside (\(String(cString: strerror(errno))))")
+            // Seen by `ScheduleSource` only, which then reads the file as a copy, texts in memory.
+            throw ScheduleError(file: file, line: nil, message: "its texts could not be written aside")
         }
         spilled = mapped
     }

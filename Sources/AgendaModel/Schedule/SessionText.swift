@@ -57,23 +57,31 @@ struct SessionText: Sendable, Equatable {
     }
 
     /// Calls `body` with each of `sessions` (and its number) in turn, giving back the mapped
-    /// pages of the texts read every few dozen sessions (`release`): whoever reads every text
-    /// once (a snapshot being written, a search index being built) does not keep them resident.
-    static func readingOnce(_ sessions: [Session], _ body: (Int, Session) -> Void) {
+    /// pages of the texts read every few sessions (`release`): whoever reads every text once (a
+    /// snapshot being written, a search index being built) does not keep them resident. Stops
+    /// early when `stop` says so (checked as often): false then.
+    @discardableResult
+    static func readingOnce(_ sessions: [Session], until stop: () -> Bool = { false }, _ body: (Int, Session) -> Void) -> Bool {
         // Often: a page read from a mapping brings its neighbours in with it (the kernel maps
-        // up to sixteen at a fault), so a few dozen texts can hold megabytes.
+        // several at a fault), so a few dozen texts can hold megabytes.
         let every = 16
+        if stop() { return false }
         for (number, session) in sessions.enumerated() {
             body(number, session)
-            if number % every == every - 1 { release(sessions[(number - every + 1)...number]) }
+            if number % every == every - 1 {
+                release(sessions[(number - every + 1)...number])
+                if stop() { return false }
+            }
         }
         release(sessions[(sessions.count / every * every)...])
+        return true
     }
 
     /// Gives back the mapped pages the texts of `sessions` lie on, once they have been read
     /// (the search index reads every text once): they are read again if shown. Sessions are
-    /// in snapshot order, so their texts are one run of bytes (found texts, in the order the
-    /// file has them: about one run).
+    /// in snapshot order, so their texts are one run of bytes; texts a reader found are in the
+    /// file's order, so a few sessions' texts may span much of it (pages of the span read
+    /// later are read again).
     static func release(_ sessions: ArraySlice<Session>) {
         var buffer: TextBuffer?
         var low = Int.max, high = 0

@@ -28,8 +28,11 @@ public struct SearchIndex: Sendable {
 
     /// Folds every session into `builder`, calling `every` after each few dozen (to write out
     /// what was folded). Texts still in a mapping are read here once and given back as it goes.
-    static func fold(_ sessions: [Session], into builder: inout SearchIndexBuilder, every: (inout SearchIndexBuilder) -> Void) {
-        SessionText.readingOnce(sessions) { number, session in
+    /// False when `stop` ended it early.
+    @discardableResult
+    static func fold(_ sessions: [Session], into builder: inout SearchIndexBuilder, until stop: () -> Bool = { false },
+                     every: (inout SearchIndexBuilder) -> Void) -> Bool {
+        SessionText.readingOnce(sessions, until: stop) { number, session in
             builder.add(session)
             if number % 64 == 63 { every(&builder) }
         }

@@ -50,23 +50,25 @@ public enum SearchIndexFile {
     }
 
     /// Builds the index of `sessions` straight into `file`, the corpus written a megabyte at a
-    /// time as it is folded (never held whole), and maps it. Nil when it could not be written;
-    /// an index larger than `limit` is used from its mapping but not kept.
-    public static func build(_ sessions: [Session], key: ContentDigest, build: String, to file: URL, limit: Int) -> SearchIndex? {
+    /// time as it is folded (never held whole), and maps it. Nil when it could not be written
+    /// or `stop` ended it; an index larger than `limit` is used from its mapping but not kept.
+    public static func build(_ sessions: [Session], key: ContentDigest, build: String, to file: URL, limit: Int,
+                             until stop: () -> Bool = { false }) -> SearchIndex? {
         var index: SearchIndex?
         _ = try? AtomicFile.replace(file, durable: false) { descriptor, temporary in
             var builder = SearchIndexBuilder(sessions: sessions.count, capacity: 0)
             let corpusStart = builder.layout.corpus
             var failed = lseek(descriptor, off_t(corpusStart), SEEK_SET) != off_t(corpusStart)
-            SearchIndex.fold(sessions, into: &builder) { builder in
-                builder.flush(minimum: 1 << 20) { if !AtomicFile.write(all: $0, to: descriptor) { failed = true } }
+            let folded = SearchIndex.fold(sessions, into: &builder, until: stop) { builder in
+                builder.flush(minimum: 1 << 20) { if !Descriptor.write(all: $0, to: descriptor) { failed = true } }
             }
-            builder.flush { if !AtomicFile.write(all: $0, to: descriptor) { failed = true } }
+            guard folded else { return false }
+            builder.flush { if !Descriptor.write(all: $0, to: descriptor) { failed = true } }
             // Zeros to the next multiple of 8, the vocabulary, then the tables at the start.
             let headEnd = corpusStart + builder.written
             let padding = [UInt8](repeating: 0, count: IndexLayout.aligned(headEnd) - headEnd)
-            if !padding.withUnsafeBytes({ AtomicFile.write(all: $0, to: descriptor) }) { failed = true }
-            let head = builder.finish { if !AtomicFile.write(all: $0, to: descriptor) { failed = true } }
+            if !padding.withUnsafeBytes({ Descriptor.write(all: $0, to: descriptor) }) { failed = true }
+            let head = builder.finish { if !Descriptor.write(all: $0, to: descriptor) { failed = true } }
             failed = failed || head.withUnsafeBytes { pwrite(descriptor, $0.baseAddress!, $0.count, 0) } != head.count
             guard !failed, let written = MappedFile(path: temporary, limit: .max) else { return false }
             // The header's digest, read back a megabyte at a time.
@@ -78,9 +80,12 @@ public enum SearchIndexFile {
                 written.release(($0.lowerBound + tailStart)..<($0.upperBound + tailStart))
             }
             let header = self.header(length: bytes.count - IndexLayout.header, digest: combined(headDigest, tailDigest), key: key, build: build)
-            guard header.withUnsafeBytes({ pwrite(descriptor, $0.baseAddress!, $0.count, 0) }) == header.count else { return false }
-            index = load(written, key: key, build: build, sessions: sessions.count)
-            return index != nil && bytes.count <= limit
+            guard header.withUnsafeBytes({ pwrite(descriptor, $0.baseAddress!, $0.count, 0) }) == header.count,
+                  let vocabulary = VocabularyLayout.read(UnsafeRawBufferPointer(rebasing: bytes[tailStart...]), at: 0) else { return false }
+            // Its shape is known: the mapping is used without checking again what was just written.
+            let shape = IndexFileShape(head: 0..<headEnd, tail: tailStart..<bytes.count, vocabulary: vocabulary)
+            index = SearchIndex(bytes: IndexBytes(written, shape), layout: builder.layout)
+            return bytes.count <= limit
         }
         return index
     }

@@ -54,8 +54,8 @@ public enum ScheduleSnapshot {
         return header
     }
 
-    /// `encode` written to `file` as it is made rather than held whole (at 20,000 sessions
-    /// the texts alone are over 20 MB), then read back through a mapping, a megabyte at a time,
+    /// `encode` written to `file` as it is made rather than held whole (the texts alone are
+    /// most of a large programme), then read back through a mapping, a megabyte at a time,
     /// for the header's digest. False when nothing was written: what `encode` refuses, a
     /// snapshot over `limit` bytes, or a write that failed.
     public static func write(_ schedule: Schedule, source: ContentDigest, build: String, to file: URL, limit: Int) -> Bool {

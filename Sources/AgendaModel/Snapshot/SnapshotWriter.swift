@@ -101,7 +101,7 @@ struct SnapshotWriter {
     /// Sends the output so far to the spill file.
     private mutating func flush() {
         guard let spill, !out.isEmpty else { return }
-        if !spillFailed { spillFailed = !out.withUnsafeBytes { AtomicFile.write(all: $0, to: spill) } }
+        if !spillFailed { spillFailed = !out.withUnsafeBytes { Descriptor.write(all: $0, to: spill) } }
         spilled += out.count
         out.removeAll(keepingCapacity: true)
     }
@@ -129,7 +129,7 @@ struct SnapshotWriter {
         flush()
         let tables = tables()
         for part in [tables.strings, strings, tables.ends, body] where !spillFailed {
-            spillFailed = !part.withUnsafeBytes { AtomicFile.write(all: $0, to: spill) }
+            spillFailed = !part.withUnsafeBytes { Descriptor.write(all: $0, to: spill) }
         }
         let length = withUnsafeBytes(of: textLength.littleEndian) { Array($0) }
         let placed = length.withUnsafeBytes { pwrite(spill, $0.baseAddress!, 8, off_t(ScheduleSnapshot.headerSize)) } == 8

@@ -22,9 +22,14 @@ public enum CacheWrites {
     }
 
     public static func finish() {
+        finishing.store(true, ordering: .relaxed)
         start()
         pending.wait()
     }
+
+    /// Whether `finish` has begun: work queued here that only serves the running program (a
+    /// search index being built) gives up rather than hold the program's end.
+    public static var isFinishing: Bool { finishing.load(ordering: .relaxed) }
 
     private static let queue: DispatchQueue = {
         let queue = DispatchQueue(label: "agenda.cache-writes", qos: .utility)
@@ -32,5 +37,6 @@ public enum CacheWrites {
         return queue
     }()
     private static let started = Mutex(false)
+    private static let finishing = Atomic(false)
     private static let pending = DispatchGroup()
 }

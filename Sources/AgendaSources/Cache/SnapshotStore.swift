@@ -142,10 +142,11 @@ public struct SnapshotStore: Sendable {
     }
 
     /// The index of `sessions`, built straight into its file (`SearchIndexFile.build`) and
-    /// mapped; nil when the folder fails its checks or the file cannot be written.
-    public func buildIndex(_ sessions: [Session], key: ContentDigest) -> SearchIndex? {
+    /// mapped; nil when the folder fails its checks, the file cannot be written or `stop` ended it.
+    public func buildIndex(_ sessions: [Session], key: ContentDigest, until stop: () -> Bool = { false }) -> SearchIndex? {
         guard checked(create: true) != nil,
-              let index = SearchIndexFile.build(sessions, key: key, build: build, to: indexFile(key), limit: limit) else { return nil }
+              let index = SearchIndexFile.build(sessions, key: key, build: build, to: indexFile(key), limit: limit, until: stop)
+        else { return nil }
         prune()
         return index
     }
