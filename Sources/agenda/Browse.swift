@@ -94,7 +94,8 @@ struct Browse: ParsableCommand {
                 if let day = source.openingDay(now: now) { return .byDay(day, WholeFileRead(source)) }
             } else {
                 // The day is read on both cores; the whole file is read after it.
-                if let day = FrabXMLReadAhead.read(path: path, now: now) { return .byDay(day, WholeFileRead(source)) }
+                let spill = { Snapshots.store()?.textSpill() }
+                if let day = FrabXMLReadAhead.read(path: path, now: now, spill: spill) { return .byDay(day, WholeFileRead(source)) }
                 do throws(SourceError) {
                     return .whole([try SourceLoading.load(source)])
                 } catch {

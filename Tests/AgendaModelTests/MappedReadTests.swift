@@ -45,6 +45,25 @@ import Testing
         #expect(spilled.sessions.last?.abstract?.hasPrefix("Abstract of") == true)
     }
 
+    /// The day read ahead writes its texts aside too, each half to its own file: the same day.
+    @Test func theDayReadAheadWritesItsTextsAsideAlike() throws {
+        let path = try FrabXMLReadAheadTests.write(FrabXMLReadAheadTests.file())
+        defer { unlink(path) }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agenda-spill-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let now = FrabXMLReadAheadTests.at(day: 2)
+        let plain = try #require(FrabXMLReadAhead.read(path: path, now: now, minimumBytes: 0))
+        var made = 0
+        let aside = try #require(FrabXMLReadAhead.read(path: path, now: now, minimumBytes: 0) {
+            made += 1
+            return TextSpill(directory: folder.path)
+        })
+        #expect(made == 2)
+        #expect(aside.schedule == plain.schedule)
+        #expect(aside.schedule.sessions.allSatisfy { $0.description?.contains("Second paragraph of") == true })
+    }
+
     @Test func aSmallFileIsCopiedNotMapped() throws {
         let path = try FrabXMLReadAheadTests.write(FrabXMLReadAheadTests.file(bytes: 10_000))
         defer { unlink(path) }

@@ -9,7 +9,9 @@ enum FrabXMLDayHalves {
     /// `day` runs from its `<day` tag to the next day's (or the end of the file when `last`);
     /// `repeated` gives the guids and ids that repeat in the whole file (`FrabXMLEventIDs`),
     /// asked for once the halves are read (nil: the day is not read).
-    static func read(header: Data, day: Data, last: Bool, file: String, repeated: () -> FrabXMLEventIDs?) -> Schedule? {
+    /// `spill`: where each half's long texts go as they are found (`TextSpill`), if anywhere.
+    static func read(header: Data, day: Data, last: Bool, file: String, repeated: () -> FrabXMLEventIDs?,
+                     spill: () -> TextSpill? = { nil }) -> Schedule? {
         let closing = Data("\n</schedule>\n".utf8)
         let halves: [Data]
         if let (firstRoom, middle) = split(day) {
@@ -19,8 +21,9 @@ enum FrabXMLDayHalves {
             halves = [joining(header, day, last ? Data() : closing)]
         }
         let read = Mutex<[Schedule?]>(Array(repeating: nil, count: halves.count))
+        let spills = halves.map { _ in spill() }
         DispatchQueue.concurrentPerform(iterations: halves.count) { i in
-            let schedule = try? FrabXMLReader.read(halves[i], file: file)
+            let schedule = try? FrabXMLReader.read(halves[i], file: file, spill: spills[i])
             read.withLock { $0[i] = schedule }
         }
         let parts = read.withLock { $0 }.compactMap { $0 }

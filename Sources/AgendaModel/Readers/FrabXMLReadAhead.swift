@@ -19,7 +19,10 @@ public enum FrabXMLReadAhead {
     /// `minimumBytes`: smaller files give nil (tests pass a smaller size).
     /// The day (today when the file has a day of that date, else its first day) and an empty
     /// day for every other date the file's `<day>` tags state, so every day's tab is there.
-    public static func read(path: String, now: Date, minimumBytes: Int = minimumBytes) -> OpeningDay? {
+    /// `spill`: where the day's long texts go as they are found (`TextSpill`): they are held
+    /// while the whole file is read, and the whole's texts go there too.
+    public static func read(path: String, now: Date, minimumBytes: Int = minimumBytes,
+                            spill: () -> TextSpill? = { nil }) -> OpeningDay? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -56,7 +59,8 @@ public enum FrabXMLReadAhead {
         let last = day + 1 == tags.count
         let end = last ? size : tags[day + 1].offset
         guard tags[day].offset < end, let bytes = read(descriptor, [tags[day].offset..<end]),
-              let opened = FrabXMLDayHalves.read(header: header, day: bytes, last: last, file: path, repeated: repeats.result),
+              let opened = FrabXMLDayHalves.read(header: header, day: bytes, last: last, file: path, repeated: repeats.result,
+                                                 spill: spill),
               !opened.sessions.isEmpty else { return nil }
         // Tabs for the days seen; past the last one seen, for the dates the conference states.
         let seen = tags.compactMap(\.date)

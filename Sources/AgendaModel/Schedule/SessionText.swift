@@ -64,16 +64,19 @@ struct SessionText: Sendable, Equatable {
     static func readingOnce(_ sessions: [Session], until stop: () -> Bool = { false }, _ body: (Int, Session) -> Void) -> Bool {
         // Often: a page read from a mapping brings its neighbours in with it (the kernel maps
         // several at a fault), so a few dozen texts can hold megabytes.
-        let every = 16
+        // Texts a reader found lie in the file's order, not the programme's: the pages brought
+        // in around them may lie outside the span of the last few, so every few hundred
+        // sessions the span of all read so far is given back.
+        let every = 16, all = 256
         if stop() { return false }
         for (number, session) in sessions.enumerated() {
             body(number, session)
             if number % every == every - 1 {
-                release(sessions[(number - every + 1)...number])
+                release(sessions[(number % all == all - 1 ? 0 : number - every + 1)...number])
                 if stop() { return false }
             }
         }
-        release(sessions[(sessions.count / every * every)...])
+        release(sessions[...])
         return true
     }
 
