@@ -346,7 +346,9 @@ public struct SearchState: Sendable, Equatable {
     public internal(set) var query = ""
     /// The search line has the keyboard.
     public internal(set) var editing = false
-    public internal(set) var folded: [UInt8] = []
+    public internal(set) var folded: [UInt8] = [] { didSet { words = WordStart.words(of: folded) } }
+    /// The words of `folded`, split once for the many texts a frame highlights.
+    private(set) var words: [[UInt8]] = []
     var hits = SearchHits()
     /// The matching sessions, in index (time) order.
     public var matches: [Int] { hits.sessions }

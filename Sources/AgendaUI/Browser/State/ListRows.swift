@@ -130,7 +130,7 @@ extension AppState {
             let to = matches[from...].partition(below: range.upperBound)
             if from < to {
                 list.heading(dayTitle(day))
-                list.rows.append(contentsOf: matches[from..<to].lazy.map(Row.session))
+                list.rows.append(contentsOf: matches[from..<to].map(Row.session))
             }
             from = to
         }
