@@ -156,6 +156,8 @@ public struct AppState: Sendable {
     public internal(set) var exportPending: String?
     var reminded: Set<String> = []
     public internal(set) var effects: [Effect] = []
+    /// The detail pane's layout, kept while its session and all it shows stay the same.
+    let detailLayout = DetailLayout()
 
     /// "Friday 27 December 2024 · Day 2" per day.
     private(set) var dayTitles: [String] = []
