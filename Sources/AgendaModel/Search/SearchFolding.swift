@@ -66,34 +66,59 @@ public struct SearchFolding: Sendable {
     /// Where the words of `query` occur in `text` at word starts (anywhere for CJK), as
     /// ascending, non-overlapping ranges of scalar offsets into `text` (for highlighting).
     public mutating func matches(of query: [UInt8], in text: String) -> [Range<Int>] {
-        let words = WordStart.words(of: query)
-        guard !words.isEmpty else { return [] }
+        matches(ofWords: WordStart.words(of: query), in: text)
+    }
+
+    /// `matches(of:in:)` for a query already split into its words (`WordStart.words`), as a
+    /// frame that highlights many texts splits it once. ASCII text (most titles and names) is
+    /// folded into scratch memory: a text without the words costs no allocation.
+    public mutating func matches(ofWords words: [[UInt8]], in text: String) -> [Range<Int>] {
+        guard !words.isEmpty, !text.isEmpty else { return [] }
+        var text = text
+        let ascii: [Range<Int>]? = text.withUTF8 { utf8 in
+            guard !utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count) { folded in
+                for (i, byte) in utf8.enumerated() { folded[i] = byte >= 65 && byte <= 90 ? byte + 32 : byte }
+                return Self.find(words, in: UnsafeBufferPointer(folded), owner: nil)
+            }
+        }
+        if let ascii { return ascii }
         var folded: [UInt8] = []
-        var owner: [Int]? = nil  // for each folded byte, the scalar offset it came from
-        // ASCII text (most titles): folded byte i is scalar i, no table needed.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            folded = text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-        } else {
-            var table: [Int] = []
-            for (offset, scalar) in text.unicodeScalars.enumerated() {
+        var owner: [Int] = []  // for each folded byte, the scalar offset it came from
+        folded.reserveCapacity(text.utf8.count)
+        owner.reserveCapacity(text.utf8.count)
+        for (offset, scalar) in text.unicodeScalars.enumerated() {
+            if scalar.value < 0x80 {
+                let byte = UInt8(scalar.value)
+                folded.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+                owner.append(offset)
+            } else {
                 let bytes = fold(scalar)
                 folded.append(contentsOf: bytes)
-                table.append(contentsOf: repeatElement(offset, count: bytes.count))
+                owner.append(contentsOf: repeatElement(offset, count: bytes.count))
             }
-            owner = table
         }
+        return folded.withUnsafeBufferPointer { Self.find(words, in: $0, owner: owner) }
+    }
+
+    /// The ranges of `words` in folded bytes: byte offsets, or through `owner` scalar offsets.
+    private static func find(_ words: [[UInt8]], in folded: UnsafeBufferPointer<UInt8>, owner: [Int]?) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         for word in words {
             let anywhere = !WordStart.needsWordStart(word)
-            var start = 0
-            while let hit = ByteSearch.firstIndex(of: word, in: folded, from: start) {
-                start = hit + 1
-                guard anywhere || WordStart.isWordStart(folded, at: hit, from: 0) else { continue }
-                let end = hit + word.count
-                ranges.append(owner.map { $0[hit]..<($0[end - 1] + 1) } ?? hit..<end)
-                start = end
+            word.withUnsafeBufferPointer { word in
+                var start = 0
+                while let hit = ByteSearch.firstIndex(of: word, in: folded, from: start, to: folded.count) {
+                    start = hit + 1
+                    guard anywhere || WordStart.isWordStart(folded, at: hit, from: 0) else { continue }
+                    let end = hit + word.count
+                    ranges.append(owner.map { $0[hit]..<($0[end - 1] + 1) } ?? hit..<end)
+                    start = end
+                }
             }
         }
+        // One word's ranges are ascending and apart already; several words may interleave.
+        guard words.count > 1, ranges.count > 1 else { return ranges }
         ranges.sort { $0.lowerBound < $1.lowerBound }
         var merged: [Range<Int>] = []
         for range in ranges {

@@ -156,6 +156,8 @@ public struct AppState: Sendable {
     public internal(set) var exportPending: String?
     var reminded: Set<String> = []
     public internal(set) var effects: [Effect] = []
+    /// The detail pane's layout, kept while its session and all it shows stay the same.
+    let detailLayout = DetailLayout()
 
     /// "Friday 27 December 2024 · Day 2" per day.
     private(set) var dayTitles: [String] = []
@@ -346,7 +348,9 @@ public struct SearchState: Sendable, Equatable {
     public internal(set) var query = ""
     /// The search line has the keyboard.
     public internal(set) var editing = false
-    public internal(set) var folded: [UInt8] = []
+    public internal(set) var folded: [UInt8] = [] { didSet { words = WordStart.words(of: folded) } }
+    /// The words of `folded`, split once for the many texts a frame highlights.
+    private(set) var words: [[UInt8]] = []
     var hits = SearchHits()
     /// The matching sessions, in index (time) order.
     public var matches: [Int] { hits.sessions }

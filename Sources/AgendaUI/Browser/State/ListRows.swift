@@ -120,21 +120,33 @@ extension AppState {
 
     /// Matches across every day, under a heading per day.
     private func searchRows() -> RowList {
-        var list = RowList()
         let matches = filter.isActive ? search.matches.filter(admits) : search.matches
-        list.rows.reserveCapacity(matches.count + schedule.days.count)
         // Matches are in session order and a day holds consecutive sessions: each day's
-        // matches are one slice, found by binary search and appended at once.
+        // matches are one slice, found by binary search.
+        var slices: [(day: Int, matches: Range<Int>)] = []
         var from = 0
         for (day, range) in schedule.days.map(\.sessionRange).enumerated() where from < matches.count {
             let to = matches[from...].partition(below: range.upperBound)
-            if from < to {
-                list.heading(dayTitle(day))
-                list.rows.append(contentsOf: matches[from..<to].lazy.map(Row.session))
-            }
+            if from < to { slices.append((day, from..<to)) }
             from = to
         }
-        return list.orNote(strings.noMatches)
+        guard !slices.isEmpty else { return RowList().orNote(strings.noMatches) }
+        // A first letter matches thousands: their rows are written straight into place.
+        var labelRows: [Int] = []
+        labelRows.reserveCapacity(slices.count)
+        let count = slices.reduce(0) { $0 + 1 + $1.matches.count }
+        let rows = [Row](unsafeUninitializedCapacity: count) { out, written in
+            for (label, slice) in slices.enumerated() {
+                labelRows.append(written)
+                out.initializeElement(at: written, to: .heading(label))
+                written += 1
+                for index in matches[slice.matches] {
+                    out.initializeElement(at: written, to: .session(index))
+                    written += 1
+                }
+            }
+        }
+        return RowList(rows: rows, labels: slices.map { dayTitle($0.day) }, labelRows: labelRows)
     }
 
     /// Favourites in time order, a heading per day, the free time between them.

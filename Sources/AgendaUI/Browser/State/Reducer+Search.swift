@@ -81,11 +81,18 @@ extension AppState {
     /// subtitle) matches. Only short fields are looked at: a result none of them explains
     /// matched in its text, which the index has already said.
     public func matchCue(_ index: Int) -> String? {
-        guard !search.folded.isEmpty else { return nil }
+        guard !search.folded.isEmpty, matchRanges(in: title(of: schedule.sessions[index])).isEmpty else { return nil }
+        return matchCue(untitled: index)
+    }
+
+    /// `matchCue` for a result whose title is known not to hold the query (the list has just
+    /// looked for it there to highlight it).
+    func matchCue(untitled index: Int) -> String? {
         let session = schedule.sessions[index]
+        let words = search.words
         var folding = SearchFolding()
-        func has(_ text: String?) -> Bool { text.map { !folding.matches(of: search.folded, in: $0).isEmpty } ?? false }
-        if has(title(of: session)) || has(session.subtitle) { return nil }
+        func has(_ text: String?) -> Bool { text.map { !folding.matches(ofWords: words, in: $0).isEmpty } ?? false }
+        if has(session.subtitle) { return nil }
         if let person = session.persons.first(where: has) { return strings.cueSpeaker(person) }
         if has(session.room) { return strings.cueRoom }
         if has(session.track) { return strings.cueTrack }
@@ -94,9 +101,9 @@ extension AppState {
 
     /// Where the query occurs in `text`, for highlighting (scalar offsets).
     public func matchRanges(in text: String) -> [Range<Int>] {
-        guard !search.folded.isEmpty else { return [] }
+        guard !search.words.isEmpty else { return [] }
         // Folding caches what it decomposes for the whole process: a fresh one costs nothing.
         var folding = SearchFolding()
-        return folding.matches(of: search.folded, in: text)
+        return folding.matches(ofWords: search.words, in: text)
     }
 }

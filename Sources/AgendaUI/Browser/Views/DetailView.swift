@@ -4,7 +4,7 @@ import AgendaModel
 /// The selected session in full: title, theme or subtitle, when, where, track, speakers,
 /// star and clashes, then the abstract and description wrapped to the pane and scrolled.
 enum DetailView {
-    struct Line {
+    struct Line: Sendable {
         var label: String?
         /// Cells before the text: field values sit right of their label column.
         var indent = 0
@@ -22,8 +22,16 @@ enum DetailView {
     }
 
     /// The detail's lines; with `limit`, at least that many (or all there are), no more work.
+    /// The first `limit` are those of the whole layout, and there are `limit` or more exactly
+    /// when the whole has: lines made for a larger limit serve a smaller one.
     static func lines(_ state: AppState, limit: Int = .max) -> [Line] {
         guard let index = state.selected else { return [] }
+        return state.detailLayout.lines(for: DetailLayout.Key(state, session: index), limit: limit) {
+            layOut(state, index, limit: $0)
+        }
+    }
+
+    private static func layOut(_ state: AppState, _ index: Int, limit: Int) -> [Line] {
         let session = state.schedule.sessions[index]
         let strings = state.strings
         let width = textRect(state).width

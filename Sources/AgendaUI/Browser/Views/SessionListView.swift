@@ -99,7 +99,7 @@ enum SessionListView {
         // A title the query is in needs no cue: its matches are looked for once, for both.
         let whole = state.title(of: session)
         let wholeRanges = state.matchRanges(in: whole)
-        let cue = state.list == .results && wholeRanges.isEmpty ? state.matchCue(index).map { " · " + $0 } : nil
+        let cue = state.list == .results && wholeRanges.isEmpty ? state.matchCue(untitled: index).map { " · " + $0 } : nil
         let cueCells = cue.map(measure.cells) ?? 0
         let titleRoom = cueCells > 0 && titleWidth - cueCells >= 12 ? titleWidth - cueCells : titleWidth
         let title = TextLayout.fit(whole, width: titleRoom, measure: measure)
@@ -133,14 +133,17 @@ enum SessionListView {
         guard !ranges.isEmpty else {
             return canvas.put(text, x: x, y: y, role: role, measure: measure)
         }
-        let scalars = Array(text.unicodeScalars)
-        var column = x, offset = 0
-        for range in ranges where range.lowerBound >= offset && range.upperBound <= scalars.count {
-            column += canvas.put(String(String.UnicodeScalarView(scalars[offset..<range.lowerBound])), x: column, y: y, role: role, measure: measure)
-            column += canvas.put(String(String.UnicodeScalarView(scalars[range])), x: column, y: y, role: .match, measure: measure)
+        let scalars = text.unicodeScalars
+        var column = x, offset = 0, position = scalars.startIndex
+        for range in ranges where range.lowerBound >= offset {
+            guard let from = scalars.index(position, offsetBy: range.lowerBound - offset, limitedBy: scalars.endIndex),
+                  let to = scalars.index(from, offsetBy: range.count, limitedBy: scalars.endIndex) else { break }
+            column += canvas.put(Substring(scalars[position..<from]), x: column, y: y, role: role, measure: measure)
+            column += canvas.put(Substring(scalars[from..<to]), x: column, y: y, role: .match, measure: measure)
+            position = to
             offset = range.upperBound
         }
-        column += canvas.put(String(String.UnicodeScalarView(scalars[offset...])), x: column, y: y, role: role, measure: measure)
+        column += canvas.put(Substring(scalars[position...]), x: column, y: y, role: role, measure: measure)
         return column - x
     }
 
