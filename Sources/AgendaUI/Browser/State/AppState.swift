@@ -348,12 +348,18 @@ public struct SearchState: Sendable, Equatable {
     public internal(set) var query = ""
     /// The search line has the keyboard.
     public internal(set) var editing = false
-    public internal(set) var folded: [UInt8] = [] { didSet { words = WordStart.words(of: folded) } }
+    public private(set) var folded: [UInt8] = []
     /// The words of `folded`, split once for the many texts a frame highlights.
     private(set) var words: [[UInt8]] = []
     var hits = SearchHits()
     /// The matching sessions, in index (time) order.
     public var matches: [Int] { hits.sessions }
+
+    /// Sets the folded query and its words together.
+    mutating func setFolded(_ query: [UInt8]) {
+        folded = query
+        words = WordStart.words(of: query)
+    }
     /// Earlier (folded query, hits) pairs of this search, so Backspace costs nothing.
     var earlier: [([UInt8], SearchHits)] = []
     /// Where the list was when `/` was pressed: Esc while typing returns there.

@@ -66,7 +66,7 @@ extension AppState {
                 search.hits = searchIndex!.search(folded)
             }
         }
-        search.folded = folded
+        search.setFolded(folded)
         rebuildRows(keepSelection: true)
     }
 
