@@ -40,6 +40,11 @@ import Testing
         #expect(spilled == (try ScheduleLoader.read(data, file: path)))
         #expect(spilled.sessions.allSatisfy { $0.description?.contains("Second paragraph of") == true })
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        // Where a file cannot be made without a name: one whose name goes at once, alike.
+        let named = try #require(TextSpill.unlinkedFile(in: folder.path))
+        let fallback = TextSpill(descriptor: named)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        #expect(try ScheduleLoader.read(data, file: path, spill: fallback) == spilled)
         // Read once and given back (as the index and the snapshot read them): still readable.
         SessionText.readingOnce(spilled.sessions) { _, session in _ = session.abstract }
         #expect(spilled.sessions.last?.abstract?.hasPrefix("Abstract of") == true)

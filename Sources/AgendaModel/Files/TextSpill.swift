@@ -15,10 +15,23 @@ public final class TextSpill: @unchecked Sendable {
     /// is kept in memory); nil when none can be made there.
     public init?(directory: String) {
         // O_TMPFILE (not imported: a macro of macros) makes it without a name, so that nothing
-        // is left behind whatever ends the program.
-        let descriptor = open(directory, Self.temporaryFile | O_RDWR | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return nil }
+        // is left behind whatever ends the program. A file system without it gets a named file,
+        // unlinked at once.
+        let unnamed = open(directory, Self.temporaryFile | O_RDWR | O_CLOEXEC, 0o600)
+        guard let descriptor = unnamed >= 0 ? unnamed : Self.unlinkedFile(in: directory) else { return nil }
         self.descriptor = descriptor
+    }
+
+    init(descriptor: Int32) { self.descriptor = descriptor }
+
+    /// A new file in `directory`, its name removed as soon as it is open.
+    static func unlinkedFile(in directory: String) -> Int32? {
+        var template = Array((directory + "/.texts.XXXXXX").utf8CString)
+        let descriptor = mkstemp(&template)
+        guard descriptor >= 0 else { return nil }
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+        unlink(String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        return descriptor
     }
 
     /// `__O_TMPFILE | O_DIRECTORY` as Linux defines it.
